@@ -1,0 +1,47 @@
+//! The vendor protocol as data and pure functions: no I/O happens here.
+//!
+//! Everything the simulator, the client and the TUI know about the CIAM SMS API
+//! (paths, headers, scenes, error codes, captcha rules, token shapes) lives in
+//! this module so that the three agree by construction.
+
+pub mod captcha;
+pub mod catalogue;
+pub mod headers;
+pub mod mobile;
+pub mod redact;
+pub mod scene;
+pub mod token;
+pub mod wire;
+
+pub use catalogue::{Catalogue, ErrorEntry, Lang};
+pub use scene::Scene;
+pub use token::{PassToken, Point, TokenError};
+
+/// Paths of the vendor endpoints (relative to the tenant's base URL).
+pub mod paths {
+    pub const CAPTCHA: &str = "/api/v2/sdk/captcha";
+    pub const CAPTCHA_VERIFY: &str = "/api/v2/sdk/captcha/verify";
+    pub const SMS_SEND: &str = "/api/v2/sdk/sms/send";
+    pub const LOGIN_MOBILE: &str = "/api/v2/sdk/login/mobile-verify-code";
+    /// Prefix of the simulator's own helpers; never part of the vendor API.
+    pub const SIM_PREFIX: &str = "/_sim";
+    pub const SIM_OUTBOX: &str = "/_sim/outbox";
+    pub const SIM_OPENAPI: &str = "/_sim/openapi.json";
+}
+
+/// Time rules of the protocol (spec §3-§5).
+pub mod ttl {
+    use std::time::Duration;
+    /// A captcha puzzle lives 120 s and allows one verify attempt.
+    pub const PUZZLE: Duration = Duration::from_secs(120);
+    /// A captcha pass token lives 180 s and is single use.
+    pub const PASS_TOKEN: Duration = Duration::from_secs(180);
+    /// An SMS code lives 300 s, is single use, and dies after 5 wrong attempts.
+    pub const SMS_CODE: Duration = Duration::from_secs(300);
+    pub const SMS_CODE_MAX_WRONG: u32 = 5;
+    /// Resend cooldown per mobile and scene.
+    pub const RESEND_COOLDOWN: Duration = Duration::from_secs(60);
+    /// Daily cap of codes per mobile.
+    pub const DAILY_CAP: u32 = 10;
+    pub const DAY: Duration = Duration::from_secs(24 * 3600);
+}

@@ -1,0 +1,99 @@
+//! Request and response bodies as they travel on the wire.
+
+use serde::{Deserialize, Serialize};
+
+/// The error shape of every 4xx of the API: `{"error_code", "error_msg"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub error_code: String,
+    pub error_msg: String,
+}
+
+/// 200 body of `GET /api/v2/sdk/captcha`: exactly 15 keys, unused ones `null`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaptchaResponse {
+    pub captcha_id: Option<String>,
+    pub project_code: Option<String>,
+    pub captcha_original_path: Option<String>,
+    pub captcha_font_type: Option<String>,
+    pub captcha_font_size: Option<i64>,
+    pub secret_key: Option<String>,
+    pub original_image_base64: Option<String>,
+    pub point: Option<serde_json::Value>,
+    pub jigsaw_image_base64: Option<String>,
+    pub word_list: Option<serde_json::Value>,
+    pub point_list: Option<serde_json::Value>,
+    pub point_json: Option<String>,
+    pub token: Option<String>,
+    pub result: Option<bool>,
+    pub captcha_verification: Option<String>,
+}
+
+/// 200 body of captcha/verify.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyResponse {
+    pub captcha_token: String,
+}
+
+/// 200 body of login/mobile-verify-code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginResponse {
+    pub status: String,
+    pub session_token: String,
+    pub expire: u64,
+    pub id_token: String,
+}
+
+/// One delivered code in the simulator's outbox (`GET /_sim/outbox`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub mobile: String,
+    pub scene: String,
+    pub code: String,
+    /// RFC 3339, UTC.
+    pub time: String,
+}
+
+/// `GET /_sim/captcha/{token}` with `--reveal-solutions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealResponse {
+    pub token: String,
+    pub x: u32,
+    pub y: u32,
+    /// The ready-to-send `point_json` (plain, before any AES).
+    pub point_json: String,
+    pub secret_key: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captcha_response_has_the_fifteen_documented_keys() {
+        let v = serde_json::to_value(CaptchaResponse::default()).unwrap();
+        let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        let mut want = vec![
+            "captchaId",
+            "projectCode",
+            "captchaOriginalPath",
+            "captchaFontType",
+            "captchaFontSize",
+            "secretKey",
+            "originalImageBase64",
+            "point",
+            "jigsawImageBase64",
+            "wordList",
+            "pointList",
+            "pointJson",
+            "token",
+            "result",
+            "captchaVerification",
+        ];
+        want.sort();
+        assert_eq!(keys, want);
+        assert!(v.as_object().unwrap().values().all(|x| x.is_null()));
+    }
+}

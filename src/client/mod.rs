@@ -1,0 +1,107 @@
+//! Building, sending and recording one exchange with reqwest, and classifying
+//! its outcome. Depends on `api`.
+//!
+//! SKELETON: these types are the contract the TUI and CLI build on. They may
+//! grow fields; renaming needs a word with the TUI's owner.
+
+use std::time::{Duration, SystemTime};
+
+/// One header as configured: a value, a blank value, or omitted entirely.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HeaderSetting {
+    pub name: String,
+    pub value: String,
+    /// false: the header is not sent at all (as opposed to sent blank).
+    pub enabled: bool,
+}
+
+/// One JSON body field as configured: like a header, it can be sent blank or omitted.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BodyField {
+    pub name: String,
+    pub value: String,
+    pub enabled: bool,
+}
+
+/// Everything needed to send one request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestSpec {
+    pub method: String,
+    /// Base URL of the tenant, e.g. `http://127.0.0.1:40123` (no trailing slash needed).
+    pub base_url: String,
+    /// Path such as `/api/v2/sdk/sms/send`.
+    pub path: String,
+    /// In the order they will be sent.
+    pub headers: Vec<HeaderSetting>,
+    /// Serialized as one JSON object of strings; `None` for GET.
+    pub body: Option<Vec<BodyField>>,
+}
+
+/// What went over the wire.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SentRequest {
+    pub method: String,
+    pub url: String,
+    /// Every header in the order sent, including those the HTTP stack adds.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ReceivedResponse {
+    pub status: u16,
+    pub version: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// The body was longer than the read limit and was cut.
+    pub truncated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Timing {
+    pub total: Duration,
+    pub ttfb: Option<Duration>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransportKind {
+    ConnectionRefused,
+    Dns,
+    Tls,
+    Timeout,
+    ConnectionReset,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "class", rename_all = "snake_case")]
+pub enum Outcome {
+    /// 2xx.
+    Success,
+    /// `{"error_code","error_msg"}`; `known` when the code is in the catalogue.
+    ApiError {
+        status: u16,
+        code: String,
+        message: String,
+        known: bool,
+    },
+    /// A non-2xx without the JSON error shape (e.g. a 502 HTML page).
+    HttpError { status: u16 },
+    /// A 2xx or error body that cannot be parsed as expected.
+    BadBody { status: u16, reason: String },
+    /// No response at all.
+    Transport { kind: TransportKind, detail: String },
+    /// The person cancelled before an answer came.
+    Cancelled,
+}
+
+/// One recorded exchange.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Exchange {
+    pub started_at: SystemTime,
+    pub request: SentRequest,
+    pub response: Option<ReceivedResponse>,
+    pub timing: Timing,
+    pub outcome: Outcome,
+}

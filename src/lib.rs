@@ -1,0 +1,12 @@
+//! vflow: a terminal workbench for the CIAM "send SMS verification code" flow.
+//!
+//! Layers import downwards only: `api` (protocol as data, no I/O) ← `sim`
+//! (the simulator) and `client` (one recorded exchange, explanations) ←
+//! `config` (profiles) ← `tui` and `cli`. `clock` is shared by all.
+
+pub mod api;
+pub mod cli;
+pub mod client;
+pub mod clock;
+pub mod sim;
+pub mod tui;
