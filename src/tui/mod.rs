@@ -1,8 +1,209 @@
-//! The interactive app (The Elm Architecture).
+//! The interactive app, in The Elm Architecture: one [`App`] state,
+//! [`update`] is the only place it changes, [`view`] is pure, and slow work
+//! runs in tokio tasks ([`runtime::Runtime`]) that answer with messages.
+//! The screen is redrawn on events (input, resize, task messages, and a
+//! spinner tick only while something runs), never on a fixed timer.
+
+pub mod app;
+pub mod explain_view;
+pub mod history;
+pub mod keys;
+pub mod layout;
+pub mod record;
+pub mod runtime;
+pub mod view;
+
+pub use app::{App, Cmd, Msg, update};
+pub use view::view;
 
 use crate::cli::GlobalArgs;
+use crate::{clock, sim};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream,
+};
+use futures_util::StreamExt;
 use std::process::ExitCode;
+use std::time::Duration;
 
-pub fn main(_global: &GlobalArgs) -> ExitCode {
-    todo!("tui")
+pub fn main(global: &GlobalArgs) -> ExitCode {
+    let resolved = match crate::config::resolve(global) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("vflow: {e}");
+            return ExitCode::from(crate::cli::exit::USAGE);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("vflow: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(global, resolved)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vflow: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging() {
+    let Some(dir) = crate::config::data_dir() else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("vflow.log"))
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+}
+
+/// Restores the terminal when dropped (quit, error, early return).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn restore_terminal() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+}
+
+async fn run(global: &GlobalArgs, resolved: crate::config::Resolved) -> std::io::Result<()> {
+    init_logging();
+    // The built-in simulator, unless a real target is configured.
+    let (target, _sim) = match resolved.target_url.clone() {
+        Some(url) => (
+            app::Target {
+                base_url: url.trim_end_matches('/').to_string(),
+                simulator: false,
+                profile: resolved.profile_name.clone(),
+            },
+            None,
+        ),
+        None => {
+            let cfg = sim::SimConfig {
+                reveal_solutions: true,
+                quiet: false,
+                ..Default::default()
+            };
+            let handle = sim::start(cfg, "127.0.0.1:0".parse().expect("literal addr")).await?;
+            (
+                app::Target {
+                    base_url: handle.base_url(),
+                    simulator: true,
+                    profile: resolved.profile_name.clone(),
+                },
+                Some(handle),
+            )
+        }
+    };
+
+    let mut app = App::new(target, resolved.headers.clone(), clock::system());
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut rt = runtime::Runtime::new(resolved.http.clone());
+    rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
+    if !global.no_history {
+        rt.history = history::HistoryStore::default_path().map(history::HistoryStore::new);
+    }
+    rt.save_headers = resolved.header_saver();
+
+    let mut terminal = ratatui::try_init()?;
+    let _guard = TerminalGuard;
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
+        prev(info);
+    }));
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    terminal.draw(|f| view(&app, f))?;
+    // Nothing slow before the first frame: history loads now, in the background.
+    rt.load_history();
+
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    let signals = signals();
+    tokio::pin!(signals);
+    loop {
+        let msg = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => match to_msg(ev) {
+                    Some(m) => m,
+                    None => continue,
+                },
+                Some(Err(e)) => return Err(e),
+                None => Msg::Quit,
+            },
+            Some(m) = rt.rx.recv() => m,
+            _ = tick.tick(), if app.busy.is_some() => Msg::Tick,
+            _ = &mut signals => Msg::Quit,
+        };
+        rt.on_msg(&msg);
+        for cmd in update(&mut app, msg) {
+            rt.execute(&app, cmd);
+        }
+        if app.should_quit {
+            break;
+        }
+        terminal.draw(|f| view(&app, f))?;
+    }
+    Ok(())
+}
+
+/// Resolves on SIGTERM or SIGHUP (never on other platforms).
+async fn signals() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) else {
+            return std::future::pending().await;
+        };
+        tokio::select! {
+            _ = term.recv() => {},
+            _ = hup.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    std::future::pending::<()>().await
+}
+
+pub fn to_msg(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) => Some(Msg::Key(k)),
+        Event::Paste(s) => Some(Msg::Paste(s)),
+        Event::Mouse(m) => Some(Msg::Mouse(m)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
 }

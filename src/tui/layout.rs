@@ -1,0 +1,178 @@
+//! Where things are on screen. Shared by `view` (drawing) and `update`
+//! (mouse hit-testing), so a click always lands on what was drawn there.
+
+use super::app::{App, SCENE_OTHER, Screen, Step};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Result panes stand side by side from this width on; narrower they become tabs.
+pub const WIDE: u16 = 120;
+/// The wizard's step sidebar is shown from this width on.
+pub const SIDEBAR_MIN: u16 = 70;
+
+pub struct Frame {
+    pub title: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub keys: Rect,
+}
+
+pub fn frame(area: Rect) -> Frame {
+    let [title, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Frame {
+        title,
+        body,
+        status,
+        keys,
+    }
+}
+
+/// Sidebar and main area of the wizard.
+pub fn wizard(body: Rect) -> (Option<Rect>, Rect) {
+    if body.width >= SIDEBAR_MIN {
+        let [side, main] =
+            Layout::horizontal([Constraint::Length(28), Constraint::Min(20)]).areas(body);
+        (Some(side), main)
+    } else {
+        (None, body)
+    }
+}
+
+/// Rows of the sidebar: each step takes 3 rows inside the block.
+pub const STEP_ROWS: u16 = 3;
+
+/// The scene list and the detail box under it.
+pub fn scene(main: Rect) -> (Rect, Rect) {
+    let [list, detail] =
+        Layout::vertical([Constraint::Length(2 * 7 + 2), Constraint::Min(0)]).areas(main);
+    (list, detail)
+}
+
+/// Result screen: the three pane rectangles (tabs row when narrow).
+pub struct ResultAreas {
+    pub tabs: Option<Rect>,
+    /// Pane rectangles; on narrow screens only the focused one is drawn, all share one Rect.
+    pub panes: [Rect; 3],
+}
+
+pub fn result(body: Rect) -> ResultAreas {
+    if body.width >= WIDE {
+        let [a, b, c] = Layout::horizontal([
+            Constraint::Percentage(32),
+            Constraint::Percentage(33),
+            Constraint::Percentage(35),
+        ])
+        .areas(body);
+        ResultAreas {
+            tabs: None,
+            panes: [a, b, c],
+        }
+    } else {
+        let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+        ResultAreas {
+            tabs: Some(tabs),
+            panes: [pane, pane, pane],
+        }
+    }
+}
+
+/// Inner text width of a bordered pane.
+pub fn inner_width(r: Rect) -> u16 {
+    r.width.saturating_sub(2)
+}
+
+/// The tab labels and their x ranges on a narrow result screen.
+pub fn tab_spans(tabs: Rect) -> [(u16, u16); 3] {
+    let labels = super::view::TAB_LABELS;
+    let mut x = tabs.x;
+    let mut out = [(0, 0); 3];
+    for (i, l) in labels.iter().enumerate() {
+        let w = l.chars().count() as u16 + 2;
+        out[i] = (x, x + w);
+        x += w + 1;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Pane(usize),
+    Tab(usize),
+    /// A row of the list on the current screen (scenes, history, headers).
+    Row(usize),
+    Step(Step),
+}
+
+fn inside(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
+/// What is at (x, y) on the current screen.
+pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
+    let f = frame(area);
+    if !inside(f.body, x, y) {
+        return None;
+    }
+    match app.screen {
+        Screen::Wizard(step) => {
+            let (side, main) = wizard(f.body);
+            if let Some(side) = side
+                && inside(side, x, y)
+            {
+                let i = (y.saturating_sub(side.y + 1) / STEP_ROWS) as usize;
+                return Step::ALL.get(i).map(|s| Hit::Step(*s));
+            }
+            if step == Step::Scene {
+                let (list, _) = scene(main);
+                if inside(list, x, y) && y > list.y {
+                    let i = ((y - list.y - 1) / 2) as usize;
+                    return (i <= SCENE_OTHER).then_some(Hit::Row(i));
+                }
+            }
+            None
+        }
+        Screen::Result => {
+            let r = result(f.body);
+            if let Some(tabs) = r.tabs {
+                if inside(tabs, x, y) {
+                    return tab_spans(tabs)
+                        .iter()
+                        .position(|(a, b)| x >= *a && x < *b)
+                        .map(Hit::Tab);
+                }
+                return Some(Hit::Pane(app.pane_focus));
+            }
+            r.panes.iter().position(|p| inside(*p, x, y)).map(Hit::Pane)
+        }
+        Screen::History | Screen::Headers => {
+            // Bordered table with a header row: data starts two rows down.
+            let first = f.body.y + 2;
+            if y < first {
+                return None;
+            }
+            let offset = if app.screen == Screen::History {
+                list_offset(app.history_sel, app.history.len(), f.body.height)
+            } else {
+                list_offset(app.header_sel, app.headers.len(), f.body.height.saturating_sub(6))
+            };
+            Some(Hit::Row(offset + (y - first) as usize))
+        }
+        Screen::Sending => None,
+    }
+}
+
+/// First visible row of a list of `len` rows, `sel` selected, in a block `height` high
+/// (borders and header row included), so that the selection stays visible.
+pub fn list_offset(sel: usize, len: usize, height: u16) -> usize {
+    let visible = height.saturating_sub(3).max(1) as usize;
+    if len <= visible || sel < visible {
+        0
+    } else {
+        (sel + 1 - visible).min(len - visible)
+    }
+}

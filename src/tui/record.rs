@@ -1,0 +1,284 @@
+//! One exchange of the session and the text of its three panes.
+//!
+//! The panes, the copied report and the saved report are built from the same
+//! lines, so what is copied is what is seen.
+
+use crate::api;
+use crate::client::{Exchange, Outcome, RequestSpec};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: u64,
+    /// The request as configured (used for resend, curl, explanations).
+    pub spec: RequestSpec,
+    pub exchange: Exchange,
+    /// The mobile number the captcha token was verified for, when vflow obtained it.
+    pub token_sender: Option<String>,
+    /// The code the simulator delivered for this send.
+    pub delivered_code: Option<String>,
+    /// The login exchange that consumed the code.
+    pub login: Option<Exchange>,
+}
+
+impl Record {
+    pub fn new(id: u64, spec: RequestSpec, exchange: Exchange, sender: Option<String>) -> Record {
+        Record {
+            id,
+            spec,
+            exchange,
+            token_sender: sender,
+            delivered_code: None,
+            login: None,
+        }
+    }
+
+    fn field(&self, name: &str) -> String {
+        self.spec
+            .body
+            .iter()
+            .flatten()
+            .find(|f| f.name == name && f.enabled)
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn scene(&self) -> String {
+        self.field("type")
+    }
+
+    pub fn mobile(&self) -> String {
+        self.field("mobile")
+    }
+
+    pub fn token(&self) -> String {
+        self.field("captcha_token")
+    }
+
+    /// Short status for lists: `200`, `400 IDAAS.SDK.CAPTCHA.0003`, `refused`, ...
+    pub fn status_label(&self) -> String {
+        outcome_label(&self.exchange.outcome)
+    }
+
+    pub fn redactor(&self) -> Redactor {
+        Redactor::for_spec(&self.spec)
+    }
+}
+
+pub fn outcome_label(o: &Outcome) -> String {
+    match o {
+        Outcome::Success => "200 OK".into(),
+        Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
+        Outcome::HttpError { status } => format!("{status} (not JSON)"),
+        Outcome::BadBody { status, .. } => format!("{status} bad body"),
+        Outcome::Transport { kind, .. } => format!("{kind:?}").to_lowercase(),
+        Outcome::Cancelled => "cancelled".into(),
+    }
+}
+
+/// Replaces personal and secret values (mobile, pass token, client id) with masked forms.
+#[derive(Clone, Debug, Default)]
+pub struct Redactor {
+    pairs: Vec<(String, String)>,
+}
+
+impl Redactor {
+    pub fn for_spec(spec: &RequestSpec) -> Redactor {
+        let mut pairs = Vec::new();
+        for f in spec.body.iter().flatten() {
+            let masked = match f.name.as_str() {
+                "mobile" | "sender" => api::redact::mobile(&f.value),
+                "captcha_token" => api::redact::pass_token(&f.value),
+                "verify_code" => "*".repeat(f.value.chars().count()),
+                _ => continue,
+            };
+            if !f.value.is_empty() {
+                pairs.push((f.value.clone(), masked));
+            }
+        }
+        for hs in &spec.headers {
+            if hs.name.eq_ignore_ascii_case(api::headers::CLIENT_ID) && !hs.value.is_empty() {
+                pairs.push((hs.value.clone(), api::redact::middle(&hs.value)));
+            }
+        }
+        // Longest first, so a token containing a mobile number is masked whole.
+        pairs.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+        Redactor { pairs }
+    }
+
+    pub fn apply(&self, s: &str) -> String {
+        let mut out = s.to_string();
+        for (v, m) in &self.pairs {
+            out = out.replace(v.as_str(), m);
+        }
+        out
+    }
+}
+
+fn heading(s: &str) -> Line<'static> {
+    Line::from(s.to_string()).add_modifier(Modifier::BOLD)
+}
+
+fn header_line(name: &str, value: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), Style::new().cyan()),
+        Span::raw(value.to_string()),
+    ])
+}
+
+fn body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
+    if body.is_empty() {
+        out.push(Line::from("(empty body)").italic().dim());
+        return;
+    }
+    let text = String::from_utf8_lossy(body);
+    let pretty = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok());
+    for l in pretty.as_deref().unwrap_or(&text).lines() {
+        out.push(Line::from(l.to_string()));
+    }
+}
+
+fn request_lines(ex: &Exchange, spec: &RequestSpec, out: &mut Vec<Line<'static>>) {
+    let req = &ex.request;
+    out.push(heading(&format!("{} {}", req.method, req.url)));
+    for (n, v) in &req.headers {
+        out.push(header_line(n, v));
+    }
+    for hs in spec.headers.iter().filter(|h| !h.enabled) {
+        out.push(Line::from(format!("(omitted) {}", hs.name)).dim());
+    }
+    out.push(Line::from(""));
+    body_lines(&req.body, out);
+}
+
+fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
+    match &ex.response {
+        Some(resp) => {
+            let reason = http::StatusCode::from_u16(resp.status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("");
+            let status = format!("{} {} {}", resp.version, resp.status, reason);
+            let style = if (200..300).contains(&resp.status) {
+                Style::new().green().bold()
+            } else {
+                Style::new().red().bold()
+            };
+            out.push(Line::styled(status, style));
+            out.push(Line::from(timing(ex)).dim());
+            for (n, v) in &resp.headers {
+                out.push(header_line(n, v));
+            }
+            out.push(Line::from(""));
+            body_lines(&resp.body, out);
+            if resp.truncated {
+                out.push(Line::from("(body cut at the read limit)").yellow());
+            }
+        }
+        None => {
+            out.push(Line::from("No response").red().bold());
+            out.push(Line::from(timing(ex)).dim());
+            if let Outcome::Transport { kind, detail } = &ex.outcome {
+                out.push(Line::from(format!("{kind:?}: {detail}")));
+            } else if ex.outcome == Outcome::Cancelled {
+                out.push(Line::from("cancelled before an answer came"));
+            }
+        }
+    }
+}
+
+fn timing(ex: &Exchange) -> String {
+    let ms = |d: std::time::Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    match ex.timing.ttfb {
+        Some(t) => format!("time {} · first byte {}", ms(ex.timing.total), ms(t)),
+        None => format!("time {}", ms(ex.timing.total)),
+    }
+}
+
+/// The logical lines of pane `i` (0 request, 1 response, 2 explanation).
+pub fn pane_lines(r: &Record, i: usize, redact: bool) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    match i {
+        0 => {
+            request_lines(&r.exchange, &r.spec, &mut out);
+            if let Some(login) = &r.login {
+                out.push(Line::from(""));
+                out.push(Line::from("── login request ──").magenta());
+                request_lines(login, &r.spec, &mut out);
+            }
+        }
+        1 => {
+            response_lines(&r.exchange, &mut out);
+            if let Some(login) = &r.login {
+                out.push(Line::from(""));
+                out.push(Line::from("── login response ──").magenta());
+                response_lines(login, &mut out);
+            }
+        }
+        _ => super::explain_view::lines(r, &mut out),
+    }
+    if redact {
+        let red = r.redactor();
+        for line in &mut out {
+            for span in &mut line.spans {
+                let masked = red.apply(&span.content);
+                if masked != span.content {
+                    span.content = masked.into();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Plain text of a set of lines.
+pub fn plain(lines: &[Line<'_>]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        for sp in &l.spans {
+            s.push_str(&sp.content);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The plain-text report of an exchange: all three panes, one after the other.
+pub fn report(r: &Record, redact: bool) -> String {
+    let mut s = String::new();
+    for (i, title) in ["REQUEST (as sent)", "RESPONSE", "EXPLANATION"]
+        .iter()
+        .enumerate()
+    {
+        s.push_str(&format!("==== {title} ====\n"));
+        s.push_str(&plain(&pane_lines(r, i, redact)));
+        s.push('\n');
+    }
+    if redact {
+        s.push_str("(mobile number, captcha token and client id are masked)\n");
+    }
+    s
+}
+
+/// The response body as received (text), for copying.
+pub fn response_body(r: &Record) -> String {
+    r.exchange
+        .response
+        .as_ref()
+        .map(|resp| String::from_utf8_lossy(&resp.body).into_owned())
+        .unwrap_or_default()
+}
+
+/// The request as an equivalent curl command.
+pub fn curl(spec: &RequestSpec, redact: bool) -> String {
+    let text = crate::client::curl::to_curl(spec);
+    if redact {
+        Redactor::for_spec(spec).apply(&text)
+    } else {
+        text
+    }
+}

@@ -1,0 +1,288 @@
+//! Executes the [`Cmd`]s that `update` returns: each slow one runs in a tokio
+//! task that answers with a [`Msg`]. Shared by the terminal loop and the tests.
+
+use super::app::{App, Cmd, Msg, Notice};
+use super::history::HistoryStore;
+use crate::client::{self, Exchange, Outcome, RequestSpec, Timing};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{OnceCell, mpsc};
+use tokio::task::AbortHandle;
+
+/// Where copied text goes.
+pub enum Clipboard {
+    /// OSC 52 escape sequence to the terminal (works over SSH).
+    Osc52,
+    /// Kept in memory (tests).
+    Memory(Vec<String>),
+}
+
+pub struct Runtime {
+    pub tx: mpsc::UnboundedSender<Msg>,
+    pub rx: mpsc::UnboundedReceiver<Msg>,
+    /// Requests in flight, by id, with the spec (to record a cancelled exchange).
+    inflight: HashMap<u64, (AbortHandle, Box<RequestSpec>)>,
+    /// Other tasks still running (token fetch, outbox, history, ...).
+    pending: usize,
+    http: Arc<OnceCell<client::Http>>,
+    opts: client::HttpOptions,
+    pub clipboard: Clipboard,
+    pub history: Option<HistoryStore>,
+    pub reports_dir: Option<PathBuf>,
+    /// Called to persist header changes into the profile; returns where it saved.
+    pub save_headers: Option<Box<dyn Fn(&[client::HeaderSetting]) -> Result<String, String>>>,
+}
+
+impl Runtime {
+    pub fn new(opts: client::HttpOptions) -> Runtime {
+        let (tx, rx) = mpsc::unbounded_channel();
+        Runtime {
+            tx,
+            rx,
+            inflight: HashMap::new(),
+            pending: 0,
+            http: Arc::new(OnceCell::new()),
+            opts,
+            clipboard: Clipboard::Osc52,
+            history: None,
+            reports_dir: None,
+            save_headers: None,
+        }
+    }
+
+    /// Nothing is running that will send a message back.
+    pub fn idle(&self) -> bool {
+        self.inflight.is_empty() && self.pending == 0
+    }
+
+    /// Book-keeping when a task's message arrives.
+    pub fn on_msg(&mut self, msg: &Msg) {
+        match msg {
+            Msg::Sent { id, .. } | Msg::LoginDone { id, .. } => {
+                self.inflight.remove(id);
+            }
+            Msg::TokenFetched(_) | Msg::OutboxCode { .. } | Msg::HistoryLoaded(_) => {
+                self.pending = self.pending.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    fn http(&self) -> impl std::future::Future<Output = Result<client::Http, String>> + use<> {
+        let cell = self.http.clone();
+        let opts = self.opts.clone();
+        async move {
+            cell.get_or_try_init(|| async { client::Http::new(&opts).map_err(|e| e.to_string()) })
+                .await
+                .cloned()
+        }
+    }
+
+    fn spawn_pending<F>(&mut self, fut: F)
+    where
+        F: std::future::Future<Output = Msg> + Send + 'static,
+    {
+        self.pending += 1;
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+    }
+
+    pub fn execute(&mut self, app: &App, cmd: Cmd) {
+        match cmd {
+            Cmd::Send { id, spec } => self.send(id, spec, false),
+            Cmd::Login { id, spec } => self.send(id, spec, true),
+            Cmd::Cancel { id } => {
+                if let Some((handle, spec)) = self.inflight.remove(&id) {
+                    handle.abort();
+                    let exchange = Box::new(cancelled(&spec));
+                    let _ = self.tx.send(if spec.path == crate::api::paths::LOGIN_MOBILE {
+                        Msg::LoginDone { id, exchange }
+                    } else {
+                        Msg::Sent { id, exchange }
+                    });
+                    // keep the count honest: the message we just sent is for a removed id
+                }
+            }
+            Cmd::FetchToken { mobile } => {
+                let http = self.http();
+                let base = app.target.base_url.clone();
+                let headers = app.headers.clone();
+                self.spawn_pending(async move {
+                    let res = match http.await {
+                        Ok(http) => client::flow::token_from_simulator(&http, &base, &headers, &mobile)
+                            .await
+                            .map(|t| (t, mobile))
+                            .map_err(|e| e.to_string()),
+                        Err(e) => Err(e),
+                    };
+                    Msg::TokenFetched(res)
+                });
+            }
+            Cmd::FetchOutbox { id, mobile, scene } => {
+                let http = self.http();
+                let base = app.target.base_url.clone();
+                self.spawn_pending(async move {
+                    let code = match http.await {
+                        Ok(http) => client::flow::latest_code(&http, &base, &mobile, &scene)
+                            .await
+                            .ok()
+                            .flatten(),
+                        Err(_) => None,
+                    };
+                    Msg::OutboxCode { id, code }
+                });
+            }
+            Cmd::Copy { what, text } => {
+                let notice = match &mut self.clipboard {
+                    Clipboard::Memory(v) => {
+                        v.push(text);
+                        Ok(())
+                    }
+                    Clipboard::Osc52 => osc52(&text),
+                };
+                let n = match notice {
+                    Ok(()) => Notice {
+                        text: format!("copied the {what} to the clipboard (OSC 52)"),
+                        error: false,
+                    },
+                    Err(e) => Notice {
+                        text: format!("could not copy: {e}"),
+                        error: true,
+                    },
+                };
+                let _ = self.tx.send(Msg::Notice(n));
+            }
+            Cmd::SaveReport(text) => {
+                let n = match save_report(self.reports_dir.as_deref(), &text) {
+                    Ok(p) => Notice {
+                        text: format!("report saved to {}", p.display()),
+                        error: false,
+                    },
+                    Err(e) => Notice {
+                        text: format!("could not save the report: {e}"),
+                        error: true,
+                    },
+                };
+                let _ = self.tx.send(Msg::Notice(n));
+            }
+            Cmd::AppendHistory(rec) => {
+                if let Some(store) = &self.history
+                    && let Err(e) = store.append(&rec)
+                {
+                    let _ = self.tx.send(Msg::Notice(Notice {
+                        text: format!("history not saved: {e}"),
+                        error: true,
+                    }));
+                }
+            }
+            Cmd::SaveHeaders(headers) => {
+                let n = match &self.save_headers {
+                    Some(f) => match f(&headers) {
+                        Ok(where_) => Notice {
+                            text: format!("headers saved to {where_}"),
+                            error: false,
+                        },
+                        Err(e) => Notice {
+                            text: format!("could not save headers: {e}"),
+                            error: true,
+                        },
+                    },
+                    None => Notice {
+                        text: "no profile file to save to in this session".into(),
+                        error: true,
+                    },
+                };
+                let _ = self.tx.send(Msg::Notice(n));
+            }
+            Cmd::Quit => {
+                for (_, (h, _)) in self.inflight.drain() {
+                    h.abort();
+                }
+            }
+        }
+    }
+
+    fn send(&mut self, id: u64, spec: Box<RequestSpec>, login: bool) {
+        let http = self.http();
+        let tx = self.tx.clone();
+        let s = spec.clone();
+        let handle = tokio::spawn(async move {
+            let exchange = match http.await {
+                Ok(http) => http.send(&s).await,
+                Err(e) => failed_before_sending(&s, e),
+            };
+            let exchange = Box::new(exchange);
+            let _ = tx.send(if login {
+                Msg::LoginDone { id, exchange }
+            } else {
+                Msg::Sent { id, exchange }
+            });
+        });
+        self.inflight.insert(id, (handle.abort_handle(), spec));
+    }
+
+    /// Load the persisted history in the background (after the first frame).
+    pub fn load_history(&mut self) {
+        if let Some(store) = self.history.clone() {
+            self.spawn_pending(async move {
+                let recs = tokio::task::spawn_blocking(move || store.load())
+                    .await
+                    .unwrap_or_default();
+                Msg::HistoryLoaded(recs)
+            });
+        }
+    }
+}
+
+fn cancelled(spec: &RequestSpec) -> Exchange {
+    Exchange {
+        started_at: std::time::SystemTime::now(),
+        request: client::prepare(spec),
+        response: None,
+        timing: Timing {
+            total: Duration::ZERO,
+            ttfb: None,
+        },
+        outcome: Outcome::Cancelled,
+    }
+}
+
+fn failed_before_sending(spec: &RequestSpec, e: String) -> Exchange {
+    Exchange {
+        outcome: Outcome::Transport {
+            kind: client::TransportKind::Other,
+            detail: format!("could not build the HTTP client: {e}"),
+        },
+        ..cancelled(spec)
+    }
+}
+
+fn osc52(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout();
+    crossterm::execute!(
+        out,
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    )?;
+    out.flush()
+}
+
+fn save_report(dir: Option<&std::path::Path>, text: &str) -> std::io::Result<PathBuf> {
+    let dir = dir.ok_or_else(|| std::io::Error::other("no data directory"))?;
+    std::fs::create_dir_all(dir)?;
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(':', "");
+    let mut path = dir.join(format!("vflow-report-{stamp}.txt"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("vflow-report-{stamp}-{n}.txt"));
+    }
+    std::fs::write(&path, text)?;
+    Ok(path)
+}

@@ -1,0 +1,769 @@
+//! `view(&App, &mut Frame)`: pure drawing, no state changes.
+
+use super::app::{App, Busy, HeaderEdit, SCENE_OTHER, Screen, Step};
+use super::{keys, layout, record};
+use crate::api::{self, Scene, headers as h};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{
+    Block, BorderType, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState,
+    Tabs, Wrap,
+};
+use tui_input::Input;
+
+pub const TAB_LABELS: [&str; 3] = ["1 Request", "2 Response", "3 Explanation"];
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn view(app: &App, f: &mut Frame) {
+    let area = f.area();
+    let fr = layout::frame(area);
+    title_bar(app, f, fr.title);
+    match app.screen {
+        Screen::Wizard(step) => wizard(app, f, fr.body, step),
+        Screen::Sending => sending(app, f, fr.body),
+        Screen::Result => result(app, f, fr.body),
+        Screen::Headers => headers(app, f, fr.body),
+        Screen::History => history(app, f, fr.body),
+    }
+    status_line(app, f, fr.status);
+    key_line(app, f, fr.keys);
+    if app.copy_menu {
+        copy_menu(app, f, area);
+    }
+    if app.help {
+        help(app, f, area);
+    }
+    if app.no_color {
+        strip_colors(f);
+    }
+}
+
+/// NO_COLOR: keep bold/underline/reverse, drop every colour.
+fn strip_colors(f: &mut Frame) {
+    let buf = f.buffer_mut();
+    for cell in buf.content.iter_mut() {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
+}
+
+fn title_bar(app: &App, f: &mut Frame, area: Rect) {
+    let target = if app.target.simulator {
+        format!(
+            "SIMULATOR {}",
+            app.target.base_url.trim_start_matches("http://")
+        )
+    } else {
+        app.target.base_url.clone()
+    };
+    let client = match app.client_id() {
+        Some(c) if !c.enabled => "(omitted)".to_string(),
+        Some(c) if c.value.is_empty() => "(blank)".to_string(),
+        Some(c) => api::redact::middle(&c.value),
+        None => "(none)".to_string(),
+    };
+    let mut spans = vec![
+        Span::styled(" vflow ", Style::new().bold().reversed()),
+        Span::raw(" "),
+        Span::styled(
+            target,
+            if app.target.simulator {
+                Style::new().yellow().bold()
+            } else {
+                Style::new().magenta().bold()
+            },
+        ),
+        Span::raw(format!("  profile {}  client {}", app.target.profile, client)),
+    ];
+    if app.redact {
+        spans.push(Span::styled("  MASKED", Style::new().red().bold()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn status_line(app: &App, f: &mut Frame, area: Rect) {
+    let line = if let Some(b) = &app.busy {
+        let what = match b {
+            Busy::Send { .. } => "sending",
+            Busy::Token => "getting a pass token from the simulator",
+            Busy::Login { .. } => "logging in with the delivered code",
+        };
+        Line::from(format!(
+            "{} {what}… {:.1} s",
+            SPINNER[app.spinner % SPINNER.len()],
+            elapsed(app)
+        ))
+        .yellow()
+    } else if let Some(n) = &app.notice {
+        let style = if n.error {
+            Style::new().red().bold()
+        } else {
+            Style::new().green()
+        };
+        Line::styled(n.text.clone(), style)
+    } else {
+        Line::from("")
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn elapsed(app: &App) -> f64 {
+    app.clock
+        .now()
+        .duration_since(app.busy_since)
+        .unwrap_or_default()
+        .as_secs_f64()
+}
+
+fn key_line(app: &App, f: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, (k, d)) in keys::for_screen(app).iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*k, Style::new().bold().cyan()));
+        spans.push(Span::raw(format!(" {d}")));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn focused_block(title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
+    let b = Block::bordered().title(title);
+    if focused {
+        b.border_type(BorderType::Thick).border_style(Style::new().cyan())
+    } else {
+        b.border_style(Style::new().dark_gray())
+    }
+}
+
+/// An input field in a bordered box, with the cursor placed when focused.
+fn input_box(f: &mut Frame, area: Rect, input: &Input, title: &str, focused: bool) {
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let scroll = input.visual_scroll(width);
+    let p = Paragraph::new(input.value())
+        .scroll((0, scroll as u16))
+        .block(focused_block(title.to_string(), focused));
+    f.render_widget(p, area);
+    if focused {
+        let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        f.set_cursor_position(Position::new(x.min(area.x + area.width - 2), area.y + 1));
+    }
+}
+
+fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
+    let (side, main) = layout::wizard(body);
+    if let Some(side) = side {
+        sidebar(app, f, side, step);
+    }
+    match step {
+        Step::Token => token_step(app, f, main),
+        Step::Scene => scene_step(app, f, main),
+        Step::Mobile => mobile_step(app, f, main),
+        Step::Review => review_step(app, f, main),
+    }
+}
+
+fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
+    let mut lines = Vec::new();
+    let width = area.width.saturating_sub(4) as usize;
+    for (i, s) in Step::ALL.iter().enumerate() {
+        let (value, ok) = match s {
+            Step::Token => {
+                let v = app.token.value();
+                let ok = api::token::parse_pass_token(v).is_ok();
+                (if v.is_empty() { "—".into() } else { v.to_string() }, ok)
+            }
+            Step::Scene => {
+                let v = app.scene_value();
+                let ok = Scene::from_code(&v).is_some();
+                (if v.is_empty() { "—".into() } else { v }, ok)
+            }
+            Step::Mobile => {
+                let v = app.mobile.value();
+                (
+                    if v.is_empty() { "—".into() } else { v.to_string() },
+                    api::mobile::is_valid(v),
+                )
+            }
+            Step::Review => {
+                let n = app.warnings().len();
+                (
+                    if n == 0 {
+                        "no problems found".into()
+                    } else {
+                        format!("{n} warning(s)")
+                    },
+                    n == 0,
+                )
+            }
+        };
+        let mark = if ok { "✓" } else { "·" };
+        let style = if *s == current {
+            Style::new().bold().cyan()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(format!("{} {} {}", i + 1, mark, s.title()), style));
+        let shown = if app.redact {
+            match s {
+                Step::Token => api::redact::pass_token(&value),
+                Step::Mobile => api::redact::mobile(&value),
+                _ => value,
+            }
+        } else {
+            value
+        };
+        lines.push(Line::from(format!("    {}", ellipsize(&shown, width.saturating_sub(4)))).dim());
+        lines.push(Line::from(""));
+    }
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Flow ")),
+        area,
+    );
+}
+
+fn ellipsize(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width || width < 2 {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+fn token_step(app: &App, f: &mut Frame, area: Rect) {
+    let [intro, field, analysis] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let mut intro_lines = vec![Line::from(
+        "Paste the captcha_token that captcha/verify returned: TOKEN---POINT_JSON.",
+    )];
+    if app.target.simulator {
+        intro_lines.push(
+            Line::from("Ctrl+G gets a valid one from the built-in simulator (it solves the puzzle).")
+                .cyan(),
+        );
+    } else {
+        intro_lines.push(Line::from("Solve the captcha in your app and paste the token here.").dim());
+    }
+    f.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: false }), intro);
+    input_box(f, field, &app.token, " Captcha pass token ", true);
+
+    let mut lines = Vec::new();
+    let v = app.token.value();
+    if v.is_empty() {
+        lines.push(Line::from("(empty: the server answers IDAAS.SDK.PARAM.0008)").dim());
+    } else {
+        match api::token::parse_pass_token(v) {
+            Ok(t) => {
+                lines.push(Line::from("✓ shape TOKEN---POINT_JSON").green());
+                lines.push(Line::from(format!("  token  {}", shown_token(app, &t.token))));
+                lines.push(Line::from(format!("  x      {}", t.point.x)));
+                lines.push(Line::from(format!("  y      {}", t.point.y)));
+                for w in api::token::warnings(&t) {
+                    lines.push(Line::from(format!("! {w}")).yellow());
+                }
+            }
+            Err(e) => {
+                lines.push(Line::from(format!("✗ {e}")).red());
+                lines.push(
+                    Line::from("  (you can still send it: the server should answer CAPTCHA.0004)")
+                        .dim(),
+                );
+            }
+        }
+    }
+    if let (Some(m), Some(age)) = (app.current_token_meta(), app.token_age()) {
+        let left = api::ttl::PASS_TOKEN.as_secs() as i64 - age.as_secs() as i64;
+        let sender = m
+            .sender
+            .as_deref()
+            .map(|s| format!(" for sender {}", shown_mobile(app, s)))
+            .unwrap_or_default();
+        lines.push(Line::from(""));
+        let line = Line::from(format!(
+            "obtained {} s ago{sender}; {}",
+            age.as_secs(),
+            if m.used {
+                "already used by a send (single use)".to_string()
+            } else if left > 0 {
+                format!("expires in {left} s")
+            } else {
+                "expired".to_string()
+            }
+        ));
+        lines.push(if m.used || left <= 30 {
+            line.yellow()
+        } else {
+            line.dim()
+        });
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
+}
+
+fn shown_token(app: &App, t: &str) -> String {
+    if app.redact {
+        api::redact::pass_token(t)
+    } else {
+        t.to_string()
+    }
+}
+
+fn shown_mobile(app: &App, m: &str) -> String {
+    if app.redact {
+        api::redact::mobile(m)
+    } else {
+        m.to_string()
+    }
+}
+
+fn scene_step(app: &App, f: &mut Frame, area: Rect) {
+    let (list_area, detail) = layout::scene(area);
+    let width = list_area.width.saturating_sub(4) as usize;
+    let mut items: Vec<ListItem> = Scene::ALL
+        .iter()
+        .map(|s| {
+            ListItem::new(vec![
+                Line::from(s.code()).bold(),
+                Line::from(format!("  {}", ellipsize(s.description(), width.saturating_sub(2))))
+                    .dim(),
+            ])
+        })
+        .collect();
+    items.push(ListItem::new(vec![
+        Line::from("Other value…").bold(),
+        Line::from("  send any string as type (to test CAPTCHA.0005)").dim(),
+    ]));
+    let list = List::new(items)
+        .block(focused_block(" Send scene (type) ", !app.editing_other))
+        .highlight_style(Style::new().reversed())
+        .highlight_symbol("");
+    let mut st = ListState::default().with_selected(Some(app.scene_sel));
+    f.render_stateful_widget(list, list_area, &mut st);
+
+    if app.scene_sel == SCENE_OTHER {
+        let [field, hint] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail);
+        input_box(f, field, &app.other_scene, " Other scene value ", app.editing_other);
+        let v = app.other_scene.value();
+        let text = if v.is_empty() {
+            "Enter to type a value; empty gives PARAM.0007".to_string()
+        } else if let Some(s) = Scene::from_code(v) {
+            format!("{s} is a valid scene")
+        } else {
+            match Scene::nearest(v) {
+                Some(s) => format!("not a scene: CAPTCHA.0005 expected (nearest: {s})"),
+                None => "not a scene: CAPTCHA.0005 expected".to_string(),
+            }
+        };
+        f.render_widget(Paragraph::new(text).yellow(), hint);
+    } else if let Some(s) = Scene::ALL.get(app.scene_sel) {
+        let p = Paragraph::new(vec![
+            Line::from(s.description()),
+            Line::from(vec![
+                Span::raw("consumed by: ").dim(),
+                Span::raw(s.consumer()),
+            ]),
+        ])
+        .wrap(Wrap { trim: false });
+        f.render_widget(p, detail);
+    }
+}
+
+fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
+    let [intro, field, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let intro_text = if app.token_after_mobile {
+        "The captcha is bound to this number (its sender). Enter gets the token."
+    } else {
+        "The number that receives the code (UPDATE_PWD_SMS wants the full +area code)."
+    };
+    f.render_widget(
+        Paragraph::new(intro_text).wrap(Wrap { trim: false }),
+        intro,
+    );
+    input_box(f, field, &app.mobile, " Mobile number ", true);
+    let v = app.mobile.value();
+    let mut lines = vec![if api::mobile::is_valid(v) {
+        Line::from(api::mobile::hint(v)).green()
+    } else if v.is_empty() {
+        Line::from("(empty: the server answers IDAAS.SDK.USER.0004)").dim()
+    } else {
+        Line::from(api::mobile::hint(v)).yellow()
+    }];
+    if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())
+        && !v.is_empty()
+        && sender != v
+    {
+        lines.push(
+            Line::from(format!(
+                "! the captcha token was verified for {}: CAPTCHA.0004 expected",
+                shown_mobile(app, sender)
+            ))
+            .yellow(),
+        );
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), hint);
+}
+
+/// The review text: warnings, then the exact request about to be sent.
+pub fn review_lines(app: &App) -> Vec<Line<'static>> {
+    let spec = app.send_spec();
+    let mut lines = Vec::new();
+    let warnings = app.warnings();
+    if warnings.is_empty() {
+        lines.push(Line::from("✓ no problems found: Enter sends").green());
+    } else {
+        lines.push(Line::from("Likely to fail (you can still send):").yellow().bold());
+        for w in warnings {
+            lines.push(Line::from(format!("! {w}")).yellow());
+        }
+    }
+    lines.push(Line::from(""));
+    let prepared = crate::client::prepare(&spec);
+    lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).bold());
+    for (name, value) in &prepared.headers {
+        let flag = match h::spec(name) {
+            Some(s) if s.required => Span::styled(" required", Style::new().dim()),
+            Some(_) => Span::styled(" optional", Style::new().dim()),
+            None => Span::styled(" added by HTTP stack/custom", Style::new().dim()),
+        };
+        let val = if value.is_empty() {
+            Span::styled("(blank)", Style::new().yellow())
+        } else {
+            Span::raw(value.clone())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name}: "), Style::new().cyan()),
+            val,
+            flag,
+        ]));
+    }
+    for hs in spec.headers.iter().filter(|x| !x.enabled) {
+        let req = h::spec(&hs.name).is_some_and(|s| s.required);
+        let line = Line::from(format!(
+            "(omitted) {}{}",
+            hs.name,
+            if req { "  ← required" } else { "" }
+        ));
+        lines.push(if req { line.yellow() } else { line.dim() });
+    }
+    lines.push(Line::from(""));
+    let body = String::from_utf8_lossy(&prepared.body).into_owned();
+    lines.push(Line::from(body));
+    if app.redact {
+        let red = record::Redactor::for_spec(&spec);
+        for l in &mut lines {
+            for s in &mut l.spans {
+                s.content = red.apply(&s.content).into();
+            }
+        }
+    }
+    lines
+}
+
+fn review_step(app: &App, f: &mut Frame, area: Rect) {
+    let p = Paragraph::new(review_lines(app))
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll[0], 0))
+        .block(focused_block(" Review: the request about to be sent ", true));
+    f.render_widget(p, area);
+}
+
+fn sending(app: &App, f: &mut Frame, body: Rect) {
+    let what = match &app.busy {
+        Some(Busy::Token) => "Getting a fresh pass token from the simulator…".to_string(),
+        Some(Busy::Login { .. }) => "Logging in with the delivered code…".to_string(),
+        _ => format!(
+            "Sending POST {} to {}…",
+            api::paths::SMS_SEND,
+            app.target.base_url
+        ),
+    };
+    let lines = vec![
+        Line::from(""),
+        Line::from(format!(
+            "{}  {what}",
+            SPINNER[app.spinner % SPINNER.len()]
+        ))
+        .bold(),
+        Line::from(""),
+        Line::from(format!("elapsed {:.1} s", elapsed(app))),
+        Line::from(""),
+        Line::from("Esc cancels; the screen stays responsive while waiting.").dim(),
+    ];
+    let area = centered(body, 70.min(body.width), 8.min(body.height));
+    f.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered()),
+        area,
+    );
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let x = area.x + (area.width.saturating_sub(w)) / 2;
+    let y = area.y + (area.height.saturating_sub(h)) / 2;
+    Rect::new(x, y, w.min(area.width), h.min(area.height))
+}
+
+/// The paragraph of result pane `i`, as drawn (wrapping included).
+pub fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
+    let lines = app
+        .current_record()
+        .map(|r| record::pane_lines(r, i, app.redact))
+        .unwrap_or_default();
+    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+}
+
+/// How far pane `i` can scroll at the current size.
+pub fn pane_max_scroll(app: &App, i: usize) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let r = layout::result(layout::frame(area).body);
+    let pane = r.panes[i];
+    let total = pane_paragraph(app, i).line_count(layout::inner_width(pane));
+    let visible = pane.height.saturating_sub(2) as usize;
+    total.saturating_sub(visible) as u16
+}
+
+fn result(app: &App, f: &mut Frame, body: Rect) {
+    let areas = layout::result(body);
+    let Some(rec) = app.current_record() else {
+        return;
+    };
+    let status = record::outcome_label(&rec.exchange.outcome);
+    let titles = [
+        " Request (as sent) ".to_string(),
+        format!(" Response: {status} "),
+        " Explanation ".to_string(),
+    ];
+    if let Some(tabs) = areas.tabs {
+        let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
+            .select(app.pane_focus)
+            .highlight_style(Style::new().reversed().bold())
+            .divider(" ")
+            .padding("", "");
+        f.render_widget(t, tabs);
+        draw_pane(app, f, areas.panes[app.pane_focus], app.pane_focus, &titles);
+    } else {
+        for i in 0..3 {
+            draw_pane(app, f, areas.panes[i], i, &titles);
+        }
+    }
+}
+
+fn draw_pane(app: &App, f: &mut Frame, area: Rect, i: usize, titles: &[String; 3]) {
+    let max = pane_max_scroll(app, i);
+    let pos = app.scroll[i].min(max);
+    let mut block = focused_block(titles[i].clone(), app.pane_focus == i);
+    if max > 0 {
+        block = block.title_bottom(
+            Line::from(format!(" {}/{} ↑↓ ", pos, max)).alignment(Alignment::Right),
+        );
+    }
+    f.render_widget(pane_paragraph(app, i).scroll((pos, 0)).block(block), area);
+}
+
+fn headers(app: &App, f: &mut Frame, body: Rect) {
+    let [table_area, edit_area, info] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(3),
+        Constraint::Length(3),
+    ])
+    .areas(body);
+    let rows: Vec<Row> = app
+        .headers
+        .iter()
+        .map(|hs| {
+            let spec = h::spec(&hs.name);
+            let req = match spec {
+                Some(s) if s.required => "required",
+                Some(_) => "optional",
+                None => "custom",
+            };
+            let (state, style) = if !hs.enabled {
+                ("omit", Style::new().dim())
+            } else if hs.value.is_empty() {
+                ("blank", Style::new().yellow())
+            } else {
+                ("send", Style::new())
+            };
+            let value = if app.redact && hs.name.eq_ignore_ascii_case(h::CLIENT_ID) {
+                api::redact::middle(&hs.value)
+            } else {
+                hs.value.clone()
+            };
+            Row::new(vec![
+                Cell::from(state),
+                Cell::from(hs.name.clone()),
+                Cell::from(value),
+                Cell::from(req),
+            ])
+            .style(style)
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Length(24),
+            Constraint::Min(10),
+            Constraint::Length(8),
+        ],
+    )
+    .header(Row::new(["", "header", "value", ""]).bold().underlined())
+    .row_highlight_style(Style::new().reversed())
+    .block(focused_block(
+        " Device & request headers (apply to the next send) ",
+        app.header_edit.is_none(),
+    ));
+    let mut st = TableState::default().with_selected(Some(app.header_sel));
+    *st.offset_mut() =
+        layout::list_offset(app.header_sel, app.headers.len(), table_area.height);
+    f.render_stateful_widget(table, table_area, &mut st);
+
+    match &app.header_edit {
+        Some(HeaderEdit::Value(input)) => {
+            let name = app
+                .headers
+                .get(app.header_sel)
+                .map(|x| x.name.as_str())
+                .unwrap_or("");
+            input_box(f, edit_area, input, &format!(" {name} "), true);
+        }
+        Some(HeaderEdit::New(input)) => {
+            input_box(f, edit_area, input, " New header  Name: value ", true)
+        }
+        None => {
+            let presets = crate::config::presets();
+            let p = &presets[app.preset_idx % presets.len()];
+            f.render_widget(
+                Paragraph::new(format!(
+                    "preset: {} (p cycles through {} presets)",
+                    p.name,
+                    presets.len()
+                ))
+                .dim(),
+                edit_area,
+            );
+        }
+    }
+    let meaning = app
+        .headers
+        .get(app.header_sel)
+        .and_then(|x| h::spec(&x.name))
+        .map(|s| format!("{}: {} (e.g. {})", s.name, s.meaning, s.example))
+        .unwrap_or_else(|| "custom header: sent as is".into());
+    f.render_widget(
+        Paragraph::new(meaning).wrap(Wrap { trim: false }).dim(),
+        info,
+    );
+}
+
+fn history(app: &App, f: &mut Frame, body: Rect) {
+    if app.history.is_empty() {
+        f.render_widget(
+            Paragraph::new("No exchanges yet: send a request and it appears here.")
+                .block(Block::bordered().title(" History ")),
+            body,
+        );
+        return;
+    }
+    let rows: Vec<Row> = app
+        .history
+        .iter()
+        .map(|r| {
+            let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
+            let time = t.get(11..19).unwrap_or(&t).to_string();
+            let ok = r.exchange.outcome == crate::client::Outcome::Success;
+            Row::new(vec![
+                Cell::from(time),
+                Cell::from(r.scene()),
+                Cell::from(api::redact::mobile(&r.mobile())),
+                Cell::from(r.status_label()),
+                Cell::from(format!(
+                    "{:.0} ms",
+                    r.exchange.timing.total.as_secs_f64() * 1000.0
+                )),
+            ])
+            .style(if ok {
+                Style::new().green()
+            } else {
+                Style::new()
+            })
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Length(18),
+            Constraint::Length(15),
+            Constraint::Min(12),
+            Constraint::Length(8),
+        ],
+    )
+    .header(Row::new(["time", "scene", "mobile", "result", "took"]).bold().underlined())
+    .row_highlight_style(Style::new().reversed())
+    .block(focused_block(
+        format!(" History ({} exchanges) ", app.history.len()),
+        true,
+    ));
+    let mut st = TableState::default().with_selected(Some(app.history_sel));
+    *st.offset_mut() = layout::list_offset(app.history_sel, app.history.len(), body.height);
+    f.render_stateful_widget(table, body, &mut st);
+}
+
+fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str, lines: Vec<Line<'static>>) {
+    let r = centered(area, w.min(area.width), h.min(area.height));
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title.to_string()).border_type(BorderType::Double)),
+        r,
+    );
+}
+
+fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
+    let lines = keys::for_screen(app)
+        .iter()
+        .map(|(k, d)| Line::from(vec![Span::raw(format!(" {k:>3}  ")).bold(), Span::raw(*d)]))
+        .collect();
+    popup(f, area, 34, 7, " Copy / save ", lines);
+}
+
+fn help(app: &App, f: &mut Frame, area: Rect) {
+    let mut lines = vec![
+        Line::from("The flow: captcha token → scene → mobile → review → send → result.").bold(),
+        Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
+        Line::from(""),
+        Line::from("This screen").bold().underlined(),
+    ];
+    let row = |(k, d): &(&str, &str)| {
+        Line::from(vec![
+            Span::styled(format!("  {k:<14}"), Style::new().cyan().add_modifier(Modifier::BOLD)),
+            Span::raw(d.to_string()),
+        ])
+    };
+    lines.extend(keys::for_screen(app).iter().map(row));
+    lines.push(Line::from(""));
+    lines.push(Line::from("Everywhere").bold().underlined());
+    lines.extend(keys::GLOBAL.iter().map(row));
+    lines.push(Line::from(""));
+    lines.push(Line::from("Mouse: click steps, list rows and panes; wheel scrolls.").dim());
+    lines.push(Line::from("Esc, ? or F1 closes this help.").dim());
+    let h = (lines.len() as u16 + 2).min(area.height);
+    popup(f, area, 72, h, " Help ", lines);
+}
