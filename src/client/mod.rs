@@ -6,6 +6,16 @@
 
 use std::time::{Duration, SystemTime};
 
+pub mod build;
+pub mod curl;
+pub mod explain;
+pub mod report;
+pub mod send;
+
+pub use build::BuildError;
+pub use explain::{ExplainContext, Explanation, Text, explain};
+pub use send::{Http, HttpOptions, MAX_BODY};
+
 /// One header as configured: a value, a blank value, or omitted entirely.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HeaderSetting {
