@@ -34,7 +34,7 @@ pub struct BodyField {
 }
 
 /// Everything needed to send one request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RequestSpec {
     pub method: String,
     /// Base URL of the tenant, e.g. `http://127.0.0.1:40123` (no trailing slash needed).
@@ -48,7 +48,7 @@ pub struct RequestSpec {
 }
 
 /// What went over the wire.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentRequest {
     pub method: String,
     pub url: String,
@@ -57,7 +57,7 @@ pub struct SentRequest {
     pub body: Vec<u8>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReceivedResponse {
     pub status: u16,
     pub version: String,
@@ -67,13 +67,13 @@ pub struct ReceivedResponse {
     pub truncated: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timing {
     pub total: Duration,
     pub ttfb: Option<Duration>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TransportKind {
     ConnectionRefused,
@@ -84,7 +84,7 @@ pub enum TransportKind {
     Other,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "class", rename_all = "snake_case")]
 pub enum Outcome {
     /// 2xx.
@@ -107,7 +107,7 @@ pub enum Outcome {
 }
 
 /// One recorded exchange.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Exchange {
     pub started_at: SystemTime,
     pub request: SentRequest,

@@ -1,66 +1,78 @@
 //! The explanation pane: what happened, why in this request, what to do next.
 
 use super::record::Record;
-use crate::api::{Lang, Scene};
+use crate::api::Scene;
+use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use crate::client::Outcome;
-use crate::client::explain::{Explanation, explain};
 use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
 
 /// Append the explanation of the record to `out`.
 pub fn lines(r: &Record, out: &mut Vec<Line<'static>>) {
-    let ex = explain(&r.exchange, &r.spec, r.token_sender.as_deref());
+    let ctx = ExplainContext {
+        captcha_sender: r.token_sender.clone(),
+        ..Default::default()
+    };
+    let ex = explain_exchange(&r.exchange, &ctx);
     render(&ex, out);
     if r.exchange.outcome == Outcome::Success {
         success_extra(r, out);
     } else {
         out.push(Line::from(""));
-        out.push(Line::from("Next").add_modifier(Modifier::BOLD));
+        out.push(Line::from("Keys").add_modifier(Modifier::BOLD));
         out.push(Line::from("  r  retry with a fresh token"));
         out.push(Line::from("  e  edit headers   s  change scene"));
         out.push(Line::from("  m  change mobile  t  change token"));
     }
+    let other = ex.lang.other();
+    out.push(Line::from(""));
+    out.push(Line::from(format!("[{}]", other.code())).dim());
+    out.push(Line::from(ex.title.get(other).to_string()).dim());
+    if !ex.meaning.get(other).is_empty() {
+        out.push(Line::from(ex.meaning.get(other).to_string()).dim());
+    }
+    for c in &ex.in_this_request {
+        out.push(Line::from(format!("• {}", c.get(other))).dim());
+    }
 }
 
 fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
-    let title = Line::from(ex.title.clone()).add_modifier(Modifier::BOLD);
-    out.push(if ex.success { title.green() } else { title.red() });
+    let lang = ex.lang;
+    let title = Line::from(ex.title.get(lang).to_string()).add_modifier(Modifier::BOLD);
+    out.push(if ex.class == "success" {
+        title.green()
+    } else {
+        title.red()
+    });
     if let Some(code) = &ex.code {
         out.push(Line::from(code.clone()).yellow());
     }
-    for (lang, msg) in &ex.server_messages {
-        out.push(Line::from(format!("{}: {msg}", lang_label(*lang))).italic());
+    if let Some(msg) = &ex.server_message {
+        out.push(Line::from(format!("server said: {msg}")).italic());
     }
-    if !ex.meaning.is_empty() {
+    if let Some(m) = &ex.catalogue_message {
+        out.push(Line::from(format!("en: {}", m.en)).dim());
+        out.push(Line::from(format!("zh: {}", m.zh)).dim());
+    }
+    let meaning = ex.meaning.get(lang);
+    if !meaning.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("What it means").add_modifier(Modifier::BOLD));
-        out.push(Line::from(ex.meaning.clone()));
+        out.push(Line::from(meaning.to_string()));
     }
-    if !ex.causes.is_empty() {
+    if !ex.in_this_request.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("In this request").add_modifier(Modifier::BOLD));
-        for c in &ex.causes {
-            out.push(Line::from(format!("• {c}")).cyan());
+        for c in &ex.in_this_request {
+            out.push(Line::from(format!("• {}", c.get(lang))).cyan());
         }
     }
     if !ex.next_steps.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("What to do").add_modifier(Modifier::BOLD));
         for s in &ex.next_steps {
-            out.push(Line::from(format!("→ {s}")));
+            out.push(Line::from(format!("→ {}", s.get(lang))));
         }
-    }
-    if let Some(other) = &ex.other_language {
-        out.push(Line::from(""));
-        out.push(Line::from(format!("[{}]", lang_label(other.0))).dim());
-        out.push(Line::from(other.1.clone()).dim());
-    }
-}
-
-fn lang_label(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "en",
-        Lang::Zh => "zh",
     }
 }
 
@@ -71,7 +83,7 @@ fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
             out.push(Line::from(format!("Delivered code: {code}")).green().bold());
             out.push(Line::from("(read from the simulator's outbox)").dim());
         }
-        None => out.push(Line::from("The code went to the phone: read it there.").dim()),
+        None => out.push(Line::from("The code goes to the phone: read it there.").dim()),
     }
     if let Some(login) = &r.login {
         out.push(Line::from(""));

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod record;
 pub mod runtime;
+pub mod simflow;
 pub mod view;
 
 pub use app::{App, Cmd, Msg, update};

@@ -3,7 +3,7 @@
 //! The panes, the copied report and the saved report are built from the same
 //! lines, so what is copied is what is seen.
 
-use crate::api;
+use crate::client::report::Redactor;
 use crate::client::{Exchange, Outcome, RequestSpec};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -62,8 +62,14 @@ impl Record {
         outcome_label(&self.exchange.outcome)
     }
 
+    /// Masks this record's mobile numbers, tokens and client id.
     pub fn redactor(&self) -> Redactor {
-        Redactor::for_spec(&self.spec)
+        let mut r = Redactor::new();
+        r.learn(&self.exchange);
+        if let Some(l) = &self.login {
+            r.learn(l);
+        }
+        r
     }
 }
 
@@ -75,45 +81,6 @@ pub fn outcome_label(o: &Outcome) -> String {
         Outcome::BadBody { status, .. } => format!("{status} bad body"),
         Outcome::Transport { kind, .. } => format!("{kind:?}").to_lowercase(),
         Outcome::Cancelled => "cancelled".into(),
-    }
-}
-
-/// Replaces personal and secret values (mobile, pass token, client id) with masked forms.
-#[derive(Clone, Debug, Default)]
-pub struct Redactor {
-    pairs: Vec<(String, String)>,
-}
-
-impl Redactor {
-    pub fn for_spec(spec: &RequestSpec) -> Redactor {
-        let mut pairs = Vec::new();
-        for f in spec.body.iter().flatten() {
-            let masked = match f.name.as_str() {
-                "mobile" | "sender" => api::redact::mobile(&f.value),
-                "captcha_token" => api::redact::pass_token(&f.value),
-                "verify_code" => "*".repeat(f.value.chars().count()),
-                _ => continue,
-            };
-            if !f.value.is_empty() {
-                pairs.push((f.value.clone(), masked));
-            }
-        }
-        for hs in &spec.headers {
-            if hs.name.eq_ignore_ascii_case(api::headers::CLIENT_ID) && !hs.value.is_empty() {
-                pairs.push((hs.value.clone(), api::redact::middle(&hs.value)));
-            }
-        }
-        // Longest first, so a token containing a mobile number is masked whole.
-        pairs.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
-        Redactor { pairs }
-    }
-
-    pub fn apply(&self, s: &str) -> String {
-        let mut out = s.to_string();
-        for (v, m) in &self.pairs {
-            out = out.replace(v.as_str(), m);
-        }
-        out
     }
 }
 
@@ -275,10 +242,33 @@ pub fn response_body(r: &Record) -> String {
 
 /// The request as an equivalent curl command.
 pub fn curl(spec: &RequestSpec, redact: bool) -> String {
-    let text = crate::client::curl::to_curl(spec);
-    if redact {
-        Redactor::for_spec(spec).apply(&text)
-    } else {
-        text
+    match crate::client::send::record(spec) {
+        Ok(sent) => {
+            let text = crate::client::curl::curl(&sent);
+            if redact {
+                spec_redactor(spec).apply(&text)
+            } else {
+                text
+            }
+        }
+        Err(e) => format!("# this request cannot be built: {e}"),
     }
+}
+
+/// A redactor for a request that has not been sent yet.
+pub fn spec_redactor(spec: &RequestSpec) -> Redactor {
+    let mut r = Redactor::new();
+    for f in spec.body.iter().flatten() {
+        match f.name.as_str() {
+            "mobile" | "sender" => r.add_mobile(&f.value),
+            "captcha_token" | "token" => r.add_token(&f.value),
+            _ => {}
+        }
+    }
+    for hs in &spec.headers {
+        if hs.name.eq_ignore_ascii_case(crate::api::headers::CLIENT_ID) {
+            r.add_client_id(&hs.value);
+        }
+    }
+    r
 }

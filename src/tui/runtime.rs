@@ -114,7 +114,7 @@ impl Runtime {
                 let headers = app.headers.clone();
                 self.spawn_pending(async move {
                     let res = match http.await {
-                        Ok(http) => client::flow::token_from_simulator(&http, &base, &headers, &mobile)
+                        Ok(http) => super::simflow::token_from_simulator(&http, &base, &headers, &mobile)
                             .await
                             .map(|t| (t, mobile))
                             .map_err(|e| e.to_string()),
@@ -128,7 +128,7 @@ impl Runtime {
                 let base = app.target.base_url.clone();
                 self.spawn_pending(async move {
                     let code = match http.await {
-                        Ok(http) => client::flow::latest_code(&http, &base, &mobile, &scene)
+                        Ok(http) => super::simflow::latest_code(&http, &base, &mobile, &scene)
                             .await
                             .ok()
                             .flatten(),
@@ -213,7 +213,10 @@ impl Runtime {
         let s = spec.clone();
         let handle = tokio::spawn(async move {
             let exchange = match http.await {
-                Ok(http) => http.send(&s).await,
+                Ok(http) => http
+                    .send(&s)
+                    .await
+                    .unwrap_or_else(|e| failed_before_sending(&s, e.to_string())),
                 Err(e) => failed_before_sending(&s, e),
             };
             let exchange = Box::new(exchange);
@@ -242,7 +245,12 @@ impl Runtime {
 fn cancelled(spec: &RequestSpec) -> Exchange {
     Exchange {
         started_at: std::time::SystemTime::now(),
-        request: client::prepare(spec),
+        request: client::send::record(spec).unwrap_or_else(|_| client::SentRequest {
+            method: spec.method.clone(),
+            url: spec.url(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }),
         response: None,
         timing: Timing {
             total: Duration::ZERO,
@@ -256,7 +264,7 @@ fn failed_before_sending(spec: &RequestSpec, e: String) -> Exchange {
     Exchange {
         outcome: Outcome::Transport {
             kind: client::TransportKind::Other,
-            detail: format!("could not build the HTTP client: {e}"),
+            detail: format!("the request was not sent: {e}"),
         },
         ..cancelled(spec)
     }

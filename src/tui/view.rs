@@ -430,7 +430,13 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::from(""));
-    let prepared = crate::client::prepare(&spec);
+    let prepared = match crate::client::send::record(&spec) {
+        Ok(p) => p,
+        Err(e) => {
+            lines.push(Line::from(format!("✗ this request cannot be built: {e}")).red());
+            return lines;
+        }
+    };
     lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).bold());
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
@@ -462,7 +468,7 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let body = String::from_utf8_lossy(&prepared.body).into_owned();
     lines.push(Line::from(body));
     if app.redact {
-        let red = record::Redactor::for_spec(&spec);
+        let red = record::spec_redactor(&spec);
         for l in &mut lines {
             for s in &mut l.spans {
                 s.content = red.apply(&s.content).into();

@@ -1,0 +1,59 @@
+//! Talking to the built-in simulator's automation helpers: obtain a valid
+//! pass token (captcha get → /_sim/ reveal → verify) and read the outbox.
+
+use crate::api::{self, wire};
+use crate::client::{Exchange, HeaderSetting, Http, Outcome, build};
+
+fn body_json<T: serde::de::DeserializeOwned>(x: &Exchange, step: &str) -> Result<T, String> {
+    if x.outcome != Outcome::Success {
+        return Err(format!(
+            "{step}: {}",
+            super::record::outcome_label(&x.outcome)
+        ));
+    }
+    let body = x.response.as_ref().map(|r| r.body.as_slice()).unwrap_or(&[]);
+    serde_json::from_slice(body).map_err(|e| format!("{step}: unexpected body: {e}"))
+}
+
+/// A fresh, valid pass token for `sender`, from a simulator started with reveal on.
+pub async fn token_from_simulator(
+    http: &Http,
+    base: &str,
+    headers: &[HeaderSetting],
+    sender: &str,
+) -> Result<String, String> {
+    let get = build::captcha_get(base, headers.to_vec());
+    let x = http.send(&get).await.map_err(|e| e.to_string())?;
+    let puzzle: wire::CaptchaResponse = body_json(&x, "captcha")?;
+    let token = puzzle.token.ok_or("captcha: no token in the answer")?;
+    let reveal = build::sim_get(base, &format!("{}/captcha/{token}", api::paths::SIM_PREFIX));
+    let x = http.send(&reveal).await.map_err(|e| e.to_string())?;
+    let sol: wire::RevealResponse = body_json(&x, "reveal (is --reveal-solutions on?)")?;
+    let point = match &puzzle.secret_key {
+        Some(k) => api::captcha::encrypt_point(&sol.point_json, k).map_err(|e| e.to_string())?,
+        None => sol.point_json.clone(),
+    };
+    let verify = build::captcha_verify(base, headers.to_vec(), &point, &token, sender);
+    let x = http.send(&verify).await.map_err(|e| e.to_string())?;
+    let v: wire::VerifyResponse = body_json(&x, "captcha/verify")?;
+    Ok(v.captcha_token)
+}
+
+/// The newest code the simulator delivered to `mobile` for `scene`.
+pub async fn latest_code(
+    http: &Http,
+    base: &str,
+    mobile: &str,
+    scene: &str,
+) -> Result<Option<String>, String> {
+    let x = http
+        .send(&build::sim_get(base, api::paths::SIM_OUTBOX))
+        .await
+        .map_err(|e| e.to_string())?;
+    let outbox: Vec<wire::OutboxEntry> = body_json(&x, "outbox")?;
+    Ok(outbox
+        .into_iter()
+        .rev()
+        .find(|e| e.mobile == mobile && e.scene == scene)
+        .map(|e| e.code))
+}
