@@ -65,9 +65,15 @@ mod tests {
         let t0 = c.now();
         assert_eq!(c.now(), t0);
         c.advance(Duration::from_secs(181));
-        assert_eq!(c.now().duration_since(t0).unwrap(), Duration::from_secs(181));
+        assert_eq!(
+            c.now().duration_since(t0).unwrap(),
+            Duration::from_secs(181)
+        );
         let shared: SharedClock = Arc::new(c.clone());
         c.advance(Duration::from_secs(1));
-        assert_eq!(shared.now().duration_since(t0).unwrap(), Duration::from_secs(182));
+        assert_eq!(
+            shared.now().duration_since(t0).unwrap(),
+            Duration::from_secs(182)
+        );
     }
 }

@@ -183,7 +183,10 @@ mod tests {
         }
         assert_eq!(cat.entries.len(), all.len(), "no stray entries");
         let mut seen = std::collections::HashSet::new();
-        assert!(cat.entries.iter().all(|e| seen.insert(&e.code)), "codes unique");
+        assert!(
+            cat.entries.iter().all(|e| seen.insert(&e.code)),
+            "codes unique"
+        );
         for e in &cat.entries {
             let vendor = e.code.starts_with("IDAAS.");
             assert_eq!(vendor, e.source == Source::Vendor, "{}", e.code);
@@ -197,15 +200,31 @@ mod tests {
     fn messages_are_the_documented_strings() {
         let cat = Catalogue::get();
         let want = [
-            (codes::PARAM_0001, "Device information is incomplete", "设备信息不完整"),
-            (codes::PARAM_0002, "clientId cannot be empty", "clientId不能为空"),
+            (
+                codes::PARAM_0001,
+                "Device information is incomplete",
+                "设备信息不完整",
+            ),
+            (
+                codes::PARAM_0002,
+                "clientId cannot be empty",
+                "clientId不能为空",
+            ),
             (
                 codes::PARAM_0003,
                 "The app is not registered, please register the app first",
                 "应用未注册,请先注册应用",
             ),
-            (codes::USER_0004, "Mobile number cannot be empty", "手机号不能为空"),
-            (codes::PARAM_0007, "Send scene cannot be empty", "发送场景不能为空"),
+            (
+                codes::USER_0004,
+                "Mobile number cannot be empty",
+                "手机号不能为空",
+            ),
+            (
+                codes::PARAM_0007,
+                "Send scene cannot be empty",
+                "发送场景不能为空",
+            ),
             (
                 codes::PARAM_0008,
                 "Graphic verification code verification pass token cannot be empty",
@@ -221,8 +240,16 @@ mod tests {
                 "Graphic verification code verification passed token verification failed",
                 "图形验证码校验通过令牌校验失败",
             ),
-            (codes::CAPTCHA_0005, "Unknown sending scenario", "未知的发送场景"),
-            (codes::CAPTCHA_0006, "Failed to send verification code", "验证码发送失败"),
+            (
+                codes::CAPTCHA_0005,
+                "Unknown sending scenario",
+                "未知的发送场景",
+            ),
+            (
+                codes::CAPTCHA_0006,
+                "Failed to send verification code",
+                "验证码发送失败",
+            ),
         ];
         for (code, en, zh) in want {
             let e = cat.entry(code);
@@ -233,15 +260,23 @@ mod tests {
             cat.entry(codes::CAPTCHA_0002).msg.en,
             "Graphic verification code verification failed"
         );
-        assert_eq!(cat.entry(codes::CAPTCHA_0007).msg.en, "Incorrect verification code");
-        assert_eq!(cat.entry(codes::PARAM_0016).msg.en, "IdToken is invalid or expired");
+        assert_eq!(
+            cat.entry(codes::CAPTCHA_0007).msg.en,
+            "Incorrect verification code"
+        );
+        assert_eq!(
+            cat.entry(codes::PARAM_0016).msg.en,
+            "IdToken is invalid or expired"
+        );
     }
 
     #[test]
     fn lookup_ignores_whitespace_and_lang_rule() {
         let cat = Catalogue::get();
         assert_eq!(
-            cat.find_by_message(" Device information is incomplete").unwrap().code,
+            cat.find_by_message(" Device information is incomplete")
+                .unwrap()
+                .code,
             codes::PARAM_0001
         );
         assert!(cat.find(" IDAAS.SDK.PARAM.0002 ").is_some());

@@ -91,7 +91,11 @@ mod tests {
 
     #[test]
     fn required_set_matches_documentation() {
-        let required: Vec<_> = HEADERS.iter().filter(|h| h.required).map(|h| h.name).collect();
+        let required: Vec<_> = HEADERS
+            .iter()
+            .filter(|h| h.required)
+            .map(|h| h.name)
+            .collect();
         assert_eq!(
             required,
             [OS_VERSION, FINGERPRINT, AGENT, CLIENT_ID, CONTENT_TYPE]

@@ -59,7 +59,10 @@ mod tests {
         assert!(!is_valid("138-0013-8000"));
         assert!(!is_valid("1+3800138000"));
         assert!(!is_valid(" 13800138000"));
-        assert!(!is_valid("１３８００１３８０００"), "full-width digits are not ASCII digits");
+        assert!(
+            !is_valid("１３８００１３８０００"),
+            "full-width digits are not ASCII digits"
+        );
     }
 
     #[test]

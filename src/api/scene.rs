@@ -102,7 +102,11 @@ mod tests {
             let json = serde_json::to_string(&sc).unwrap();
             assert_eq!(json, format!("\"{}\"", sc.code()));
         }
-        assert_eq!(Scene::from_code("login_sms"), None, "server is case-sensitive");
+        assert_eq!(
+            Scene::from_code("login_sms"),
+            None,
+            "server is case-sensitive"
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ impl fmt::Display for TokenError {
             TokenError::EmptyPoint => write!(f, "the POINT_JSON part after \"---\" is empty"),
             TokenError::PointNotJson(e) => write!(f, "the POINT_JSON part is not JSON: {e}"),
             TokenError::PointNotObject => {
-                write!(f, "the POINT_JSON part is not a JSON object like {{\"x\":237.0,\"y\":5.0}}")
+                write!(
+                    f,
+                    "the POINT_JSON part is not a JSON object like {{\"x\":237.0,\"y\":5.0}}"
+                )
             }
             TokenError::MissingX => write!(f, "the POINT_JSON part has no \"x\""),
             TokenError::MissingY => write!(f, "the POINT_JSON part has no \"y\""),
@@ -116,7 +119,10 @@ pub fn warnings(t: &PassToken) -> Vec<String> {
         w.push("blanks around a part: the server compares the token verbatim".into());
     }
     if t.point.truncated().1 != 5 {
-        w.push(format!("y is {}: the slider puzzle always has y = 5", t.point.y));
+        w.push(format!(
+            "y is {}: the slider puzzle always has y = 5",
+            t.point.y
+        ));
     }
     w
 }
@@ -154,7 +160,11 @@ mod tests {
             ("abc---{\"x\":\"12\",\"y\":5}", XNotNumber("\"12\"".into())),
         ];
         for (input, want) in cases {
-            assert_eq!(parse_pass_token(input).unwrap_err(), want, "input {input:?}");
+            assert_eq!(
+                parse_pass_token(input).unwrap_err(),
+                want,
+                "input {input:?}"
+            );
         }
         assert_eq!(
             parse_pass_token("abc---{\"x\":1,\"y\":null}").unwrap_err(),
