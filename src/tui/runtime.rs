@@ -294,3 +294,33 @@ fn save_report(dir: Option<&std::path::Path>, text: &str) -> std::io::Result<Pat
     std::fs::write(&path, text)?;
     Ok(path)
 }
+
+impl Runtime {
+    /// Feed one message through `update` and execute the commands it returns:
+    /// the same step the terminal loop takes for every event.
+    pub fn dispatch(&mut self, app: &mut App, msg: Msg) {
+        self.on_msg(&msg);
+        for cmd in super::app::update(app, msg) {
+            self.execute(app, cmd);
+        }
+    }
+
+    /// Process task messages until nothing is running any more (or `limit`
+    /// passes without a message, which is returned as an error).
+    pub async fn settle(&mut self, app: &mut App, limit: Duration) -> Result<(), String> {
+        loop {
+            // Notices and other immediate messages are queued too: drain them.
+            while let Ok(msg) = self.rx.try_recv() {
+                self.dispatch(app, msg);
+            }
+            if self.idle() {
+                return Ok(());
+            }
+            match tokio::time::timeout(limit, self.rx.recv()).await {
+                Ok(Some(msg)) => self.dispatch(app, msg),
+                Ok(None) => return Err("message channel closed".into()),
+                Err(_) => return Err(format!("no message within {limit:?}")),
+            }
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Drive the TUI's real update loop with key events against the simulator on
+//! 127.0.0.1: every command `update` returns is executed by the same runtime
+//! the terminal uses, and its answers are fed back through `update`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Duration;
+use vflow::api::headers as h;
+use vflow::client::{HeaderSetting, HttpOptions, Outcome};
+use vflow::clock;
+use vflow::sim::{self, SimConfig, SimHandle};
+use vflow::tui::app::{App, Msg, Screen, Step, Target};
+use vflow::tui::runtime::{Clipboard, Runtime};
+use vflow::tui::view;
+
+const LIMIT: Duration = Duration::from_secs(10);
+
+fn headers() -> Vec<HeaderSetting> {
+    let hs = |n: &str, v: &str, e: bool| HeaderSetting {
+        name: n.into(),
+        value: v.into(),
+        enabled: e,
+    };
+    vec![
+        hs(h::OS_VERSION, "Android 14", true),
+        hs(h::FINGERPRINT, "156aysdna213sc50", true),
+        hs(h::DEVICE_IP, "192.168.1.2", false),
+        hs(h::AGENT, "Mozilla/5.0 (Linux; Android 14)", true),
+        hs(h::LANG, "en", true),
+        hs(h::CLIENT_ID, h::EXAMPLE_CLIENT_ID, true),
+        hs(h::CONTENT_TYPE, "application/json", true),
+    ]
+}
+
+struct Harness {
+    app: App,
+    rt: Runtime,
+    _sim: Option<SimHandle>,
+}
+
+impl Harness {
+    async fn simulator() -> Harness {
+        let sim = sim::start(
+            SimConfig {
+                reveal_solutions: true,
+                quiet: true,
+                ..Default::default()
+            },
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .unwrap();
+        let target = Target {
+            base_url: sim.base_url(),
+            simulator: true,
+            profile: "default".into(),
+        };
+        Self::with(target, Some(sim))
+    }
+
+    fn with(target: Target, sim: Option<SimHandle>) -> Harness {
+        let mut app = App::new(target, headers(), clock::system());
+        app.size = (160, 48);
+        let opts = HttpOptions {
+            no_proxy: true,
+            timeout: Duration::from_secs(30),
+            ..Default::default()
+        };
+        let mut rt = Runtime::new(opts);
+        rt.clipboard = Clipboard::Memory(Vec::new());
+        Harness { app, rt, _sim: sim }
+    }
+
+    fn key(&mut self, k: KeyEvent) {
+        self.rt.dispatch(&mut self.app, Msg::Key(k));
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.key(KeyEvent::from(code));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn type_text(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    async fn settle(&mut self) {
+        self.rt.settle(&mut self.app, LIMIT).await.unwrap();
+    }
+
+    /// The text of the screen as drawn at the app's size.
+    fn screen(&self) -> String {
+        let backend = ratatui::backend::TestBackend::new(self.app.size.0, self.app.size.1);
+        let mut term = ratatui::Terminal::new(backend).unwrap();
+        term.draw(|f| view(&self.app, f)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    fn last_outcome(&self) -> Outcome {
+        self.app.history.last().unwrap().exchange.outcome.clone()
+    }
+
+    fn explanation(&self) -> String {
+        let r = self.app.current_record().unwrap();
+        vflow::tui::record::plain(&vflow::tui::record::pane_lines(r, 2, false))
+    }
+
+    /// Get a token through Ctrl+G (asking for the mobile first), keep LOGIN_SMS, review.
+    async fn token_scene_mobile(&mut self, mobile: &str) {
+        assert_eq!(self.app.screen, Screen::Wizard(Step::Token));
+        self.ctrl('g');
+        assert_eq!(
+            self.app.screen,
+            Screen::Wizard(Step::Mobile),
+            "Ctrl+G asks for the mobile (the captcha's sender) first"
+        );
+        self.type_text(mobile);
+        self.press(KeyCode::Enter);
+        self.settle().await;
+        let tok = self.app.token.value().to_string();
+        vflow::api::token::parse_pass_token(&tok).expect("a well-formed pass token");
+        assert_eq!(self.app.screen, Screen::Wizard(Step::Scene));
+        self.press(KeyCode::Enter); // LOGIN_SMS is preselected
+        assert_eq!(self.app.screen, Screen::Wizard(Step::Mobile));
+        assert_eq!(self.app.mobile.value(), mobile, "the sender was carried over");
+        self.press(KeyCode::Enter);
+        assert_eq!(self.app.screen, Screen::Wizard(Step::Review));
+    }
+}
+
+#[tokio::test]
+async fn happy_path_sends_and_logs_in_with_the_delivered_code() {
+    let mut t = Harness::simulator().await;
+    t.token_scene_mobile("13800138000").await;
+    assert!(
+        t.app.warnings().is_empty(),
+        "no warnings: {:?}",
+        t.app.warnings()
+    );
+    t.press(KeyCode::Enter);
+    assert_eq!(t.app.screen, Screen::Sending);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Result);
+    assert_eq!(t.last_outcome(), Outcome::Success);
+    let code = t.app.history[0].delivered_code.clone().expect("code read from outbox");
+    assert_eq!(code.len(), 6);
+    let screen = t.screen();
+    assert!(screen.contains(&format!("Delivered code: {code}")), "{screen}");
+    assert!(screen.contains("l log in with code"), "login offered: {screen}");
+
+    t.press(KeyCode::Char('l'));
+    t.settle().await;
+    let login = t.app.history[0].login.clone().expect("login exchange recorded");
+    assert_eq!(login.outcome, Outcome::Success);
+    let body: serde_json::Value =
+        serde_json::from_slice(&login.response.unwrap().body).unwrap();
+    assert_eq!(body["status"], "SUCCESS");
+    let screen = t.screen();
+    assert!(screen.contains("Logged in: the code was accepted"), "{screen}");
+    assert!(screen.contains("login request"), "login exchange shown too: {screen}");
+}
+
+#[tokio::test]
+async fn omitted_device_header_gives_param_0001_naming_the_header() {
+    let mut t = Harness::simulator().await;
+    t.token_scene_mobile("13800138001").await;
+    // Headers editor: omit X-agent.
+    t.press(KeyCode::F(2));
+    assert_eq!(t.app.screen, Screen::Headers);
+    let idx = t.app.headers.iter().position(|x| x.name == h::AGENT).unwrap();
+    for _ in 0..idx {
+        t.press(KeyCode::Down);
+    }
+    t.press(KeyCode::Char(' '));
+    assert!(!t.app.headers[idx].enabled);
+    t.press(KeyCode::Esc);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    assert!(
+        t.app.warnings().iter().any(|w| w.contains("X-agent is omitted")),
+        "review flags it before sending: {:?}",
+        t.app.warnings()
+    );
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    match t.last_outcome() {
+        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.PARAM.0001"),
+        o => panic!("expected PARAM.0001, got {o:?}"),
+    }
+    let sent = &t.app.history[0].exchange.request.headers;
+    assert!(
+        !sent.iter().any(|(n, _)| n.eq_ignore_ascii_case(h::AGENT)),
+        "X-agent really was not sent"
+    );
+    let ex = t.explanation();
+    assert!(ex.contains("X-agent"), "explanation names the header: {ex}");
+}
+
+#[tokio::test]
+async fn reused_token_gives_captcha_0003() {
+    let mut t = Harness::simulator().await;
+    t.token_scene_mobile("13800138002").await;
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.last_outcome(), Outcome::Success);
+    // Back to review with the same token: it is flagged, then sent anyway.
+    t.press(KeyCode::Esc);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    assert!(
+        t.app.warnings().iter().any(|w| w.contains("already used")),
+        "{:?}",
+        t.app.warnings()
+    );
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    match t.last_outcome() {
+        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0003"),
+        o => panic!("expected CAPTCHA.0003, got {o:?}"),
+    }
+    let ex = t.explanation();
+    assert!(ex.contains("180"), "explains the lifetime: {ex}");
+    // r: retry with a fresh token succeeds... but within the 60 s cooldown the
+    // simulator refuses the same mobile and scene: CAPTCHA.0006, as documented.
+    t.press(KeyCode::Char('r'));
+    t.settle().await;
+    assert_eq!(t.app.history.len(), 3);
+    match t.last_outcome() {
+        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0006"),
+        o => panic!("expected the cooldown's CAPTCHA.0006, got {o:?}"),
+    }
+}
+
+#[tokio::test]
+async fn unknown_scene_gives_captcha_0005_with_a_suggestion() {
+    let mut t = Harness::simulator().await;
+    t.token_scene_mobile("13800138003").await;
+    t.press(KeyCode::Char('s'));
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Scene));
+    t.press(KeyCode::End); // "Other value…"
+    t.press(KeyCode::Enter);
+    assert!(t.app.editing_other);
+    t.type_text("LOGIN_SMSS");
+    t.press(KeyCode::Enter);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Mobile));
+    t.press(KeyCode::Enter);
+    assert!(
+        t.app.warnings().iter().any(|w| w.contains("did you mean LOGIN_SMS")),
+        "{:?}",
+        t.app.warnings()
+    );
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    match t.last_outcome() {
+        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0005"),
+        o => panic!("expected CAPTCHA.0005, got {o:?}"),
+    }
+    let ex = t.explanation();
+    assert!(ex.contains("LOGIN_SMSS"), "names the scene sent: {ex}");
+    assert!(ex.contains("LOGIN_SMS"), "suggests the nearest: {ex}");
+}
+
+#[tokio::test]
+async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
+    // Accepts connections, reads nothing, answers nothing.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let holder = tokio::spawn(async move {
+        let mut conns = Vec::new();
+        while let Ok((s, _)) = listener.accept().await {
+            conns.push(s);
+        }
+    });
+    let target = Target {
+        base_url: format!("http://{addr}"),
+        simulator: false,
+        profile: "test".into(),
+    };
+    let mut t = Harness::with(target, None);
+    // Ctrl+G does not work against a real target: it says so.
+    t.ctrl('g');
+    assert!(t.app.notice.as_ref().unwrap().error);
+    t.type_text("71dd26999e314f9abb0c635336976635---{\"x\":237.0,\"y\":5.0}");
+    t.press(KeyCode::Enter);
+    t.press(KeyCode::Enter);
+    t.type_text("13800138000");
+    t.press(KeyCode::Enter);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    t.press(KeyCode::Enter);
+    assert_eq!(t.app.screen, Screen::Sending);
+    // Let the request reach the server, then check it is still waiting.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    while let Ok(m) = t.rt.rx.try_recv() {
+        t.rt.dispatch(&mut t.app, m);
+    }
+    assert_eq!(t.app.screen, Screen::Sending, "still waiting: no answer came");
+    assert!(t.screen().contains("Esc cancel"), "the screen offers cancel");
+    t.press(KeyCode::Esc);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Result);
+    assert_eq!(t.last_outcome(), Outcome::Cancelled);
+    assert!(t.app.busy.is_none());
+    holder.abort();
+}
+
+#[tokio::test]
+async fn copy_puts_the_curl_command_in_the_clipboard() {
+    let mut t = Harness::simulator().await;
+    t.token_scene_mobile("13800138004").await;
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    t.press(KeyCode::Char('c'));
+    assert!(t.app.copy_menu);
+    t.press(KeyCode::Char('1'));
+    t.settle().await;
+    let Clipboard::Memory(copied) = &t.rt.clipboard else {
+        unreachable!()
+    };
+    assert_eq!(copied.len(), 1);
+    assert!(copied[0].starts_with("curl "), "{}", copied[0]);
+    assert!(copied[0].contains("13800138004"));
+    assert!(t.app.notice.as_ref().unwrap().text.contains("copied"));
+    // Masked: the mobile number no longer appears.
+    t.press(KeyCode::Char('x'));
+    t.press(KeyCode::Char('c'));
+    t.press(KeyCode::Char('1'));
+    t.settle().await;
+    let Clipboard::Memory(copied) = &t.rt.clipboard else {
+        unreachable!()
+    };
+    assert!(!copied[1].contains("13800138004"), "{}", copied[1]);
+    assert!(t.screen().contains("MASKED"));
+}
