@@ -14,10 +14,13 @@ pub fn lines(r: &Record, out: &mut Vec<Line<'static>>) {
         ..Default::default()
     };
     let ex = explain_exchange(&r.exchange, &ctx);
-    render(&ex, out);
     if r.exchange.outcome == Outcome::Success {
+        // What the person came for first: the code, and the next step.
         success_extra(r, out);
+        out.push(Line::from(""));
+        render(&ex, out);
     } else {
+        render(&ex, out);
         out.push(Line::from(""));
         out.push(Line::from("Keys").add_modifier(Modifier::BOLD));
         out.push(Line::from("  r  retry with a fresh token"));
@@ -77,7 +80,7 @@ fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
 }
 
 fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
-    out.push(Line::from(""));
+    out.push(Line::from("200 OK: SMS code sent").green().bold());
     match &r.delivered_code {
         Some(code) => {
             out.push(Line::from(format!("Delivered code: {code}")).green().bold());
@@ -113,6 +116,5 @@ fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
         out.push(Line::from("Next").add_modifier(Modifier::BOLD));
         out.push(Line::from("  l  log in with this code (login/mobile-verify-code)"));
     }
-    out.push(Line::from(""));
     out.push(Line::from("  n  new request   r  send again with a fresh token"));
 }

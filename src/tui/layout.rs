@@ -32,9 +32,11 @@ pub fn frame(area: Rect) -> Frame {
     }
 }
 
-/// Sidebar and main area of the wizard.
-pub fn wizard(body: Rect) -> (Option<Rect>, Rect) {
-    if body.width >= SIDEBAR_MIN {
+/// Sidebar and main area of the wizard. The review needs the room more than
+/// the sidebar on narrow screens.
+pub fn wizard(body: Rect, step: Step) -> (Option<Rect>, Rect) {
+    let min = if step == Step::Review { WIDE } else { SIDEBAR_MIN };
+    if body.width >= min {
         let [side, main] =
             Layout::horizontal([Constraint::Length(28), Constraint::Min(20)]).areas(body);
         (Some(side), main)
@@ -120,7 +122,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
     }
     match app.screen {
         Screen::Wizard(step) => {
-            let (side, main) = wizard(f.body);
+            let (side, main) = wizard(f.body, step);
             if let Some(side) = side
                 && inside(side, x, y)
             {

@@ -149,6 +149,10 @@ async fn run(global: &GlobalArgs, resolved: crate::config::Resolved) -> std::io:
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
 
+    // Test hook: the end-to-end tests check that a panic restores the terminal.
+    let panic_key = std::env::var("VFLOW_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|s| s.chars().next());
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
     let signals = signals();
@@ -167,6 +171,11 @@ async fn run(global: &GlobalArgs, resolved: crate::config::Resolved) -> std::io:
             _ = tick.tick(), if app.busy.is_some() => Msg::Tick,
             _ = &mut signals => Msg::Quit,
         };
+        if let (Some(c), Msg::Key(k)) = (panic_key, &msg)
+            && k.code == crossterm::event::KeyCode::Char(c)
+        {
+            panic!("test panic requested with VFLOW_TEST_PANIC_KEY");
+        }
         rt.on_msg(&msg);
         for cmd in update(&mut app, msg) {
             rt.execute(&app, cmd);

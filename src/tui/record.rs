@@ -4,7 +4,7 @@
 //! lines, so what is copied is what is seen.
 
 use crate::client::report::Redactor;
-use crate::client::{Exchange, Outcome, RequestSpec};
+use crate::client::{Exchange, Outcome, RequestSpec, TransportKind};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
@@ -79,7 +79,7 @@ pub fn outcome_label(o: &Outcome) -> String {
         Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
         Outcome::HttpError { status } => format!("{status} (not JSON)"),
         Outcome::BadBody { status, .. } => format!("{status} bad body"),
-        Outcome::Transport { kind, .. } => format!("{kind:?}").to_lowercase(),
+        Outcome::Transport { kind, .. } => transport_label(*kind).into(),
         Outcome::Cancelled => "cancelled".into(),
     }
 }
@@ -95,6 +95,18 @@ fn header_line(name: &str, value: &str) -> Line<'static> {
     ])
 }
 
+/// The body exactly as sent (no reformatting: what went over the wire).
+fn raw_body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
+    if body.is_empty() {
+        out.push(Line::from("(empty body)").italic().dim());
+        return;
+    }
+    for l in String::from_utf8_lossy(body).lines() {
+        out.push(Line::from(l.to_string()));
+    }
+}
+
+/// A received body, pretty-printed when it is JSON (key order kept).
 fn body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
     if body.is_empty() {
         out.push(Line::from("(empty body)").italic().dim());
@@ -119,7 +131,7 @@ fn request_lines(ex: &Exchange, spec: &RequestSpec, out: &mut Vec<Line<'static>>
         out.push(Line::from(format!("(omitted) {}", hs.name)).dim());
     }
     out.push(Line::from(""));
-    body_lines(&req.body, out);
+    raw_body_lines(&req.body, out);
 }
 
 fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
@@ -150,7 +162,7 @@ fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
             out.push(Line::from("No response").red().bold());
             out.push(Line::from(timing(ex)).dim());
             if let Outcome::Transport { kind, detail } = &ex.outcome {
-                out.push(Line::from(format!("{kind:?}: {detail}")));
+                out.push(Line::from(format!("{}: {detail}", transport_label(*kind))));
             } else if ex.outcome == Outcome::Cancelled {
                 out.push(Line::from("cancelled before an answer came"));
             }
@@ -200,6 +212,17 @@ pub fn pane_lines(r: &Record, i: usize, redact: bool) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+pub fn transport_label(k: TransportKind) -> &'static str {
+    match k {
+        TransportKind::ConnectionRefused => "connection refused",
+        TransportKind::Dns => "DNS failure",
+        TransportKind::Tls => "TLS failure",
+        TransportKind::Timeout => "timeout",
+        TransportKind::ConnectionReset => "connection reset",
+        TransportKind::Other => "transport error",
+    }
 }
 
 /// Plain text of a set of lines.

@@ -13,6 +13,9 @@ use ratatui::widgets::{
 };
 use tui_input::Input;
 
+/// Headers every HTTP client adds on its own.
+const STACK_HEADERS: [&str; 4] = ["host", "user-agent", "accept", "content-length"];
+
 pub const TAB_LABELS: [&str; 3] = ["1 Request", "2 Response", "3 Explanation"];
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -61,7 +64,7 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
     let client = match app.client_id() {
         Some(c) if !c.enabled => "(omitted)".to_string(),
         Some(c) if c.value.is_empty() => "(blank)".to_string(),
-        Some(c) => api::redact::middle(&c.value),
+        Some(c) => mask_short(&c.value),
         None => "(none)".to_string(),
     };
     let mut spans = vec![
@@ -75,12 +78,23 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
                 Style::new().magenta().bold()
             },
         ),
-        Span::raw(format!("  profile {}  client {}", app.target.profile, client)),
+        Span::raw(format!(" │ profile {} │ client {}", app.target.profile, client)),
     ];
     if app.redact {
-        spans.push(Span::styled("  MASKED", Style::new().red().bold()));
+        spans.push(Span::styled(" │ MASKED", Style::new().red().bold()));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A client id shortened for the title bar: first 4 and last 4 characters.
+fn mask_short(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= 10 {
+        return api::redact::middle(s);
+    }
+    let head: String = s.chars().take(4).collect();
+    let tail: String = s.chars().skip(n - 4).collect();
+    format!("{head}…{tail}")
 }
 
 fn status_line(app: &App, f: &mut Frame, area: Rect) {
@@ -117,9 +131,33 @@ fn elapsed(app: &App) -> f64 {
         .as_secs_f64()
 }
 
+/// The keys of this screen, as many as fit, always ending with the help key.
 fn key_line(app: &App, f: &mut Frame, area: Rect) {
+    let help: (&str, &str) = if app.typing() {
+        ("F1", "help")
+    } else {
+        ("?", "help")
+    };
+    let width = area.width as usize;
+    let item_width = |(k, d): &(&str, &str)| k.chars().count() + d.chars().count() + 3;
+    let mut budget = width.saturating_sub(item_width(&help));
+    let mut items: Vec<(&str, &str)> = Vec::new();
+    for item in keys::for_screen(app) {
+        if item.1 == "help" {
+            continue;
+        }
+        let w = item_width(&item);
+        if w > budget {
+            break;
+        }
+        budget -= w;
+        items.push(item);
+    }
+    if !app.copy_menu {
+        items.push(help);
+    }
     let mut spans = Vec::new();
-    for (i, (k, d)) in keys::for_screen(app).iter().enumerate() {
+    for (i, (k, d)) in items.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
@@ -153,10 +191,21 @@ fn input_box(f: &mut Frame, area: Rect, input: &Input, title: &str, focused: boo
 }
 
 fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
-    let (side, main) = layout::wizard(body);
+    let (side, main) = layout::wizard(body, step);
     if let Some(side) = side {
         sidebar(app, f, side, step);
     }
+    let main = if step == Step::Review {
+        main // the review draws its own block
+    } else {
+        let n = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+        let block = Block::bordered()
+            .title(format!(" Step {n} of 4: {} ", step.title()))
+            .border_style(Style::new().dark_gray());
+        let inner = block.inner(main);
+        f.render_widget(block, main);
+        inner
+    };
     match step {
         Step::Token => token_step(app, f, main),
         Step::Scene => scene_step(app, f, main),
@@ -236,18 +285,17 @@ fn ellipsize(s: &str, width: usize) -> String {
 
 fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let [intro, field, analysis] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(area);
     let mut intro_lines = vec![Line::from(
-        "Paste the captcha_token that captcha/verify returned: TOKEN---POINT_JSON.",
+        "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
     if app.target.simulator {
         intro_lines.push(
-            Line::from("Ctrl+G gets a valid one from the built-in simulator (it solves the puzzle).")
-                .cyan(),
+            Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan(),
         );
     } else {
         intro_lines.push(Line::from("Solve the captcha in your app and paste the token here.").dim());
@@ -440,10 +488,14 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).bold());
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
-            Some(s) if s.required => Span::styled(" required", Style::new().dim()),
-            Some(_) => Span::styled(" optional", Style::new().dim()),
-            None => Span::styled(" added by HTTP stack/custom", Style::new().dim()),
+            Some(s) if s.required => "  (required)",
+            Some(_) => "  (optional)",
+            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => {
+                "  (HTTP stack)"
+            }
+            None => "  (custom)",
         };
+        let flag = Span::styled(flag, Style::new().dark_gray());
         let val = if value.is_empty() {
             Span::styled("(blank)", Style::new().yellow())
         } else {
@@ -479,11 +531,18 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 fn review_step(app: &App, f: &mut Frame, area: Rect) {
-    let p = Paragraph::new(review_lines(app))
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll[0], 0))
-        .block(focused_block(" Review: the request about to be sent ", true));
-    f.render_widget(p, area);
+    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
+    let total = p.line_count(area.width.saturating_sub(2));
+    let visible = area.height.saturating_sub(2) as usize;
+    let max = total.saturating_sub(visible) as u16;
+    let pos = app.scroll[0].min(max);
+    let mut block = focused_block(" Review: the request about to be sent ", true);
+    if max > 0 {
+        block = block.title_bottom(
+            Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right),
+        );
+    }
+    f.render_widget(p.scroll((pos, 0)).block(block), area);
 }
 
 fn sending(app: &App, f: &mut Frame, body: Rect) {
@@ -714,10 +773,10 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
         rows,
         [
             Constraint::Length(8),
-            Constraint::Length(18),
-            Constraint::Length(15),
+            Constraint::Length(17),
+            Constraint::Length(14),
             Constraint::Min(12),
-            Constraint::Length(8),
+            Constraint::Length(7),
         ],
     )
     .header(Row::new(["time", "scene", "mobile", "result", "took"]).bold().underlined())
@@ -755,21 +814,33 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
         Line::from("The flow: captcha token → scene → mobile → review → send → result.").bold(),
         Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
         Line::from(""),
-        Line::from("This screen").bold().underlined(),
     ];
-    let row = |(k, d): &(&str, &str)| {
-        Line::from(vec![
-            Span::styled(format!("  {k:<14}"), Style::new().cyan().add_modifier(Modifier::BOLD)),
-            Span::raw(d.to_string()),
-        ])
+    let screen = keys::for_screen(app);
+    let global = keys::GLOBAL;
+    let cell = |k: &(&str, &str)| {
+        vec![
+            Span::styled(format!(" {:<13}", k.0), Style::new().cyan().add_modifier(Modifier::BOLD)),
+            Span::raw(format!("{:<20}", k.1)),
+        ]
     };
-    lines.extend(keys::for_screen(app).iter().map(row));
+    // Two columns of keys: this screen on the left, everywhere on the right.
+    lines.push(Line::from(vec![
+        Span::raw(format!("{:<34}", "This screen")).bold().underlined(),
+        Span::raw("Everywhere").bold().underlined(),
+    ]));
+    for i in 0..screen.len().max(global.len()) {
+        let mut spans = match screen.get(i) {
+            Some(k) => cell(k),
+            None => vec![Span::raw(" ".repeat(34))],
+        };
+        if let Some(k) = global.get(i) {
+            spans.extend(cell(k));
+        }
+        lines.push(Line::from(spans));
+    }
     lines.push(Line::from(""));
-    lines.push(Line::from("Everywhere").bold().underlined());
-    lines.extend(keys::GLOBAL.iter().map(row));
-    lines.push(Line::from(""));
-    lines.push(Line::from("Mouse: click steps, list rows and panes; wheel scrolls.").dim());
+    lines.push(Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.").dim());
     lines.push(Line::from("Esc, ? or F1 closes this help.").dim());
     let h = (lines.len() as u16 + 2).min(area.height);
-    popup(f, area, 72, h, " Help ", lines);
+    popup(f, area, 76, h, " Help ", lines);
 }

@@ -1,0 +1,353 @@
+//! Snapshots of every screen on ratatui's TestBackend, at 80x24 and 160x48.
+//!
+//! The app is built with a manual clock and exchanges recorded from real
+//! request specs (the client's own recording and classification), so the
+//! screens are deterministic. Review a change with `cargo insta review`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, SystemTime};
+use vflow::api::headers as h;
+use vflow::client::{
+    Exchange, HeaderSetting, ReceivedResponse, RequestSpec, Timing, TransportKind, send,
+};
+use vflow::clock::{ManualClock, SharedClock};
+use vflow::tui::app::{App, Busy, Msg, Screen, Step, Target, TokenMeta, update};
+use vflow::tui::record::Record;
+use vflow::tui::view;
+
+const TOKEN: &str = "71dd26999e314f9abb0c635336976635---{\"x\":237.0,\"y\":5.0}";
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn headers() -> Vec<HeaderSetting> {
+    let hs = |n: &str, v: &str, e: bool| HeaderSetting {
+        name: n.into(),
+        value: v.into(),
+        enabled: e,
+    };
+    vec![
+        hs(h::OS_VERSION, "Android 14", true),
+        hs(h::FINGERPRINT, "156aysdna213sc50", true),
+        hs(h::DEVICE_IP, "192.168.1.2", false),
+        hs(
+            h::AGENT,
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36",
+            true,
+        ),
+        hs(h::LANG, "en", true),
+        hs(h::CLIENT_ID, h::EXAMPLE_CLIENT_ID, true),
+        hs(h::CONTENT_TYPE, "application/json", true),
+        hs(h::TENANT_ID, "", false),
+    ]
+}
+
+fn app() -> (App, ManualClock) {
+    let clock = ManualClock::new();
+    let shared: SharedClock = std::sync::Arc::new(clock.clone());
+    let target = Target {
+        base_url: "http://127.0.0.1:40123".into(),
+        simulator: true,
+        profile: "default".into(),
+    };
+    (App::new(target, headers(), shared), clock)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Msg::Key(KeyEvent::from(code)));
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Fill the three inputs as a person would and land on `step`.
+fn filled(step: Step) -> (App, ManualClock) {
+    let (mut a, clock) = app();
+    typed(&mut a, TOKEN);
+    a.token_meta = Some(TokenMeta {
+        token: TOKEN.into(),
+        sender: Some("13800138000".into()),
+        obtained_at: clock.now_time(),
+        used: false,
+    });
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "13800138000");
+    key(&mut a, KeyCode::Enter);
+    a.screen = Screen::Wizard(step);
+    (a, clock)
+}
+
+trait NowTime {
+    fn now_time(&self) -> SystemTime;
+}
+
+impl NowTime for ManualClock {
+    fn now_time(&self) -> SystemTime {
+        use vflow::clock::Clock;
+        self.now()
+    }
+}
+
+fn json_response(status: u16, body: &str) -> ReceivedResponse {
+    ReceivedResponse {
+        status,
+        version: "HTTP/1.1".into(),
+        headers: vec![
+            ("content-type".into(), "application/json".into()),
+            ("content-length".into(), body.len().to_string()),
+            ("date".into(), "Thu, 01 Jan 2026 00:00:00 GMT".into()),
+        ],
+        body: body.as_bytes().to_vec(),
+        truncated: false,
+    }
+}
+
+fn exchange(spec: &RequestSpec, resp: Option<ReceivedResponse>) -> Exchange {
+    let outcome = match &resp {
+        Some(r) => send::classify(&spec.path, r),
+        None => vflow::client::Outcome::Transport {
+            kind: TransportKind::ConnectionRefused,
+            detail: "tcp connect error: Connection refused (os error 111)".into(),
+        },
+    };
+    Exchange {
+        started_at: SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600),
+        request: send::record(spec).unwrap(),
+        response: resp,
+        timing: Timing {
+            total: Duration::from_micros(1_840),
+            ttfb: Some(Duration::from_micros(1_620)),
+        },
+        outcome,
+    }
+}
+
+fn error_body(code: &str) -> String {
+    let e = vflow::api::Catalogue::get().entry(code);
+    format!(
+        "{{\"error_code\":\"{}\",\"error_msg\":\"{}\"}}",
+        e.code, e.msg.en
+    )
+}
+
+/// Put a result for the current inputs on screen.
+fn with_result(mut a: App, resp: Option<ReceivedResponse>) -> App {
+    let spec = a.send_spec();
+    let ex = exchange(&spec, resp);
+    let mut rec = Record::new(a.history.len() as u64 + 1, spec, ex, Some("13800138000".into()));
+    if rec.exchange.outcome == vflow::client::Outcome::Success {
+        rec.delivered_code = Some("042917".into());
+    }
+    a.history.push(rec);
+    a.current = Some(a.history.len() - 1);
+    a.screen = Screen::Result;
+    a.pane_focus = 2;
+    a
+}
+
+fn render(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    a.size = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(a, f)).unwrap();
+    t
+}
+
+fn snap(name: &str, mut a: App) {
+    for (w, h) in SIZES {
+        let t = render(&mut a, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn wizard_token_empty() {
+    snap("token_empty", app().0);
+}
+
+#[test]
+fn wizard_token_valid_with_age() {
+    let (mut a, clock) = filled(Step::Token);
+    clock.advance(Duration::from_secs(42));
+    a.screen = Screen::Wizard(Step::Token);
+    snap("token_valid", a);
+}
+
+#[test]
+fn wizard_token_malformed() {
+    let (mut a, _) = app();
+    typed(&mut a, "71dd26999e314f9abb0c635336976635{\"x\":237.0,\"y\":5.0}");
+    snap("token_malformed", a);
+}
+
+#[test]
+fn wizard_scene_list() {
+    let (a, _) = filled(Step::Scene);
+    snap("scene", a);
+}
+
+#[test]
+fn wizard_scene_other_value() {
+    let (mut a, _) = filled(Step::Scene);
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "LOGIN_SMSS");
+    snap("scene_other", a);
+}
+
+#[test]
+fn wizard_mobile_malformed() {
+    let (mut a, _) = filled(Step::Mobile);
+    // Ctrl+U clears the field, then a number with a letter in it.
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "1380013800O");
+    snap("mobile_malformed", a);
+}
+
+#[test]
+fn review_without_problems() {
+    let (a, _) = filled(Step::Review);
+    assert!(a.warnings().is_empty(), "{:?}", a.warnings());
+    snap("review_ok", a);
+}
+
+#[test]
+fn review_with_warnings() {
+    let (mut a, _) = filled(Step::Review);
+    a.headers[3].enabled = false; // X-agent omitted
+    a.headers[1].value.clear(); // fingerprint blank
+    a.mobile = tui_input::Input::new("13900000000".into()); // differs from sender
+    let w = a.warnings();
+    assert_eq!(w.len(), 3, "{w:?}");
+    snap("review_warnings", a);
+}
+
+#[test]
+fn sending_spinner() {
+    let (mut a, clock) = filled(Step::Review);
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.busy, Some(Busy::Send { .. })));
+    clock.advance(Duration::from_millis(2_300));
+    update(&mut a, Msg::Tick);
+    update(&mut a, Msg::Tick);
+    snap("sending", a);
+}
+
+#[test]
+fn result_success_with_delivered_code() {
+    let (a, _) = filled(Step::Review);
+    let resp = ReceivedResponse {
+        headers: vec![("content-length".into(), "0".into())],
+        body: vec![],
+        ..json_response(200, "")
+    };
+    snap("result_success", with_result(a, Some(resp)));
+}
+
+#[test]
+fn result_param_0001_omitted_agent() {
+    let (mut a, _) = filled(Step::Review);
+    a.headers[3].enabled = false;
+    let body = error_body("IDAAS.SDK.PARAM.0001");
+    snap(
+        "result_param_0001",
+        with_result(a, Some(json_response(400, &body))),
+    );
+}
+
+#[test]
+fn result_captcha_0003_reused_token() {
+    let (a, _) = filled(Step::Review);
+    let body = error_body("IDAAS.SDK.CAPTCHA.0003");
+    snap(
+        "result_captcha_0003",
+        with_result(a, Some(json_response(400, &body))),
+    );
+}
+
+#[test]
+fn result_captcha_0005_unknown_scene() {
+    let (mut a, _) = filled(Step::Scene);
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "LOGIN_SMSS");
+    key(&mut a, KeyCode::Enter);
+    let body = error_body("IDAAS.SDK.CAPTCHA.0005");
+    snap(
+        "result_captcha_0005",
+        with_result(a, Some(json_response(400, &body))),
+    );
+}
+
+#[test]
+fn result_connection_refused() {
+    let (a, _) = filled(Step::Review);
+    snap("result_refused", with_result(a, None));
+}
+
+#[test]
+fn headers_editor() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.screen, Screen::Headers);
+    snap("headers", a);
+}
+
+#[test]
+fn headers_editor_editing_a_value() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, ".1");
+    snap("headers_editing", a);
+}
+
+#[test]
+fn history_list() {
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))));
+    let mut a = with_result(a, None);
+    key(&mut a, KeyCode::F(3));
+    assert_eq!(a.screen, Screen::History);
+    snap("history", a);
+}
+
+#[test]
+fn help_overlay() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))));
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.help);
+    snap("help", a);
+}
+
+#[test]
+fn no_color_drops_every_colour() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))));
+    let coloured = render(&mut a, 160, 48);
+    let has_colour = |t: &Terminal<TestBackend>| {
+        t.backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+    };
+    assert!(has_colour(&coloured), "the normal screen has colours");
+    a.no_color = true;
+    let plain = render(&mut a, 160, 48);
+    assert!(!has_colour(&plain), "NO_COLOR: no colour anywhere");
+    assert_eq!(
+        format!("{}", coloured.backend()),
+        format!("{}", plain.backend()),
+        "same text either way"
+    );
+}
