@@ -7,147 +7,14 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::time::{Duration, SystemTime};
-use vflow::api::headers as h;
-use vflow::client::{
-    Exchange, HeaderSetting, ReceivedResponse, RequestSpec, Timing, TransportKind, send,
+use std::time::Duration;
+use vflow::tui::app::{App, Busy, Msg, Screen, Step, update};
+use vflow::tui::fixtures::{
+    app, error_body, filled, json_response, key, ok_response, typed, with_result,
 };
-use vflow::clock::{ManualClock, SharedClock};
-use vflow::tui::app::{App, Busy, Msg, Screen, Step, Target, TokenMeta, update};
-use vflow::tui::record::Record;
 use vflow::tui::view;
 
-const TOKEN: &str = "71dd26999e314f9abb0c635336976635---{\"x\":237.0,\"y\":5.0}";
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
-
-fn headers() -> Vec<HeaderSetting> {
-    let hs = |n: &str, v: &str, e: bool| HeaderSetting {
-        name: n.into(),
-        value: v.into(),
-        enabled: e,
-    };
-    vec![
-        hs(h::OS_VERSION, "Android 14", true),
-        hs(h::FINGERPRINT, "156aysdna213sc50", true),
-        hs(h::DEVICE_IP, "192.168.1.2", false),
-        hs(
-            h::AGENT,
-            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36",
-            true,
-        ),
-        hs(h::LANG, "en", true),
-        hs(h::CLIENT_ID, h::EXAMPLE_CLIENT_ID, true),
-        hs(h::CONTENT_TYPE, "application/json", true),
-        hs(h::TENANT_ID, "", false),
-    ]
-}
-
-fn app() -> (App, ManualClock) {
-    let clock = ManualClock::new();
-    let shared: SharedClock = std::sync::Arc::new(clock.clone());
-    let target = Target {
-        base_url: "http://127.0.0.1:40123".into(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    (App::new(target, headers(), shared), clock)
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    update(app, Msg::Key(KeyEvent::from(code)));
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-/// Fill the three inputs as a person would and land on `step`.
-fn filled(step: Step) -> (App, ManualClock) {
-    let (mut a, clock) = app();
-    typed(&mut a, TOKEN);
-    a.token_meta = Some(TokenMeta {
-        token: TOKEN.into(),
-        sender: Some("13800138000".into()),
-        obtained_at: clock.now_time(),
-        used: false,
-    });
-    key(&mut a, KeyCode::Enter);
-    key(&mut a, KeyCode::Enter);
-    typed(&mut a, "13800138000");
-    key(&mut a, KeyCode::Enter);
-    a.screen = Screen::Wizard(step);
-    (a, clock)
-}
-
-trait NowTime {
-    fn now_time(&self) -> SystemTime;
-}
-
-impl NowTime for ManualClock {
-    fn now_time(&self) -> SystemTime {
-        use vflow::clock::Clock;
-        self.now()
-    }
-}
-
-fn json_response(status: u16, body: &str) -> ReceivedResponse {
-    ReceivedResponse {
-        status,
-        version: "HTTP/1.1".into(),
-        headers: vec![
-            ("content-type".into(), "application/json".into()),
-            ("content-length".into(), body.len().to_string()),
-            ("date".into(), "Thu, 01 Jan 2026 00:00:00 GMT".into()),
-        ],
-        body: body.as_bytes().to_vec(),
-        truncated: false,
-    }
-}
-
-fn exchange(spec: &RequestSpec, resp: Option<ReceivedResponse>) -> Exchange {
-    let outcome = match &resp {
-        Some(r) => send::classify(&spec.path, r),
-        None => vflow::client::Outcome::Transport {
-            kind: TransportKind::ConnectionRefused,
-            detail: "tcp connect error: Connection refused (os error 111)".into(),
-        },
-    };
-    Exchange {
-        started_at: SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600),
-        request: send::record(spec).unwrap(),
-        response: resp,
-        timing: Timing {
-            total: Duration::from_micros(1_840),
-            ttfb: Some(Duration::from_micros(1_620)),
-        },
-        outcome,
-    }
-}
-
-fn error_body(code: &str) -> String {
-    let e = vflow::api::Catalogue::get().entry(code);
-    format!(
-        "{{\"error_code\":\"{}\",\"error_msg\":\"{}\"}}",
-        e.code, e.msg.en
-    )
-}
-
-/// Put a result for the current inputs on screen.
-fn with_result(mut a: App, resp: Option<ReceivedResponse>) -> App {
-    let spec = a.send_spec();
-    let ex = exchange(&spec, resp);
-    let mut rec = Record::new(a.history.len() as u64 + 1, spec, ex, Some("13800138000".into()));
-    if rec.exchange.outcome == vflow::client::Outcome::Success {
-        rec.delivered_code = Some("042917".into());
-    }
-    a.history.push(rec);
-    a.current = Some(a.history.len() - 1);
-    a.screen = Screen::Result;
-    a.pane_focus = 2;
-    a
-}
 
 fn render(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     a.size = (w, h);
@@ -242,12 +109,7 @@ fn sending_spinner() {
 #[test]
 fn result_success_with_delivered_code() {
     let (a, _) = filled(Step::Review);
-    let resp = ReceivedResponse {
-        headers: vec![("content-length".into(), "0".into())],
-        body: vec![],
-        ..json_response(200, "")
-    };
-    snap("result_success", with_result(a, Some(resp)));
+    snap("result_success", with_result(a, Some(ok_response())));
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod explain_view;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod history;
 pub mod keys;
 pub mod layout;

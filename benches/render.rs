@@ -1,0 +1,57 @@
+//! Time to render each main screen at 200x50 on ratatui's TestBackend.
+//! Run: `cargo bench --bench render`.
+
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use vflow::tui::app::{App, Step};
+use vflow::tui::fixtures::{error_body, filled, json_response, key, ok_response, with_result};
+use vflow::tui::view;
+
+fn main() {
+    divan::main();
+}
+
+fn screen(name: &str) -> App {
+    let (a, _) = filled(Step::Review);
+    let mut a = match name {
+        "token" => filled(Step::Token).0,
+        "scene" => filled(Step::Scene).0,
+        "review" => a,
+        "result_success" => with_result(a, Some(ok_response())),
+        "result_param_0001" => {
+            let mut a = a;
+            a.headers[3].enabled = false;
+            with_result(
+                a,
+                Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+            )
+        }
+        "result_refused" => with_result(a, None),
+        "headers" => {
+            let mut a = a;
+            key(&mut a, KeyCode::F(2));
+            a
+        }
+        "history" => {
+            let mut a = with_result(a, Some(ok_response()));
+            key(&mut a, KeyCode::F(3));
+            a
+        }
+        _ => unreachable!(),
+    };
+    a.size = (200, 50);
+    a
+}
+
+#[divan::bench(args = [
+    "token", "scene", "review", "result_success", "result_param_0001",
+    "result_refused", "headers", "history",
+])]
+fn render_200x50(bencher: divan::Bencher, name: &str) {
+    let app = screen(name);
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    bencher.bench_local(|| {
+        term.draw(|f| view(&app, f)).unwrap();
+    });
+}
