@@ -134,7 +134,11 @@ impl Harness {
         assert_eq!(self.app.screen, Screen::Wizard(Step::Scene));
         self.press(KeyCode::Enter); // LOGIN_SMS is preselected
         assert_eq!(self.app.screen, Screen::Wizard(Step::Mobile));
-        assert_eq!(self.app.mobile.value(), mobile, "the sender was carried over");
+        assert_eq!(
+            self.app.mobile.value(),
+            mobile,
+            "the sender was carried over"
+        );
         self.press(KeyCode::Enter);
         assert_eq!(self.app.screen, Screen::Wizard(Step::Review));
     }
@@ -154,22 +158,39 @@ async fn happy_path_sends_and_logs_in_with_the_delivered_code() {
     t.settle().await;
     assert_eq!(t.app.screen, Screen::Result);
     assert_eq!(t.last_outcome(), Outcome::Success);
-    let code = t.app.history[0].delivered_code.clone().expect("code read from outbox");
+    let code = t.app.history[0]
+        .delivered_code
+        .clone()
+        .expect("code read from outbox");
     assert_eq!(code.len(), 6);
     let screen = t.screen();
-    assert!(screen.contains(&format!("Delivered code: {code}")), "{screen}");
-    assert!(screen.contains("l log in with code"), "login offered: {screen}");
+    assert!(
+        screen.contains(&format!("Delivered code: {code}")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("l log in with code"),
+        "login offered: {screen}"
+    );
 
     t.press(KeyCode::Char('l'));
     t.settle().await;
-    let login = t.app.history[0].login.clone().expect("login exchange recorded");
+    let login = t.app.history[0]
+        .login
+        .clone()
+        .expect("login exchange recorded");
     assert_eq!(login.outcome, Outcome::Success);
-    let body: serde_json::Value =
-        serde_json::from_slice(&login.response.unwrap().body).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&login.response.unwrap().body).unwrap();
     assert_eq!(body["status"], "SUCCESS");
     let screen = t.screen();
-    assert!(screen.contains("Logged in: the code was accepted"), "{screen}");
-    assert!(screen.contains("login request"), "login exchange shown too: {screen}");
+    assert!(
+        screen.contains("Logged in: the code was accepted"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("login request"),
+        "login exchange shown too: {screen}"
+    );
 }
 
 #[tokio::test]
@@ -179,7 +200,12 @@ async fn omitted_device_header_gives_param_0001_naming_the_header() {
     // Headers editor: omit X-agent.
     t.press(KeyCode::F(2));
     assert_eq!(t.app.screen, Screen::Headers);
-    let idx = t.app.headers.iter().position(|x| x.name == h::AGENT).unwrap();
+    let idx = t
+        .app
+        .headers
+        .iter()
+        .position(|x| x.name == h::AGENT)
+        .unwrap();
     for _ in 0..idx {
         t.press(KeyCode::Down);
     }
@@ -188,7 +214,10 @@ async fn omitted_device_header_gives_param_0001_naming_the_header() {
     t.press(KeyCode::Esc);
     assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
     assert!(
-        t.app.warnings().iter().any(|w| w.contains("X-agent is omitted")),
+        t.app
+            .warnings()
+            .iter()
+            .any(|w| w.contains("X-agent is omitted")),
         "review flags it before sending: {:?}",
         t.app.warnings()
     );
@@ -255,7 +284,10 @@ async fn unknown_scene_gives_captcha_0005_with_a_suggestion() {
     assert_eq!(t.app.screen, Screen::Wizard(Step::Mobile));
     t.press(KeyCode::Enter);
     assert!(
-        t.app.warnings().iter().any(|w| w.contains("did you mean LOGIN_SMS")),
+        t.app
+            .warnings()
+            .iter()
+            .any(|w| w.contains("did you mean LOGIN_SMS")),
         "{:?}",
         t.app.warnings()
     );
@@ -303,8 +335,15 @@ async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
     while let Ok(m) = t.rt.rx.try_recv() {
         t.rt.dispatch(&mut t.app, m);
     }
-    assert_eq!(t.app.screen, Screen::Sending, "still waiting: no answer came");
-    assert!(t.screen().contains("Esc cancel"), "the screen offers cancel");
+    assert_eq!(
+        t.app.screen,
+        Screen::Sending,
+        "still waiting: no answer came"
+    );
+    assert!(
+        t.screen().contains("Esc cancel"),
+        "the screen offers cancel"
+    );
     t.press(KeyCode::Esc);
     t.settle().await;
     assert_eq!(t.app.screen, Screen::Result);

@@ -65,7 +65,11 @@ impl Pty {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
         let p = parser.clone();
         std::thread::spawn(move || {
             let _master = pair.master; // keep the pty open while reading
@@ -193,7 +197,13 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message_after() {
-    let mut t = Pty::spawn_env("panic", 24, 80, &[], &[("VFLOW_TEST_PANIC_KEY", "~"), ("RUST_BACKTRACE", "0")]);
+    let mut t = Pty::spawn_env(
+        "panic",
+        24,
+        80,
+        &[],
+        &[("VFLOW_TEST_PANIC_KEY", "~"), ("RUST_BACKTRACE", "0")],
+    );
     t.wait_for("Step 1 of 4");
     t.send(b"~");
     let st = t.wait_exit();

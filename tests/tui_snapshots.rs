@@ -46,7 +46,10 @@ fn wizard_token_valid_with_age() {
 #[test]
 fn wizard_token_malformed() {
     let (mut a, _) = app();
-    typed(&mut a, "71dd26999e314f9abb0c635336976635{\"x\":237.0,\"y\":5.0}");
+    typed(
+        &mut a,
+        "71dd26999e314f9abb0c635336976635{\"x\":237.0,\"y\":5.0}",
+    );
     snap("token_malformed", a);
 }
 
@@ -175,7 +178,10 @@ fn headers_editor_editing_a_value() {
 #[test]
 fn history_list() {
     let (a, _) = filled(Step::Review);
-    let a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))));
+    let a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
+    );
     let mut a = with_result(a, None);
     key(&mut a, KeyCode::F(3));
     assert_eq!(a.screen, Screen::History);
@@ -185,7 +191,10 @@ fn history_list() {
 #[test]
 fn help_overlay() {
     let (a, _) = filled(Step::Review);
-    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))));
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))),
+    );
     key(&mut a, KeyCode::Char('?'));
     assert!(a.help);
     snap("help", a);
@@ -194,15 +203,17 @@ fn help_overlay() {
 #[test]
 fn no_color_drops_every_colour() {
     let (a, _) = filled(Step::Review);
-    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))));
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))),
+    );
     let coloured = render(&mut a, 160, 48);
-    let has_colour = |t: &Terminal<TestBackend>| {
-        t.backend()
-            .buffer()
-            .content
-            .iter()
-            .any(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
-    };
+    let has_colour =
+        |t: &Terminal<TestBackend>| {
+            t.backend().buffer().content.iter().any(|c| {
+                c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset
+            })
+        };
     assert!(has_colour(&coloured), "the normal screen has colours");
     a.no_color = true;
     let plain = render(&mut a, 160, 48);

@@ -130,13 +130,30 @@ pub enum Msg {
 
 #[derive(Debug, PartialEq)]
 pub enum Cmd {
-    Send { id: u64, spec: Box<RequestSpec> },
-    Cancel { id: u64 },
+    Send {
+        id: u64,
+        spec: Box<RequestSpec>,
+    },
+    Cancel {
+        id: u64,
+    },
     /// captcha get, solve through /_sim/, verify with `mobile` as sender.
-    FetchToken { mobile: String },
-    FetchOutbox { id: u64, mobile: String, scene: String },
-    Login { id: u64, spec: Box<RequestSpec> },
-    Copy { what: &'static str, text: String },
+    FetchToken {
+        mobile: String,
+    },
+    FetchOutbox {
+        id: u64,
+        mobile: String,
+        scene: String,
+    },
+    Login {
+        id: u64,
+        spec: Box<RequestSpec>,
+    },
+    Copy {
+        what: &'static str,
+        text: String,
+    },
     SaveReport(String),
     AppendHistory(Box<Record>),
     SaveHeaders(Vec<HeaderSetting>),
@@ -356,7 +373,9 @@ impl App {
             let hint = Scene::nearest(&scene)
                 .map(|s| format!(" (did you mean {s}?)"))
                 .unwrap_or_default();
-            w.push(format!("scene {scene:?} is not one of the six{hint}: CAPTCHA.0005"));
+            w.push(format!(
+                "scene {scene:?} is not one of the six{hint}: CAPTCHA.0005"
+            ));
         }
         let tok = self.token.value();
         if tok.trim().is_empty() {
@@ -416,7 +435,6 @@ impl App {
     pub fn current_record(&self) -> Option<&Record> {
         self.current.and_then(|i| self.history.get(i))
     }
-
 }
 
 /// The only place state changes.
@@ -539,7 +557,10 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
 }
 
 fn open_headers(app: &mut App) -> Vec<Cmd> {
-    if !matches!(app.screen, Screen::Headers | Screen::History | Screen::Sending) {
+    if !matches!(
+        app.screen,
+        Screen::Headers | Screen::History | Screen::Sending
+    ) {
         app.back_to = app.screen;
     }
     app.screen = Screen::Headers;
@@ -548,7 +569,10 @@ fn open_headers(app: &mut App) -> Vec<Cmd> {
 }
 
 fn open_history(app: &mut App) -> Vec<Cmd> {
-    if !matches!(app.screen, Screen::Headers | Screen::History | Screen::Sending) {
+    if !matches!(
+        app.screen,
+        Screen::Headers | Screen::History | Screen::Sending
+    ) {
         app.back_to = app.screen;
     }
     app.screen = Screen::History;
@@ -690,7 +714,9 @@ fn on_scene_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         KeyCode::Down | KeyCode::Char('j') => app.scene_sel = (app.scene_sel + 1).min(SCENE_OTHER),
         KeyCode::Home => app.scene_sel = 0,
         KeyCode::End => app.scene_sel = SCENE_OTHER,
-        KeyCode::Char(c @ '1'..='7') => app.scene_sel = (c as usize - '1' as usize).min(SCENE_OTHER),
+        KeyCode::Char(c @ '1'..='7') => {
+            app.scene_sel = (c as usize - '1' as usize).min(SCENE_OTHER)
+        }
         KeyCode::Enter => {
             if app.scene_sel == SCENE_OTHER {
                 app.editing_other = true;
@@ -719,7 +745,9 @@ fn fetch_token(app: &mut App) -> Vec<Cmd> {
     if mobile.is_empty() {
         app.token_after_mobile = true;
         app.screen = Screen::Wizard(Step::Mobile);
-        app.notice("enter the mobile number first (the captcha's sender), then Enter gets the token");
+        app.notice(
+            "enter the mobile number first (the captcha's sender), then Enter gets the token",
+        );
         return vec![];
     }
     app.start_busy(Busy::Token);
@@ -1116,9 +1144,7 @@ fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
             app.pane_focus = i;
             scroll(app, -3);
         }
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Pane(i))) => {
-            app.pane_focus = i
-        }
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Pane(i))) => app.pane_focus = i,
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Tab(i))) => app.pane_focus = i,
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => {

@@ -2,8 +2,8 @@
 
 use super::record::Record;
 use crate::api::Scene;
-use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use crate::client::Outcome;
+use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
 
@@ -92,7 +92,11 @@ fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
         out.push(Line::from(""));
         match &login.outcome {
             Outcome::Success => {
-                out.push(Line::from("Logged in: the code was accepted").green().bold());
+                out.push(
+                    Line::from("Logged in: the code was accepted")
+                        .green()
+                        .bold(),
+                );
                 if let Some(resp) = &login.response
                     && let Ok(v) = serde_json::from_slice::<serde_json::Value>(&resp.body)
                 {
@@ -114,7 +118,11 @@ fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
     } else if r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() {
         out.push(Line::from(""));
         out.push(Line::from("Next").add_modifier(Modifier::BOLD));
-        out.push(Line::from("  l  log in with this code (login/mobile-verify-code)"));
+        out.push(Line::from(
+            "  l  log in with this code (login/mobile-verify-code)",
+        ));
     }
-    out.push(Line::from("  n  new request   r  send again with a fresh token"));
+    out.push(Line::from(
+        "  n  new request   r  send again with a fresh token",
+    ));
 }

@@ -35,13 +35,27 @@ pub fn frame(area: Rect) -> Frame {
 /// Sidebar and main area of the wizard. The review needs the room more than
 /// the sidebar on narrow screens.
 pub fn wizard(body: Rect, step: Step) -> (Option<Rect>, Rect) {
-    let min = if step == Step::Review { WIDE } else { SIDEBAR_MIN };
+    let min = if step == Step::Review {
+        WIDE
+    } else {
+        SIDEBAR_MIN
+    };
     if body.width >= min {
         let [side, main] =
             Layout::horizontal([Constraint::Length(28), Constraint::Min(20)]).areas(body);
         (Some(side), main)
     } else {
         (None, body)
+    }
+}
+
+/// The content area of a wizard step: inside the step's bordered block
+/// (the review draws its own block, so it gets the whole main area).
+pub fn step_content(main: Rect, step: Step) -> Rect {
+    if step == Step::Review {
+        main
+    } else {
+        ratatui::widgets::Block::bordered().inner(main)
     }
 }
 
@@ -75,7 +89,8 @@ pub fn result(body: Rect) -> ResultAreas {
             panes: [a, b, c],
         }
     } else {
-        let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+        let [tabs, pane] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
         ResultAreas {
             tabs: Some(tabs),
             panes: [pane, pane, pane],
@@ -130,7 +145,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
                 return Step::ALL.get(i).map(|s| Hit::Step(*s));
             }
             if step == Step::Scene {
-                let (list, _) = scene(main);
+                let (list, _) = scene(step_content(main, step));
                 if inside(list, x, y) && y > list.y {
                     let i = ((y - list.y - 1) / 2) as usize;
                     return (i <= SCENE_OTHER).then_some(Hit::Row(i));
@@ -160,7 +175,11 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
             let offset = if app.screen == Screen::History {
                 list_offset(app.history_sel, app.history.len(), f.body.height)
             } else {
-                list_offset(app.header_sel, app.headers.len(), f.body.height.saturating_sub(6))
+                list_offset(
+                    app.header_sel,
+                    app.headers.len(),
+                    f.body.height.saturating_sub(6),
+                )
             };
             Some(Hit::Row(offset + (y - first) as usize))
         }

@@ -100,11 +100,13 @@ impl Runtime {
                 if let Some((handle, spec)) = self.inflight.remove(&id) {
                     handle.abort();
                     let exchange = Box::new(cancelled(&spec));
-                    let _ = self.tx.send(if spec.path == crate::api::paths::LOGIN_MOBILE {
-                        Msg::LoginDone { id, exchange }
-                    } else {
-                        Msg::Sent { id, exchange }
-                    });
+                    let _ = self
+                        .tx
+                        .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
+                            Msg::LoginDone { id, exchange }
+                        } else {
+                            Msg::Sent { id, exchange }
+                        });
                     // keep the count honest: the message we just sent is for a removed id
                 }
             }
@@ -114,10 +116,12 @@ impl Runtime {
                 let headers = app.headers.clone();
                 self.spawn_pending(async move {
                     let res = match http.await {
-                        Ok(http) => super::simflow::token_from_simulator(&http, &base, &headers, &mobile)
-                            .await
-                            .map(|t| (t, mobile))
-                            .map_err(|e| e.to_string()),
+                        Ok(http) => {
+                            super::simflow::token_from_simulator(&http, &base, &headers, &mobile)
+                                .await
+                                .map(|t| (t, mobile))
+                                .map_err(|e| e.to_string())
+                        }
                         Err(e) => Err(e),
                     };
                     Msg::TokenFetched(res)

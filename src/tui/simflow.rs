@@ -11,7 +11,11 @@ fn body_json<T: serde::de::DeserializeOwned>(x: &Exchange, step: &str) -> Result
             super::record::outcome_label(&x.outcome)
         ));
     }
-    let body = x.response.as_ref().map(|r| r.body.as_slice()).unwrap_or(&[]);
+    let body = x
+        .response
+        .as_ref()
+        .map(|r| r.body.as_slice())
+        .unwrap_or(&[]);
     serde_json::from_slice(body).map_err(|e| format!("{step}: unexpected body: {e}"))
 }
 

@@ -78,7 +78,10 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
                 Style::new().magenta().bold()
             },
         ),
-        Span::raw(format!(" │ profile {} │ client {}", app.target.profile, client)),
+        Span::raw(format!(
+            " │ profile {} │ client {}",
+            app.target.profile, client
+        )),
     ];
     if app.redact {
         spans.push(Span::styled(" │ MASKED", Style::new().red().bold()));
@@ -170,7 +173,8 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
 fn focused_block(title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
     let b = Block::bordered().title(title);
     if focused {
-        b.border_type(BorderType::Thick).border_style(Style::new().cyan())
+        b.border_type(BorderType::Thick)
+            .border_style(Style::new().cyan())
     } else {
         b.border_style(Style::new().dark_gray())
     }
@@ -202,9 +206,8 @@ fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
         let block = Block::bordered()
             .title(format!(" Step {n} of 4: {} ", step.title()))
             .border_style(Style::new().dark_gray());
-        let inner = block.inner(main);
         f.render_widget(block, main);
-        inner
+        layout::step_content(main, step)
     };
     match step {
         Step::Token => token_step(app, f, main),
@@ -222,7 +225,14 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
             Step::Token => {
                 let v = app.token.value();
                 let ok = api::token::parse_pass_token(v).is_ok();
-                (if v.is_empty() { "—".into() } else { v.to_string() }, ok)
+                (
+                    if v.is_empty() {
+                        "—".into()
+                    } else {
+                        v.to_string()
+                    },
+                    ok,
+                )
             }
             Step::Scene => {
                 let v = app.scene_value();
@@ -232,7 +242,11 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
             Step::Mobile => {
                 let v = app.mobile.value();
                 (
-                    if v.is_empty() { "—".into() } else { v.to_string() },
+                    if v.is_empty() {
+                        "—".into()
+                    } else {
+                        v.to_string()
+                    },
                     api::mobile::is_valid(v),
                 )
             }
@@ -254,7 +268,10 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
         } else {
             Style::new()
         };
-        lines.push(Line::styled(format!("{} {} {}", i + 1, mark, s.title()), style));
+        lines.push(Line::styled(
+            format!("{} {} {}", i + 1, mark, s.title()),
+            style,
+        ));
         let shown = if app.redact {
             match s {
                 Step::Token => api::redact::pass_token(&value),
@@ -264,7 +281,13 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
         } else {
             value
         };
-        lines.push(Line::from(format!("    {}", ellipsize(&shown, width.saturating_sub(4)))).dim());
+        lines.push(
+            Line::from(format!(
+                "    {}",
+                ellipsize(&shown, width.saturating_sub(4))
+            ))
+            .dim(),
+        );
         lines.push(Line::from(""));
     }
     f.render_widget(
@@ -294,13 +317,15 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
     if app.target.simulator {
-        intro_lines.push(
-            Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan(),
-        );
+        intro_lines.push(Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan());
     } else {
-        intro_lines.push(Line::from("Solve the captcha in your app and paste the token here.").dim());
+        intro_lines
+            .push(Line::from("Solve the captcha in your app and paste the token here.").dim());
     }
-    f.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: false }), intro);
+    f.render_widget(
+        Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
+        intro,
+    );
     input_box(f, field, &app.token, " Captcha pass token ", true);
 
     let mut lines = Vec::new();
@@ -311,7 +336,10 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
         match api::token::parse_pass_token(v) {
             Ok(t) => {
                 lines.push(Line::from("✓ shape TOKEN---POINT_JSON").green());
-                lines.push(Line::from(format!("  token  {}", shown_token(app, &t.token))));
+                lines.push(Line::from(format!(
+                    "  token  {}",
+                    shown_token(app, &t.token)
+                )));
                 lines.push(Line::from(format!("  x      {}", t.point.x)));
                 lines.push(Line::from(format!("  y      {}", t.point.y)));
                 for w in api::token::warnings(&t) {
@@ -379,8 +407,11 @@ fn scene_step(app: &App, f: &mut Frame, area: Rect) {
         .map(|s| {
             ListItem::new(vec![
                 Line::from(s.code()).bold(),
-                Line::from(format!("  {}", ellipsize(s.description(), width.saturating_sub(2))))
-                    .dim(),
+                Line::from(format!(
+                    "  {}",
+                    ellipsize(s.description(), width.saturating_sub(2))
+                ))
+                .dim(),
             ])
         })
         .collect();
@@ -398,7 +429,13 @@ fn scene_step(app: &App, f: &mut Frame, area: Rect) {
     if app.scene_sel == SCENE_OTHER {
         let [field, hint] =
             Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail);
-        input_box(f, field, &app.other_scene, " Other scene value ", app.editing_other);
+        input_box(
+            f,
+            field,
+            &app.other_scene,
+            " Other scene value ",
+            app.editing_other,
+        );
         let v = app.other_scene.value();
         let text = if v.is_empty() {
             "Enter to type a value; empty gives PARAM.0007".to_string()
@@ -436,10 +473,7 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     } else {
         "The number that receives the code (UPDATE_PWD_SMS wants the full +area code)."
     };
-    f.render_widget(
-        Paragraph::new(intro_text).wrap(Wrap { trim: false }),
-        intro,
-    );
+    f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
     input_box(f, field, &app.mobile, " Mobile number ", true);
     let v = app.mobile.value();
     let mut lines = vec![if api::mobile::is_valid(v) {
@@ -472,7 +506,11 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     if warnings.is_empty() {
         lines.push(Line::from("✓ no problems found: Enter sends").green());
     } else {
-        lines.push(Line::from("Likely to fail (you can still send):").yellow().bold());
+        lines.push(
+            Line::from("Likely to fail (you can still send):")
+                .yellow()
+                .bold(),
+        );
         for w in warnings {
             lines.push(Line::from(format!("! {w}")).yellow());
         }
@@ -490,9 +528,7 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         let flag = match h::spec(name) {
             Some(s) if s.required => "  (required)",
             Some(_) => "  (optional)",
-            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => {
-                "  (HTTP stack)"
-            }
+            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => "  (HTTP stack)",
             None => "  (custom)",
         };
         let flag = Span::styled(flag, Style::new().dark_gray());
@@ -538,9 +574,8 @@ fn review_step(app: &App, f: &mut Frame, area: Rect) {
     let pos = app.scroll[0].min(max);
     let mut block = focused_block(" Review: the request about to be sent ", true);
     if max > 0 {
-        block = block.title_bottom(
-            Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right),
-        );
+        block = block
+            .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right));
     }
     f.render_widget(p.scroll((pos, 0)).block(block), area);
 }
@@ -557,11 +592,7 @@ fn sending(app: &App, f: &mut Frame, body: Rect) {
     };
     let lines = vec![
         Line::from(""),
-        Line::from(format!(
-            "{}  {what}",
-            SPINNER[app.spinner % SPINNER.len()]
-        ))
-        .bold(),
+        Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()])).bold(),
         Line::from(""),
         Line::from(format!("elapsed {:.1} s", elapsed(app))),
         Line::from(""),
@@ -633,9 +664,8 @@ fn draw_pane(app: &App, f: &mut Frame, area: Rect, i: usize, titles: &[String; 3
     let pos = app.scroll[i].min(max);
     let mut block = focused_block(titles[i].clone(), app.pane_focus == i);
     if max > 0 {
-        block = block.title_bottom(
-            Line::from(format!(" {}/{} ↑↓ ", pos, max)).alignment(Alignment::Right),
-        );
+        block = block
+            .title_bottom(Line::from(format!(" {}/{} ↑↓ ", pos, max)).alignment(Alignment::Right));
     }
     f.render_widget(pane_paragraph(app, i).scroll((pos, 0)).block(block), area);
 }
@@ -694,8 +724,7 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
         app.header_edit.is_none(),
     ));
     let mut st = TableState::default().with_selected(Some(app.header_sel));
-    *st.offset_mut() =
-        layout::list_offset(app.header_sel, app.headers.len(), table_area.height);
+    *st.offset_mut() = layout::list_offset(app.header_sel, app.headers.len(), table_area.height);
     f.render_stateful_widget(table, table_area, &mut st);
 
     match &app.header_edit {
@@ -779,7 +808,11 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
             Constraint::Length(7),
         ],
     )
-    .header(Row::new(["time", "scene", "mobile", "result", "took"]).bold().underlined())
+    .header(
+        Row::new(["time", "scene", "mobile", "result", "took"])
+            .bold()
+            .underlined(),
+    )
     .row_highlight_style(Style::new().reversed())
     .block(focused_block(
         format!(" History ({} exchanges) ", app.history.len()),
@@ -794,9 +827,11 @@ fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str, lines: Vec<Line
     let r = centered(area, w.min(area.width), h.min(area.height));
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(title.to_string()).border_type(BorderType::Double)),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(title.to_string())
+                .border_type(BorderType::Double),
+        ),
         r,
     );
 }
@@ -819,13 +854,18 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     let global = keys::GLOBAL;
     let cell = |k: &(&str, &str)| {
         vec![
-            Span::styled(format!(" {:<13}", k.0), Style::new().cyan().add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!(" {:<13}", k.0),
+                Style::new().cyan().add_modifier(Modifier::BOLD),
+            ),
             Span::raw(format!("{:<20}", k.1)),
         ]
     };
     // Two columns of keys: this screen on the left, everywhere on the right.
     lines.push(Line::from(vec![
-        Span::raw(format!("{:<34}", "This screen")).bold().underlined(),
+        Span::raw(format!("{:<34}", "This screen"))
+            .bold()
+            .underlined(),
         Span::raw("Everywhere").bold().underlined(),
     ]));
     for i in 0..screen.len().max(global.len()) {

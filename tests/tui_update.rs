@@ -1,0 +1,239 @@
+//! `update` alone: key and mouse handling, the headers editor, history on disk.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use vflow::api::headers as h;
+use vflow::tui::app::{Cmd, Msg, Screen, Step, update};
+use vflow::tui::fixtures::{
+    app, error_body, filled, json_response, key, ok_response, typed, with_result,
+};
+use vflow::tui::history::{HistoryStore, MAX_RECORDS};
+
+fn click(a: &mut vflow::tui::App, x: u16, y: u16) -> Vec<Cmd> {
+    update(
+        a,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        }),
+    )
+}
+
+fn wheel_down(a: &mut vflow::tui::App, x: u16, y: u16) {
+    update(
+        a,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+}
+
+#[test]
+fn letters_type_into_fields_but_act_elsewhere() {
+    let (mut a, _) = app();
+    typed(&mut a, "q?h");
+    assert_eq!(
+        a.token.value(),
+        "q?h",
+        "on a text field q, ? and h are text"
+    );
+    assert!(!a.should_quit && !a.help);
+    key(&mut a, KeyCode::Enter); // to the scene list: not typing
+    assert_eq!(a.screen, Screen::Wizard(Step::Scene));
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.help, "? opens help when not typing");
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.help);
+    let cmds = update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(
+        a.should_quit && cmds.contains(&Cmd::Quit),
+        "Ctrl+C always quits"
+    );
+}
+
+#[test]
+fn paste_goes_into_the_focused_field_without_newlines() {
+    let (mut a, _) = app();
+    update(&mut a, Msg::Paste("abc---{\"x\":1,\n\"y\":5}\n".into()));
+    assert_eq!(a.token.value(), "abc---{\"x\":1,\"y\":5}");
+}
+
+#[test]
+fn tab_and_esc_move_between_steps() {
+    let (mut a, _) = app();
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.screen, Screen::Wizard(Step::Mobile));
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(a.screen, Screen::Wizard(Step::Scene));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+}
+
+#[test]
+fn mouse_clicks_steps_scene_rows_and_panes() {
+    let (mut a, _) = filled(Step::Token);
+    a.size = (160, 48);
+    // Sidebar: the third step block starts at row 1 (border) + 2*3.
+    click(&mut a, 5, 1 + 1 + 2 * 3);
+    assert_eq!(a.screen, Screen::Wizard(Step::Mobile));
+    click(&mut a, 5, 1 + 1 + 3);
+    assert_eq!(a.screen, Screen::Wizard(Step::Scene));
+    // Scene list: two rows per scene, inside the step block and the list block.
+    let (side, main) = vflow::tui::layout::wizard(
+        vflow::tui::layout::frame(ratatui::layout::Rect::new(0, 0, 160, 48)).body,
+        Step::Scene,
+    );
+    assert!(side.is_some());
+    let (list, _) = vflow::tui::layout::scene(vflow::tui::layout::step_content(main, Step::Scene));
+    // Either line of an item selects it.
+    click(&mut a, list.x + 3, list.y + 1 + 2 * 3 + 1); // UPDATE_PWD_SMS, description line
+    assert_eq!(a.scene_value(), "UPDATE_PWD_SMS");
+    click(&mut a, list.x + 3, list.y + 1 + 2 * 3); // second click chooses
+    assert_eq!(a.screen, Screen::Wizard(Step::Mobile));
+
+    // Result panes side by side at 160 columns: click focuses, wheel scrolls.
+    let (a2, _) = filled(Step::Review);
+    let mut a = with_result(
+        a2,
+        Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+    );
+    a.size = (160, 20);
+    click(&mut a, 10, 5);
+    assert_eq!(a.pane_focus, 0);
+    wheel_down(&mut a, 10, 5);
+    assert!(a.scroll[0] > 0, "the request pane scrolled");
+    assert_eq!(a.scroll[2], 0, "the others did not");
+}
+
+#[test]
+fn headers_editor_edits_omits_blanks_adds_and_applies_presets() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.screen, Screen::Headers);
+    // Edit X-operating-sys-version (row 0).
+    key(&mut a, KeyCode::Enter);
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "windows10.1.1");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.headers[0].value, "windows10.1.1");
+    // Blank the fingerprint (row 1), omit the agent (row 3).
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char('b'));
+    assert_eq!(a.headers[1].value, "");
+    assert!(a.headers[1].enabled, "blank is still sent");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char(' '));
+    assert!(!a.headers[3].enabled);
+    // New fingerprint.
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.headers[1].value.len(), 16);
+    // A custom header.
+    key(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "X-Debug: on");
+    key(&mut a, KeyCode::Enter);
+    let last = a.headers.last().unwrap();
+    assert_eq!((last.name.as_str(), last.value.as_str()), ("X-Debug", "on"));
+    // Documented headers cannot be deleted (only omitted); custom ones can.
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Char('d'));
+    assert!(a.notice.as_ref().unwrap().error);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char('d'));
+    assert!(!a.headers.iter().any(|x| x.name == "X-Debug"));
+    // A preset changes the OS and agent.
+    let agent_before = a.headers[3].value.clone();
+    key(&mut a, KeyCode::Char('p'));
+    assert_ne!(a.headers[3].value, agent_before);
+    // The change reaches the next request: X-agent omitted is flagged.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    assert!(
+        a.warnings()
+            .iter()
+            .any(|w| w.contains("X-agent is omitted"))
+    );
+    let spec = a.send_spec();
+    let os = spec
+        .headers
+        .iter()
+        .find(|x| x.name == h::OS_VERSION)
+        .unwrap();
+    assert_ne!(os.value, "", "preset applied");
+}
+
+#[test]
+fn result_keys_offer_login_only_after_a_delivered_login_code() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    assert!(vflow::tui::app::login_available(&a));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
+    assert!(matches!(cmds.as_slice(), [Cmd::Login { .. }]), "{cmds:?}");
+    let (a, _) = filled(Step::Review);
+    let a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
+    );
+    assert!(!vflow::tui::app::login_available(&a));
+}
+
+#[test]
+fn history_file_is_private_bounded_and_survives_a_bad_line() {
+    let dir = std::env::temp_dir().join(format!("vflow-hist-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = HistoryStore::new(dir.join("sub/history.jsonl"));
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(ok_response()));
+    let rec = a.history[0].clone();
+    store.append(&rec).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&store.path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only");
+    }
+    // A torn line (crash mid-write) is skipped, the rest is kept.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&store.path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"id\":\n"))
+        .unwrap();
+    store.append(&rec).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.len(), 2);
+    assert_eq!(loaded[0], rec, "round trip");
+    for _ in 0..MAX_RECORDS + 20 {
+        store.append(&rec).unwrap();
+    }
+    assert_eq!(store.load().len(), MAX_RECORDS, "bounded");
+    store.compact().unwrap();
+    assert!(store.load().len() <= MAX_RECORDS);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn history_loaded_later_keeps_this_sessions_exchanges_last() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    let old = a.history.clone();
+    let current_id = a.history[0].id;
+    update(&mut a, Msg::HistoryLoaded(old.clone()));
+    assert_eq!(a.history.len(), 2);
+    assert_eq!(a.current, Some(1), "still showing this session's exchange");
+    assert_eq!(a.history[1].id, current_id);
+    assert!(
+        a.next_id > current_id,
+        "new ids do not collide with loaded ones"
+    );
+}
