@@ -41,21 +41,32 @@ pub fn lines(r: &Record, out: &mut Vec<Line<'static>>) {
 
 fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
     let lang = ex.lang;
-    let title = Line::from(ex.title.get(lang).to_string()).add_modifier(Modifier::BOLD);
-    out.push(if ex.class == "success" {
-        title.green()
-    } else {
-        title.red()
-    });
-    if let Some(code) = &ex.code {
-        out.push(Line::from(code.clone()).yellow());
-    }
-    if let Some(msg) = &ex.server_message {
-        out.push(Line::from(format!("server said: {msg}")).italic());
-    }
-    if let Some(m) = &ex.catalogue_message {
-        out.push(Line::from(format!("en: {}", m.en)).dim());
-        out.push(Line::from(format!("zh: {}", m.zh)).dim());
+    match (&ex.code, ex.class.as_str()) {
+        // An API error: the code is the headline, the server's words under it.
+        (Some(code), "api_error") => {
+            out.push(Line::from(code.clone()).red().add_modifier(Modifier::BOLD));
+            if let Some(msg) = &ex.server_message {
+                out.push(Line::from(format!("“{}”", msg.trim())).italic());
+            }
+            if let Some(m) = &ex.catalogue_message {
+                let other = lang.other();
+                out.push(Line::from(format!("{}: {}", other.code(), m.get(other))).dim());
+            }
+        }
+        _ => {
+            let title = Line::from(ex.title.get(lang).to_string()).add_modifier(Modifier::BOLD);
+            out.push(if ex.class == "success" {
+                title.green()
+            } else {
+                title.red()
+            });
+            if let Some(code) = &ex.code {
+                out.push(Line::from(code.clone()).yellow());
+            }
+            if let Some(msg) = &ex.server_message {
+                out.push(Line::from(format!("server said: {msg}")).italic());
+            }
+        }
     }
     let meaning = ex.meaning.get(lang);
     if !meaning.is_empty() {
