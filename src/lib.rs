@@ -8,5 +8,6 @@ pub mod api;
 pub mod cli;
 pub mod client;
 pub mod clock;
+pub mod config;
 pub mod sim;
 pub mod tui;

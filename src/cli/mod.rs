@@ -41,6 +41,36 @@ pub struct GlobalArgs {
     /// Do not record or read the exchange history
     #[arg(long, global = true)]
     pub no_history: bool,
+    /// Config file (default: vflow's file in the platform config directory)
+    #[arg(long, global = true, env = "VFLOW_CONFIG", value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Application client id sent as X-client-id
+    #[arg(long, global = true, env = "VFLOW_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// OneAccess tenant id sent as X-tenant-id
+    #[arg(long, global = true, env = "VFLOW_TENANT_ID", value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// Language of error messages sent as X-L (zh or en)
+    #[arg(long, global = true, env = "VFLOW_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Device preset for the device headers (fresh fingerprint each run)
+    #[arg(long, global = true, env = "VFLOW_DEVICE", value_name = "PRESET")]
+    pub device: Option<crate::config::DevicePreset>,
+    /// Connect timeout, e.g. 5s or 500ms
+    #[arg(long, global = true, env = "VFLOW_CONNECT_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub connect_timeout: Option<std::time::Duration>,
+    /// Timeout of a whole exchange, e.g. 30s
+    #[arg(long, global = true, env = "VFLOW_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+    /// Do not verify TLS certificates (test systems only)
+    #[arg(long, global = true, env = "VFLOW_INSECURE")]
+    pub insecure: bool,
+    /// Extra trusted CA certificates (PEM file)
+    #[arg(long, global = true, env = "VFLOW_CA_FILE", value_name = "FILE")]
+    pub ca_file: Option<std::path::PathBuf>,
+    /// Mask the mobile number, captcha token and client id in all output
+    #[arg(long, global = true, env = "VFLOW_REDACT")]
+    pub redact: bool,
 }
 
 #[derive(Debug, Subcommand)]
