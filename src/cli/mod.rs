@@ -1,5 +1,11 @@
 //! Command-line interface (clap). `vflow` without a subcommand opens the TUI.
 
+pub mod captcha;
+pub mod codes;
+pub mod common;
+pub mod config;
+pub mod flow;
+pub mod send;
 pub mod serve;
 
 use clap::{Parser, Subcommand};
@@ -45,7 +51,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "VFLOW_CONFIG", value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
     /// Application client id sent as X-client-id
-    #[arg(long, global = true, env = "VFLOW_CLIENT_ID", value_name = "ID")]
+    // Not `global`: `vflow serve --client-id` registers ids. The client commands
+    // have their own `--client-id` (see `ClientIdArg`), merged by `effective_args`.
+    #[arg(long, env = "VFLOW_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
     /// OneAccess tenant id sent as X-tenant-id
     #[arg(long, global = true, env = "VFLOW_TENANT_ID", value_name = "ID")]
@@ -73,10 +81,50 @@ pub struct GlobalArgs {
     pub redact: bool,
 }
 
+/// `--client-id` of the client subcommands (the top-level one is in [`GlobalArgs`]).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ClientIdArg {
+    /// Application client id sent as X-client-id (env: VFLOW_CLIENT_ID)
+    #[arg(long = "client-id", value_name = "ID")]
+    pub client_id: Option<String>,
+}
+
+impl ClientIdArg {
+    /// The global args with this command's `--client-id` taking precedence.
+    pub fn effective_args(&self, global: &GlobalArgs) -> GlobalArgs {
+        let mut g = global.clone();
+        if self.client_id.is_some() {
+            g.client_id = self.client_id.clone();
+        }
+        g
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the built-in simulator of the CIAM SMS API
     Serve(serve::ServeArgs),
+    /// Send one sms/send request, print it as sent, the response and an explanation
+    Send(send::SendArgs),
+    /// Get a captcha puzzle or verify a slider position
+    #[command(subcommand)]
+    Captcha(captcha::CaptchaCommand),
+    /// Run the whole chain (captcha, verify, send, read the code, log in) against a simulator
+    Flow(flow::FlowArgs),
+    /// The error-code catalogue as a table, or one code in full
+    Codes(codes::CodesArgs),
+    /// Where the config file is, write an example, show the effective profile
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 pub fn main() -> ExitCode {
@@ -84,6 +132,17 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => crate::tui::main(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),
+        Some(Command::Send(args)) => send::run(&cli.global, args),
+        Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
+        Some(Command::Flow(args)) => flow::run(&cli.global, args),
+        Some(Command::Codes(args)) => codes::run(args),
+        Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
+        Some(Command::Completions(args)) => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(args.shell, &mut cmd, "vflow", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }
 
