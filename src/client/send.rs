@@ -240,7 +240,15 @@ pub fn classify_error(e: &reqwest::Error) -> (TransportKind, String) {
     let lower = detail.to_ascii_lowercase();
     let kind = if lower.contains("dns error") || lower.contains("failed to lookup address") {
         TransportKind::Dns
-    } else if lower.contains("tls") || lower.contains("certificate") || lower.contains("handshake")
+    } else if [
+        "tls",
+        "certificate",
+        "handshake",
+        "corrupt message",
+        "alert",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         TransportKind::Tls
     } else if lower.contains("connection closed before message completed")
