@@ -42,7 +42,11 @@ fn explain_spec(spec: &RequestSpec, outcome: &Outcome, ctx: &ExplainContext) -> 
 
 /// All cause lines, English, joined.
 fn causes(e: &Explanation) -> String {
-    e.in_this_request.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" | ")
+    e.in_this_request
+        .iter()
+        .map(|t| t.en.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn run(edit: impl FnOnce(&mut RequestSpec), code: &str) -> String {
@@ -67,9 +71,15 @@ fn param_0001_names_missing_versus_blank_device_headers() {
         },
         codes::PARAM_0001,
     );
-    assert!(c.contains("X-operating-sys-version was not sent at all"), "{c}");
+    assert!(
+        c.contains("X-operating-sys-version was not sent at all"),
+        "{c}"
+    );
     assert!(c.contains("X-agent was sent with a blank value"), "{c}");
-    assert!(c.contains("X-device-fingerprint was sent with a value (fine)"), "{c}");
+    assert!(
+        c.contains("X-device-fingerprint was sent with a value (fine)"),
+        "{c}"
+    );
     let c = run(|_| {}, codes::PARAM_0001);
     assert!(c.contains("strip X- headers"), "{c}");
 }
@@ -92,7 +102,10 @@ fn param_0003_names_the_unknown_client_id_and_near_misses() {
         ..Default::default()
     };
     let c = causes(&explain_spec(&s, &api(codes::PARAM_0003), &ctx));
-    assert!(c.contains(typo) && c.contains("not a registered application"), "{c}");
+    assert!(
+        c.contains(typo) && c.contains("not a registered application"),
+        "{c}"
+    );
     assert!(c.contains("near miss"), "{c}");
     let c = run(|s| s.set_header(h::CLIENT_ID, "short"), codes::PARAM_0003);
     assert!(c.contains("5 characters long"), "{c}");
@@ -117,7 +130,10 @@ fn user_0004_missing_blank_and_misspelled_field() {
 fn param_0007_and_0008_name_the_field() {
     let c = run(|s| s.set_field("type", ""), codes::PARAM_0007);
     assert!(c.contains("`type`") && c.contains("blank"), "{c}");
-    let c = run(|s| s.body.as_mut().unwrap()[2].enabled = false, codes::PARAM_0008);
+    let c = run(
+        |s| s.body.as_mut().unwrap()[2].enabled = false,
+        codes::PARAM_0008,
+    );
     assert!(c.contains("`captcha_token` was not sent at all"), "{c}");
 }
 
@@ -126,17 +142,29 @@ fn captcha_0005_names_the_scene_and_the_nearest() {
     let c = run(|s| s.set_field("type", "LOGIN_SMSS"), codes::CAPTCHA_0005);
     assert!(c.contains("\"LOGIN_SMSS\""), "{c}");
     assert!(c.contains("did you mean LOGIN_SMS?"), "{c}");
-    let c = run(|s| s.set_field("type", "CHANGE_PWD_SMS"), codes::CAPTCHA_0005);
+    let c = run(
+        |s| s.set_field("type", "CHANGE_PWD_SMS"),
+        codes::CAPTCHA_0005,
+    );
     assert!(c.contains("UPDATE_PWD_SMS") && c.contains("EIAM"), "{c}");
-    let c = run(|s| s.set_field("type", "HELLO_WORLD_ENTIRELY_DIFFERENT"), codes::CAPTCHA_0005);
+    let c = run(
+        |s| s.set_field("type", "HELLO_WORLD_ENTIRELY_DIFFERENT"),
+        codes::CAPTCHA_0005,
+    );
     assert!(c.contains("not close"), "{c}");
 }
 
 #[test]
 fn captcha_0004_names_the_token_shape_problem_or_the_sender_mismatch() {
-    let c = run(|s| s.set_field("captcha_token", "71dd{\"x\":1,\"y\":5}"), codes::CAPTCHA_0004);
+    let c = run(
+        |s| s.set_field("captcha_token", "71dd{\"x\":1,\"y\":5}"),
+        codes::CAPTCHA_0004,
+    );
     assert!(c.contains("no \"---\" separator"), "{c}");
-    let c = run(|s| s.set_field("captcha_token", "abc---"), codes::CAPTCHA_0004);
+    let c = run(
+        |s| s.set_field("captcha_token", "abc---"),
+        codes::CAPTCHA_0004,
+    );
     assert!(c.contains("POINT_JSON part after \"---\" is empty"), "{c}");
     let ctx = ExplainContext {
         captcha_sender: Some("13900139000".into()),
@@ -149,7 +177,10 @@ fn captcha_0004_names_the_token_shape_problem_or_the_sender_mismatch() {
         ..Default::default()
     };
     let c = causes(&explain_spec(&base_spec(), &api(codes::CAPTCHA_0004), &ctx));
-    assert!(c.contains("differs from what captcha/verify returned"), "{c}");
+    assert!(
+        c.contains("differs from what captcha/verify returned"),
+        "{c}"
+    );
 }
 
 #[test]
@@ -166,10 +197,19 @@ fn captcha_0003_single_use_and_180_s() {
 
 #[test]
 fn captcha_0006_malformed_mobile_or_cooldown_cap_gateway() {
-    let c = run(|s| s.set_field("mobile", "138-0013-8000"), codes::CAPTCHA_0006);
+    let c = run(
+        |s| s.set_field("mobile", "138-0013-8000"),
+        codes::CAPTCHA_0006,
+    );
     assert!(c.contains("malformed") && c.contains("'-'"), "{c}");
     let c = run(|_| {}, codes::CAPTCHA_0006);
-    assert!(c.contains("well formed") && c.contains("60 s") && c.contains("daily cap") && c.contains("gateway"), "{c}");
+    assert!(
+        c.contains("well formed")
+            && c.contains("60 s")
+            && c.contains("daily cap")
+            && c.contains("gateway"),
+        "{c}"
+    );
     let c = run(
         |s| s.set_field("type", "UPDATE_PWD_SMS"),
         codes::CAPTCHA_0006,
@@ -179,18 +219,44 @@ fn captcha_0006_malformed_mobile_or_cooldown_cap_gateway() {
 
 #[test]
 fn other_family_and_simulator_codes_are_specific() {
-    let mut v = build::captcha_verify("http://h", vec![header(h::LANG, "zh")], "{\"x\":120.0,\"y\":7.0}", "tok", "13800138000");
+    let mut v = build::captcha_verify(
+        "http://h",
+        vec![header(h::LANG, "zh")],
+        "{\"x\":120.0,\"y\":7.0}",
+        "tok",
+        "13800138000",
+    );
     let e = explain_spec(&v, &api(codes::CAPTCHA_0002), &ExplainContext::default());
     assert_eq!(e.lang, Lang::Zh, "X-L: zh");
     let c = causes(&e);
-    assert!(c.contains("x = 120, y = 7") && c.contains("y must be 5") && c.contains("ONE verify attempt"), "{c}");
+    assert!(
+        c.contains("x = 120, y = 7")
+            && c.contains("y must be 5")
+            && c.contains("ONE verify attempt"),
+        "{c}"
+    );
     v.set_field("sender", "");
-    let c = causes(&explain_spec(&v, &api(codes::USER_0004), &ExplainContext::default()));
+    let c = causes(&explain_spec(
+        &v,
+        &api(codes::USER_0004),
+        &ExplainContext::default(),
+    ));
     assert!(c.contains("`sender`"), "{c}");
     let l = build::login("http://h", vec![], "13800138000", "");
-    let c = causes(&explain_spec(&l, &api(codes::CAPTCHA_0007), &ExplainContext::default()));
-    assert!(c.contains("verify_code was sent with a blank value") && c.contains("5 wrong attempts"), "{c}");
-    let c = causes(&explain_spec(&l, &api(codes::PARAM_0016), &ExplainContext::default()));
+    let c = causes(&explain_spec(
+        &l,
+        &api(codes::CAPTCHA_0007),
+        &ExplainContext::default(),
+    ));
+    assert!(
+        c.contains("verify_code was sent with a blank value") && c.contains("5 wrong attempts"),
+        "{c}"
+    );
+    let c = causes(&explain_spec(
+        &l,
+        &api(codes::PARAM_0016),
+        &ExplainContext::default(),
+    ));
     assert!(c.contains("Authorization was not sent"), "{c}");
     let c = run(|s| s.omit_header(h::CONTENT_TYPE), codes::SIM_CONTENT_TYPE);
     assert!(c.contains("content-type was not sent"), "{c}");
@@ -198,7 +264,11 @@ fn other_family_and_simulator_codes_are_specific() {
     assert!(c.contains("/api/v2/sdk/nope"), "{c}");
     let c = run(|s| s.method = "PUT".into(), codes::SIM_METHOD);
     assert!(c.contains("PUT"), "{c}");
-    for code in [codes::SIM_BAD_JSON, codes::SIM_FIELD_TYPE, codes::SIM_BODY_TOO_LARGE] {
+    for code in [
+        codes::SIM_BAD_JSON,
+        codes::SIM_FIELD_TYPE,
+        codes::SIM_BODY_TOO_LARGE,
+    ] {
         assert!(!run(|_| {}, code).is_empty(), "{code}");
     }
 }
@@ -230,10 +300,22 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
         body: b"<html><title>502 Bad Gateway</title></html>".to_vec(),
         truncated: false,
     };
-    let e = explain(&sent, Some(&html), &Outcome::HttpError { status: 502 }, &ExplainContext::default());
+    let e = explain(
+        &sent,
+        Some(&html),
+        &Outcome::HttpError { status: 502 },
+        &ExplainContext::default(),
+    );
     let c = causes(&e);
-    assert!(c.contains("<title>502 Bad Gateway</title>") && c.contains("gateway"), "{c}");
-    let e = explain_spec(&s, &Outcome::HttpError { status: 404 }, &ExplainContext::default());
+    assert!(
+        c.contains("<title>502 Bad Gateway</title>") && c.contains("gateway"),
+        "{c}"
+    );
+    let e = explain_spec(
+        &s,
+        &Outcome::HttpError { status: 404 },
+        &ExplainContext::default(),
+    );
     assert!(e.next_steps[0].en.contains("root URL"));
     let e = explain_spec(
         &s,
@@ -259,8 +341,15 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
             detail: "x".into(),
         };
         let e = explain_spec(&s, &o, &ExplainContext::default());
-        assert!(titles.insert(e.title.en.clone()), "{kind:?} has its own title");
-        assert!(e.next_steps.iter().any(|t| t.en.contains(step)), "{kind:?}: {:?}", e.next_steps);
+        assert!(
+            titles.insert(e.title.en.clone()),
+            "{kind:?} has its own title"
+        );
+        assert!(
+            e.next_steps.iter().any(|t| t.en.contains(step)),
+            "{kind:?}: {:?}",
+            e.next_steps
+        );
     }
     let e = explain_spec(&s, &Outcome::Cancelled, &ExplainContext::default());
     assert_eq!(e.class, "cancelled");
@@ -270,7 +359,11 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
 fn success_says_what_comes_next_and_rendering_has_both_languages() {
     let e = explain_spec(&base_spec(), &Outcome::Success, &ExplainContext::default());
     assert!(e.meaning.en.contains("300 s"), "{}", e.meaning.en);
-    assert!(e.next_steps.iter().any(|t| t.en.contains("login/mobile-verify-code")));
+    assert!(
+        e.next_steps
+            .iter()
+            .any(|t| t.en.contains("login/mobile-verify-code"))
+    );
     let text = e.render(Lang::Zh);
     assert!(text.contains("下一步"), "{text}");
     assert!(e.render(Lang::En).contains("Next steps:"));
@@ -286,5 +379,8 @@ fn redaction_masks_values_in_the_text() {
     };
     let e = explain_spec(&s, &api(codes::CAPTCHA_0006), &ctx);
     let c = causes(&e);
-    assert!(!c.contains("138-0013-8000") && c.contains("138********00"), "{c}");
+    assert!(
+        !c.contains("138-0013-8000") && c.contains("138********00"),
+        "{c}"
+    );
 }
