@@ -1,15 +1,222 @@
-//! `vflow serve`.
+//! `vflow serve`: the built-in simulator on its own, for curl, scripts or another client.
 
+use crate::api::{headers, paths};
+use crate::cli::exit;
+use crate::sim::{self, SimConfig};
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     pub bind: SocketAddr,
+    /// Register another application client id (repeatable); the documentation's example id
+    /// is always registered
+    #[arg(long = "client-id", value_name = "ID")]
+    pub client_ids: Vec<String>,
+    /// Delay every vendor endpoint's answer by this many milliseconds
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Probability (0 to 1) that the SMS gateway fails a send that passed every check
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_rate)]
+    pub gateway_failure_rate: f64,
+    /// Turn captcha point encryption on: secretKey is returned and point_json must be
+    /// AES-128-ECB encrypted with it
+    #[arg(long)]
+    pub aes: bool,
+    /// Serve GET /_sim/captcha/{token} with the puzzle's true x (for automation)
+    #[arg(long)]
+    pub reveal_solutions: bool,
+    /// No log line per request
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
-pub fn run(_args: ServeArgs) -> ExitCode {
-    todo!("vflow serve")
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let p: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(format!("{p} is outside 0..=1"))
+    }
+}
+
+impl ServeArgs {
+    pub fn config(&self) -> SimConfig {
+        SimConfig {
+            extra_client_ids: self.client_ids.clone(),
+            latency: Duration::from_millis(self.latency_ms),
+            gateway_failure_rate: self.gateway_failure_rate,
+            aes: self.aes,
+            reveal_solutions: self.reveal_solutions,
+            quiet: self.quiet,
+            ..SimConfig::default()
+        }
+    }
+}
+
+/// What `vflow serve` prints once it listens.
+pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
+    let base = format!("http://{addr}");
+    let mut lines = vec![
+        format!("vflow simulator listening on {base}"),
+        format!(
+            "  client id:  {} (registered by default)",
+            headers::EXAMPLE_CLIENT_ID
+        ),
+    ];
+    for id in &args.client_ids {
+        lines.push(format!("  client id:  {id}"));
+    }
+    lines.push(format!(
+        "  outbox:     curl -s {base}{}   (the delivered SMS codes)",
+        paths::SIM_OUTBOX
+    ));
+    lines.push(format!("  OpenAPI:    {base}{}", paths::SIM_OPENAPI));
+    if args.reveal_solutions {
+        lines.push(format!("  solutions:  curl -s {base}/_sim/captcha/TOKEN"));
+    }
+    lines.push(format!(
+        "  gateway fails for: {}",
+        sim::GATEWAY_FAILURE_MOBILES.join(", ")
+    ));
+    let mut knobs = Vec::new();
+    if args.latency_ms > 0 {
+        knobs.push(format!("latency {} ms", args.latency_ms));
+    }
+    if args.gateway_failure_rate > 0.0 {
+        knobs.push(format!(
+            "gateway failure rate {}",
+            args.gateway_failure_rate
+        ));
+    }
+    if args.aes {
+        knobs.push("AES point encryption on".to_string());
+    }
+    if !knobs.is_empty() {
+        lines.push(format!("  faults:     {}", knobs.join(", ")));
+    }
+    if !addr.ip().is_loopback() {
+        lines.push(format!(
+            "  warning:    {} is reachable from other machines; the simulator has no authentication",
+            addr.ip()
+        ));
+    }
+    lines.push("Ctrl-C to stop.".to_string());
+    lines.join("\n")
+}
+
+pub fn run(args: ServeArgs) -> ExitCode {
+    if !args.quiet {
+        let only_sim = tracing_subscriber::filter::Targets::new()
+            .with_target(sim::LOG_TARGET, tracing::Level::INFO);
+        use tracing_subscriber::layer::SubscriberExt as _;
+        use tracing_subscriber::util::SubscriberInitExt as _;
+        let _ = tracing_subscriber::registry()
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_target(false)
+                    .with_writer(std::io::stderr),
+            )
+            .with(only_sim)
+            .try_init();
+    }
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("vflow serve: cannot start the async runtime: {e}");
+            return ExitCode::from(exit::TRANSPORT);
+        }
+    };
+    runtime.block_on(async {
+        let handle = match sim::start(args.config(), args.bind).await {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("vflow serve: cannot listen on {}: {e}", args.bind);
+                return ExitCode::from(exit::TRANSPORT);
+            }
+        };
+        println!("{}", banner(&args, handle.addr));
+        stop_signal().await;
+        eprintln!("vflow serve: stopping");
+        // In-flight requests get a moment to finish; an idle or stuck client does not hold us.
+        let _ = tokio::time::timeout(Duration::from_secs(5), handle.shutdown()).await;
+        ExitCode::from(exit::OK)
+    })
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct T {
+        #[command(flatten)]
+        args: ServeArgs,
+    }
+
+    #[test]
+    fn rate_is_validated_and_flags_map_to_config() {
+        assert!(T::try_parse_from(["t", "--gateway-failure-rate", "1.5"]).is_err());
+        assert!(T::try_parse_from(["t", "--gateway-failure-rate", "x"]).is_err());
+        let t = T::try_parse_from([
+            "t",
+            "--gateway-failure-rate",
+            "0.25",
+            "--client-id",
+            "a",
+            "--client-id",
+            "b",
+            "--latency-ms",
+            "30",
+            "--aes",
+        ])
+        .unwrap();
+        let c = t.args.config();
+        assert_eq!(c.gateway_failure_rate, 0.25);
+        assert_eq!(c.extra_client_ids, ["a", "b"]);
+        assert_eq!(c.latency, Duration::from_millis(30));
+        assert!(c.aes && !c.reveal_solutions && !c.quiet);
+        assert_eq!(t.args.bind.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn banner_says_where_and_how_to_read_the_outbox() {
+        let t = T::try_parse_from(["t"]).unwrap();
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(b.contains("listening on http://127.0.0.1:8080"));
+        assert!(b.contains(headers::EXAMPLE_CLIENT_ID));
+        assert!(b.contains("curl -s http://127.0.0.1:8080/_sim/outbox"));
+        assert!(!b.contains("warning"));
+        let b = banner(&t.args, "0.0.0.0:80".parse().unwrap());
+        assert!(b.contains("warning"));
+    }
 }

@@ -1,11 +1,65 @@
 //! The built-in simulator of the CIAM SMS API (axum). Depends on `api` only.
 //!
-//! SKELETON: the public surface below is the contract other modules use
-//! (the TUI starts it in-process, tests bind it to 127.0.0.1:0).
+//! The public surface below is the contract other modules use (the TUI starts it
+//! in-process, tests bind it to 127.0.0.1:0 or drive [`router`] directly).
+//!
+//! - `routes`: HTTP surface, layers and the order of checks for a request;
+//! - `state`: the rules of the four vendor endpoints and the stores;
+//! - `validate`: header and body checks; `store`: bounded, expiring maps;
+//! - `puzzle`: the PNG drawing; `log`: the per-request log line (tracing target `vflow::sim`).
+//!
+//! The simulator never prints: log lines go through `tracing`, and `vflow serve`
+//! installs the subscriber that shows them.
 
+mod log;
+mod puzzle;
+mod routes;
+mod state;
+mod store;
+mod validate;
+
+pub use log::TARGET as LOG_TARGET;
+pub use routes::BODY_LIMIT;
+
+use crate::api::wire::{OutboxEntry, RevealResponse};
 use crate::clock::{self, SharedClock};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Mobile numbers for which the simulated SMS gateway always fails (`IDAAS.SDK.CAPTCHA.0006`
+/// at step 11), in the spirit of the test numbers SMS providers publish. Both are valid
+/// numbers, so every other check passes first.
+pub const GATEWAY_FAILURE_MOBILES: [&str; 2] = ["+15005550006", "13800000006"];
+
+/// Caps of the simulator's stores; when a store is full its oldest entry is evicted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Live captcha puzzles.
+    pub puzzles: usize,
+    /// Live captcha pass tokens.
+    pub pass_tokens: usize,
+    /// Live SMS codes (one per mobile and scene).
+    pub codes: usize,
+    /// Mobiles tracked for the resend cooldown and for the daily cap.
+    pub mobiles: usize,
+    /// Entries kept in the outbox (the oldest are dropped).
+    pub outbox: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            puzzles: 10_000,
+            pass_tokens: 10_000,
+            codes: 10_000,
+            mobiles: 100_000,
+            outbox: 1_000,
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct SimConfig {
@@ -19,9 +73,11 @@ pub struct SimConfig {
     pub aes: bool,
     /// Serve `GET /_sim/captcha/{token}` with the true x.
     pub reveal_solutions: bool,
-    /// No per-request log line.
+    /// No per-request log line (and no line per delivered code).
     pub quiet: bool,
     pub clock: SharedClock,
+    /// Store caps (defaults are generous for a person and small enough for a flood).
+    pub limits: Limits,
 }
 
 impl Default for SimConfig {
@@ -34,13 +90,19 @@ impl Default for SimConfig {
             reveal_solutions: false,
             quiet: false,
             clock: clock::system(),
+            limits: Limits::default(),
         }
     }
 }
 
-/// A running simulator.
+/// A running simulator. Dropping it stops the server (in the background);
+/// [`SimHandle::shutdown`] stops it and waits until it has stopped.
 pub struct SimHandle {
     pub addr: SocketAddr,
+    sim: Arc<state::Sim>,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<()>>,
+    sweeper: JoinHandle<()>,
 }
 
 impl SimHandle {
@@ -48,14 +110,87 @@ impl SimHandle {
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
     }
+
+    /// The delivered codes, newest last (what `GET /_sim/outbox` returns).
+    pub fn outbox(&self) -> Vec<OutboxEntry> {
+        self.sim.outbox()
+    }
+
+    /// A live puzzle's solution, when started with `reveal_solutions` (what
+    /// `GET /_sim/captcha/{token}` returns); `None` otherwise or for an unknown token.
+    pub fn solution(&self, token: &str) -> Option<RevealResponse> {
+        if !self.sim.config.reveal_solutions {
+            return None;
+        }
+        self.sim.reveal(token)
+    }
+
+    /// Stop accepting connections, let in-flight requests finish, and wait for the server.
+    pub async fn shutdown(mut self) {
+        self.signal_stop();
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+
+    fn signal_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.sweeper.abort();
+    }
 }
 
+impl Drop for SimHandle {
+    fn drop(&mut self) {
+        self.signal_stop();
+    }
+}
+
+/// How often [`start`] sweeps expired entries from the stores (inserts also sweep lazily).
+const SWEEP_EVERY: Duration = Duration::from_secs(15);
+
 /// The router, for in-process tests (`tower::ServiceExt::oneshot`).
-pub fn router(_config: SimConfig) -> axum::Router {
-    todo!("simulator router")
+pub fn router(config: SimConfig) -> axum::Router {
+    routes::build(Arc::new(state::Sim::new(config)))
 }
 
 /// Bind and serve in a background tokio task until the handle is dropped or shut down.
-pub async fn start(_config: SimConfig, _bind: SocketAddr) -> std::io::Result<SimHandle> {
-    todo!("simulator start")
+///
+/// Returns as soon as the socket is bound (so `bind` may use port 0; read the real
+/// address from [`SimHandle::addr`]). Must be called inside a tokio runtime.
+pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHandle> {
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    let addr = listener.local_addr()?;
+    let sim = Arc::new(state::Sim::new(config));
+    let app = routes::build(sim.clone());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        let shutdown = async {
+            let _ = stopped.await;
+        };
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(target: LOG_TARGET, "simulator stopped: {e}");
+        }
+    });
+    let sweeper = tokio::spawn({
+        let sim = sim.clone();
+        async move {
+            let mut every = tokio::time::interval(SWEEP_EVERY);
+            loop {
+                every.tick().await;
+                sim.sweep();
+            }
+        }
+    });
+    Ok(SimHandle {
+        addr,
+        sim,
+        stop: Some(stop),
+        server: Some(server),
+        sweeper,
+    })
 }

@@ -1,0 +1,336 @@
+//! The simulator's state and the rules of the four vendor endpoints (spec §3-§5).
+//!
+//! Every function here is synchronous and takes its time from `config.clock`; the HTTP
+//! layer (`routes.rs`) only moves bytes in and out.
+
+use super::puzzle;
+use super::store::Bounded;
+use super::validate::{self, Body, Code};
+use super::{GATEWAY_FAILURE_MOBILES, SimConfig};
+use crate::api::catalogue::codes;
+use crate::api::token::{SEPARATOR, format_point_json, parse_point_json};
+use crate::api::wire::{CaptchaResponse, LoginResponse, OutboxEntry, RevealResponse};
+use crate::api::{Scene, captcha, headers, mobile, ttl};
+use axum::http::HeaderMap;
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
+use rand::RngExt as _;
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, SystemTime};
+
+/// A live puzzle: the hole's true x and, in AES mode, the key the client encrypts with.
+#[derive(Debug)]
+struct Puzzle {
+    x: u32,
+    secret_key: Option<String>,
+}
+
+/// A live pass token: the exact string captcha/verify returned and the `sender` it was for.
+#[derive(Debug)]
+struct Pass {
+    captcha_token: String,
+    sender: String,
+}
+
+#[derive(Debug)]
+struct SmsCode {
+    code: String,
+    wrong: u32,
+}
+
+/// Everything sms/send and login touch, under one lock so that cooldown, cap and
+/// delivery are decided atomically per request.
+#[derive(Debug)]
+struct Sms {
+    codes: Bounded<(String, Scene), SmsCode>,
+    cooldown: Bounded<(String, Scene), ()>,
+    /// Codes delivered per mobile today (UTC); expires at the next midnight.
+    daily: Bounded<String, u32>,
+    outbox: VecDeque<OutboxEntry>,
+}
+
+#[derive(Debug)]
+pub struct Sim {
+    pub config: SimConfig,
+    clients: HashSet<String>,
+    puzzles: Mutex<Bounded<String, Puzzle>>,
+    passes: Mutex<Bounded<String, Pass>>,
+    sms: Mutex<Sms>,
+}
+
+/// A poisoned lock only means another request panicked mid-update; the stores stay usable.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn random_alnum(n: usize) -> String {
+    rand::rng()
+        .sample_iter(rand::distr::Alphanumeric)
+        .take(n)
+        .map(char::from)
+        .collect()
+}
+
+fn next_utc_midnight(now: SystemTime) -> SystemTime {
+    let secs = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let day = ttl::DAY.as_secs();
+    SystemTime::UNIX_EPOCH + Duration::from_secs((secs / day + 1) * day)
+}
+
+impl Sim {
+    pub fn new(config: SimConfig) -> Sim {
+        let clients = std::iter::once(headers::EXAMPLE_CLIENT_ID.to_string())
+            .chain(config.extra_client_ids.iter().cloned())
+            .collect();
+        let l = config.limits;
+        Sim {
+            clients,
+            puzzles: Mutex::new(Bounded::new(l.puzzles)),
+            passes: Mutex::new(Bounded::new(l.pass_tokens)),
+            sms: Mutex::new(Sms {
+                codes: Bounded::new(l.codes),
+                cooldown: Bounded::new(l.mobiles),
+                daily: Bounded::new(l.mobiles),
+                outbox: VecDeque::new(),
+            }),
+            config,
+        }
+    }
+
+    fn now(&self) -> SystemTime {
+        self.config.clock.now()
+    }
+
+    /// Checks 1-3, shared by every vendor endpoint.
+    pub fn check_headers(&self, headers: &HeaderMap) -> Result<(), Code> {
+        validate::device_and_client(headers, &self.clients)
+    }
+
+    /// `GET /api/v2/sdk/captcha`.
+    pub fn captcha(&self, headers: &HeaderMap) -> Result<CaptchaResponse, Code> {
+        self.check_headers(headers)?;
+        let images = puzzle::generate();
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let secret_key = self.config.aes.then(|| random_alnum(16));
+        let now = self.now();
+        lock(&self.puzzles).insert(
+            token.clone(),
+            Puzzle {
+                x: images.x,
+                secret_key: secret_key.clone(),
+            },
+            now + ttl::PUZZLE,
+            now,
+        );
+        Ok(CaptchaResponse {
+            secret_key,
+            original_image_base64: Some(B64.encode(&images.background_png)),
+            jigsaw_image_base64: Some(B64.encode(&images.piece_png)),
+            token: Some(token),
+            result: Some(false),
+            ..CaptchaResponse::default()
+        })
+    }
+
+    /// `POST /api/v2/sdk/captcha/verify`: the puzzle is consumed by the first attempt.
+    pub fn verify(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<String, Code> {
+        self.check_headers(headers)?;
+        let body = Body::parse(headers, bytes, &["point_json", "token", "sender"])?;
+        let sender = body.field("sender").ok_or(codes::USER_0004)?;
+        let (Some(token), Some(point_json)) = (body.field("token"), body.field("point_json"))
+        else {
+            return Err(codes::CAPTCHA_0002);
+        };
+        let now = self.now();
+        let puzzle = lock(&self.puzzles)
+            .take(&token.to_string(), now)
+            .ok_or(codes::CAPTCHA_0002)?;
+        let plain = match &puzzle.secret_key {
+            Some(key) => {
+                captcha::decrypt_point(point_json, key).map_err(|_| codes::CAPTCHA_0002)?
+            }
+            None => point_json.to_string(),
+        };
+        let (x, y) = parse_point_json(&plain)
+            .map_err(|_| codes::CAPTCHA_0002)?
+            .truncated();
+        if !captcha::position_passes(x, y, i64::from(puzzle.x)) {
+            return Err(codes::CAPTCHA_0002);
+        }
+        let captcha_token = format!("{token}{SEPARATOR}{point_json}");
+        lock(&self.passes).insert(
+            token.to_string(),
+            Pass {
+                captcha_token: captcha_token.clone(),
+                sender: sender.to_string(),
+            },
+            now + ttl::PASS_TOKEN,
+            now,
+        );
+        Ok(captcha_token)
+    }
+
+    /// `POST /api/v2/sdk/sms/send`, steps 1-12 of the spec; the first failing check wins.
+    pub fn send(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<(), Code> {
+        self.check_headers(headers)?; // 1-3
+        let body = Body::parse(headers, bytes, &["mobile", "type", "captcha_token"])?;
+        let mobile = body.field("mobile").ok_or(codes::USER_0004)?; // 4
+        let scene = body.field("type").ok_or(codes::PARAM_0007)?; // 5
+        let pass = body.field("captcha_token").ok_or(codes::PARAM_0008)?; // 6
+        let scene = Scene::from_code(scene).ok_or(codes::CAPTCHA_0005)?; // 7
+        let token = match pass.split_once(SEPARATOR) {
+            Some((t, p)) if !t.trim().is_empty() && !p.trim().is_empty() => t,
+            _ => return Err(codes::CAPTCHA_0004), // 8
+        };
+        let now = self.now();
+        // 9-10: taking the live pass consumes it, whatever the outcome below
+        let live = lock(&self.passes)
+            .take(&token.to_string(), now)
+            .ok_or(codes::CAPTCHA_0003)?;
+        if live.captcha_token != pass || live.sender != mobile {
+            return Err(codes::CAPTCHA_0004);
+        }
+        if !mobile::is_valid(mobile) {
+            return Err(codes::CAPTCHA_0006); // 11
+        }
+        let key = (mobile.to_string(), scene);
+        let mut sms = lock(&self.sms);
+        if sms.cooldown.get(&key, now).is_some() {
+            return Err(codes::CAPTCHA_0006);
+        }
+        let sent_today = sms.daily.get(&key.0, now).copied().unwrap_or(0);
+        if sent_today >= ttl::DAILY_CAP {
+            return Err(codes::CAPTCHA_0006);
+        }
+        if self.gateway_fails(mobile) {
+            return Err(codes::CAPTCHA_0006);
+        }
+        // 12: deliver
+        let code = format!("{:06}", rand::random_range(0..1_000_000u32));
+        match sms.daily.get_mut(&key.0, now) {
+            Some(n) => *n += 1,
+            None => sms
+                .daily
+                .insert(key.0.clone(), 1, next_utc_midnight(now), now),
+        }
+        sms.cooldown
+            .insert(key.clone(), (), now + ttl::RESEND_COOLDOWN, now);
+        sms.codes.insert(
+            key,
+            SmsCode {
+                code: code.clone(),
+                wrong: 0,
+            },
+            now + ttl::SMS_CODE,
+            now,
+        );
+        let entry = OutboxEntry {
+            mobile: mobile.to_string(),
+            scene: scene.code().to_string(),
+            code,
+            time: humantime::format_rfc3339_millis(now).to_string(),
+        };
+        if !self.config.quiet {
+            tracing::info!(
+                target: super::LOG_TARGET,
+                "sms delivered: mobile={} scene={} code={}",
+                entry.mobile, entry.scene, entry.code
+            );
+        }
+        if sms.outbox.len() >= self.config.limits.outbox.max(1) {
+            sms.outbox.pop_front();
+        }
+        sms.outbox.push_back(entry);
+        Ok(())
+    }
+
+    fn gateway_fails(&self, mobile: &str) -> bool {
+        let rate = self.config.gateway_failure_rate;
+        GATEWAY_FAILURE_MOBILES.contains(&mobile) || (rate > 0.0 && rand::random::<f64>() < rate)
+    }
+
+    /// `POST /api/v2/sdk/login/mobile-verify-code` with a LOGIN_SMS code.
+    pub fn login(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<LoginResponse, Code> {
+        self.check_headers(headers)?;
+        let body = Body::parse(headers, bytes, &["mobile", "verify_code"])?;
+        let mobile = body.field("mobile").ok_or(codes::USER_0004)?;
+        let given = body.field("verify_code").ok_or(codes::CAPTCHA_0007)?;
+        let now = self.now();
+        let key = (mobile.to_string(), Scene::LoginSms);
+        let mut sms = lock(&self.sms);
+        let live = sms.codes.get_mut(&key, now).ok_or(codes::CAPTCHA_0007)?;
+        if live.code != given {
+            live.wrong += 1;
+            if live.wrong >= ttl::SMS_CODE_MAX_WRONG {
+                sms.codes.take(&key, now);
+            }
+            return Err(codes::CAPTCHA_0007);
+        }
+        sms.codes.take(&key, now);
+        drop(sms);
+        Ok(LoginResponse {
+            status: "SUCCESS".into(),
+            session_token: uuid::Uuid::new_v4().simple().to_string(),
+            expire: SESSION_EXPIRE_SECS,
+            id_token: id_token(mobile, now),
+        })
+    }
+
+    /// The outbox, newest last.
+    pub fn outbox(&self) -> Vec<OutboxEntry> {
+        lock(&self.sms).outbox.iter().cloned().collect()
+    }
+
+    /// The solution of a live puzzle (the caller decides whether revealing is allowed).
+    pub fn reveal(&self, token: &str) -> Option<RevealResponse> {
+        let puzzles = lock(&self.puzzles);
+        let p = puzzles.get(&token.to_string(), self.now())?;
+        Some(RevealResponse {
+            token: token.to_string(),
+            x: p.x,
+            y: captcha::Y as u32,
+            point_json: format_point_json(f64::from(p.x), captcha::Y as f64),
+            secret_key: p.secret_key.clone(),
+        })
+    }
+
+    /// Drop every expired entry (the periodic sweeper; inserts also sweep lazily).
+    pub fn sweep(&self) {
+        let now = self.now();
+        lock(&self.puzzles).sweep(now);
+        lock(&self.passes).sweep(now);
+        let mut sms = lock(&self.sms);
+        sms.codes.sweep(now);
+        sms.cooldown.sweep(now);
+        sms.daily.sweep(now);
+    }
+}
+
+/// `expire` of a login session, in seconds (5 days), as the vendor's example shows.
+pub const SESSION_EXPIRE_SECS: u64 = 432_000;
+
+/// A JWT-shaped id_token (header.payload.signature, base64url); the signature is random.
+fn id_token(mobile: &str, now: SystemTime) -> String {
+    let iat = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let header = r#"{"alg":"HS256","typ":"JWT"}"#;
+    let payload = serde_json::json!({
+        "iss": "vflow-sim",
+        "sub": mobile,
+        "iat": iat,
+        "exp": iat + SESSION_EXPIRE_SECS,
+    });
+    let sig: [u8; 32] = rand::random();
+    format!(
+        "{}.{}.{}",
+        B64URL.encode(header),
+        B64URL.encode(payload.to_string()),
+        B64URL.encode(sig)
+    )
+}
