@@ -114,9 +114,13 @@ impl Run {
             }
             return;
         }
-        let path = reqwest::Url::parse(&x.request.url)
+        let mut path = reqwest::Url::parse(&x.request.url)
             .map(|u| u.path().to_string())
             .unwrap_or_default();
+        let reveal = format!("{}/captcha/", paths::SIM_PREFIX);
+        if path.starts_with(&reveal) {
+            path = format!("{reveal}{{token}}");
+        }
         let status = x.response.as_ref().map(|r| r.status).unwrap_or_default();
         let text = format!(
             "{}. {name:<9} {:<4} {:<38} {status}  {:>6.1} ms  {}",
