@@ -44,10 +44,10 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
                     p.display()
                 ));
             }
-            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                if let Err(e) = std::fs::create_dir_all(dir) {
-                    return usage_error(format!("cannot create {}: {e}", dir.display()));
-                }
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(dir)
+            {
+                return usage_error(format!("cannot create {}: {e}", dir.display()));
             }
             match std::fs::write(&p, EXAMPLE) {
                 Ok(()) => {

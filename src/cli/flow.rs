@@ -262,13 +262,13 @@ start it with `vflow serve --reveal-solutions`, or leave out --target",
             &x,
             &format!("status {}, session expires in {} s", l.status, l.expire),
         );
-    } else if let Some(sc) = Scene::from_code(scene) {
-        if !run.json {
-            println!(
-                "   the code is consumed by {} (not called by vflow)",
-                sc.consumer()
-            );
-        }
+    } else if let Some(sc) = Scene::from_code(scene)
+        && !run.json
+    {
+        println!(
+            "   the code is consumed by {} (not called by vflow)",
+            sc.consumer()
+        );
     }
     Ok(())
 }

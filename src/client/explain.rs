@@ -577,10 +577,10 @@ fn unknown_code(e: &mut Explanation, status: u16, code: &str, message: &str) {
 
 fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    if let (Some(a), Some(b)) = (text.find("<title>"), text.find("</title>")) {
-        if a + 7 <= b {
-            return format!("<title>{}</title>", text[a + 7..b].trim());
-        }
+    if let (Some(a), Some(b)) = (text.find("<title>"), text.find("</title>"))
+        && a + 7 <= b
+    {
+        return format!("<title>{}</title>", text[a + 7..b].trim());
     }
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut s: String = flat.chars().take(120).collect();
@@ -926,20 +926,19 @@ fn specific(
                             "其前后带有空白，空白也算作值的一部分",
                         ));
                     }
-                    if let Some(ids) = &ctx.registered_client_ids {
-                        if let Some(near) = ids
+                    if let Some(ids) = &ctx.registered_client_ids
+                        && let Some(near) = ids
                             .iter()
                             .filter(|id| strsim::levenshtein(id, v.trim()) <= 3)
                             .min_by_key(|id| strsim::levenshtein(id, v.trim()))
-                        {
-                            lines.push(t(
-                                format!(
-                                    "it is a near miss of the registered id {:?}",
-                                    mask.client(near)
-                                ),
-                                format!("它与已注册的 {:?} 只差几个字符", mask.client(near)),
-                            ));
-                        }
+                    {
+                        lines.push(t(
+                            format!(
+                                "it is a near miss of the registered id {:?}",
+                                mask.client(near)
+                            ),
+                            format!("它与已注册的 {:?} 只差几个字符", mask.client(near)),
+                        ));
                     }
                     if v.trim().len() != 32 {
                         lines.push(t(
@@ -1057,34 +1056,33 @@ fn specific(
                         }
                         if let (Some(sender), Found::Value(m)) =
                             (&ctx.captcha_sender, view.field("mobile"))
+                            && sender != &m
                         {
-                            if sender != &m {
-                                explained = true;
-                                lines.push(t(
-                                    format!(
-                                        "mobile {} differs from the sender {} given to captcha/verify",
-                                        mask.mobile(&m),
-                                        mask.mobile(sender)
-                                    ),
-                                    format!(
-                                        "mobile {} 与 captcha/verify 时的 sender {} 不同",
-                                        mask.mobile(&m),
-                                        mask.mobile(sender)
-                                    ),
-                                ));
-                            }
+                            explained = true;
+                            lines.push(t(
+                                format!(
+                                    "mobile {} differs from the sender {} given to captcha/verify",
+                                    mask.mobile(&m),
+                                    mask.mobile(sender)
+                                ),
+                                format!(
+                                    "mobile {} 与 captcha/verify 时的 sender {} 不同",
+                                    mask.mobile(&m),
+                                    mask.mobile(sender)
+                                ),
+                            ));
                         }
-                        if let Some(issued) = &ctx.issued_pass_token {
-                            if issued != v {
-                                explained = true;
-                                lines.push(t(
+                        if let Some(issued) = &ctx.issued_pass_token
+                            && issued != v
+                        {
+                            explained = true;
+                            lines.push(t(
                                     format!(
                                         "the token differs from what captcha/verify returned ({}); it must be sent unchanged",
                                         mask.token(issued)
                                     ),
                                     format!("令牌与 captcha/verify 返回的（{}）不一致；必须原样发送", mask.token(issued)),
                                 ));
-                            }
                         }
                         if !explained {
                             lines.push(t(
@@ -1121,13 +1119,13 @@ fn specific(
                     )
                 });
             }
-            if let Found::Value(v) = view.field("captcha_token") {
-                if let Ok(pt) = token::parse_pass_token(&v) {
-                    lines.push(t(
-                        format!("TOKEN part sent: {}", mask.token(&pt.token)),
-                        format!("发送的 TOKEN 部分：{}", mask.token(&pt.token)),
-                    ));
-                }
+            if let Found::Value(v) = view.field("captcha_token")
+                && let Ok(pt) = token::parse_pass_token(&v)
+            {
+                lines.push(t(
+                    format!("TOKEN part sent: {}", mask.token(&pt.token)),
+                    format!("发送的 TOKEN 部分：{}", mask.token(&pt.token)),
+                ));
             }
             steps.push(t(
                 "solve a new captcha and send within 180 s, once",

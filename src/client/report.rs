@@ -102,10 +102,10 @@ impl Redactor {
     /// Learn the client id, mobile numbers and tokens of an exchange.
     pub fn learn(&mut self, x: &Exchange) {
         self.learn_request(&x.request);
-        if let Some(r) = &x.response {
-            if let Ok(v) = serde_json::from_slice::<Value>(&r.body) {
-                self.learn_json(&v);
-            }
+        if let Some(r) = &x.response
+            && let Ok(v) = serde_json::from_slice::<Value>(&r.body)
+        {
+            self.learn_json(&v);
         }
     }
 

@@ -175,16 +175,17 @@ pub fn parse(text: &str, file: &Path) -> Result<ConfigFile, ConfigError> {
             None => ConfigError(format!("{}: {msg}", file.display())),
         }
     })?;
-    if let Some(d) = &cfg.default_profile {
-        if d.get_ref() != DEFAULT_PROFILE && !cfg.profiles.contains_key(d.get_ref()) {
-            let (line, col) = line_col(text, d.span().start);
-            return Err(ConfigError(format!(
-                "{}:{line}:{col}: key `default_profile`: no profile named {:?} (known: {})",
-                file.display(),
-                d.get_ref(),
-                known(&cfg)
-            )));
-        }
+    if let Some(d) = &cfg.default_profile
+        && d.get_ref() != DEFAULT_PROFILE
+        && !cfg.profiles.contains_key(d.get_ref())
+    {
+        let (line, col) = line_col(text, d.span().start);
+        return Err(ConfigError(format!(
+            "{}:{line}:{col}: key `default_profile`: no profile named {:?} (known: {})",
+            file.display(),
+            d.get_ref(),
+            known(&cfg)
+        )));
     }
     Ok(cfg)
 }
