@@ -33,6 +33,17 @@ fn vflow(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// [`vflow`] on a blocking thread, so the test's simulator keeps serving.
+async fn vflow_bg(args: &[&str]) -> Output {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        vflow(&refs)
+    })
+    .await
+    .unwrap()
+}
+
 async fn sim(reveal: bool, aes: bool) -> SimHandle {
     let cfg = SimConfig {
         reveal_solutions: reveal,
@@ -83,12 +94,8 @@ async fn send_json(base: &str, extra: &[&str]) -> (i32, serde_json::Value) {
         "--json".into(),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
-    let o = tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        vflow(&refs)
-    })
-    .await
-    .unwrap();
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = vflow_bg(&refs).await;
     let v = serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
     (o.status.code().unwrap(), v)
@@ -254,23 +261,20 @@ async fn success_exits_0_and_the_token_is_single_use() {
 async fn human_output_shows_request_response_and_both_languages() {
     let sim = sim(false, false).await;
     let base = sim.base_url();
-    let o = tokio::task::spawn_blocking(move || {
-        vflow(&[
-            "--target",
-            &base,
-            "--lang",
-            "zh",
-            "send",
-            "--scene",
-            "LOGIN_SMSS",
-            "--mobile",
-            M,
-            "--captcha-token",
-            NEVER_ISSUED,
-        ])
-    })
-    .await
-    .unwrap();
+    let o = vflow_bg(&[
+        "--target",
+        &base,
+        "--lang",
+        "zh",
+        "send",
+        "--scene",
+        "LOGIN_SMSS",
+        "--mobile",
+        M,
+        "--captcha-token",
+        NEVER_ISSUED,
+    ])
+    .await;
     assert_eq!(o.status.code(), Some(1));
     let t = String::from_utf8_lossy(&o.stdout);
     assert!(
@@ -335,27 +339,22 @@ fn flow_in_process_completes_the_chain() {
 async fn flow_against_a_target_with_aes_and_without_reveal() {
     let aes = sim(true, true).await;
     let base = aes.base_url();
-    let o = tokio::task::spawn_blocking(move || {
-        vflow(&[
-            "--target",
-            &base,
-            "flow",
-            "--scene",
-            "LOGIN_SMS",
-            "--mobile",
-            M,
-        ])
-    })
-    .await
-    .unwrap();
+    let o = vflow_bg(&[
+        "--target",
+        &base,
+        "flow",
+        "--scene",
+        "LOGIN_SMS",
+        "--mobile",
+        M,
+    ])
+    .await;
     let t = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{t}");
     assert!(t.contains("secretKey set (AES)"), "{t}");
     let plain = sim(false, false).await;
     let base = plain.base_url();
-    let o = tokio::task::spawn_blocking(move || vflow(&["--target", &base, "flow"]))
-        .await
-        .unwrap();
+    let o = vflow_bg(&["--target", &base, "flow"]).await;
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--reveal-solutions"));
 }
@@ -366,18 +365,15 @@ async fn captcha_get_saves_pngs_and_verify_prints_the_pass_token() {
     let base = sim.base_url();
     let dir = std::env::temp_dir().join(format!("vflow-pngs-{}", std::process::id()));
     let (b, d) = (base.clone(), dir.clone());
-    let o = tokio::task::spawn_blocking(move || {
-        vflow(&[
-            "--target",
-            &b,
-            "captcha",
-            "get",
-            "--save",
-            d.to_str().unwrap(),
-        ])
-    })
-    .await
-    .unwrap();
+    let o = vflow_bg(&[
+        "--target",
+        &b,
+        "captcha",
+        "get",
+        "--save",
+        d.to_str().unwrap(),
+    ])
+    .await;
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout).to_string();
     let token = out
@@ -391,13 +387,10 @@ async fn captcha_get_saves_pngs_and_verify_prints_the_pass_token() {
     }
     let x = sim.solution(&token).unwrap().x.to_string();
     let (b, t) = (base.clone(), token.clone());
-    let o = tokio::task::spawn_blocking(move || {
-        vflow(&[
-            "--target", &b, "captcha", "verify", "--token", &t, "--x", &x, "--sender", M,
-        ])
-    })
-    .await
-    .unwrap();
+    let o = vflow_bg(&[
+        "--target", &b, "captcha", "verify", "--token", &t, "--x", &x, "--sender", M,
+    ])
+    .await;
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     let pass = String::from_utf8_lossy(&o.stdout).trim().to_string();
     assert!(
@@ -405,13 +398,10 @@ async fn captcha_get_saves_pngs_and_verify_prints_the_pass_token() {
         "stdout is only the pass token: {pass}"
     );
     // a second verify of the same puzzle fails: one attempt only
-    let o = tokio::task::spawn_blocking(move || {
-        vflow(&[
-            "--target", &base, "captcha", "verify", "--token", &token, "--x", "150", "--sender", M,
-        ])
-    })
-    .await
-    .unwrap();
+    let o = vflow_bg(&[
+        "--target", &base, "captcha", "verify", "--token", &token, "--x", "150", "--sender", M,
+    ])
+    .await;
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains(codes::CAPTCHA_0002));
     std::fs::remove_dir_all(&dir).ok();

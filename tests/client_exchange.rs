@@ -70,6 +70,15 @@ async fn answering(bytes: Vec<u8>) -> (String, tokio::task::JoinHandle<Vec<u8>>)
     .await
 }
 
+/// A server that reads the request and never answers (until the client gives up, at most 5 s).
+async fn silent() -> (String, tokio::task::JoinHandle<Vec<u8>>) {
+    server(|mut s, _| async move {
+        let mut b = [0u8; 1];
+        let _ = tokio::time::timeout(Duration::from_secs(5), s.read(&mut b)).await;
+    })
+    .await
+}
+
 fn spec(base: &str) -> RequestSpec {
     build::sms_send(
         base,
@@ -255,13 +264,7 @@ async fn unresolvable_name_is_dns() {
 
 #[tokio::test]
 async fn silent_server_times_out() {
-    let (base, _h) = server(|s, _| async move {
-        // hold the connection open without answering until the client gives up
-        let mut s = s;
-        let mut b = [0u8; 1];
-        let _ = tokio::time::timeout(Duration::from_secs(5), s.read(&mut b)).await;
-    })
-    .await;
+    let (base, _h) = silent().await;
     let x = http(Duration::from_millis(200))
         .send(&spec(&base))
         .await
@@ -366,12 +369,7 @@ async fn long_bodies_are_cut_at_16_mib_and_flagged() {
 
 #[tokio::test]
 async fn cancelling_gives_cancelled_with_the_request_recorded() {
-    let (base, _h) = server(|s, _| async move {
-        let mut s = s;
-        let mut b = [0u8; 1];
-        let _ = tokio::time::timeout(Duration::from_secs(5), s.read(&mut b)).await;
-    })
-    .await;
+    let (base, _h) = silent().await;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let h = http(Duration::from_secs(30));
     let s = spec(&base);

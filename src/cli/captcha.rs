@@ -65,12 +65,8 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
             client_id, verbose, ..
         } => (client_id.clone(), *verbose),
     };
-    let profile = match common::profile(global, &client_id) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let http = match common::http(&profile) {
-        Ok(h) => h,
+    let (profile, http) = match common::setup(global, &client_id) {
+        Ok(ph) => ph,
         Err(code) => return code,
     };
     common::runtime().block_on(async move {

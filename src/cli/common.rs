@@ -31,6 +31,16 @@ pub fn http(profile: &ResolvedProfile) -> Result<Http, ExitCode> {
     Http::new(&profile.http).map_err(usage_error)
 }
 
+/// The effective profile and its HTTP client.
+pub fn setup(
+    global: &GlobalArgs,
+    client_id: &ClientIdArg,
+) -> Result<(ResolvedProfile, Http), ExitCode> {
+    let p = profile(global, client_id)?;
+    let h = http(&p)?;
+    Ok((p, h))
+}
+
 /// Where requests go: the profile's target, or an in-process simulator.
 pub struct Target {
     pub base_url: String,

@@ -274,12 +274,8 @@ start it with `vflow serve --reveal-solutions`, or leave out --target",
 }
 
 pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
-    let profile = match common::profile(global, &args.client_id) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let http = match common::http(&profile) {
-        Ok(h) => h,
+    let (profile, http) = match common::setup(global, &args.client_id) {
+        Ok(ph) => ph,
         Err(code) => return code,
     };
     common::runtime().block_on(async move {
