@@ -119,10 +119,10 @@ fn env_overrides_file_and_flags_override_env() {
     };
     let v = show(&[], &[]);
     assert_eq!(v["lang"], "zh");
-    assert_eq!(v["http"]["timeout"]["secs"], 9);
+    assert_eq!(v["http"]["timeout"], "9s");
     let v = show(&[("VFLOW_LANG", "en"), ("VFLOW_TIMEOUT", "3s")], &[]);
     assert_eq!(v["lang"], "en");
-    assert_eq!(v["http"]["timeout"]["secs"], 3);
+    assert_eq!(v["http"]["timeout"], "3s");
     let v = show(&[("VFLOW_LANG", "en")], &["--lang", "fr"]);
     assert_eq!(v["lang"], "fr");
     let v = show(&[("VFLOW_CLIENT_ID", "env-id")], &[]);

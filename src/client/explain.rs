@@ -1137,10 +1137,6 @@ fn specific(
                     format!("发送的 TOKEN 部分：{}", mask.token(&pt.token)),
                 ));
             }
-            steps.push(t(
-                "solve a new captcha and send within 180 s, once",
-                "重新完成图形验证码，并在 180 秒内只发送一次",
-            ));
         }
         codes::CAPTCHA_0006 => {
             match view.field("mobile") {
