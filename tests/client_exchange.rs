@@ -79,6 +79,23 @@ async fn silent() -> (String, tokio::task::JoinHandle<Vec<u8>>) {
     .await
 }
 
+/// A complete HTTP/1.1 response with a content-length.
+fn response(status: &str, content_type: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Send the standard sms/send spec to `base` with a 5 s timeout.
+async fn send_to(base: &str) -> vflow::client::Exchange {
+    http(Duration::from_secs(5))
+        .send(&spec(base))
+        .await
+        .unwrap()
+}
+
 fn spec(base: &str) -> RequestSpec {
     build::sms_send(
         base,
@@ -149,15 +166,8 @@ async fn recorded_request_is_byte_for_byte_what_the_server_received() {
 async fn api_error_with_blanks_is_matched_to_the_catalogue() {
     let body =
         r#"{"error_code":"IDAAS.SDK.PARAM.0001","error_msg":" Device information is incomplete"}"#;
-    let resp = format!(
-        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    let (base, _h) = answering(resp.into_bytes()).await;
-    let x = http(Duration::from_secs(5))
-        .send(&spec(&base))
-        .await
-        .unwrap();
+    let (base, _h) = answering(response("400 Bad Request", "application/json", body)).await;
+    let x = send_to(&base).await;
     assert_eq!(
         x.outcome,
         Outcome::ApiError {
@@ -172,15 +182,8 @@ async fn api_error_with_blanks_is_matched_to_the_catalogue() {
 #[tokio::test]
 async fn html_502_is_an_http_error() {
     let body = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
-    let resp = format!(
-        "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    let (base, _h) = answering(resp.into_bytes()).await;
-    let x = http(Duration::from_secs(5))
-        .send(&spec(&base))
-        .await
-        .unwrap();
+    let (base, _h) = answering(response("502 Bad Gateway", "text/html", body)).await;
+    let x = send_to(&base).await;
     assert_eq!(x.outcome, Outcome::HttpError { status: 502 });
     assert_eq!(x.response.unwrap().body, body.as_bytes());
 }
@@ -203,10 +206,7 @@ async fn garbage_body_on_a_json_endpoint_is_a_bad_body() {
 #[tokio::test]
 async fn garbage_instead_of_http_is_a_transport_failure() {
     let (base, _h) = answering(b"\x00\x01garbage that is not HTTP\r\n\r\n".to_vec()).await;
-    let x = http(Duration::from_secs(5))
-        .send(&spec(&base))
-        .await
-        .unwrap();
+    let x = send_to(&base).await;
     assert!(
         matches!(
             x.outcome,
@@ -290,10 +290,7 @@ async fn reset_connection_is_connection_reset() {
         drop(s); // RST
     })
     .await;
-    let x = http(Duration::from_secs(5))
-        .send(&spec(&base))
-        .await
-        .unwrap();
+    let x = send_to(&base).await;
     assert!(
         matches!(
             x.outcome,
