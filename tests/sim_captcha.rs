@@ -150,12 +150,15 @@ async fn puzzle_expires_after_120_s() {
 async fn verify_user_0004_sender_missing_or_blank() {
     let sim = Sim::new();
     let (token, x) = sim.puzzle().await;
-    for body in [
-        json!({"token": token, "point_json": point(x as i64)}),
-        json!({"token": token, "point_json": point(x as i64), "sender": " "}),
-    ] {
-        sim.post(VERIFY, &body).await.assert_error(codes::USER_0004);
-    }
+    sim.assert_posts(
+        VERIFY,
+        &[
+            json!({"token": token, "point_json": point(x as i64)}),
+            json!({"token": token, "point_json": point(x as i64), "sender": " "}),
+        ],
+        codes::USER_0004,
+    )
+    .await;
     // the puzzle was not spent by requests that never reached it
     sim.verify(&token, &point(x as i64), MOBILE)
         .await
@@ -173,11 +176,7 @@ async fn verify_captcha_0002_for_missing_unknown_or_unparsable_input() {
         json!({"token": "0123456789abcdef0123456789abcdef", "point_json": p, "sender": MOBILE}),
         json!({"token": token, "point_json": "{x:1}", "sender": MOBILE}),
     ];
-    for body in cases {
-        sim.post(VERIFY, &body)
-            .await
-            .assert_error(codes::CAPTCHA_0002);
-    }
+    sim.assert_posts(VERIFY, &cases, codes::CAPTCHA_0002).await;
 }
 
 #[tokio::test]

@@ -204,6 +204,16 @@ async fn openapi_document_describes_the_four_endpoints_and_the_codes() {
     for code in all {
         assert!(text.contains(code), "{code} not in the OpenAPI document");
     }
+    // the status and message listed for each code are the catalogue's
+    let listed = doc["components"]["schemas"]["ErrorResponse"]["x-error-codes"]
+        .as_object()
+        .unwrap();
+    assert!(listed.len() >= 16, "{}", listed.len());
+    for (code, v) in listed {
+        let entry = vflow::api::Catalogue::get().entry(code);
+        assert_eq!(v["http"], entry.http, "{code}");
+        assert_eq!(v["error_msg"], entry.msg.en.as_str(), "{code}");
+    }
     for mobile in sim::GATEWAY_FAILURE_MOBILES {
         assert!(text.contains(mobile), "magic number {mobile} undocumented");
     }
@@ -440,4 +450,57 @@ async fn a_real_413_reaches_the_client_over_the_socket() {
     assert_eq!(r.status(), 413);
     let v: Value = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
     assert_eq!(v["error_code"], codes::SIM_BODY_TOO_LARGE);
+}
+
+#[test]
+fn vflow_serve_prints_its_banner_and_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vflow"))
+        .args(["serve", "--quiet", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut banner = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    while !banner.contains("Ctrl-C") {
+        assert_ne!(
+            out.read_line(&mut banner).unwrap(),
+            0,
+            "banner ended early:\n{banner}"
+        );
+    }
+    assert!(banner.contains(headers::EXAMPLE_CLIENT_ID), "{banner}");
+    let addr = banner
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .expect("listening address")
+        .to_string();
+    assert!(
+        banner.contains(&format!("curl -s http://{addr}/_sim/outbox")),
+        "{banner}"
+    );
+
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        conn,
+        "GET /_sim/outbox HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("[]"), "{answer}");
+
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit after SIGTERM: {status:?}");
 }

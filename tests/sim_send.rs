@@ -92,38 +92,47 @@ async fn param_0003_unregistered_client_id_and_extra_ids_register() {
 #[tokio::test]
 async fn user_0004_mobile_missing_blank_or_null() {
     let sim = Sim::new();
-    for body in [
-        json!({"type": "LOGIN_SMS", "captcha_token": "a---b"}),
-        json!({"mobile": "", "type": "LOGIN_SMS", "captcha_token": "a---b"}),
-        json!({"mobile": "  ", "type": "LOGIN_SMS", "captcha_token": "a---b"}),
-        json!({"mobile": null, "type": "LOGIN_SMS", "captcha_token": "a---b"}),
-        json!({"phone": MOBILE, "type": "LOGIN_SMS", "captcha_token": "a---b"}),
-    ] {
-        sim.post(SEND, &body).await.assert_error(codes::USER_0004);
-    }
+    sim.assert_posts(
+        SEND,
+        &[
+            json!({"type": "LOGIN_SMS", "captcha_token": "a---b"}),
+            json!({"mobile": "", "type": "LOGIN_SMS", "captcha_token": "a---b"}),
+            json!({"mobile": "  ", "type": "LOGIN_SMS", "captcha_token": "a---b"}),
+            json!({"mobile": null, "type": "LOGIN_SMS", "captcha_token": "a---b"}),
+            json!({"phone": MOBILE, "type": "LOGIN_SMS", "captcha_token": "a---b"}),
+        ],
+        codes::USER_0004,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn param_0007_type_missing_or_blank() {
     let sim = Sim::new();
-    for body in [
-        json!({"mobile": MOBILE, "captcha_token": "a---b"}),
-        json!({"mobile": MOBILE, "type": " ", "captcha_token": "a---b"}),
-        json!({"mobile": MOBILE, "scene": "LOGIN_SMS", "captcha_token": "a---b"}),
-    ] {
-        sim.post(SEND, &body).await.assert_error(codes::PARAM_0007);
-    }
+    sim.assert_posts(
+        SEND,
+        &[
+            json!({"mobile": MOBILE, "captcha_token": "a---b"}),
+            json!({"mobile": MOBILE, "type": " ", "captcha_token": "a---b"}),
+            json!({"mobile": MOBILE, "scene": "LOGIN_SMS", "captcha_token": "a---b"}),
+        ],
+        codes::PARAM_0007,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn param_0008_captcha_token_missing_or_blank() {
     let sim = Sim::new();
-    for body in [
-        json!({"mobile": MOBILE, "type": "LOGIN_SMS"}),
-        json!({"mobile": MOBILE, "type": "LOGIN_SMS", "captcha_token": ""}),
-    ] {
-        sim.post(SEND, &body).await.assert_error(codes::PARAM_0008);
-    }
+    sim.assert_posts(
+        SEND,
+        &[
+            json!({"mobile": MOBILE, "type": "LOGIN_SMS"}),
+            json!({"mobile": MOBILE, "type": "LOGIN_SMS", "captcha_token": ""}),
+        ],
+        codes::PARAM_0008,
+    )
+    .await;
 }
 
 #[tokio::test]

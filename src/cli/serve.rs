@@ -121,6 +121,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
             .with(
                 tracing_subscriber::fmt::layer()
                     .with_target(false)
+                    .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
                     .with_writer(std::io::stderr),
             )
             .with(only_sim)

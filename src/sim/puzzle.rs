@@ -27,6 +27,12 @@ pub struct Images {
     pub piece_png: Vec<u8>,
 }
 
+/// Render the backgrounds now rather than on the first captcha request.
+pub fn warm() {
+    backgrounds();
+    mask();
+}
+
 /// Draw a puzzle whose hole is at a random x in [X_MIN, X_MAX].
 pub fn generate() -> Images {
     let x = rand::random_range(X_MIN..=X_MAX);

@@ -334,3 +334,52 @@ fn id_token(mobile: &str, now: SystemTime) -> String {
         B64URL.encode(sig)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use axum::http::HeaderValue;
+    use std::sync::Arc;
+
+    fn good() -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for name in headers::REQUIRED_DEVICE {
+            h.insert(name, HeaderValue::from_static("x"));
+        }
+        h.insert(
+            headers::CLIENT_ID,
+            HeaderValue::from_static(headers::EXAMPLE_CLIENT_ID),
+        );
+        h
+    }
+
+    #[test]
+    fn sweep_frees_expired_puzzles() {
+        let clock = ManualClock::new();
+        let sim = Sim::new(SimConfig {
+            clock: Arc::new(clock.clone()),
+            ..SimConfig::default()
+        });
+        for _ in 0..3 {
+            sim.captcha(&good()).unwrap();
+        }
+        assert_eq!(lock(&sim.puzzles).len(), 3);
+        clock.advance(ttl::PUZZLE - Duration::from_secs(1));
+        sim.sweep();
+        assert_eq!(lock(&sim.puzzles).len(), 3, "still live");
+        clock.advance(Duration::from_secs(1));
+        sim.sweep();
+        assert_eq!(lock(&sim.puzzles).len(), 0);
+    }
+
+    #[test]
+    fn next_midnight_is_the_start_of_the_next_utc_day() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600 + 3_600);
+        let m = next_utc_midnight(t);
+        assert_eq!(
+            m.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs(),
+            1_767_225_600 + 86_400
+        );
+    }
+}

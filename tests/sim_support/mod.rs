@@ -181,6 +181,15 @@ impl Sim {
         }
     }
 
+    /// POST each body to `path` with good headers and assert that each gets `code`.
+    pub async fn assert_posts(&self, path: &str, bodies: &[Value], code: &str) {
+        for body in bodies {
+            let r = self.post(path, body).await;
+            assert_eq!(r.code(), code, "{body}");
+            r.assert_error(code);
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Resp {
         self.raw("GET", path, &good_headers(), Body::empty()).await
     }
