@@ -406,3 +406,82 @@ async fn captcha_get_saves_pngs_and_verify_prints_the_pass_token() {
     assert!(String::from_utf8_lossy(&o.stdout).contains(codes::CAPTCHA_0002));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simulator_fault_knobs_give_timeout_gateway_failure_and_cooldown() {
+    // latency beyond the configured timeout: a transport timeout, exit 3
+    let slow = vflow::sim::start(
+        SimConfig {
+            latency: std::time::Duration::from_secs(3),
+            quiet: true,
+            ..SimConfig::default()
+        },
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+    let mut args: Vec<String> = [
+        "--target",
+        &slow.base_url(),
+        "--timeout",
+        "200ms",
+        "send",
+        "--json",
+        "--scene",
+        "LOGIN_SMS",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = vflow_bg(&refs).await;
+    assert_eq!(o.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["outcome"]["kind"], "timeout");
+    assert!(
+        v["explanation"]["meaning"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("total 200ms")
+    );
+
+    // the gateway always fails: CAPTCHA.0006 for a well-formed mobile
+    let failing = vflow::sim::start(
+        SimConfig {
+            gateway_failure_rate: 1.0,
+            reveal_solutions: true,
+            quiet: true,
+            ..SimConfig::default()
+        },
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+    let t = pass_token(&failing, M).await;
+    let (rc, v) = send_json(
+        &failing.base_url(),
+        &["--scene", "LOGIN_SMS", "--mobile", M, "--captcha-token", &t],
+    )
+    .await;
+    assert_eq!(rc, 1);
+    assert_eq!(v["outcome"]["code"], codes::CAPTCHA_0006);
+    let c = causes(&v);
+    assert!(c.contains("well formed") && c.contains("gateway"), "{c}");
+
+    // a resend within the cooldown: CAPTCHA.0006 too
+    let sim = sim(true, false).await;
+    let base = sim.base_url();
+    for expected in [0, 1] {
+        let t = pass_token(&sim, M).await;
+        let (rc, v) = send_json(
+            &base,
+            &["--scene", "LOGIN_SMS", "--mobile", M, "--captcha-token", &t],
+        )
+        .await;
+        assert_eq!(rc, expected, "{v}");
+        if expected == 1 {
+            assert_eq!(v["outcome"]["code"], codes::CAPTCHA_0006);
+            assert!(causes(&v).contains("60 s"), "{}", causes(&v));
+        }
+    }
+}
