@@ -420,7 +420,7 @@ async fn simulator_fault_knobs_give_timeout_gateway_failure_and_cooldown() {
     )
     .await
     .unwrap();
-    let mut args: Vec<String> = [
+    let args: Vec<String> = [
         "--target",
         &slow.base_url(),
         "--timeout",
