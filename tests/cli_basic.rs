@@ -278,3 +278,50 @@ fn completions_for_bash() {
     assert!(o.status.success());
     assert!(text(&o).contains("vflow"));
 }
+
+#[test]
+fn http_proxy_from_the_environment_is_used() {
+    use std::io::{Read, Write};
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy = format!("http://{}", l.local_addr().unwrap());
+    let h = std::thread::spawn(move || {
+        let (mut s, _) = l.accept().unwrap();
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = s.read(&mut chunk).unwrap();
+            if n == 0 {
+                break;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .unwrap();
+        String::from_utf8_lossy(&buf).into_owned()
+    });
+    let cfg = empty_config("proxy");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("VFLOW_") || k.to_ascii_lowercase().ends_with("_proxy") {
+            c.env_remove(k);
+        }
+    }
+    let o = c
+        .env("VFLOW_CONFIG", &cfg)
+        .env("HTTP_PROXY", &proxy)
+        .args([
+            "--target",
+            "http://tenant.invalid",
+            "send",
+            "--scene",
+            "LOGIN_SMS",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let head = h.join().unwrap();
+    assert!(
+        head.starts_with("POST http://tenant.invalid/api/v2/sdk/sms/send HTTP/1.1\r\n"),
+        "{head}"
+    );
+}
