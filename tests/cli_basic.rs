@@ -127,6 +127,16 @@ fn env_overrides_file_and_flags_override_env() {
     assert_eq!(v["lang"], "fr");
     let v = show(&[("VFLOW_CLIENT_ID", "env-id")], &[]);
     assert_eq!(v["client_id"], "env-id");
+    let v = show(&[("VFLOW_INSECURE", "1"), ("VFLOW_REDACT", "yes")], &[]);
+    assert_eq!(
+        (v["http"]["insecure"].as_bool(), v["redact"].as_bool()),
+        (Some(true), Some(true))
+    );
+    let v = show(&[("VFLOW_INSECURE", "0"), ("VFLOW_REDACT", "false")], &[]);
+    assert_eq!(
+        (v["http"]["insecure"].as_bool(), v["redact"].as_bool()),
+        (Some(false), Some(false))
+    );
 }
 
 #[test]

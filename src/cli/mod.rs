@@ -71,13 +71,13 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "VFLOW_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
     pub timeout: Option<std::time::Duration>,
     /// Do not verify TLS certificates (test systems only)
-    #[arg(long, global = true, env = "VFLOW_INSECURE")]
+    #[arg(long, global = true, env = "VFLOW_INSECURE", value_parser = clap::builder::BoolishValueParser::new())]
     pub insecure: bool,
     /// Extra trusted CA certificates (PEM file)
     #[arg(long, global = true, env = "VFLOW_CA_FILE", value_name = "FILE")]
     pub ca_file: Option<std::path::PathBuf>,
     /// Mask the mobile number, captcha token and client id in all output
-    #[arg(long, global = true, env = "VFLOW_REDACT")]
+    #[arg(long, global = true, env = "VFLOW_REDACT", value_parser = clap::builder::BoolishValueParser::new())]
     pub redact: bool,
 }
 
