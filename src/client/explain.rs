@@ -176,8 +176,14 @@ impl<'a> RequestView<'a> {
         let body = serde_json::from_slice::<serde_json::Value>(&request.body)
             .ok()
             .and_then(|v| v.as_object().cloned());
+        // a tenant root may carry a path prefix: keep the endpoint part
         let path = reqwest::Url::parse(&request.url)
-            .map(|u| u.path().to_string())
+            .map(|u| {
+                let p = u.path();
+                p.find("/api/v2/sdk/")
+                    .map(|i| p[i..].to_string())
+                    .unwrap_or_else(|| p.to_string())
+            })
             .unwrap_or_default();
         RequestView {
             request,

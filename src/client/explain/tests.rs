@@ -370,6 +370,14 @@ fn success_says_what_comes_next_and_rendering_has_both_languages() {
 }
 
 #[test]
+fn a_tenant_path_prefix_does_not_hide_the_endpoint() {
+    let mut s = base_spec();
+    s.base_url = "https://idaas.example.com/tenant-a/".into();
+    let e = explain_spec(&s, &Outcome::Success, &ExplainContext::default());
+    assert_eq!(e.title.en, "SMS code sent");
+}
+
+#[test]
 fn redaction_masks_values_in_the_text() {
     let mut s = base_spec();
     s.set_field("mobile", "138-0013-8000");
