@@ -96,6 +96,14 @@ async fn send_to(base: &str) -> vflow::client::Exchange {
         .unwrap()
 }
 
+#[track_caller]
+fn assert_transport(x: &vflow::client::Exchange, want: TransportKind) {
+    match &x.outcome {
+        Outcome::Transport { kind, .. } if *kind == want => {}
+        other => panic!("expected a {want:?} transport failure, got {other:?}"),
+    }
+}
+
 fn spec(base: &str) -> RequestSpec {
     build::sms_send(
         base,
@@ -207,17 +215,7 @@ async fn garbage_body_on_a_json_endpoint_is_a_bad_body() {
 async fn garbage_instead_of_http_is_a_transport_failure() {
     let (base, _h) = answering(b"\x00\x01garbage that is not HTTP\r\n\r\n".to_vec()).await;
     let x = send_to(&base).await;
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::Other,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::Other);
     assert!(x.response.is_none());
 }
 
@@ -230,17 +228,7 @@ async fn closed_port_is_connection_refused() {
         .send(&spec(&format!("http://{addr}")))
         .await
         .unwrap();
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::ConnectionRefused,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::ConnectionRefused);
 }
 
 #[tokio::test]
@@ -249,17 +237,7 @@ async fn unresolvable_name_is_dns() {
         .send(&spec("http://nonexistent.invalid"))
         .await
         .unwrap();
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::Dns,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::Dns);
 }
 
 #[tokio::test]
@@ -269,17 +247,7 @@ async fn silent_server_times_out() {
         .send(&spec(&base))
         .await
         .unwrap();
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::Timeout,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::Timeout);
 }
 
 #[tokio::test]
@@ -291,17 +259,7 @@ async fn reset_connection_is_connection_reset() {
     })
     .await;
     let x = send_to(&base).await;
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::ConnectionReset,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::ConnectionReset);
 }
 
 #[tokio::test]
@@ -320,17 +278,7 @@ async fn https_to_a_plain_port_is_a_tls_failure() {
         .send(&spec(&format!("https://{addr}")))
         .await
         .unwrap();
-    assert!(
-        matches!(
-            x.outcome,
-            Outcome::Transport {
-                kind: TransportKind::Tls,
-                ..
-            }
-        ),
-        "{:?}",
-        x.outcome
-    );
+    assert_transport(&x, TransportKind::Tls);
 }
 
 #[tokio::test]
