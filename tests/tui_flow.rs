@@ -114,7 +114,12 @@ impl Harness {
 
     fn explanation(&self) -> String {
         let r = self.app.current_record().unwrap();
-        vflow::tui::record::plain(&vflow::tui::record::pane_lines(r, 2, false))
+        vflow::tui::record::plain(&vflow::tui::record::pane_lines(
+            r,
+            2,
+            false,
+            &self.app.explain_base,
+        ))
     }
 
     /// Get a token through Ctrl+G (asking for the mobile first), keep LOGIN_SMS, review.

@@ -1,5 +1,11 @@
 //! Command-line interface (clap). `vflow` without a subcommand opens the TUI.
 
+pub mod captcha;
+pub mod codes;
+pub mod common;
+pub mod config;
+pub mod flow;
+pub mod send;
 pub mod serve;
 
 use clap::{Parser, Subcommand};
@@ -41,12 +47,84 @@ pub struct GlobalArgs {
     /// Do not record or read the exchange history
     #[arg(long, global = true)]
     pub no_history: bool,
+    /// Config file (default: vflow's file in the platform config directory)
+    #[arg(long, global = true, env = "VFLOW_CONFIG", value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Application client id sent as X-client-id
+    // Not `global`: `vflow serve --client-id` registers ids. The client commands
+    // have their own `--client-id` (see `ClientIdArg`), merged by `effective_args`.
+    #[arg(long, env = "VFLOW_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// OneAccess tenant id sent as X-tenant-id
+    #[arg(long, global = true, env = "VFLOW_TENANT_ID", value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// Language of error messages sent as X-L (zh or en)
+    #[arg(long, global = true, env = "VFLOW_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Device preset for the device headers (fresh fingerprint each run)
+    #[arg(long, global = true, env = "VFLOW_DEVICE", value_name = "PRESET")]
+    pub device: Option<crate::config::DevicePreset>,
+    /// Connect timeout, e.g. 5s or 500ms
+    #[arg(long, global = true, env = "VFLOW_CONNECT_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub connect_timeout: Option<std::time::Duration>,
+    /// Timeout of a whole exchange, e.g. 30s
+    #[arg(long, global = true, env = "VFLOW_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+    /// Do not verify TLS certificates (test systems only)
+    #[arg(long, global = true, env = "VFLOW_INSECURE", value_parser = clap::builder::BoolishValueParser::new())]
+    pub insecure: bool,
+    /// Extra trusted CA certificates (PEM file)
+    #[arg(long, global = true, env = "VFLOW_CA_FILE", value_name = "FILE")]
+    pub ca_file: Option<std::path::PathBuf>,
+    /// Mask the mobile number, captcha token and client id in all output
+    #[arg(long, global = true, env = "VFLOW_REDACT", value_parser = clap::builder::BoolishValueParser::new())]
+    pub redact: bool,
+}
+
+/// `--client-id` of the client subcommands (the top-level one is in [`GlobalArgs`]).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ClientIdArg {
+    /// Application client id sent as X-client-id (env: VFLOW_CLIENT_ID)
+    #[arg(long = "client-id", value_name = "ID")]
+    pub client_id: Option<String>,
+}
+
+impl ClientIdArg {
+    /// The global args with this command's `--client-id` taking precedence.
+    pub fn effective_args(&self, global: &GlobalArgs) -> GlobalArgs {
+        let mut g = global.clone();
+        if self.client_id.is_some() {
+            g.client_id = self.client_id.clone();
+        }
+        g
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the built-in simulator of the CIAM SMS API
     Serve(serve::ServeArgs),
+    /// Send one sms/send request, print it as sent, the response and an explanation
+    Send(send::SendArgs),
+    /// Get a captcha puzzle or verify a slider position
+    #[command(subcommand)]
+    Captcha(captcha::CaptchaCommand),
+    /// Run the whole chain (captcha, verify, send, read the code, log in) against a simulator
+    Flow(flow::FlowArgs),
+    /// The error-code catalogue as a table, or one code in full
+    Codes(codes::CodesArgs),
+    /// Where the config file is, write an example, show the effective profile
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 pub fn main() -> ExitCode {
@@ -54,6 +132,17 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => crate::tui::main(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),
+        Some(Command::Send(args)) => send::run(&cli.global, args),
+        Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
+        Some(Command::Flow(args)) => flow::run(&cli.global, args),
+        Some(Command::Codes(args)) => codes::run(args),
+        Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
+        Some(Command::Completions(args)) => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(args.shell, &mut cmd, "vflow", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -176,8 +176,14 @@ impl<'a> RequestView<'a> {
         let body = serde_json::from_slice::<serde_json::Value>(&request.body)
             .ok()
             .and_then(|v| v.as_object().cloned());
+        // a tenant root may carry a path prefix: keep the endpoint part
         let path = reqwest::Url::parse(&request.url)
-            .map(|u| u.path().to_string())
+            .map(|u| {
+                let p = u.path();
+                p.find("/api/v2/sdk/")
+                    .map(|i| p[i..].to_string())
+                    .unwrap_or_else(|| p.to_string())
+            })
             .unwrap_or_default();
         RequestView {
             request,
@@ -577,10 +583,10 @@ fn unknown_code(e: &mut Explanation, status: u16, code: &str, message: &str) {
 
 fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    if let (Some(a), Some(b)) = (text.find("<title>"), text.find("</title>")) {
-        if a + 7 <= b {
-            return format!("<title>{}</title>", text[a + 7..b].trim());
-        }
+    if let (Some(a), Some(b)) = (text.find("<title>"), text.find("</title>"))
+        && a + 7 <= b
+    {
+        return format!("<title>{}</title>", text[a + 7..b].trim());
     }
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut s: String = flat.chars().take(120).collect();
@@ -688,6 +694,62 @@ fn found_text(f: &Found) -> String {
     }
 }
 
+/// The fixed next steps of each transport failure.
+fn transport_steps(kind: TransportKind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        TransportKind::ConnectionRefused => &[
+            ("check the target URL and port", "检查目标地址和端口"),
+            (
+                "for a local simulator, start it with `vflow serve` (it listens on 127.0.0.1:8080)",
+                "本地模拟器请先运行 `vflow serve`（监听 127.0.0.1:8080）",
+            ),
+        ],
+        TransportKind::Dns => &[
+            ("check the spelling of the target URL", "检查目标地址的拼写"),
+            (
+                "check DNS, VPN and the HTTP(S)_PROXY / NO_PROXY environment variables",
+                "检查 DNS、VPN 以及 HTTP(S)_PROXY / NO_PROXY 环境变量",
+            ),
+        ],
+        TransportKind::Tls => &[
+            (
+                "for a private CA, pass it with --ca-file FILE (PEM)",
+                "私有 CA 请用 --ca-file FILE（PEM）指定",
+            ),
+            (
+                "for a test system only: --insecure skips certificate verification",
+                "仅限测试环境：--insecure 跳过证书校验",
+            ),
+            (
+                "check the machine's clock and the host name in the URL",
+                "检查本机时间和 URL 中的主机名",
+            ),
+        ],
+        TransportKind::Timeout => &[
+            (
+                "raise --connect-timeout / --timeout if the server is just slow",
+                "如果只是服务器较慢，调大 --connect-timeout / --timeout",
+            ),
+            (
+                "check firewalls and proxies that silently drop packets",
+                "检查是否有防火墙或代理静默丢包",
+            ),
+            (
+                "the request may have been processed: a pass token may be consumed",
+                "请求可能已被处理：通过令牌可能已被消耗",
+            ),
+        ],
+        TransportKind::ConnectionReset => &[(
+            "retry once; check proxies, load balancers and the server's logs",
+            "重试一次；检查代理、负载均衡和服务器日志",
+        )],
+        TransportKind::Other => &[(
+            "check that the target URL points at an HTTP API",
+            "确认目标地址是一个 HTTP 接口",
+        )],
+    }
+}
+
 fn transport(
     e: &mut Explanation,
     kind: TransportKind,
@@ -697,131 +759,85 @@ fn transport(
 ) {
     let host = view.host();
     let https = view.request.url.starts_with("https:");
-    e.code = Some(
-        serde_json::to_value(kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-    );
+    e.code = serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string));
     e.in_this_request
         .push(t(format!("error: {detail}"), format!("错误：{detail}")));
-    let secs = |d: Option<Duration>| d.map(|d| humantime::format_duration(d).to_string());
-    match kind {
-        TransportKind::ConnectionRefused => {
-            e.title = t("Connection refused", "连接被拒绝");
-            e.meaning = t(
+    let lower = detail.to_ascii_lowercase();
+    let (title, (en, zh)) = match kind {
+        TransportKind::ConnectionRefused => (
+            t("Connection refused", "连接被拒绝"),
+            (
                 format!("Nothing accepts connections on {host}."),
                 format!("{host} 上没有服务在接受连接。"),
-            );
-            e.next_steps
-                .push(t("check the target URL and port", "检查目标地址和端口"));
-            e.next_steps.push(t(
-                "for a local simulator, start it with `vflow serve` (it listens on 127.0.0.1:8080)",
-                "本地模拟器请先运行 `vflow serve`（监听 127.0.0.1:8080）",
-            ));
-        }
-        TransportKind::Dns => {
-            e.title = t("Host name not found (DNS)", "域名解析失败（DNS）");
-            e.meaning = t(
+            ),
+        ),
+        TransportKind::Dns => (
+            t("Host name not found (DNS)", "域名解析失败（DNS）"),
+            (
                 format!("The name in {host} could not be resolved to an address."),
                 format!("{host} 中的域名无法解析为地址。"),
-            );
-            e.next_steps.push(t(
-                "check the spelling of the target URL",
-                "检查目标地址的拼写",
-            ));
-            e.next_steps.push(t(
-                "check DNS, VPN and the HTTP(S)_PROXY / NO_PROXY environment variables",
-                "检查 DNS、VPN 以及 HTTP(S)_PROXY / NO_PROXY 环境变量",
-            ));
-        }
-        TransportKind::Tls => {
-            e.title = t("TLS failure", "TLS 握手失败");
-            e.meaning = t(
+            ),
+        ),
+        TransportKind::Tls => (
+            t("TLS failure", "TLS 握手失败"),
+            (
                 format!("The secure connection to {host} could not be established or verified."),
                 format!("无法与 {host} 建立或验证安全连接。"),
-            );
-            if https && !detail.to_ascii_lowercase().contains("certificate") {
-                e.in_this_request.push(t(
-                    "the server did not speak TLS: is the target http:// rather than https://, or the port wrong?",
-                    "服务器没有使用 TLS：目标是否应为 http:// 而不是 https://，或端口错误？",
-                ));
-            }
-            e.next_steps.push(t(
-                "for a private CA, pass it with --ca-file FILE (PEM)",
-                "私有 CA 请用 --ca-file FILE（PEM）指定",
-            ));
-            e.next_steps.push(t(
-                "for a test system only: --insecure skips certificate verification",
-                "仅限测试环境：--insecure 跳过证书校验",
-            ));
-            e.next_steps.push(t(
-                "check the machine's clock and the host name in the URL",
-                "检查本机时间和 URL 中的主机名",
-            ));
-        }
+            ),
+        ),
         TransportKind::Timeout => {
-            e.title = t("Timed out", "超时");
+            let secs = |d: Option<Duration>| d.map(|d| humantime::format_duration(d).to_string());
             let limits = match (secs(ctx.connect_timeout), secs(ctx.timeout)) {
                 (Some(c), Some(a)) => format!(" (connect {c}, total {a})"),
                 _ => String::new(),
             };
-            e.meaning = t(
-                format!("{host} did not answer completely in time{limits}."),
-                format!("{host} 未在限定时间内完成应答{limits}。"),
-            );
-            e.next_steps.push(t(
-                "raise --connect-timeout / --timeout if the server is just slow",
-                "如果只是服务器较慢，调大 --connect-timeout / --timeout",
-            ));
-            e.next_steps.push(t(
-                "check firewalls and proxies that silently drop packets",
-                "检查是否有防火墙或代理静默丢包",
-            ));
-            e.next_steps.push(t(
-                "the request may have been processed: a pass token may be consumed",
-                "请求可能已被处理：通过令牌可能已被消耗",
-            ));
+            (
+                t("Timed out", "超时"),
+                (
+                    format!("{host} did not answer completely in time{limits}."),
+                    format!("{host} 未在限定时间内完成应答{limits}。"),
+                ),
+            )
         }
-        TransportKind::ConnectionReset => {
-            e.title = t("Connection reset or closed", "连接被重置或关闭");
-            e.meaning = t(
+        TransportKind::ConnectionReset => (
+            t("Connection reset or closed", "连接被重置或关闭"),
+            (
                 format!("{host} closed the connection before a complete answer."),
                 format!("{host} 在完整应答之前关闭了连接。"),
-            );
-            if !https {
-                e.in_this_request.push(t(
-                    "plain http was used: if the port expects TLS, use https://",
-                    "使用的是明文 http：如果该端口需要 TLS，请改用 https://",
-                ));
-            }
-            e.next_steps.push(t(
-                "retry once; check proxies, load balancers and the server's logs",
-                "重试一次；检查代理、负载均衡和服务器日志",
-            ));
-        }
-        TransportKind::Other => {
-            e.title = t("Transport failure", "传输失败");
-            e.meaning = t(
+            ),
+        ),
+        TransportKind::Other => (
+            t("Transport failure", "传输失败"),
+            (
                 format!("The exchange with {host} failed without an HTTP answer."),
                 format!("与 {host} 的交互失败，没有得到 HTTP 应答。"),
-            );
-            let lower = detail.to_ascii_lowercase();
-            if lower.contains("invalid http")
-                || lower.contains("parse")
-                || lower.contains("invalid")
-            {
-                e.in_this_request.push(t(
-                    "the server answered with something that is not HTTP",
-                    "服务器返回的内容不是 HTTP",
-                ));
-            }
-            e.next_steps.push(t(
-                "check that the target URL points at an HTTP API",
-                "确认目标地址是一个 HTTP 接口",
-            ));
-        }
+            ),
+        ),
+    };
+    e.title = title;
+    e.meaning = t(en, zh);
+    let hint = match kind {
+        TransportKind::Tls if https && !lower.contains("certificate") => Some((
+            "the server did not speak TLS: is the target http:// rather than https://, or the port wrong?",
+            "服务器没有使用 TLS：目标是否应为 http:// 而不是 https://，或端口错误？",
+        )),
+        TransportKind::ConnectionReset if !https => Some((
+            "plain http was used: if the port expects TLS, use https://",
+            "使用的是明文 http：如果该端口需要 TLS，请改用 https://",
+        )),
+        TransportKind::Other if lower.contains("invalid") || lower.contains("parse") => Some((
+            "the server answered with something that is not HTTP",
+            "服务器返回的内容不是 HTTP",
+        )),
+        _ => None,
+    };
+    if let Some((en, zh)) = hint {
+        e.in_this_request.push(t(en, zh));
     }
+    e.next_steps
+        .extend(transport_steps(kind).iter().map(|(en, zh)| t(*en, *zh)));
 }
 
 /// Shorthand for "X was missing / blank / had value" lines.
@@ -926,20 +942,19 @@ fn specific(
                             "其前后带有空白，空白也算作值的一部分",
                         ));
                     }
-                    if let Some(ids) = &ctx.registered_client_ids {
-                        if let Some(near) = ids
+                    if let Some(ids) = &ctx.registered_client_ids
+                        && let Some(near) = ids
                             .iter()
                             .filter(|id| strsim::levenshtein(id, v.trim()) <= 3)
                             .min_by_key(|id| strsim::levenshtein(id, v.trim()))
-                        {
-                            lines.push(t(
-                                format!(
-                                    "it is a near miss of the registered id {:?}",
-                                    mask.client(near)
-                                ),
-                                format!("它与已注册的 {:?} 只差几个字符", mask.client(near)),
-                            ));
-                        }
+                    {
+                        lines.push(t(
+                            format!(
+                                "it is a near miss of the registered id {:?}",
+                                mask.client(near)
+                            ),
+                            format!("它与已注册的 {:?} 只差几个字符", mask.client(near)),
+                        ));
                     }
                     if v.trim().len() != 32 {
                         lines.push(t(
@@ -1057,34 +1072,33 @@ fn specific(
                         }
                         if let (Some(sender), Found::Value(m)) =
                             (&ctx.captcha_sender, view.field("mobile"))
+                            && sender != &m
                         {
-                            if sender != &m {
-                                explained = true;
-                                lines.push(t(
-                                    format!(
-                                        "mobile {} differs from the sender {} given to captcha/verify",
-                                        mask.mobile(&m),
-                                        mask.mobile(sender)
-                                    ),
-                                    format!(
-                                        "mobile {} 与 captcha/verify 时的 sender {} 不同",
-                                        mask.mobile(&m),
-                                        mask.mobile(sender)
-                                    ),
-                                ));
-                            }
+                            explained = true;
+                            lines.push(t(
+                                format!(
+                                    "mobile {} differs from the sender {} given to captcha/verify",
+                                    mask.mobile(&m),
+                                    mask.mobile(sender)
+                                ),
+                                format!(
+                                    "mobile {} 与 captcha/verify 时的 sender {} 不同",
+                                    mask.mobile(&m),
+                                    mask.mobile(sender)
+                                ),
+                            ));
                         }
-                        if let Some(issued) = &ctx.issued_pass_token {
-                            if issued != v {
-                                explained = true;
-                                lines.push(t(
+                        if let Some(issued) = &ctx.issued_pass_token
+                            && issued != v
+                        {
+                            explained = true;
+                            lines.push(t(
                                     format!(
                                         "the token differs from what captcha/verify returned ({}); it must be sent unchanged",
                                         mask.token(issued)
                                     ),
                                     format!("令牌与 captcha/verify 返回的（{}）不一致；必须原样发送", mask.token(issued)),
                                 ));
-                            }
                         }
                         if !explained {
                             lines.push(t(
@@ -1121,18 +1135,14 @@ fn specific(
                     )
                 });
             }
-            if let Found::Value(v) = view.field("captcha_token") {
-                if let Ok(pt) = token::parse_pass_token(&v) {
-                    lines.push(t(
-                        format!("TOKEN part sent: {}", mask.token(&pt.token)),
-                        format!("发送的 TOKEN 部分：{}", mask.token(&pt.token)),
-                    ));
-                }
+            if let Found::Value(v) = view.field("captcha_token")
+                && let Ok(pt) = token::parse_pass_token(&v)
+            {
+                lines.push(t(
+                    format!("TOKEN part sent: {}", mask.token(&pt.token)),
+                    format!("发送的 TOKEN 部分：{}", mask.token(&pt.token)),
+                ));
             }
-            steps.push(t(
-                "solve a new captcha and send within 180 s, once",
-                "重新完成图形验证码，并在 180 秒内只发送一次",
-            ));
         }
         codes::CAPTCHA_0006 => {
             match view.field("mobile") {

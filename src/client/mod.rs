@@ -1,6 +1,21 @@
 //! Building, sending and recording one exchange with reqwest, and classifying
 //! its outcome. Depends on `api`.
 //!
+//! Typical use (TUI and CLI alike):
+//!
+//! ```no_run
+//! # async fn demo(global: &vflow::cli::GlobalArgs) -> Result<(), Box<dyn std::error::Error>> {
+//! use vflow::client::{explain::explain_exchange, Http};
+//! let profile = vflow::config::resolve(global)?;            // flags > VFLOW_* > file > defaults
+//! let http = Http::new(&profile.http)?;                       // off the UI thread: TLS set-up
+//! let spec = profile.sms_send("http://127.0.0.1:8080", "LOGIN_SMS", "13800138000", "T---{}");
+//! let (cancel_tx, cancel_rx) = tokio::sync::oneshot::channel::<()>();
+//! let exchange = http.send_until(&spec, async { let _ = cancel_rx.await; }).await?;
+//! let explanation = explain_exchange(&exchange, &profile.explain_context());
+//! println!("{}", explanation.render(explanation.lang));
+//! # drop(cancel_tx); Ok(()) }
+//! ```
+//!
 //! SKELETON: these types are the contract the TUI and CLI build on. They may
 //! grow fields; renaming needs a word with the TUI's owner.
 

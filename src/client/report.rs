@@ -87,20 +87,25 @@ impl Redactor {
         }
     }
 
-    /// Learn the client id, mobile numbers and tokens of an exchange.
-    pub fn learn(&mut self, x: &Exchange) {
-        for (n, v) in &x.request.headers {
+    /// Learn the client id, mobile number and tokens of a request.
+    pub fn learn_request(&mut self, r: &SentRequest) {
+        for (n, v) in &r.headers {
             if n.eq_ignore_ascii_case(crate::api::headers::CLIENT_ID) {
                 self.add_client_id(v);
             }
         }
-        if let Ok(v) = serde_json::from_slice::<Value>(&x.request.body) {
+        if let Ok(v) = serde_json::from_slice::<Value>(&r.body) {
             self.learn_json(&v);
         }
-        if let Some(r) = &x.response {
-            if let Ok(v) = serde_json::from_slice::<Value>(&r.body) {
-                self.learn_json(&v);
-            }
+    }
+
+    /// Learn the client id, mobile numbers and tokens of an exchange.
+    pub fn learn(&mut self, x: &Exchange) {
+        self.learn_request(&x.request);
+        if let Some(r) = &x.response
+            && let Ok(v) = serde_json::from_slice::<Value>(&r.body)
+        {
+            self.learn_json(&v);
         }
     }
 

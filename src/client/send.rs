@@ -13,8 +13,10 @@ pub const MAX_BODY: usize = 16 * 1024 * 1024;
 /// Transport options of a profile.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct HttpOptions {
+    #[serde(serialize_with = "human_duration")]
     pub connect_timeout: Duration,
     /// Whole exchange, body included.
+    #[serde(serialize_with = "human_duration")]
     pub timeout: Duration,
     /// Accept any TLS certificate (`--insecure`).
     pub insecure: bool,
@@ -22,6 +24,10 @@ pub struct HttpOptions {
     pub ca_file: Option<PathBuf>,
     /// Ignore the `HTTP(S)_PROXY` environment variables.
     pub no_proxy: bool,
+}
+
+fn human_duration<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&humantime::format_duration(*d).to_string())
 }
 
 impl Default for HttpOptions {
@@ -240,7 +246,15 @@ pub fn classify_error(e: &reqwest::Error) -> (TransportKind, String) {
     let lower = detail.to_ascii_lowercase();
     let kind = if lower.contains("dns error") || lower.contains("failed to lookup address") {
         TransportKind::Dns
-    } else if lower.contains("tls") || lower.contains("certificate") || lower.contains("handshake")
+    } else if [
+        "tls",
+        "certificate",
+        "handshake",
+        "corrupt message",
+        "alert",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         TransportKind::Tls
     } else if lower.contains("connection closed before message completed")

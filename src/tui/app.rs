@@ -7,6 +7,7 @@
 use crate::api::{self, Scene, headers as h};
 use crate::client::{BodyField, Exchange, HeaderSetting, Outcome, RequestSpec};
 use crate::clock::SharedClock;
+use crate::config::DevicePreset;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -208,6 +209,8 @@ pub struct App {
     pub should_quit: bool,
     /// Send right after a fresh token arrives (the "retry with a fresh token" key).
     pub send_after_token: bool,
+    /// What the profile tells the explanations (timeouts, registered client ids).
+    pub explain_base: crate::client::ExplainContext,
 }
 
 impl App {
@@ -246,6 +249,7 @@ impl App {
             next_id: 1,
             should_quit: false,
             send_after_token: false,
+            explain_base: crate::client::ExplainContext::default(),
         }
     }
 
@@ -866,7 +870,11 @@ fn on_result_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         KeyCode::Char('c') => app.copy_menu = true,
         KeyCode::Char('w') => {
             if let Some(r) = app.current_record() {
-                return vec![Cmd::SaveReport(super::record::report(r, app.redact))];
+                return vec![Cmd::SaveReport(super::record::report(
+                    r,
+                    app.redact,
+                    &app.explain_base,
+                ))];
             }
         }
         KeyCode::Char('x') => app.redact = !app.redact,
@@ -958,10 +966,14 @@ fn on_copy_menu(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         }],
         KeyCode::Char('3') | KeyCode::Char('r') => vec![Cmd::Copy {
             what: "report",
-            text: super::record::report(r, redact),
+            text: super::record::report(r, redact, &app.explain_base),
         }],
         KeyCode::Char('4') | KeyCode::Char('w') => {
-            vec![Cmd::SaveReport(super::record::report(r, redact))]
+            vec![Cmd::SaveReport(super::record::report(
+                r,
+                redact,
+                &app.explain_base,
+            ))]
         }
         _ => vec![],
     }
@@ -1017,14 +1029,17 @@ fn on_headers_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             }
         }
         KeyCode::Char('p') => {
-            let presets = crate::config::presets();
+            let presets = DevicePreset::ALL;
             app.preset_idx = (app.preset_idx + 1) % presets.len();
-            let p = &presets[app.preset_idx];
-            crate::config::apply_preset(&mut app.headers, p);
-            app.notice(format!("applied device preset: {}", p.name));
+            let p = presets[app.preset_idx];
+            apply_preset(&mut app.headers, p);
+            app.notice(format!(
+                "applied device preset: {} (new fingerprint)",
+                p.label()
+            ));
         }
         KeyCode::Char('f') => {
-            let fp = crate::config::new_fingerprint();
+            let fp = crate::config::presets::fresh_fingerprint();
             if let Some(hs) = app
                 .headers
                 .iter_mut()
@@ -1056,6 +1071,25 @@ fn on_headers_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         _ => {}
     }
     vec![]
+}
+
+/// Set the device headers to a preset's values (with a fresh fingerprint), sending them.
+pub fn apply_preset(headers: &mut [HeaderSetting], p: DevicePreset) {
+    let d = p.headers();
+    for hs in headers.iter_mut() {
+        let v = [
+            (h::OS_VERSION, &d.os_version),
+            (h::FINGERPRINT, &d.fingerprint),
+            (h::AGENT, &d.agent),
+            (h::DEVICE_IP, &d.device_ip),
+        ]
+        .into_iter()
+        .find(|(n, _)| hs.name.eq_ignore_ascii_case(n));
+        if let Some((_, v)) = v {
+            hs.value = v.clone();
+            hs.enabled = true;
+        }
+    }
 }
 
 fn add_header(app: &mut App, line: &str) {

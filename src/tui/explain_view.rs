@@ -8,10 +8,12 @@ use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
 
 /// Append the explanation of the record to `out`.
-pub fn lines(r: &Record, out: &mut Vec<Line<'static>>) {
+pub fn lines(r: &Record, base: &ExplainContext, out: &mut Vec<Line<'static>>) {
     let ctx = ExplainContext {
         captcha_sender: r.token_sender.clone(),
-        ..Default::default()
+        // Masking is applied to the rendered lines, the same way for every pane.
+        redact: false,
+        ..base.clone()
     };
     let ex = explain_exchange(&r.exchange, &ctx);
     if r.exchange.outcome == Outcome::Success {

@@ -20,6 +20,7 @@ pub use app::{App, Cmd, Msg, update};
 pub use view::view;
 
 use crate::cli::GlobalArgs;
+use crate::config::ResolvedProfile;
 use crate::{clock, sim};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -30,7 +31,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 pub fn main(global: &GlobalArgs) -> ExitCode {
-    let resolved = match crate::config::resolve(global) {
+    let profile = match crate::config::resolve(global) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("vflow: {e}");
@@ -47,13 +48,28 @@ pub fn main(global: &GlobalArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match rt.block_on(run(global, resolved)) {
+    match rt.block_on(run(global, profile)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vflow: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Saving header edits into the profile: into the config file in effect, or
+/// the default one (created when missing).
+fn header_saver(global: &GlobalArgs, profile: &ResolvedProfile) -> Option<runtime::HeaderSaver> {
+    let file = profile
+        .config_file
+        .clone()
+        .or_else(|| crate::config::path(global))?;
+    let name = profile.name.clone();
+    Some(Box::new(move |headers| {
+        crate::config::save_headers(&file, &name, headers)
+            .map(|()| format!("profile {name} in {}", file.display()))
+            .map_err(|e| e.to_string())
+    }))
 }
 
 fn init_logging() {
@@ -94,15 +110,16 @@ fn restore_terminal() {
     ratatui::restore();
 }
 
-async fn run(global: &GlobalArgs, resolved: crate::config::Resolved) -> std::io::Result<()> {
+async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<()> {
     init_logging();
+    let mut http = profile.http.clone();
     // The built-in simulator, unless a real target is configured.
-    let (target, _sim) = match resolved.target_url.clone() {
+    let (target, _sim) = match profile.target.clone() {
         Some(url) => (
             app::Target {
                 base_url: url.trim_end_matches('/').to_string(),
                 simulator: false,
-                profile: resolved.profile_name.clone(),
+                profile: profile.name.clone(),
             },
             None,
         ),
@@ -113,25 +130,29 @@ async fn run(global: &GlobalArgs, resolved: crate::config::Resolved) -> std::io:
                 ..Default::default()
             };
             let handle = sim::start(cfg, "127.0.0.1:0".parse().expect("literal addr")).await?;
+            // Loopback to our own simulator never goes through a proxy.
+            http.no_proxy = true;
             (
                 app::Target {
                     base_url: handle.base_url(),
                     simulator: true,
-                    profile: resolved.profile_name.clone(),
+                    profile: profile.name.clone(),
                 },
                 Some(handle),
             )
         }
     };
 
-    let mut app = App::new(target, resolved.headers.clone(), clock::system());
+    let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut rt = runtime::Runtime::new(resolved.http.clone());
+    app.redact = profile.redact;
+    app.explain_base = profile.explain_context();
+    let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !global.no_history {
         rt.history = history::HistoryStore::default_path().map(history::HistoryStore::new);
     }
-    rt.save_headers = resolved.header_saver();
+    rt.save_headers = header_saver(global, &profile);
 
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;

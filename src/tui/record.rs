@@ -4,7 +4,7 @@
 //! lines, so what is copied is what is seen.
 
 use crate::client::report::Redactor;
-use crate::client::{Exchange, Outcome, RequestSpec, TransportKind};
+use crate::client::{Exchange, ExplainContext, Outcome, RequestSpec, TransportKind};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
@@ -179,7 +179,7 @@ fn timing(ex: &Exchange) -> String {
 }
 
 /// The logical lines of pane `i` (0 request, 1 response, 2 explanation).
-pub fn pane_lines(r: &Record, i: usize, redact: bool) -> Vec<Line<'static>> {
+pub fn pane_lines(r: &Record, i: usize, redact: bool, base: &ExplainContext) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match i {
         0 => {
@@ -198,7 +198,7 @@ pub fn pane_lines(r: &Record, i: usize, redact: bool) -> Vec<Line<'static>> {
                 response_lines(login, &mut out);
             }
         }
-        _ => super::explain_view::lines(r, &mut out),
+        _ => super::explain_view::lines(r, base, &mut out),
     }
     if redact {
         let red = r.redactor();
@@ -238,14 +238,14 @@ pub fn plain(lines: &[Line<'_>]) -> String {
 }
 
 /// The plain-text report of an exchange: all three panes, one after the other.
-pub fn report(r: &Record, redact: bool) -> String {
+pub fn report(r: &Record, redact: bool, base: &ExplainContext) -> String {
     let mut s = String::new();
     for (i, title) in ["REQUEST (as sent)", "RESPONSE", "EXPLANATION"]
         .iter()
         .enumerate()
     {
         s.push_str(&format!("==== {title} ====\n"));
-        s.push_str(&plain(&pane_lines(r, i, redact)));
+        s.push_str(&plain(&pane_lines(r, i, redact, base)));
         s.push('\n');
     }
     if redact {

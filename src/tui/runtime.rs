@@ -20,6 +20,9 @@ pub enum Clipboard {
     Memory(Vec<String>),
 }
 
+/// Persists header edits into the profile; answers where it saved them.
+pub type HeaderSaver = Box<dyn Fn(&[client::HeaderSetting]) -> Result<String, String>>;
+
 pub struct Runtime {
     pub tx: mpsc::UnboundedSender<Msg>,
     pub rx: mpsc::UnboundedReceiver<Msg>,
@@ -33,7 +36,7 @@ pub struct Runtime {
     pub history: Option<HistoryStore>,
     pub reports_dir: Option<PathBuf>,
     /// Called to persist header changes into the profile; returns where it saved.
-    pub save_headers: Option<Box<dyn Fn(&[client::HeaderSetting]) -> Result<String, String>>>,
+    pub save_headers: Option<HeaderSaver>,
 }
 
 impl Runtime {

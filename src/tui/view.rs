@@ -618,7 +618,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
     let lines = app
         .current_record()
-        .map(|r| record::pane_lines(r, i, app.redact))
+        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base))
         .unwrap_or_default();
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
 }
@@ -740,14 +740,16 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
             input_box(f, edit_area, input, " New header  Name: value ", true)
         }
         None => {
-            let presets = crate::config::presets();
-            let p = &presets[app.preset_idx % presets.len()];
+            let names: Vec<&str> = crate::config::DevicePreset::ALL
+                .iter()
+                .map(|p| p.name())
+                .collect();
             f.render_widget(
                 Paragraph::new(format!(
-                    "preset: {} (p cycles through {} presets)",
-                    p.name,
-                    presets.len()
+                    "p applies the next device preset: {}",
+                    names.join(", ")
                 ))
+                .wrap(Wrap { trim: false })
                 .dim(),
                 edit_area,
             );

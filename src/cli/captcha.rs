@@ -1,0 +1,146 @@
+//! `vflow captcha get|verify`.
+
+use super::common;
+use super::flow::{self, Run};
+use super::{ClientIdArg, GlobalArgs};
+use crate::api::token::format_point_json;
+use base64::Engine as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CaptchaCommand {
+    /// Get a slider puzzle: prints the token (and secretKey), optionally saves the two PNGs
+    Get {
+        /// Save the background and the piece as TOKEN-background.png / TOKEN-piece.png in DIR
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
+        #[command(flatten)]
+        client_id: ClientIdArg,
+        /// Print every exchange in full
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Verify a slider position: prints the captcha_token (pass token) on success
+    Verify {
+        /// The puzzle token from `captcha get`
+        #[arg(long, value_name = "T")]
+        token: String,
+        /// The slider's x position
+        #[arg(long, value_name = "X")]
+        x: f64,
+        /// The y position (the puzzle always has 5)
+        #[arg(long, value_name = "Y", default_value_t = 5.0)]
+        y: f64,
+        /// The mobile number the code will go to
+        #[arg(long, value_name = "M")]
+        sender: String,
+        /// The puzzle's secretKey: point_json is then sent AES-encrypted
+        #[arg(long, value_name = "KEY")]
+        secret_key: Option<String>,
+        #[command(flatten)]
+        client_id: ClientIdArg,
+        /// Print every exchange in full
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String> {
+    let b64 = b64.ok_or_else(|| format!("the response has no image for {name}"))?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .map_err(|e| format!("{name}: not base64: {e}"))?;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
+    let (client_id, verbose) = match &cmd {
+        CaptchaCommand::Get {
+            client_id, verbose, ..
+        }
+        | CaptchaCommand::Verify {
+            client_id, verbose, ..
+        } => (client_id.clone(), *verbose),
+    };
+    let (profile, http) = match common::setup(global, &client_id) {
+        Ok(ph) => ph,
+        Err(code) => return code,
+    };
+    common::runtime().block_on(async move {
+        let target = match common::target(&profile, true).await {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let redact = profile.redact;
+        let mut run = Run::new(http, profile, target.base_url.clone(), verbose, false);
+        run.lines_to_stderr = true;
+        match cmd {
+            CaptchaCommand::Get { save, .. } => {
+                let c = match flow::get_captcha(&mut run).await {
+                    Ok(c) => c,
+                    Err(code) => return code,
+                };
+                let token = c.token.clone().unwrap_or_default();
+                if let Some(dir) = save {
+                    if let Err(e) = std::fs::create_dir_all(&dir) {
+                        return common::usage_error(format!(
+                            "cannot create {}: {e}",
+                            dir.display()
+                        ));
+                    }
+                    for (suffix, img) in [
+                        ("background", c.original_image_base64.as_deref()),
+                        ("piece", c.jigsaw_image_base64.as_deref()),
+                    ] {
+                        match save_png(&dir, &format!("{token}-{suffix}.png"), img) {
+                            Ok(p) => println!("saved {}", p.display()),
+                            Err(e) => return common::usage_error(e),
+                        }
+                    }
+                }
+                let shown = if redact {
+                    crate::api::redact::pass_token(&token)
+                } else {
+                    token.clone()
+                };
+                println!("token: {shown}");
+                if let Some(k) = &c.secret_key {
+                    println!("secretKey: {k}");
+                }
+                let key = c
+                    .secret_key
+                    .as_ref()
+                    .map(|k| format!(" --secret-key {k}"))
+                    .unwrap_or_default();
+                println!("next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}");
+                ExitCode::SUCCESS
+            }
+            CaptchaCommand::Verify {
+                token,
+                x,
+                y,
+                sender,
+                secret_key,
+                ..
+            } => {
+                run.redactor.add_mobile(&sender);
+                let point = format_point_json(x, y);
+                match flow::verify(&mut run, &token, &point, secret_key.as_deref(), &sender).await {
+                    Ok(pass) => {
+                        let shown = if redact {
+                            crate::api::redact::pass_token(&pass)
+                        } else {
+                            pass
+                        };
+                        println!("{shown}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(code) => code,
+                }
+            }
+        }
+    })
+}
