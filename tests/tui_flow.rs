@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Duration;
 use vflow::api::headers as h;
-use vflow::client::{HeaderSetting, HttpOptions, Outcome};
+use vflow::client::{HttpOptions, Outcome};
 use vflow::clock;
 use vflow::sim::{self, SimConfig, SimHandle};
 use vflow::tui::app::{App, Msg, Screen, Step, Target};
@@ -13,23 +13,6 @@ use vflow::tui::runtime::{Clipboard, Runtime};
 use vflow::tui::view;
 
 const LIMIT: Duration = Duration::from_secs(10);
-
-fn headers() -> Vec<HeaderSetting> {
-    let hs = |n: &str, v: &str, e: bool| HeaderSetting {
-        name: n.into(),
-        value: v.into(),
-        enabled: e,
-    };
-    vec![
-        hs(h::OS_VERSION, "Android 14", true),
-        hs(h::FINGERPRINT, "156aysdna213sc50", true),
-        hs(h::DEVICE_IP, "192.168.1.2", false),
-        hs(h::AGENT, "Mozilla/5.0 (Linux; Android 14)", true),
-        hs(h::LANG, "en", true),
-        hs(h::CLIENT_ID, h::EXAMPLE_CLIENT_ID, true),
-        hs(h::CONTENT_TYPE, "application/json", true),
-    ]
-}
 
 struct Harness {
     app: App,
@@ -58,7 +41,7 @@ impl Harness {
     }
 
     fn with(target: Target, sim: Option<SimHandle>) -> Harness {
-        let mut app = App::new(target, headers(), clock::system());
+        let mut app = App::new(target, vflow::tui::fixtures::headers(), clock::system());
         app.size = (160, 48);
         let opts = HttpOptions {
             no_proxy: true,

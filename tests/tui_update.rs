@@ -152,25 +152,27 @@ fn headers_editor_edits_omits_blanks_adds_and_applies_presets() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Char('d'));
     assert!(!a.headers.iter().any(|x| x.name == "X-Debug"));
-    // A preset changes the OS and agent.
-    let agent_before = a.headers[3].value.clone();
-    key(&mut a, KeyCode::Char('p'));
-    assert_ne!(a.headers[3].value, agent_before);
     // The change reaches the next request: X-agent omitted is flagged.
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Wizard(Step::Review));
-    assert!(
-        a.warnings()
-            .iter()
-            .any(|w| w.contains("X-agent is omitted"))
+    let w = a.warnings();
+    assert!(w.iter().any(|w| w.contains("X-agent is omitted")), "{w:?}");
+    // A preset sets (and sends) every device header, with a fresh fingerprint.
+    key(&mut a, KeyCode::Char('h'));
+    let fp_before = a.headers[1].value.clone();
+    key(&mut a, KeyCode::Char('p'));
+    assert!(a.headers[3].enabled, "the preset sends X-agent again");
+    assert_eq!(
+        a.headers[0].value, "iOS 17.4.1",
+        "the second preset: iPhone"
     );
+    assert!(a.headers[3].value.contains("iPhone"));
+    assert_ne!(a.headers[1].value, fp_before);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.warnings().is_empty(), "{:?}", a.warnings());
     let spec = a.send_spec();
-    let os = spec
-        .headers
-        .iter()
-        .find(|x| x.name == h::OS_VERSION)
-        .unwrap();
-    assert_ne!(os.value, "", "preset applied");
+    let agent = spec.headers.iter().find(|x| x.name == h::AGENT).unwrap();
+    assert!(agent.value.contains("iPhone"), "the next request uses it");
 }
 
 #[test]

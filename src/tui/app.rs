@@ -5,7 +5,7 @@
 //! tokio task, which answers with another [`Msg`].
 
 use crate::api::{self, Scene, headers as h};
-use crate::client::{BodyField, Exchange, HeaderSetting, Outcome, RequestSpec};
+use crate::client::{Exchange, HeaderSetting, Outcome, RequestSpec, build};
 use crate::clock::SharedClock;
 use crate::config::DevicePreset;
 use crossterm::event::{
@@ -277,49 +277,20 @@ impl App {
             .find(|x| x.name.eq_ignore_ascii_case(h::CLIENT_ID))
     }
 
-    pub fn lang(&self) -> api::Lang {
-        let v = self
-            .headers
-            .iter()
-            .find(|x| x.enabled && x.name.eq_ignore_ascii_case(h::LANG))
-            .map(|x| x.value.as_str());
-        api::Lang::from_header(v)
-    }
-
     /// The sms/send request as it will be sent with the current inputs.
     pub fn send_spec(&self) -> RequestSpec {
-        let field = |name: &str, value: &str| BodyField {
-            name: name.into(),
-            value: value.into(),
-            enabled: true,
-        };
-        RequestSpec {
-            method: "POST".into(),
-            base_url: self.target.base_url.clone(),
-            path: api::paths::SMS_SEND.into(),
-            headers: self.headers.clone(),
-            body: Some(vec![
-                field("mobile", self.mobile.value()),
-                field("type", &self.scene_value()),
-                field("captcha_token", self.token.value()),
-            ]),
-        }
+        build::sms_send(
+            &self.target.base_url,
+            self.headers.clone(),
+            &self.scene_value(),
+            self.mobile.value(),
+            self.token.value(),
+        )
     }
 
     /// The login request that consumes a delivered code.
     pub fn login_spec(&self, mobile: &str, code: &str) -> RequestSpec {
-        let field = |name: &str, value: &str| BodyField {
-            name: name.into(),
-            value: value.into(),
-            enabled: true,
-        };
-        RequestSpec {
-            method: "POST".into(),
-            base_url: self.target.base_url.clone(),
-            path: api::paths::LOGIN_MOBILE.into(),
-            headers: self.headers.clone(),
-            body: Some(vec![field("mobile", mobile), field("verify_code", code)]),
-        }
+        build::login(&self.target.base_url, self.headers.clone(), mobile, code)
     }
 
     /// The metadata of the token currently in the field, if we know where it came from.
@@ -343,27 +314,19 @@ impl App {
     /// Problems that will likely make the send fail, shown on the review screen.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
-        for name in h::REQUIRED_DEVICE {
-            match self
+        let required = h::REQUIRED_DEVICE.iter().map(|n| (*n, "PARAM.0001"));
+        for (name, code) in required.chain([(h::CLIENT_ID, "PARAM.0002")]) {
+            let problem = match self
                 .headers
                 .iter()
                 .find(|x| x.name.eq_ignore_ascii_case(name))
             {
-                None => w.push(format!("{name} is not in the header list: PARAM.0001")),
-                Some(x) if !x.enabled => w.push(format!("{name} is omitted: PARAM.0001")),
-                Some(x) if x.value.trim().is_empty() => {
-                    w.push(format!("{name} is blank: PARAM.0001"))
-                }
-                _ => {}
-            }
-        }
-        match self.client_id() {
-            None => w.push("X-client-id is not in the header list: PARAM.0002".into()),
-            Some(x) if !x.enabled => w.push("X-client-id is omitted: PARAM.0002".into()),
-            Some(x) if x.value.trim().is_empty() => {
-                w.push("X-client-id is blank: PARAM.0002".into())
-            }
-            _ => {}
+                None => "is not in the header list",
+                Some(x) if !x.enabled => "is omitted",
+                Some(x) if x.value.trim().is_empty() => "is blank",
+                _ => continue,
+            };
+            w.push(format!("{name} {problem}: {code}"));
         }
         if self.mobile.value().trim().is_empty() {
             w.push("mobile is empty: USER.0004".into());
