@@ -222,6 +222,21 @@ async fn omitted_device_header_gives_param_0001_naming_the_header() {
     );
     let ex = t.explanation();
     assert!(ex.contains("X-agent"), "explanation names the header: {ex}");
+
+    // The debugging loop: put the header back and send the same request again.
+    // PARAM.0001 is checked before the token is looked up, so it is still live.
+    t.press(KeyCode::Char('e'));
+    assert_eq!(t.app.screen, Screen::Headers);
+    t.press(KeyCode::Char(' '));
+    assert!(t.app.headers[idx].enabled);
+    t.press(KeyCode::Esc);
+    assert_eq!(t.app.screen, Screen::Result);
+    t.press(KeyCode::Esc);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    assert!(t.app.warnings().is_empty(), "{:?}", t.app.warnings());
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.last_outcome(), Outcome::Success, "same token, header back: 200");
 }
 
 #[tokio::test]

@@ -239,3 +239,37 @@ fn history_loaded_later_keeps_this_sessions_exchanges_last() {
         "new ids do not collide with loaded ones"
     );
 }
+
+#[test]
+fn only_errors_past_the_token_checks_spend_the_pass_token() {
+    use vflow::client::Outcome;
+    use vflow::tui::app::spends_token;
+    let err = |code: &str| Outcome::ApiError {
+        status: 400,
+        code: code.into(),
+        message: String::new(),
+        known: true,
+    };
+    let tok = vflow::tui::fixtures::TOKEN;
+    assert!(spends_token(&Outcome::Success, tok));
+    assert!(spends_token(&err("IDAAS.SDK.CAPTCHA.0006"), tok));
+    assert!(
+        spends_token(&err("IDAAS.SDK.CAPTCHA.0004"), tok),
+        "step 10 mismatch"
+    );
+    assert!(
+        !spends_token(&err("IDAAS.SDK.CAPTCHA.0004"), "no-separator"),
+        "step 8 shape"
+    );
+    for early in [
+        "IDAAS.SDK.PARAM.0001",
+        "IDAAS.SDK.PARAM.0002",
+        "IDAAS.SDK.CAPTCHA.0005",
+    ] {
+        assert!(
+            !spends_token(&err(early), tok),
+            "{early} comes before the token is looked up"
+        );
+    }
+    assert!(!spends_token(&Outcome::Cancelled, tok));
+}

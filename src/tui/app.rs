@@ -209,6 +209,8 @@ pub struct App {
     pub should_quit: bool,
     /// Send right after a fresh token arrives (the "retry with a fresh token" key).
     pub send_after_token: bool,
+    /// The sms/send request being sent (recorded with its answer).
+    pub in_flight: Option<RequestSpec>,
     /// What the profile tells the explanations (timeouts, registered client ids).
     pub explain_base: crate::client::ExplainContext,
 }
@@ -250,6 +252,7 @@ impl App {
             should_quit: false,
             send_after_token: false,
             explain_base: crate::client::ExplainContext::default(),
+            in_flight: None,
         }
     }
 
@@ -757,6 +760,7 @@ fn send(app: &mut App) -> Vec<Cmd> {
     }
     let id = app.alloc_id();
     let spec = app.send_spec();
+    app.in_flight = Some(spec.clone());
     app.start_busy(Busy::Send { id });
     app.screen = Screen::Sending;
     vec![Cmd::Send {
@@ -780,11 +784,16 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
         return vec![]; // a late answer for a request already given up
     }
     app.busy = None;
-    let spec = app.send_spec();
-    let sender = app.current_token_meta().and_then(|m| m.sender.clone());
+    let spec = app.in_flight.take().unwrap_or_else(|| app.send_spec());
+    let sent_token = body_field(&spec, "captcha_token");
+    let sender = app
+        .token_meta
+        .as_ref()
+        .filter(|m| m.token == sent_token)
+        .and_then(|m| m.sender.clone());
     if let Some(m) = app.token_meta.as_mut()
-        && m.token == app.token.value()
-        && exchange.response.is_some()
+        && m.token == sent_token
+        && spends_token(&exchange.outcome, &sent_token)
     {
         m.used = true;
     }
@@ -793,8 +802,8 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     if record.exchange.outcome == Outcome::Success && app.target.simulator {
         cmds.push(Cmd::FetchOutbox {
             id,
-            mobile: app.mobile.value().to_string(),
-            scene: app.scene_value(),
+            mobile: record.mobile(),
+            scene: record.scene(),
         });
     }
     cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
@@ -804,6 +813,34 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     app.scroll = [0; PANES];
     app.pane_focus = 2;
     cmds
+}
+
+fn body_field(spec: &RequestSpec, name: &str) -> String {
+    spec.field(name)
+        .filter(|f| f.enabled)
+        .map(|f| f.value.clone())
+        .unwrap_or_default()
+}
+
+/// Did the server use up the pass token? The documented order of checks
+/// consumes a live token at step 10 and after (success, a sender mismatch,
+/// the gateway step); earlier failures (headers, empty fields, unknown scene,
+/// a malformed token) leave it live. CAPTCHA.0003 means it is dead anyway.
+pub fn spends_token(outcome: &Outcome, token: &str) -> bool {
+    use crate::api::catalogue::codes;
+    match outcome {
+        Outcome::Success => true,
+        Outcome::ApiError { code, .. } => match code.as_str() {
+            codes::CAPTCHA_0003 | codes::CAPTCHA_0006 => true,
+            // 0004 from the shape check (step 8) does not consume; from the
+            // comparison with the issued token (step 10) it does.
+            codes::CAPTCHA_0004 => token
+                .split_once(crate::api::token::SEPARATOR)
+                .is_some_and(|(t, p)| !t.trim().is_empty() && !p.trim().is_empty()),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 fn on_result_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
