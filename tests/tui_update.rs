@@ -273,3 +273,35 @@ fn only_errors_past_the_token_checks_spend_the_pass_token() {
     }
     assert!(!spends_token(&Outcome::Cancelled, tok));
 }
+
+#[test]
+fn simulator_helpers_are_only_tried_on_this_machine() {
+    use vflow::tui::app::Target;
+    let t = |url: &str| Target {
+        base_url: url.into(),
+        simulator: false,
+        profile: "p".into(),
+    };
+    assert!(
+        t("http://127.0.0.1:8080").has_sim_helpers(),
+        "a local vflow serve"
+    );
+    assert!(t("http://localhost:8080/").has_sim_helpers());
+    assert!(t("http://[::1]:8080").has_sim_helpers());
+    assert!(
+        !t("https://tenant.example.com").has_sim_helpers(),
+        "never a remote tenant"
+    );
+    assert!(!t("http://10.0.0.5:8080").has_sim_helpers());
+
+    // Against a remote tenant Ctrl+G sends nothing and says why.
+    let (mut a, _) = app();
+    a.target = t("https://tenant.example.com");
+    let cmds = update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)),
+    );
+    assert!(cmds.is_empty());
+    let n = a.notice.clone().unwrap();
+    assert!(n.error && n.text.contains("paste"), "{n:?}");
+}

@@ -83,6 +83,25 @@ pub struct Target {
     pub profile: String,
 }
 
+impl Target {
+    /// The simulator's `/_sim/` helpers can be tried: the in-process simulator,
+    /// or a `vflow serve` on this machine. Never a remote tenant.
+    pub fn has_sim_helpers(&self) -> bool {
+        if self.simulator {
+            return true;
+        }
+        let Ok(url) = reqwest::Url::parse(&self.base_url) else {
+            return false;
+        };
+        let host = url.host_str().unwrap_or("");
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .trim_matches(['[', ']'])
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
 /// A transient message in the footer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -702,9 +721,9 @@ fn on_scene_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
 
 /// Start obtaining a pass token from the simulator (captcha get, solve, verify).
 fn fetch_token(app: &mut App) -> Vec<Cmd> {
-    if !app.target.simulator {
+    if !app.target.has_sim_helpers() {
         app.error(
-            "automatic tokens need the built-in simulator: paste the captcha_token your app got from captcha/verify",
+            "automatic tokens need the simulator: paste the captcha_token your app got from captcha/verify",
         );
         return vec![];
     }
@@ -799,7 +818,7 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     }
     let record = Record::new(id, spec, exchange, sender);
     let mut cmds = vec![];
-    if record.exchange.outcome == Outcome::Success && app.target.simulator {
+    if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {
             id,
             mobile: record.mobile(),
@@ -926,7 +945,7 @@ fn retry_fresh(app: &mut App) -> Vec<Cmd> {
             }
         }
     }
-    if !app.target.simulator {
+    if !app.target.has_sim_helpers() {
         app.token = Input::default();
         app.screen = Screen::Wizard(Step::Token);
         app.notice("paste a fresh pass token, then Enter through to Review and send");

@@ -316,7 +316,7 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let mut intro_lines = vec![Line::from(
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
-    if app.target.simulator {
+    if app.target.has_sim_helpers() {
         intro_lines.push(Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan());
     } else {
         intro_lines
