@@ -102,6 +102,7 @@ impl Harness {
             2,
             false,
             &self.app.explain_base,
+            true,
         ))
     }
 
@@ -121,14 +122,16 @@ impl Harness {
         vflow::api::token::parse_pass_token(&tok).expect("a well-formed pass token");
         assert_eq!(self.app.screen, Screen::Wizard(Step::Scene));
         self.press(KeyCode::Enter); // LOGIN_SMS is preselected
-        assert_eq!(self.app.screen, Screen::Wizard(Step::Mobile));
         assert_eq!(
             self.app.mobile.value(),
             mobile,
             "the sender was carried over"
         );
-        self.press(KeyCode::Enter);
-        assert_eq!(self.app.screen, Screen::Wizard(Step::Review));
+        assert_eq!(
+            self.app.screen,
+            Screen::Wizard(Step::Review),
+            "the mobile is known: straight to review"
+        );
     }
 }
 
@@ -288,8 +291,7 @@ async fn unknown_scene_gives_captcha_0005_with_a_suggestion() {
     assert!(t.app.editing_other);
     t.type_text("LOGIN_SMSS");
     t.press(KeyCode::Enter);
-    assert_eq!(t.app.screen, Screen::Wizard(Step::Mobile));
-    t.press(KeyCode::Enter);
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
     assert!(
         t.app
             .warnings()
@@ -372,7 +374,14 @@ async fn copy_puts_the_curl_command_in_the_clipboard() {
     assert_eq!(copied.len(), 1);
     assert!(copied[0].starts_with("curl "), "{}", copied[0]);
     assert!(copied[0].contains("13800138004"));
-    assert!(t.app.notice.as_ref().unwrap().text.contains("copied"));
+    assert!(
+        t.app
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("clipboard (OSC 52)")
+    );
     // Masked: the mobile number no longer appears.
     t.press(KeyCode::Char('x'));
     t.press(KeyCode::Char('c'));
