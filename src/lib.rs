@@ -5,6 +5,7 @@
 //! `config` (profiles) ← `tui` and `cli`. `clock` is shared by all.
 
 pub mod api;
+pub mod check;
 pub mod cli;
 pub mod client;
 pub mod clock;

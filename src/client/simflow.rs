@@ -18,7 +18,8 @@ pub enum TokenError {
 impl std::fmt::Display for TokenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            TokenError::NoReveal(m) | TokenError::Failed(m) => f.write_str(m),
+            TokenError::NoReveal(m) => write!(f, "{m} (is --reveal-solutions on?)"),
+            TokenError::Failed(m) => f.write_str(m),
         }
     }
 }
@@ -61,20 +62,36 @@ pub async fn token_from_simulator(
         .token
         .ok_or_else(|| failed("captcha: no token in the answer".into()))?;
     let reveal = build::sim_get(base, &format!("{}/captcha/{token}", api::paths::SIM_PREFIX));
-    let x = http.send(&reveal).await.map_err(|e| failed(e.to_string()))?;
-    let sol: wire::RevealResponse = body_json(&x, "reveal (is --reveal-solutions on?)")
-        .map_err(|e| match x.outcome {
-            // no answer at all is a transport problem, any answer but the solution means no reveal
-            Outcome::Transport { .. } | Outcome::Cancelled => failed(e),
-            _ => TokenError::NoReveal(e),
-        })?;
+    let x = http
+        .send(&reveal)
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    let sol: wire::RevealResponse = match x.outcome {
+        Outcome::Success => body_json(&x, "reveal").map_err(failed)?,
+        // no answer at all is a transport problem
+        Outcome::Transport { .. } | Outcome::Cancelled => {
+            return Err(failed(format!("reveal: {}", x.outcome.label())));
+        }
+        // any other answer: this target does not reveal solutions
+        _ => {
+            return Err(TokenError::NoReveal(format!(
+                "GET {}/captcha/TOKEN answered {}",
+                api::paths::SIM_PREFIX,
+                x.outcome.label()
+            )));
+        }
+    };
     let point = match &puzzle.secret_key {
-        Some(k) => api::captcha::encrypt_point(&sol.point_json, k)
-            .map_err(|e| failed(e.to_string()))?,
+        Some(k) => {
+            api::captcha::encrypt_point(&sol.point_json, k).map_err(|e| failed(e.to_string()))?
+        }
         None => sol.point_json.clone(),
     };
     let verify = build::captcha_verify(base, headers.to_vec(), &point, &token, sender);
-    let x = http.send(&verify).await.map_err(|e| failed(e.to_string()))?;
+    let x = http
+        .send(&verify)
+        .await
+        .map_err(|e| failed(e.to_string()))?;
     let v: wire::VerifyResponse = body_json(&x, "captcha/verify").map_err(failed)?;
     Ok(v.captcha_token)
 }
