@@ -246,7 +246,7 @@ async fn a_server_that_answers_200_to_everything_fails_every_error_case() {
     let v = r
         .results
         .iter()
-        .find(|c| c.name == "captcha-verify-wrong-position")
+        .find(|c| c.name == "verify-wrong-position")
         .unwrap();
     assert!(
         v.verdict.reason().unwrap().starts_with("setup:"),

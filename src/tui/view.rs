@@ -29,6 +29,7 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Result => result(app, f, fr.body),
         Screen::Headers => headers(app, f, fr.body),
         Screen::History => history(app, f, fr.body),
+        Screen::Check => super::check::view(app, f, fr.body),
     }
     status_line(app, f, fr.status);
     key_line(app, f, fr.keys);
@@ -170,7 +171,7 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn focused_block(title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
+pub(super) fn focused_block(title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
     let b = Block::bordered().title(title);
     if focused {
         b.border_type(BorderType::Thick)
