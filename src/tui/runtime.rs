@@ -74,11 +74,11 @@ impl Runtime {
             Msg::TokenFetched(_) | Msg::OutboxCode { .. } | Msg::HistoryLoaded(_) => {
                 self.pending = self.pending.saturating_sub(1);
             }
-            Msg::Check(CheckMsg::Finished { run, .. }) => {
-                if self.check_task.as_ref().is_some_and(|(r, _)| r == run) {
-                    self.check_task = None;
-                    self.pending = self.pending.saturating_sub(1);
-                }
+            Msg::Check(CheckMsg::Finished { run, .. })
+                if self.check_task.as_ref().is_some_and(|(r, _)| r == run) =>
+            {
+                self.check_task = None;
+                self.pending = self.pending.saturating_sub(1);
             }
             _ => {}
         }
