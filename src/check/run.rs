@@ -244,9 +244,17 @@ pub fn compare(expected: &Expected, outcome: &Outcome) -> Result<(), String> {
     }
 }
 
-/// The case's request before placeholders are filled in.
-pub fn base_spec(case: &Case, suite: &Suite, env: &Env) -> RequestSpec {
+/// The case's request from `headers` (the profile's), with `{run}` filled in and
+/// the other placeholders (`{pass_token}`, `{puzzle_token}`) left for the runner.
+pub fn request(
+    case: &Case,
+    suite: &Suite,
+    base_url: &str,
+    headers: &[HeaderSetting],
+    run_number: u16,
+) -> RequestSpec {
     let d = &suite.defaults;
+    let headers = headers.to_vec();
     let mut spec = match case.endpoint {
         Endpoint::SmsSend => {
             let token = if case.pass_token {
@@ -254,17 +262,11 @@ pub fn base_spec(case: &Case, suite: &Suite, env: &Env) -> RequestSpec {
             } else {
                 d.captcha_token.as_str()
             };
-            build::sms_send(
-                &env.base_url,
-                env.headers.clone(),
-                &d.scene,
-                &d.mobile,
-                token,
-            )
+            build::sms_send(base_url, headers, &d.scene, &d.mobile, token)
         }
         Endpoint::CaptchaVerify => build::captcha_verify(
-            &env.base_url,
-            env.headers.clone(),
+            base_url,
+            headers,
             r#"{"x":0.0,"y":5.0}"#,
             PUZZLE_TOKEN,
             &d.mobile,
@@ -287,6 +289,7 @@ pub fn base_spec(case: &Case, suite: &Suite, env: &Env) -> RequestSpec {
             f.enabled = false;
         }
     }
+    fill(&mut spec, RUN, &format!("{run_number:04}"));
     spec
 }
 
@@ -408,9 +411,9 @@ impl Runner<'_> {
         {
             return Err(Stop::Skip(reason.clone()));
         }
-        let mut spec = base_spec(case, suite, self.env);
-        let run = format!("{:04}", self.env.run_number);
-        fill(&mut spec, RUN, &run);
+        let env = self.env;
+        let mut spec = request(case, suite, &env.base_url, &env.headers, env.run_number);
+        let run = format!("{:04}", env.run_number);
         if uses(&spec, PUZZLE_TOKEN) {
             let p = simflow::puzzle(&self.env.http, &self.env.base_url, &spec.headers)
                 .await

@@ -683,7 +683,8 @@ fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
         Span::raw("verdict   ").dim(),
         Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
     ]));
-    if let Some(reason) = r.verdict.reason() {
+    // "expected X, got Y" is said by the lines above; anything else (setup, skip) is not
+    if let Some(reason) = r.verdict.reason().filter(|x| !x.starts_with("expected ")) {
         out.push(Line::from(reason.to_string()).style(verdict_style(&r.verdict)));
     }
     if r.sends.len() > 1 {
