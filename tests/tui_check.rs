@@ -150,10 +150,14 @@ fn check_done_with_a_failure() {
     assert!(a.check.open.is_some());
     snap("check_failure_case", &mut a);
     let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
-    assert!(
-        text.contains("expected 400 IDAAS.SDK.CAPTCHA.0005, got 200 OK"),
-        "{text}"
-    );
+    for want in [
+        "expected  400 IDAAS.SDK.CAPTCHA.0005",
+        "got       200 OK",
+        "verdict   FAIL",
+        "SMS code sent",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
     fixtures::key(&mut a, KeyCode::Esc);
     assert_eq!(a.check.open, None);
     assert_eq!(a.screen, Screen::Check);
