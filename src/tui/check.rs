@@ -21,7 +21,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use std::sync::Arc;
 
 /// One row of the table.
@@ -583,30 +583,12 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         ),
         " Check & explanation ".to_string(),
     ];
-    if let Some(tabs) = areas.tabs {
-        let t = Tabs::new(super::view::TAB_LABELS.iter().map(|s| Line::from(*s)))
-            .select(c.focus)
-            .highlight_style(Style::new().reversed().bold())
-            .divider(" ")
-            .padding("", "");
-        f.render_widget(t, tabs);
-        draw_pane(app, f, areas.panes[c.focus], c.focus, &titles);
-    } else {
-        for p in 0..PANES {
-            draw_pane(app, f, areas.panes[p], p, &titles);
-        }
-    }
-}
-
-fn draw_pane(app: &App, f: &mut Frame, area: Rect, i: usize, titles: &[String; 3]) {
-    let max = max_scroll(app, i);
-    let pos = app.check.scroll[i].min(max);
-    let mut block = super::view::focused_block(titles[i].clone(), app.check.focus == i);
-    if max > 0 {
-        block =
-            block.title_bottom(Line::from(format!(" {pos}/{max} ↑↓ ")).alignment(Alignment::Right));
-    }
-    f.render_widget(paragraph(app, i).scroll((pos, 0)).block(block), area);
+    let panes = super::view::Panes {
+        titles,
+        focus: c.focus,
+        scroll: c.scroll,
+    };
+    panes.draw(f, &areas, |p| paragraph(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {
@@ -712,10 +694,7 @@ fn paragraph(app: &App, i: usize) -> Paragraph<'static> {
 pub fn max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (_, r) = detail_areas(layout::frame(area).body);
-    let pane = r.panes[i];
-    let total = paragraph(app, i).line_count(layout::inner_width(pane));
-    let visible = pane.height.saturating_sub(2) as usize;
-    total.saturating_sub(visible) as u16
+    super::view::max_scroll(&paragraph(app, i), r.panes[i])
 }
 
 /// The message the runtime's task sends for a progress event.
