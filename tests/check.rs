@@ -192,14 +192,19 @@ async fn broken(upstream: Option<String>, swap: (&'static str, &'static str)) ->
     format!("http://{addr}")
 }
 
-#[tokio::test]
-async fn a_server_that_swaps_two_codes_fails_exactly_those_cases() {
-    let sim = simulator(true).await;
-    let mock = broken(
+/// The simulator behind a proxy that swaps PARAM.0007 and PARAM.0008.
+async fn swapping_0007_0008(sim: &SimHandle) -> String {
+    broken(
         Some(sim.base_url()),
         ("IDAAS.SDK.PARAM.0007", "IDAAS.SDK.PARAM.0008"),
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn a_server_that_swaps_two_codes_fails_exactly_those_cases() {
+    let sim = simulator(true).await;
+    let mock = swapping_0007_0008(&sim).await;
     let r = run(&Suite::builtin(), &env(&mock, None)).await;
     assert_eq!(failed(&r), ["scene-missing", "captcha-token-missing"]);
     let c = r
@@ -431,11 +436,7 @@ fn binary_all_pass_against_its_own_simulator_with_reports() {
 #[tokio::test]
 async fn binary_exit_1_and_reports_for_a_broken_server() {
     let sim = simulator(true).await;
-    let mock = broken(
-        Some(sim.base_url()),
-        ("IDAAS.SDK.PARAM.0007", "IDAAS.SDK.PARAM.0008"),
-    )
-    .await;
+    let mock = swapping_0007_0008(&sim).await;
     let (junit, json) = (tmp("broken.xml"), tmp("broken.json"));
     let out = vflow_bg(&[
         "check",
