@@ -288,7 +288,7 @@ fn valid_suite_files_parse() {
     )
     .unwrap();
     assert_eq!(s.defaults.scene, "REGISTER_SMS");
-    assert_eq!(s.cases.len(), 4);
+    assert_eq!(s.cases.len(), 5);
     assert_eq!(s.cases[1].setup, Some(check::suite::Setup::Resend));
     assert_eq!(s.cases[2].endpoint, check::suite::Endpoint::CaptchaVerify);
 }

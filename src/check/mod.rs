@@ -16,3 +16,13 @@ pub use suite::{Case, Expected, Suite, SuiteError};
 pub fn short(label: &str) -> String {
     label.replace("IDAAS.SDK.", "")
 }
+
+/// A duration for tables: `12.3 ms`, or `0.04 ms` under a millisecond.
+pub fn ms(d: std::time::Duration) -> String {
+    let v = d.as_secs_f64() * 1e3;
+    if v < 1.0 {
+        format!("{v:.2} ms")
+    } else {
+        format!("{v:.1} ms")
+    }
+}

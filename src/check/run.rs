@@ -347,11 +347,13 @@ impl Runner<'_> {
         s
     }
 
-    async fn token(&mut self, spec: &RequestSpec, sender: &str) -> Result<String, Stop> {
+    /// A pass token for `sender`, obtained with the profile's headers (not the case's:
+    /// a case about a blank header must still get its token).
+    async fn token(&mut self, sender: &str) -> Result<String, Stop> {
         if let Some(reason) = &self.no_tokens {
             return Err(Stop::Skip(reason.clone()));
         }
-        let headers = spec.headers.clone();
+        let headers = self.env.headers.clone();
         match self
             .env
             .tokens
@@ -415,7 +417,7 @@ impl Runner<'_> {
         let mut spec = request(case, suite, &env.base_url, &env.headers, env.run_number);
         let run = format!("{:04}", env.run_number);
         if uses(&spec, PUZZLE_TOKEN) {
-            let p = simflow::puzzle(&self.env.http, &self.env.base_url, &spec.headers)
+            let p = simflow::puzzle(&self.env.http, &self.env.base_url, &self.env.headers)
                 .await
                 .map_err(|e| Stop::Fail(format!("setup: could not get a captcha puzzle: {e}")))?;
             let token = p.token.unwrap_or_default();
@@ -433,13 +435,13 @@ impl Runner<'_> {
         };
         *sender_out = Some(sender.clone());
         if case.setup == Some(Setup::Resend) {
-            let first_token = self.token(&spec, &sender).await?;
+            let first_token = self.token(&sender).await?;
             let mut first = spec.clone();
             fill(&mut first, PASS_TOKEN, &first_token);
             self.send("setup", &first, sends).await?;
             setup_ok(sends)?;
         }
-        let token = self.token(&spec, &sender).await?;
+        let token = self.token(&sender).await?;
         fill(&mut spec, PASS_TOKEN, &token);
         if case.setup == Some(Setup::SendTwice) {
             self.send("setup", &spec, sends).await?;

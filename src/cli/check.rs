@@ -79,7 +79,7 @@ fn ms(r: &CaseResult) -> String {
     if r.got.is_none() {
         return "-".into();
     }
-    format!("{:.1} ms", r.time.as_secs_f64() * 1e3)
+    check::ms(r.time)
 }
 
 /// The results table.
@@ -255,16 +255,27 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         let report = check::run::run(&suite, &selected, &env, |p| {
             if let Progress::Finished { result, .. } = p {
                 done += 1;
-                let got = result.got.as_deref().unwrap_or("-");
-                let extra = match &result.verdict {
-                    Verdict::Skip { .. } => " (skipped)".to_string(),
-                    _ => format!(" {}", ms(result)),
+                let (got, extra) = match &result.verdict {
+                    // the first words of the reason; the whole of it follows the table
+                    Verdict::Skip { reason } => (
+                        reason
+                            .split([',', '('])
+                            .next()
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                        String::new(),
+                    ),
+                    _ => (
+                        check::short(result.got.as_deref().unwrap_or("-")),
+                        format!(" {}", ms(result)),
+                    ),
                 };
                 eprintln!(
                     "[{done:>width$}/{n}] {:<4} {}: {}{extra}",
                     result.verdict.word(),
                     result.name,
-                    check::short(got),
+                    got,
                 );
                 let _ = std::io::stderr().flush();
             }

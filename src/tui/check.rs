@@ -380,7 +380,7 @@ fn ms(r: &CaseResult) -> String {
     if r.got.is_none() {
         return String::new();
     }
-    format!("{:.1} ms", r.time.as_secs_f64() * 1e3)
+    crate::check::ms(r.time)
 }
 
 pub fn view(app: &App, f: &mut Frame, body: Rect) {
