@@ -2,9 +2,11 @@
 //!
 //! Layers import downwards only: `api` (protocol as data, no I/O) ← `sim`
 //! (the simulator) and `client` (one recorded exchange, explanations) ←
-//! `config` (profiles) ← `tui` and `cli`. `clock` is shared by all.
+//! `config` (profiles) ← `check` (suites of expected answers, the runner) ←
+//! `tui` and `cli`. `clock` is shared by all.
 
 pub mod api;
+pub mod check;
 pub mod cli;
 pub mod client;
 pub mod clock;

@@ -1,6 +1,7 @@
 //! Command-line interface (clap). `vflow` without a subcommand opens the TUI.
 
 pub mod captcha;
+pub mod check;
 pub mod codes;
 pub mod common;
 pub mod config;
@@ -111,6 +112,8 @@ pub enum Command {
     Captcha(captcha::CaptchaCommand),
     /// Run the whole chain (captcha, verify, send, read the code, log in) against a simulator
     Flow(flow::FlowArgs),
+    /// Run a suite of cases: does the target behave as the documentation says?
+    Check(check::CheckArgs),
     /// The error-code catalogue as a table, or one code in full
     Codes(codes::CodesArgs),
     /// Where the config file is, write an example, show the effective profile
@@ -149,6 +152,7 @@ pub fn main() -> ExitCode {
         Some(Command::Send(args)) => send::run(&cli.global, args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
+        Some(Command::Check(args)) => check::run(&cli.global, args),
         Some(Command::Codes(args)) => codes::run(args),
         Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
         Some(Command::Completions(args)) => {

@@ -26,6 +26,7 @@ pub mod curl;
 pub mod explain;
 pub mod report;
 pub mod send;
+pub mod simflow;
 
 pub use build::BuildError;
 pub use explain::{ExplainContext, Explanation, Text, explain};
@@ -119,6 +120,34 @@ pub enum Outcome {
     Transport { kind: TransportKind, detail: String },
     /// The person cancelled before an answer came.
     Cancelled,
+}
+
+impl TransportKind {
+    /// Short words for lists and labels: `connection refused`, `timeout`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            TransportKind::ConnectionRefused => "connection refused",
+            TransportKind::Dns => "DNS failure",
+            TransportKind::Tls => "TLS failure",
+            TransportKind::Timeout => "timeout",
+            TransportKind::ConnectionReset => "connection reset",
+            TransportKind::Other => "transport error",
+        }
+    }
+}
+
+impl Outcome {
+    /// Short status for lists: `200 OK`, `400 IDAAS.SDK.CAPTCHA.0003`, `connection refused`, ...
+    pub fn label(&self) -> String {
+        match self {
+            Outcome::Success => "200 OK".into(),
+            Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
+            Outcome::HttpError { status } => format!("{status} (not JSON)"),
+            Outcome::BadBody { status, .. } => format!("{status} bad body"),
+            Outcome::Transport { kind, .. } => kind.label().into(),
+            Outcome::Cancelled => "cancelled".into(),
+        }
+    }
 }
 
 /// One recorded exchange.

@@ -137,7 +137,8 @@ pub fn path(args: &GlobalArgs) -> Option<PathBuf> {
     args.config.clone().or_else(default_path)
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+/// 1-based line and column of a byte offset in `text` (for error messages).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;

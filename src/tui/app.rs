@@ -63,6 +63,8 @@ pub enum Screen {
     Result,
     Headers,
     History,
+    /// The check suite's results (F4).
+    Check,
 }
 
 /// What the spinner is waiting for.
@@ -143,6 +145,8 @@ pub enum Msg {
         exchange: Box<Exchange>,
     },
     HistoryLoaded(Vec<Record>),
+    /// Progress of a check run.
+    Check(super::check::CheckMsg),
     Notice(Notice),
     /// SIGTERM / SIGHUP.
     Quit,
@@ -180,6 +184,13 @@ pub enum Cmd {
     SaveReport(String),
     AppendHistory(Box<Record>),
     SaveHeaders(Vec<HeaderSetting>),
+    /// Run the check suite (answers with `Msg::Check` per case, then `Finished`).
+    RunCheck {
+        run: u64,
+    },
+    StopCheck {
+        run: u64,
+    },
     Quit,
 }
 
@@ -241,6 +252,8 @@ pub struct App {
     pub blanked: std::collections::HashMap<String, String>,
     /// What the profile tells the explanations (timeouts, registered client ids).
     pub explain_base: crate::client::ExplainContext,
+    /// The Check screen.
+    pub check: super::check::CheckState,
 }
 
 impl App {
@@ -285,6 +298,7 @@ impl App {
             replay: None,
             base_headers: headers_for_base,
             blanked: Default::default(),
+            check: super::check::CheckState::default(),
         }
     }
 
@@ -507,6 +521,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             }
             vec![]
         }
+        Msg::Check(m) => super::check::on_msg(app, m),
         Msg::Notice(n) => {
             app.notice = Some(n);
             vec![]
@@ -519,7 +534,7 @@ fn old_max_id(h: &[Record]) -> Option<u64> {
     h.iter().map(|r| r.id).max()
 }
 
-fn quit(app: &mut App) -> Vec<Cmd> {
+pub(super) fn quit(app: &mut App) -> Vec<Cmd> {
     app.should_quit = true;
     let mut cmds = vec![];
     if let Some(Busy::Send { id } | Busy::Login { id }) = app.busy {
@@ -564,6 +579,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
     match k.code {
         KeyCode::F(2) if app.screen != Screen::Headers => return open_headers(app),
         KeyCode::F(3) if app.screen != Screen::History => return open_history(app),
+        KeyCode::F(4) if app.screen != Screen::Check => return super::check::open(app),
         _ => {}
     }
     match app.screen {
@@ -572,6 +588,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         Screen::Result => on_result_key(app, k),
         Screen::Headers => on_headers_key(app, k),
         Screen::History => on_history_key(app, k),
+        Screen::Check => super::check::on_key(app, k),
     }
 }
 
@@ -1300,6 +1317,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
 }
 
 fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if app.screen == Screen::Check {
+        return super::check::on_mouse(app, m);
+    }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);
     match (m.kind, hit) {

@@ -44,7 +44,8 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     }
 }
 
-fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
+/// An explanation as pane lines (headline, meaning, causes in this request, next steps).
+pub fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
     let lang = ex.lang;
     match (&ex.code, ex.class.as_str()) {
         // An API error: the code is the headline, the server's words under it.

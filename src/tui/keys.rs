@@ -5,11 +5,12 @@ use super::app::{App, HeaderEdit, Screen, Step, login_available};
 pub type Key = (&'static str, &'static str);
 
 /// Keys that work on every screen.
-pub const GLOBAL: [Key; 4] = [
+pub const GLOBAL: [Key; 5] = [
     ("Ctrl+C", "quit (always)"),
     ("F1 / ?", "help (? when not typing)"),
     ("F2", "device headers editor"),
-    ("F3", "history (kept across sessions)"),
+    ("F3", "history of exchanges"),
+    ("F4", "check: run the suite"),
 ];
 
 /// The keys that work on the current screen, most useful first.
@@ -97,6 +98,7 @@ pub fn for_screen(app: &App) -> Vec<Key> {
                 ("Esc", "back"),
             ],
         },
+        Screen::Check => super::check::keys(app),
         Screen::History => vec![
             ("↑↓", "move"),
             ("Enter", "open"),

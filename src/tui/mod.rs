@@ -5,6 +5,7 @@
 //! spinner tick only while something runs), never on a fixed timer.
 
 pub mod app;
+pub mod check;
 pub mod explain_view;
 #[doc(hidden)]
 pub mod fixtures;

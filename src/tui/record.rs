@@ -77,14 +77,7 @@ impl Record {
 }
 
 pub fn outcome_label(o: &Outcome) -> String {
-    match o {
-        Outcome::Success => "200 OK".into(),
-        Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
-        Outcome::HttpError { status } => format!("{status} (not JSON)"),
-        Outcome::BadBody { status, .. } => format!("{status} bad body"),
-        Outcome::Transport { kind, .. } => transport_label(*kind).into(),
-        Outcome::Cancelled => "cancelled".into(),
-    }
+    o.label()
 }
 
 fn heading(s: &str) -> Line<'static> {
@@ -226,14 +219,7 @@ pub fn pane_lines(
 }
 
 pub fn transport_label(k: TransportKind) -> &'static str {
-    match k {
-        TransportKind::ConnectionRefused => "connection refused",
-        TransportKind::Dns => "DNS failure",
-        TransportKind::Tls => "TLS failure",
-        TransportKind::Timeout => "timeout",
-        TransportKind::ConnectionReset => "connection reset",
-        TransportKind::Other => "transport error",
-    }
+    k.label()
 }
 
 /// Plain text of a set of lines.

@@ -2,6 +2,7 @@
 //! task that answers with a [`Msg`]. Shared by the terminal loop and the tests.
 
 use super::app::{App, Cmd, Msg, Notice};
+use super::check::CheckMsg;
 use super::history::HistoryStore;
 use crate::client::{self, Exchange, Outcome, RequestSpec, Timing};
 use std::collections::HashMap;
@@ -37,6 +38,8 @@ pub struct Runtime {
     pub reports_dir: Option<PathBuf>,
     /// Called to persist header changes into the profile; returns where it saved.
     pub save_headers: Option<HeaderSaver>,
+    /// The check run in progress, by run id.
+    check_task: Option<(u64, AbortHandle)>,
 }
 
 impl Runtime {
@@ -53,6 +56,7 @@ impl Runtime {
             history: None,
             reports_dir: None,
             save_headers: None,
+            check_task: None,
         }
     }
 
@@ -68,6 +72,12 @@ impl Runtime {
                 self.inflight.remove(id);
             }
             Msg::TokenFetched(_) | Msg::OutboxCode { .. } | Msg::HistoryLoaded(_) => {
+                self.pending = self.pending.saturating_sub(1);
+            }
+            Msg::Check(CheckMsg::Finished { run, .. })
+                if self.check_task.as_ref().is_some_and(|(r, _)| r == run) =>
+            {
+                self.check_task = None;
                 self.pending = self.pending.saturating_sub(1);
             }
             _ => {}
@@ -207,8 +217,22 @@ impl Runtime {
                 };
                 let _ = self.tx.send(Msg::Notice(n));
             }
+            Cmd::RunCheck { run } => self.run_check(app, run),
+            Cmd::StopCheck { run } => {
+                if let Some((r, h)) = &self.check_task
+                    && *r == run
+                {
+                    h.abort();
+                    let _ = self
+                        .tx
+                        .send(Msg::Check(CheckMsg::Finished { run, stopped: true }));
+                }
+            }
             Cmd::Quit => {
                 for (_, (h, _)) in self.inflight.drain() {
+                    h.abort();
+                }
+                if let Some((_, h)) = self.check_task.take() {
                     h.abort();
                 }
             }
@@ -235,6 +259,49 @@ impl Runtime {
             });
         });
         self.inflight.insert(id, (handle.abort_handle(), spec));
+    }
+
+    /// Run the check suite in a task: a message as each case starts and ends, then `Finished`.
+    fn run_check(&mut self, app: &App, run: u64) {
+        if let Some((_, h)) = self.check_task.take() {
+            h.abort();
+            self.pending = self.pending.saturating_sub(1);
+        }
+        let http = self.http();
+        let tx = self.tx.clone();
+        let suite = app.check.suite.clone();
+        let base = app.target.base_url.clone();
+        let headers = app.headers.clone();
+        let explain = app.explain_base.clone();
+        let simulator = app.target.simulator.then_some(true);
+        let tokens = super::check::token_source(app);
+        let handle = tokio::spawn(async move {
+            match http.await {
+                Ok(http) => {
+                    let mut env = crate::check::Env::new(http, &base, headers);
+                    env.explain = explain;
+                    env.simulator = simulator;
+                    env.tokens = tokens;
+                    let all: Vec<usize> = (0..suite.cases.len()).collect();
+                    crate::check::run::run(&suite, &all, &env, |p| {
+                        let _ = tx.send(super::check::progress_msg(run, p));
+                    })
+                    .await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Notice(Notice {
+                        text: format!("cannot run the check: {e}"),
+                        error: true,
+                    }));
+                }
+            }
+            let _ = tx.send(Msg::Check(CheckMsg::Finished {
+                run,
+                stopped: false,
+            }));
+        });
+        self.pending += 1;
+        self.check_task = Some((run, handle.abort_handle()));
     }
 
     /// Load the persisted history in the background (after the first frame).

@@ -40,6 +40,7 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Result => result(app, f, fr.body),
         Screen::Headers => headers(app, f, fr.body),
         Screen::History => history(app, f, fr.body),
+        Screen::Check => super::check::view(app, f, fr.body),
     }
     status_line(app, f, fr.status);
     key_line(app, f, fr.keys);
@@ -647,8 +648,12 @@ pub fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
 pub fn pane_max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let r = layout::result(layout::frame(area).body);
-    let pane = r.panes[i];
-    let total = pane_paragraph(app, i).line_count(layout::inner_width(pane));
+    max_scroll(&pane_paragraph(app, i), r.panes[i])
+}
+
+/// How far a paragraph drawn in the bordered `pane` can scroll.
+pub(super) fn max_scroll(p: &Paragraph<'_>, pane: Rect) -> u16 {
+    let total = p.line_count(layout::inner_width(pane));
     let visible = pane.height.saturating_sub(2) as usize;
     total.saturating_sub(visible) as u16
 }
@@ -664,30 +669,58 @@ fn result(app: &App, f: &mut Frame, body: Rect) {
         format!(" Response: {status} "),
         " Explanation ".to_string(),
     ];
-    if let Some(tabs) = areas.tabs {
-        let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
-            .select(app.pane_focus)
-            .highlight_style(Style::new().reversed().bold())
-            .divider(" ")
-            .padding("", "");
-        f.render_widget(t, tabs);
-        draw_pane(app, f, areas.panes[app.pane_focus], app.pane_focus, &titles);
-    } else {
-        for i in 0..3 {
-            draw_pane(app, f, areas.panes[i], i, &titles);
-        }
-    }
+    let panes = Panes {
+        titles,
+        focus: app.pane_focus,
+        scroll: app.scroll,
+    };
+    panes.draw(f, &areas, |i| pane_paragraph(app, i));
 }
 
-fn draw_pane(app: &App, f: &mut Frame, area: Rect, i: usize, titles: &[String; 3]) {
-    let max = pane_max_scroll(app, i);
-    let pos = app.scroll[i].min(max);
-    let mut block = focused_block(titles[i].clone(), app.pane_focus == i);
-    if max > 0 {
-        block = block
-            .title_bottom(Line::from(format!(" {}/{} ↑↓ ", pos, max)).alignment(Alignment::Right));
+/// Three scrollable panes, side by side or as tabs: the result screen and a check case.
+pub(super) struct Panes {
+    pub titles: [String; 3],
+    pub focus: usize,
+    pub scroll: [u16; 3],
+}
+
+impl Panes {
+    pub(super) fn draw(
+        &self,
+        f: &mut Frame,
+        areas: &layout::ResultAreas,
+        paragraph: impl Fn(usize) -> Paragraph<'static>,
+    ) {
+        if let Some(tabs) = areas.tabs {
+            let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
+                .select(self.focus)
+                .highlight_style(Style::new().reversed().bold())
+                .divider(" ")
+                .padding("", "");
+            f.render_widget(t, tabs);
+            self.pane(
+                f,
+                areas.panes[self.focus],
+                self.focus,
+                paragraph(self.focus),
+            );
+        } else {
+            for i in 0..3 {
+                self.pane(f, areas.panes[i], i, paragraph(i));
+            }
+        }
     }
-    f.render_widget(pane_paragraph(app, i).scroll((pos, 0)).block(block), area);
+
+    fn pane(&self, f: &mut Frame, area: Rect, i: usize, p: Paragraph<'static>) {
+        let max = max_scroll(&p, area);
+        let pos = self.scroll[i].min(max);
+        let mut block = focused_block(self.titles[i].clone(), self.focus == i);
+        if max > 0 {
+            block = block
+                .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ ")).alignment(Alignment::Right));
+        }
+        f.render_widget(p.scroll((pos, 0)).block(block), area);
+    }
 }
 
 fn headers(app: &App, f: &mut Frame, body: Rect) {

@@ -1,0 +1,412 @@
+//! The suite file: cases as data (TOML), parsed with serde and checked, with
+//! errors that name the file, the line and the reason.
+
+use crate::config::line_col;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+/// The built-in suite (`assets/check-suite.toml`).
+pub const BUILTIN: &str = include_str!("../../assets/check-suite.toml");
+
+/// Placeholders that values may contain.
+pub const PASS_TOKEN: &str = "{pass_token}";
+pub const PUZZLE_TOKEN: &str = "{puzzle_token}";
+pub const RUN: &str = "{run}";
+
+/// Which request a case starts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum Endpoint {
+    #[default]
+    #[serde(rename = "sms/send")]
+    SmsSend,
+    #[serde(rename = "captcha/verify")]
+    CaptchaVerify,
+}
+
+impl Endpoint {
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::SmsSend => "sms/send",
+            Endpoint::CaptchaVerify => "captcha/verify",
+        }
+    }
+}
+
+/// Sends made before the checked one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setup {
+    /// The same request, same pass token, sent twice; the second answer is checked.
+    SendTwice,
+    /// A first send with its own fresh pass token, then the case's request.
+    Resend,
+}
+
+/// What the answer must be.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Expected {
+    /// Any 2xx.
+    Success,
+    /// An error: the status, the `error_code`, or both.
+    Error {
+        status: Option<u16>,
+        error_code: Option<String>,
+    },
+}
+
+impl Expected {
+    /// `200 OK`, `400 IDAAS.SDK.PARAM.0001`, `404`, `IDAAS.SDK.X`.
+    pub fn label(&self) -> String {
+        match self {
+            Expected::Success => "200 OK".into(),
+            Expected::Error { status, error_code } => match (status, error_code) {
+                (Some(s), Some(c)) => format!("{s} {c}"),
+                (Some(s), None) => s.to_string(),
+                (None, Some(c)) => c.clone(),
+                (None, None) => "an error".into(),
+            },
+        }
+    }
+}
+
+/// Values the suite's sms/send requests start from.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    #[serde(default = "default_scene")]
+    pub scene: String,
+    #[serde(default = "default_mobile")]
+    pub mobile: String,
+    #[serde(default = "default_token")]
+    pub captcha_token: String,
+}
+
+fn default_scene() -> String {
+    "LOGIN_SMS".into()
+}
+fn default_mobile() -> String {
+    "13800138000".into()
+}
+fn default_token() -> String {
+    r#"71dd26999e314f9abb0c635336976635---{"x":237.0,"y":5.0}"#.into()
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            scene: default_scene(),
+            mobile: default_mobile(),
+            captcha_token: default_token(),
+        }
+    }
+}
+
+/// One case, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    pub name: String,
+    pub description: String,
+    pub endpoint: Endpoint,
+    /// Headers to set (`""` sends blank), in name order.
+    pub headers: Vec<(String, String)>,
+    pub omit_headers: Vec<String>,
+    /// Body fields to set (`""` sends blank), in name order.
+    pub fields: Vec<(String, String)>,
+    pub omit_fields: Vec<String>,
+    pub pass_token: bool,
+    pub sender: Option<String>,
+    pub setup: Option<Setup>,
+    pub simulator_only: bool,
+    pub expect: Expected,
+    /// Line of the case in its file.
+    pub line: usize,
+}
+
+impl Case {
+    /// Every value of the case (headers, fields, sender), for placeholder checks.
+    fn values(&self) -> impl Iterator<Item = &str> {
+        self.headers
+            .iter()
+            .chain(&self.fields)
+            .map(|(_, v)| v.as_str())
+            .chain(self.sender.as_deref())
+    }
+
+    /// It fetches a fresh captcha puzzle first.
+    pub fn needs_puzzle(&self) -> bool {
+        self.values().any(|v| v.contains(PUZZLE_TOKEN))
+    }
+}
+
+/// A parsed suite.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suite {
+    /// `built-in`, or the file it came from.
+    pub source: String,
+    pub defaults: Defaults,
+    pub cases: Vec<Case>,
+}
+
+/// A malformed suite: `FILE:LINE:COL: reason`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuiteError(pub String);
+
+impl std::fmt::Display for SuiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SuiteError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SuiteFile {
+    #[serde(default)]
+    defaults: Defaults,
+    #[serde(default)]
+    case: Vec<Spanned<CaseFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    name: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    endpoint: Endpoint,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    #[serde(default)]
+    omit_headers: Vec<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    #[serde(default)]
+    omit_fields: Vec<String>,
+    #[serde(default)]
+    pass_token: bool,
+    sender: Option<String>,
+    setup: Option<Setup>,
+    #[serde(default)]
+    simulator_only: bool,
+    expect: Spanned<ExpectFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectFile {
+    success: Option<bool>,
+    status: Option<u16>,
+    error_code: Option<String>,
+}
+
+impl Suite {
+    /// The built-in suite.
+    pub fn builtin() -> Suite {
+        parse(BUILTIN, "built-in suite (assets/check-suite.toml)")
+            .expect("the built-in suite parses")
+    }
+
+    /// Read and parse a suite file.
+    pub fn load(path: &Path) -> Result<Suite, SuiteError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            SuiteError(format!(
+                "{}: cannot read the suite file: {e}",
+                path.display()
+            ))
+        })?;
+        parse(&text, &path.display().to_string())
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.cases.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// Indices of the cases named in `only` (all when empty); an unknown name is an error.
+    pub fn select(&self, only: &[String]) -> Result<Vec<usize>, String> {
+        if only.is_empty() {
+            return Ok((0..self.cases.len()).collect());
+        }
+        let mut out = Vec::new();
+        for name in only {
+            match self.cases.iter().position(|c| &c.name == name) {
+                Some(i) if !out.contains(&i) => out.push(i),
+                Some(_) => {}
+                None => {
+                    let near = self
+                        .names()
+                        .into_iter()
+                        .min_by(|a, b| {
+                            strsim::levenshtein(a, name).cmp(&strsim::levenshtein(b, name))
+                        })
+                        .map(|n| format!(" (did you mean {n}?)"))
+                        .unwrap_or_default();
+                    return Err(format!(
+                        "--only {name}: no case of that name in the suite{near}; `vflow check --list` shows them"
+                    ));
+                }
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+}
+
+/// Parse a suite's text; `source` names it in errors.
+pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
+    let at = |offset: usize, msg: String| {
+        let (line, col) = line_col(text, offset);
+        SuiteError(format!("{source}:{line}:{col}: {msg}"))
+    };
+    let file: SuiteFile = toml::from_str(text).map_err(|e| {
+        let msg = e.message().trim().to_string();
+        match e.span() {
+            Some(span) => at(span.start, msg),
+            None => SuiteError(format!("{source}: {msg}")),
+        }
+    })?;
+    if file.case.is_empty() {
+        return Err(SuiteError(format!("{source}: the suite has no [[case]]")));
+    }
+    let mut cases: Vec<Case> = Vec::new();
+    for c in file.case {
+        let start = c.span().start;
+        let c = c.into_inner();
+        let name_at = c.name.span().start;
+        let name = c.name.into_inner();
+        let err = |msg: String| at(start, format!("case `{name}`: {msg}"));
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch))
+        {
+            return Err(at(
+                name_at,
+                format!("case name {name:?}: use letters, digits, '-', '_' and '.' only"),
+            ));
+        }
+        if let Some(first) = cases.iter().find(|x| x.name == name) {
+            return Err(at(
+                name_at,
+                format!("case name `{name}` is already used on line {}", first.line),
+            ));
+        }
+        let expect_at = c.expect.span().start;
+        let e = c.expect.into_inner();
+        let expect = match (e.success, e.status, e.error_code) {
+            (Some(true), None, None) => Expected::Success,
+            (Some(true), _, _) => {
+                return Err(at(
+                    expect_at,
+                    format!("case `{name}`: expect: success = true takes no status or error_code"),
+                ));
+            }
+            (_, None, None) => {
+                return Err(at(
+                    expect_at,
+                    format!(
+                        "case `{name}`: expect: give success = true, or the status and/or error_code of the expected error"
+                    ),
+                ));
+            }
+            (_, Some(s), _) if (200..300).contains(&s) => {
+                return Err(at(
+                    expect_at,
+                    format!("case `{name}`: expect: write success = true for a 2xx answer"),
+                ));
+            }
+            (_, status, code) => Expected::Error {
+                status,
+                error_code: code.map(|c| c.trim().to_string()),
+            },
+        };
+        for h in c.headers.keys() {
+            if c.omit_headers.iter().any(|o| o.eq_ignore_ascii_case(h)) {
+                return Err(err(format!("header {h} is both set and omitted")));
+            }
+        }
+        for f in c.fields.keys() {
+            if c.omit_fields.contains(f) {
+                return Err(err(format!("field {f} is both set and omitted")));
+            }
+        }
+        let case = Case {
+            name: name.clone(),
+            description: c.description,
+            endpoint: c.endpoint,
+            headers: c.headers.into_iter().collect(),
+            omit_headers: c.omit_headers,
+            fields: c.fields.into_iter().collect(),
+            omit_fields: c.omit_fields,
+            pass_token: c.pass_token,
+            sender: c.sender,
+            setup: c.setup,
+            simulator_only: c.simulator_only,
+            expect,
+            line: line_col(text, start).0,
+        };
+        if !case.pass_token {
+            if case.values().any(|v| v.contains(PASS_TOKEN)) {
+                return Err(err(format!(
+                    "{PASS_TOKEN} is used without pass_token = true"
+                )));
+            }
+            if case.setup.is_some() {
+                return Err(err("setup needs pass_token = true".into()));
+            }
+            if case.sender.is_some() {
+                return Err(err(
+                    "sender is the mobile a pass token is verified for: it needs pass_token = true"
+                        .into(),
+                ));
+            }
+        } else if case.endpoint != Endpoint::SmsSend {
+            return Err(err(format!(
+                "pass_token is for sms/send, not {}",
+                case.endpoint.name()
+            )));
+        }
+        cases.push(case);
+    }
+    Ok(Suite {
+        source: source.to_string(),
+        defaults: file.defaults,
+        cases,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses() {
+        let s = Suite::builtin();
+        assert!(s.cases.len() >= 15);
+        assert!(s.cases.iter().any(|c| c.setup == Some(Setup::SendTwice)));
+        assert!(s.cases[0].line > 1);
+    }
+
+    #[test]
+    fn errors_have_line_and_reason() {
+        let text = "[[case]]\nname = \"a\"\nexpect = { success = true }\nbogus = 1\n";
+        let e = parse(text, "s.toml").unwrap_err().0;
+        assert!(e.starts_with("s.toml:4:1: unknown field `bogus`"), "{e}");
+        let text = "[[case]]\nname = \"a\"\nexpect = { success = true }\n\n[[case]]\nname = \"a\"\nexpect = { success = true }\n";
+        let e = parse(text, "s.toml").unwrap_err().0;
+        assert!(e.starts_with("s.toml:6:"), "{e}");
+        assert!(e.contains("already used on line 1"), "{e}");
+    }
+
+    #[test]
+    fn select_names() {
+        let s = Suite::builtin();
+        assert_eq!(s.select(&["success".into()]).unwrap().len(), 1);
+        let e = s.select(&["sucess".into()]).unwrap_err();
+        assert!(e.contains("did you mean success"), "{e}");
+    }
+}

@@ -1,0 +1,716 @@
+//! The Check screen (F4): runs the `check` suite against the target with live
+//! progress (each case's result arrives as a message), a results table, and a
+//! case's three panes (request, response, explanation) on Enter or a click.
+//!
+//! State, update, view and hit-testing of the screen live here; `app`, `view`,
+//! `runtime`, `keys` and `layout` only dispatch to it.
+//!
+//! Hook for pass tokens: the runtime gives the runner a [`TokenSource`]. Today it
+//! is the simulator's reveal (cases needing a token are skipped with the reason
+//! against a target without it); a source that asks the person to solve the
+//! puzzle in the terminal can replace it in [`token_source`] without touching
+//! the runner.
+
+use super::app::{App, Cmd, Msg, PANES, Screen};
+use super::keys::Key;
+use super::layout;
+use super::record::{self, Record};
+use crate::check::{CaseResult, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use std::sync::Arc;
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CaseState {
+    Pending,
+    Running,
+    Done(Box<CaseResult>),
+}
+
+/// What the runtime's check task reports.
+#[derive(Debug)]
+pub enum CheckMsg {
+    Started {
+        run: u64,
+        index: usize,
+    },
+    Done {
+        run: u64,
+        index: usize,
+        result: Box<CaseResult>,
+    },
+    /// The run ended (`stopped`: by the person).
+    Finished {
+        run: u64,
+        stopped: bool,
+    },
+}
+
+pub struct CheckState {
+    pub suite: Arc<Suite>,
+    pub rows: Vec<CaseState>,
+    /// The id of the run in progress.
+    pub running: Option<u64>,
+    /// Ids of runs, so that late messages of a stopped run are ignored.
+    pub last_run: u64,
+    pub sel: usize,
+    /// The row whose panes are shown.
+    pub open: Option<usize>,
+    pub focus: usize,
+    pub scroll: [u16; PANES],
+    /// The run was stopped before its end.
+    pub stopped: bool,
+}
+
+impl Default for CheckState {
+    fn default() -> Self {
+        CheckState::new(Arc::new(Suite::builtin()))
+    }
+}
+
+impl CheckState {
+    pub fn new(suite: Arc<Suite>) -> CheckState {
+        let n = suite.cases.len();
+        CheckState {
+            suite,
+            rows: vec![CaseState::Pending; n],
+            running: None,
+            last_run: 0,
+            sel: 0,
+            open: None,
+            focus: 2,
+            scroll: [0; PANES],
+            stopped: false,
+        }
+    }
+
+    pub fn result(&self, i: usize) -> Option<&CaseResult> {
+        match self.rows.get(i) {
+            Some(CaseState::Done(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn results(&self) -> impl Iterator<Item = &CaseResult> {
+        self.rows.iter().filter_map(|r| match r {
+            CaseState::Done(r) => Some(r.as_ref()),
+            _ => None,
+        })
+    }
+
+    fn count(&self, word: &str) -> usize {
+        self.results().filter(|r| r.verdict.word() == word).count()
+    }
+
+    /// `12/17 done · 11 passed · 1 failed · 0 skipped`.
+    pub fn summary(&self) -> String {
+        let done = self.results().count();
+        format!(
+            "{done}/{} done · {} passed · {} failed · {} skipped",
+            self.rows.len(),
+            self.count("PASS"),
+            self.count("FAIL"),
+            self.count("SKIP")
+        )
+    }
+}
+
+/// Where the check's pass tokens come from in the TUI (see the module doc).
+pub fn token_source(_app: &App) -> Arc<dyn TokenSource> {
+    Arc::new(SimulatorReveal {
+        hint: "solving the captcha in the terminal is not available yet; run vflow without \
+--target (the built-in simulator) or against `vflow serve --reveal-solutions`"
+            .into(),
+    })
+}
+
+/// F4: show the screen; the first time, start the run.
+pub fn open(app: &mut App) -> Vec<Cmd> {
+    if !matches!(
+        app.screen,
+        Screen::Headers | Screen::History | Screen::Sending | Screen::Check
+    ) {
+        app.back_to = app.screen;
+    }
+    app.screen = Screen::Check;
+    let never_ran = app.check.last_run == 0;
+    if never_ran { start(app) } else { vec![] }
+}
+
+/// Start a run of every case (nothing when one is running).
+pub fn start(app: &mut App) -> Vec<Cmd> {
+    let c = &mut app.check;
+    if c.running.is_some() {
+        return vec![];
+    }
+    c.last_run += 1;
+    c.running = Some(c.last_run);
+    c.stopped = false;
+    c.open = None;
+    c.rows = vec![CaseState::Pending; c.suite.cases.len()];
+    vec![Cmd::RunCheck { run: c.last_run }]
+}
+
+pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
+    let c = &mut app.check;
+    match m {
+        CheckMsg::Started { run, index } if c.running == Some(run) => {
+            if let Some(r) = c.rows.get_mut(index) {
+                *r = CaseState::Running;
+            }
+        }
+        CheckMsg::Done { run, index, result } if c.running == Some(run) => {
+            if let Some(r) = c.rows.get_mut(index) {
+                *r = CaseState::Done(result);
+            }
+        }
+        CheckMsg::Finished { run, stopped } if c.running == Some(run) => {
+            c.running = None;
+            c.stopped = stopped;
+            for r in &mut c.rows {
+                if *r == CaseState::Running {
+                    *r = CaseState::Pending;
+                }
+            }
+        }
+        _ => {} // a message of an older run
+    }
+    vec![]
+}
+
+pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+    if app.check.open.is_some() {
+        return on_detail_key(app, k);
+    }
+    let n = app.check.rows.len();
+    let c = &mut app.check;
+    match k.code {
+        KeyCode::Up | KeyCode::Char('k') => c.sel = c.sel.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => c.sel = (c.sel + 1).min(n.saturating_sub(1)),
+        KeyCode::Home => c.sel = 0,
+        KeyCode::End => c.sel = n.saturating_sub(1),
+        KeyCode::PageDown => c.sel = (c.sel + 10).min(n.saturating_sub(1)),
+        KeyCode::PageUp => c.sel = c.sel.saturating_sub(10),
+        KeyCode::Enter => open_row(app, app.check.sel),
+        KeyCode::Char('r') => return start(app),
+        KeyCode::Char('s') => {
+            if let Some(run) = c.running {
+                return vec![Cmd::StopCheck { run }];
+            }
+        }
+        KeyCode::Char('x') => app.redact = !app.redact,
+        KeyCode::Char('q') => return super::app::quit(app),
+        KeyCode::Esc => back(app),
+        _ => {}
+    }
+    vec![]
+}
+
+fn back(app: &mut App) {
+    app.screen = match app.back_to {
+        Screen::Check | Screen::Sending => Screen::Wizard(super::app::Step::Token),
+        Screen::Result if app.current.is_none() => Screen::Wizard(super::app::Step::Review),
+        s => s,
+    };
+}
+
+fn open_row(app: &mut App, i: usize) {
+    if i < app.check.rows.len() {
+        app.check.sel = i;
+        app.check.open = Some(i);
+        app.check.scroll = [0; PANES];
+        app.check.focus = 2;
+    }
+}
+
+fn on_detail_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+    let page = app.size.1.saturating_sub(10).max(1) as i32;
+    let n = app.check.rows.len();
+    let sel = app.check.sel;
+    let c = &mut app.check;
+    match k.code {
+        KeyCode::Tab | KeyCode::Right => c.focus = (c.focus + 1) % PANES,
+        KeyCode::BackTab | KeyCode::Left => c.focus = (c.focus + PANES - 1) % PANES,
+        KeyCode::Char(d @ '1'..='3') => c.focus = d as usize - '1' as usize,
+        KeyCode::Down | KeyCode::Char('j') => scroll(app, 1),
+        KeyCode::Up | KeyCode::Char('k') => scroll(app, -1),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll(app, page),
+        KeyCode::PageUp => scroll(app, -page),
+        KeyCode::Home => c.scroll[c.focus] = 0,
+        KeyCode::End => scroll(app, i32::MAX / 2),
+        // the next and previous case without going back to the table
+        KeyCode::Char('n') => open_row(app, (sel + 1).min(n.saturating_sub(1))),
+        KeyCode::Char('p') => open_row(app, sel.saturating_sub(1)),
+        KeyCode::Char('x') => app.redact = !app.redact,
+        KeyCode::Char('q') => return super::app::quit(app),
+        KeyCode::Esc | KeyCode::Enter => c.open = None,
+        _ => {}
+    }
+    vec![]
+}
+
+fn scroll(app: &mut App, delta: i32) {
+    let i = app.check.focus;
+    let max = max_scroll(app, i) as i32;
+    let v = (app.check.scroll[i] as i32 + delta).clamp(0, max.max(0));
+    app.check.scroll[i] = v as u16;
+}
+
+pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let hit = layout::hit(app, area, m.column, m.row);
+    match (m.kind, hit) {
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => {
+            if app.check.sel == i {
+                open_row(app, i);
+            } else if i < app.check.rows.len() {
+                app.check.sel = i;
+            }
+        }
+        (MouseEventKind::ScrollDown, Some(layout::Hit::Row(_))) => {
+            return on_key(app, KeyEvent::from(KeyCode::Down));
+        }
+        (MouseEventKind::ScrollUp, Some(layout::Hit::Row(_))) => {
+            return on_key(app, KeyEvent::from(KeyCode::Up));
+        }
+        (
+            MouseEventKind::Down(MouseButton::Left),
+            Some(layout::Hit::Pane(i) | layout::Hit::Tab(i)),
+        ) => app.check.focus = i,
+        (MouseEventKind::ScrollDown, Some(layout::Hit::Pane(i))) => {
+            app.check.focus = i;
+            scroll(app, 3);
+        }
+        (MouseEventKind::ScrollUp, Some(layout::Hit::Pane(i))) => {
+            app.check.focus = i;
+            scroll(app, -3);
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// The keys of the screen (footer and help).
+pub fn keys(app: &App) -> Vec<Key> {
+    if app.check.open.is_some() {
+        return vec![
+            ("Tab/1-3", "pane"),
+            ("↑↓ PgUp/PgDn", "scroll"),
+            ("n/p", "next/previous case"),
+            ("x", "mask"),
+            ("Esc", "results"),
+            ("q", "quit"),
+        ];
+    }
+    let mut k = vec![("↑↓", "move"), ("Enter", "open case")];
+    if app.check.running.is_some() {
+        k.push(("s", "stop"));
+    } else {
+        k.push(("r", "run again"));
+    }
+    k.extend([("x", "mask"), ("Esc", "back"), ("q", "quit")]);
+    k
+}
+
+// ---- layout -------------------------------------------------------------------------
+
+/// The results table and the box about the selected case under it.
+pub fn table_areas(body: Rect) -> (Rect, Rect) {
+    let about = if body.height >= 16 { 5 } else { 3 };
+    let [table, info] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(about)]).areas(body);
+    (table, info)
+}
+
+/// The case's header lines and the three panes under them.
+pub fn detail_areas(body: Rect) -> (Rect, layout::ResultAreas) {
+    let [head, panes] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+    (head, layout::result(panes))
+}
+
+fn inside(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
+/// What is at (x, y) in the body of the Check screen.
+pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
+    let c = &app.check;
+    if c.open.is_none() {
+        let (table, _) = table_areas(body);
+        // bordered, with a header row: data starts two rows down
+        let first = table.y + 2;
+        if !inside(table, x, y) || y < first || y + 1 >= table.y + table.height {
+            return None;
+        }
+        let offset = layout::list_offset(c.sel, c.rows.len(), table.height);
+        return Some(layout::Hit::Row(offset + (y - first) as usize));
+    }
+    let (_, r) = detail_areas(body);
+    if let Some(tabs) = r.tabs {
+        if inside(tabs, x, y) {
+            return layout::tab_spans(tabs)
+                .iter()
+                .position(|(a, b)| x >= *a && x < *b)
+                .map(layout::Hit::Tab);
+        }
+        return inside(r.panes[0], x, y).then_some(layout::Hit::Pane(c.focus));
+    }
+    r.panes
+        .iter()
+        .position(|p| inside(*p, x, y))
+        .map(layout::Hit::Pane)
+}
+
+// ---- view ---------------------------------------------------------------------------
+
+fn verdict_style(v: &Verdict) -> Style {
+    match v {
+        Verdict::Pass => Style::new().green(),
+        Verdict::Fail { .. } => Style::new().red().bold(),
+        Verdict::Skip { .. } => Style::new().yellow(),
+    }
+}
+
+fn ms(r: &CaseResult) -> String {
+    if r.got.is_none() {
+        return String::new();
+    }
+    crate::check::ms(r.time)
+}
+
+pub fn view(app: &App, f: &mut Frame, body: Rect) {
+    match app.check.open {
+        Some(i) => detail(app, f, body, i),
+        None => table(app, f, body),
+    }
+}
+
+fn title(app: &App) -> String {
+    let c = &app.check;
+    let state = if c.running.is_some() {
+        "running"
+    } else if c.stopped {
+        "stopped"
+    } else if c.results().count() == c.rows.len() && !c.rows.is_empty() {
+        "done"
+    } else {
+        "not run"
+    };
+    format!(" Check ({state}) · {} ", c.summary())
+}
+
+fn table(app: &App, f: &mut Frame, body: Rect) {
+    let c = &app.check;
+    let (area, info) = table_areas(body);
+    // the descriptions get a column when there is room for them
+    let name_w = c
+        .suite
+        .cases
+        .iter()
+        .map(|x| x.name.chars().count())
+        .max()
+        .unwrap_or(4) as u16;
+    let fixed = name_w + 16 + 16 + 7 + 7 + 5;
+    let wide = area.width.saturating_sub(2) >= fixed + 24;
+    let rows: Vec<Row> = c
+        .suite
+        .cases
+        .iter()
+        .zip(&c.rows)
+        .map(|(case, state)| {
+            let expected = crate::check::short(&case.expect.label());
+            let (got, verdict, time, style) = match state {
+                CaseState::Done(r) => (
+                    r.got
+                        .as_deref()
+                        .map(crate::check::short)
+                        .unwrap_or_default(),
+                    Cell::from(r.verdict.word()).style(verdict_style(&r.verdict)),
+                    ms(r),
+                    Style::new(),
+                ),
+                CaseState::Running => (
+                    "…".to_string(),
+                    Cell::from("run…").style(Style::new().cyan()),
+                    String::new(),
+                    Style::new(),
+                ),
+                CaseState::Pending => (
+                    String::new(),
+                    Cell::from("·"),
+                    String::new(),
+                    Style::new().dim(),
+                ),
+            };
+            let mut cells = vec![
+                Cell::from(case.name.clone()),
+                Cell::from(expected),
+                Cell::from(got),
+                verdict,
+                Cell::from(time),
+            ];
+            if wide {
+                cells.push(Cell::from(case.description.clone()).style(Style::new().dim()));
+            }
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let mut widths = vec![
+        if wide {
+            Constraint::Length(name_w)
+        } else {
+            Constraint::Min(12)
+        },
+        Constraint::Length(16),
+        Constraint::Length(16),
+        Constraint::Length(7),
+        Constraint::Length(7),
+    ];
+    let mut header = vec!["case", "expected", "got", "verdict", "time"];
+    if wide {
+        widths.push(Constraint::Fill(1));
+        header.push("what it checks");
+    }
+    let block = Block::bordered()
+        .title(title(app))
+        .title_bottom(
+            Line::from(format!(" {} → {} ", c.suite.source, app.target.base_url))
+                .alignment(Alignment::Right),
+        )
+        .border_style(Style::new().cyan());
+    let t = Table::new(rows, widths)
+        .header(Row::new(header).bold().underlined())
+        .row_highlight_style(Style::new().reversed())
+        .block(block);
+    let mut st = TableState::default().with_selected(Some(c.sel));
+    *st.offset_mut() = layout::list_offset(c.sel, c.rows.len(), area.height);
+    f.render_stateful_widget(t, area, &mut st);
+    f.render_widget(
+        Paragraph::new(about(app, c.sel))
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().border_style(Style::new().dark_gray())),
+        info,
+    );
+}
+
+/// The selected case in a few lines: what it checks and what came of it.
+fn about(app: &App, i: usize) -> Vec<Line<'static>> {
+    let c = &app.check;
+    let Some(case) = c.suite.cases.get(i) else {
+        return vec![];
+    };
+    let mut flags = Vec::new();
+    if case.pass_token {
+        flags.push("needs a valid pass token");
+    }
+    if case.simulator_only {
+        flags.push("simulator only");
+    }
+    let mut head = vec![Span::styled(case.name.clone(), Style::new().bold())];
+    if !case.description.is_empty() {
+        head.push(Span::raw(format!(": {}", case.description)));
+    }
+    if !flags.is_empty() {
+        head.push(Span::styled(
+            format!(" ({})", flags.join(", ")),
+            Style::new().dim(),
+        ));
+    }
+    let mut lines = vec![Line::from(head)];
+    match c.rows.get(i) {
+        Some(CaseState::Done(r)) => {
+            let line = match &r.verdict {
+                Verdict::Pass => {
+                    format!("PASS: got {} as expected", r.got.as_deref().unwrap_or(""))
+                }
+                Verdict::Fail { reason } => format!("FAIL: {reason}"),
+                Verdict::Skip { reason } => format!("SKIP: {reason}"),
+            };
+            lines.push(Line::styled(line, verdict_style(&r.verdict)));
+            if !r.sends.is_empty() {
+                lines.push(
+                    Line::from("Enter shows the request, the response and the explanation").dim(),
+                );
+            }
+        }
+        Some(CaseState::Running) => lines.push(Line::from("running…").cyan()),
+        _ => lines.push(Line::from(format!("expects {}", case.expect.label())).dim()),
+    }
+    lines
+}
+
+fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
+    let c = &app.check;
+    let (head, areas) = detail_areas(body);
+    let Some(case) = c.suite.cases.get(i) else {
+        return;
+    };
+    let verdict = c.result(i).map(|r| {
+        let what = match &r.verdict {
+            Verdict::Pass => format!("PASS: got {}", r.got.as_deref().unwrap_or("")),
+            Verdict::Fail { reason } | Verdict::Skip { reason } => {
+                format!("{}: {reason}", r.verdict.word())
+            }
+        };
+        Span::styled(what, verdict_style(&r.verdict))
+    });
+    let mut first = vec![
+        Span::styled(
+            format!("case {}/{} ", i + 1, c.rows.len()),
+            Style::new().dim(),
+        ),
+        Span::styled(case.name.clone(), Style::new().bold()),
+        Span::raw("  "),
+    ];
+    first.extend(verdict);
+    let lines = vec![
+        Line::from(first),
+        Line::from(case.description.clone()).dim(),
+    ];
+    f.render_widget(Paragraph::new(lines), head);
+    let titles = [
+        " Request (as sent) ".to_string(),
+        format!(
+            " Response: {} ",
+            c.result(i)
+                .and_then(|r| r.got.clone())
+                .unwrap_or_else(|| "none".into())
+        ),
+        " Check & explanation ".to_string(),
+    ];
+    let panes = super::view::Panes {
+        titles,
+        focus: c.focus,
+        scroll: c.scroll,
+    };
+    panes.draw(f, &areas, |p| paragraph(app, p));
+}
+
+fn record_of(r: &CaseResult, s: &Sent) -> Record {
+    Record::new(
+        0,
+        s.spec.clone(),
+        s.exchange.clone(),
+        r.token_sender.clone(),
+    )
+}
+
+/// The lines of pane `i` for the open case: every request it sent (setup first).
+pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
+    let c = &app.check;
+    let Some(idx) = c.open else {
+        return vec![];
+    };
+    let Some(r) = c.result(idx) else {
+        return vec![Line::from("not run yet").dim()];
+    };
+    let mut out = Vec::new();
+    if i == 2 {
+        check_lines(r, &mut out);
+        // the explanation of what it got (computed by the runner)
+        if let Some(e) = &r.explanation {
+            super::explain_view::render(e, &mut out);
+        }
+        if app.redact {
+            let mut red = crate::client::report::Redactor::new();
+            for s in &r.sends {
+                red.learn(&s.exchange);
+            }
+            for line in &mut out {
+                for span in &mut line.spans {
+                    span.content = red.apply(&span.content).into();
+                }
+            }
+        }
+        return out;
+    }
+    if r.sends.is_empty() {
+        out.push(Line::from("nothing was sent").dim());
+        return out;
+    }
+    let many = r.sends.len() > 1;
+    for (n, s) in r.sends.iter().enumerate() {
+        if many {
+            if n > 0 {
+                out.push(Line::from(""));
+            }
+            let label = if s.role == "check" {
+                "── checked send ──".to_string()
+            } else {
+                format!("── setup send {} ──", n + 1)
+            };
+            out.push(Line::from(label).magenta());
+        }
+        let rec = record_of(r, s);
+        out.extend(record::pane_lines(
+            &rec,
+            i,
+            app.redact,
+            &app.explain_base,
+            false,
+        ));
+    }
+    out
+}
+
+fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
+    out.push(Line::from(vec![
+        Span::raw("expected  ").dim(),
+        Span::raw(r.expected.label()),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("got       ").dim(),
+        Span::raw(r.got.clone().unwrap_or_else(|| "-".into())),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("verdict   ").dim(),
+        Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
+    ]));
+    // "expected X, got Y" is said by the lines above; anything else (setup, skip) is not
+    if let Some(reason) = r.verdict.reason().filter(|x| !x.starts_with("expected ")) {
+        out.push(Line::from(reason.to_string()).style(verdict_style(&r.verdict)));
+    }
+    if r.sends.len() > 1 {
+        out.push(
+            Line::from(format!(
+                "{} sends: the last one is checked, the ones before are its setup",
+                r.sends.len()
+            ))
+            .dim(),
+        );
+    }
+    out.push(Line::from(""));
+    out.push(
+        Line::from("What it got")
+            .add_modifier(Modifier::BOLD)
+            .underlined(),
+    );
+}
+
+fn paragraph(app: &App, i: usize) -> Paragraph<'static> {
+    Paragraph::new(Text::from(pane_lines(app, i))).wrap(Wrap { trim: false })
+}
+
+/// How far pane `i` of the open case can scroll at the current size.
+pub fn max_scroll(app: &App, i: usize) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (_, r) = detail_areas(layout::frame(area).body);
+    super::view::max_scroll(&paragraph(app, i), r.panes[i])
+}
+
+/// The message the runtime's task sends for a progress event.
+pub fn progress_msg(run: u64, p: crate::check::Progress<'_>) -> Msg {
+    Msg::Check(match p {
+        crate::check::Progress::Started { index, .. } => CheckMsg::Started { run, index },
+        crate::check::Progress::Finished { index, result } => CheckMsg::Done {
+            run,
+            index,
+            result: Box::new(result.clone()),
+        },
+    })
+}

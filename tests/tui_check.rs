@@ -1,0 +1,307 @@
+//! The Check screen (F4): snapshots of a run in progress and of a finished run
+//! with a failure (80x24 and 160x48), and the real update loop driving the
+//! suite against the simulator on 127.0.0.1 through the runtime.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::Duration;
+use vflow::check::{self, CaseResult, Sent, Suite, Verdict};
+use vflow::client::explain::{ExplainContext, explain_exchange};
+use vflow::client::{HttpOptions, ReceivedResponse};
+use vflow::clock;
+use vflow::sim::{self, SimConfig, SimHandle};
+use vflow::tui::app::{App, Msg, Screen, Target};
+use vflow::tui::check::CaseState;
+use vflow::tui::fixtures::{self, error_body, json_response, ok_response};
+use vflow::tui::runtime::{Clipboard, Runtime};
+use vflow::tui::view;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn snap(name: &str, a: &mut App) {
+    for (w, h) in SIZES {
+        a.size = (w, h);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view(a, f)).unwrap();
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+/// The result of a case that got `resp` (deterministic: the fixtures' exchange).
+fn result(suite: &Suite, i: usize, resp: Option<ReceivedResponse>) -> CaseResult {
+    let case = &suite.cases[i];
+    let spec = check::run::request(
+        case,
+        suite,
+        "http://127.0.0.1:40123",
+        &fixtures::headers(),
+        42,
+    );
+    let x = fixtures::exchange(&spec, resp);
+    let verdict = match check::run::compare(&case.expect, &x.outcome) {
+        Ok(()) => Verdict::Pass,
+        Err(reason) => Verdict::Fail { reason },
+    };
+    CaseResult {
+        name: case.name.clone(),
+        description: case.description.clone(),
+        expected: case.expect.clone(),
+        got: Some(x.outcome.label()),
+        verdict,
+        time: x.timing.total,
+        elapsed: x.timing.total,
+        explanation: Some(explain_exchange(&x, &ExplainContext::default())),
+        sends: vec![Sent {
+            role: "check",
+            spec,
+            exchange: x,
+        }],
+        token_sender: None,
+    }
+}
+
+/// What a case expecting an error gets when the server behaves.
+fn as_documented(suite: &Suite, i: usize) -> CaseResult {
+    match &suite.cases[i].expect {
+        check::Expected::Error {
+            error_code: Some(c),
+            status,
+        } => result(
+            suite,
+            i,
+            Some(json_response(status.unwrap_or(400), &error_body(c))),
+        ),
+        _ => result(suite, i, Some(ok_response())),
+    }
+}
+
+fn check_app() -> App {
+    let (mut a, _) = fixtures::app();
+    fixtures::key(&mut a, KeyCode::F(4));
+    assert_eq!(a.screen, Screen::Check);
+    assert_eq!(a.check.running, Some(1), "the first F4 starts a run");
+    a
+}
+
+#[test]
+fn check_running() {
+    let mut a = check_app();
+    let suite = a.check.suite.clone();
+    for i in 0..5 {
+        a.check.rows[i] = CaseState::Done(Box::new(as_documented(&suite, i)));
+    }
+    a.check.rows[5] = CaseState::Running;
+    a.check.sel = 5;
+    snap("check_running", &mut a);
+}
+
+fn finished_with_a_failure() -> App {
+    let mut a = check_app();
+    let suite = a.check.suite.clone();
+    for (i, case) in suite.cases.iter().enumerate() {
+        let r = if case.name == "scene-unknown" {
+            // the server sends a code for an unknown scene
+            result(&suite, i, Some(ok_response()))
+        } else if case.pass_token {
+            CaseResult {
+                verdict: Verdict::Skip {
+                    reason:
+                        "needs a valid pass token, and the target does not reveal captcha solutions"
+                            .into(),
+                },
+                got: None,
+                sends: Vec::new(),
+                explanation: None,
+                ..as_documented(&suite, i)
+            }
+        } else {
+            as_documented(&suite, i)
+        };
+        a.check.rows[i] = CaseState::Done(Box::new(r));
+    }
+    vflow::tui::update(
+        &mut a,
+        Msg::Check(vflow::tui::check::CheckMsg::Finished {
+            run: 1,
+            stopped: false,
+        }),
+    );
+    a.check.sel = suite
+        .cases
+        .iter()
+        .position(|c| c.name == "scene-unknown")
+        .unwrap();
+    a
+}
+
+#[test]
+fn check_done_with_a_failure() {
+    let mut a = finished_with_a_failure();
+    assert_eq!(a.check.running, None);
+    assert!(
+        a.check.summary().contains("1 failed"),
+        "{}",
+        a.check.summary()
+    );
+    snap("check_done_failure", &mut a);
+    // Enter opens the failing case: what differed, then the explanation of what it got
+    fixtures::key(&mut a, KeyCode::Enter);
+    assert!(a.check.open.is_some());
+    snap("check_failure_case", &mut a);
+    let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
+    for want in [
+        "expected  400 IDAAS.SDK.CAPTCHA.0005",
+        "got       200 OK",
+        "verdict   FAIL",
+        "SMS code sent",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    fixtures::key(&mut a, KeyCode::Esc);
+    assert_eq!(a.check.open, None);
+    assert_eq!(a.screen, Screen::Check);
+}
+
+// ---- the real update loop -----------------------------------------------------------
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+async fn harness(reveal: bool) -> (App, Runtime, SimHandle) {
+    let sim = sim::start(
+        SimConfig {
+            reveal_solutions: reveal,
+            quiet: true,
+            ..Default::default()
+        },
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    let target = Target {
+        base_url: sim.base_url(),
+        // without reveal, the TUI treats it as any other target
+        simulator: reveal,
+        profile: "default".into(),
+    };
+    let mut app = App::new(target, fixtures::headers(), clock::system());
+    app.size = (120, 40);
+    let mut rt = Runtime::new(HttpOptions {
+        no_proxy: true,
+        ..Default::default()
+    });
+    rt.clipboard = Clipboard::Memory(Vec::new());
+    (app, rt, sim)
+}
+
+fn press(rt: &mut Runtime, app: &mut App, code: KeyCode) {
+    rt.dispatch(app, Msg::Key(KeyEvent::from(code)));
+}
+
+fn verdicts(app: &App) -> Vec<&'static str> {
+    app.check
+        .rows
+        .iter()
+        .map(|r| match r {
+            CaseState::Done(r) => r.verdict.word(),
+            CaseState::Running => "running",
+            CaseState::Pending => "pending",
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn f4_runs_the_suite_against_the_simulator_and_opens_a_case() {
+    let (mut app, mut rt, _sim) = harness(true).await;
+    press(&mut rt, &mut app, KeyCode::F(4));
+    assert_eq!(app.screen, Screen::Check);
+    assert!(app.check.running.is_some());
+    // each case arrives as its own message: count the redraw points
+    let mut updates = 0;
+    while !rt.idle() {
+        let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
+            .await
+            .expect("a message in time")
+            .unwrap();
+        if matches!(msg, Msg::Check(_)) {
+            updates += 1;
+        }
+        rt.dispatch(&mut app, msg);
+    }
+    let n = app.check.suite.cases.len();
+    assert_eq!(
+        updates,
+        2 * n + 1,
+        "started and done per case, then finished"
+    );
+    assert_eq!(app.check.running, None);
+    assert!(
+        verdicts(&app).iter().all(|v| *v == "PASS"),
+        "{:?}",
+        verdicts(&app)
+    );
+    // open the single-use case: both sends are in the request pane
+    let i = app
+        .check
+        .suite
+        .cases
+        .iter()
+        .position(|c| c.name == "pass-token-single-use")
+        .unwrap();
+    for _ in 0..i {
+        press(&mut rt, &mut app, KeyCode::Down);
+    }
+    press(&mut rt, &mut app, KeyCode::Enter);
+    assert_eq!(app.check.open, Some(i));
+    let req = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 0));
+    assert!(
+        req.contains("── setup send 1 ──") && req.contains("── checked send ──"),
+        "{req}"
+    );
+    let resp = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 1));
+    assert!(resp.contains("IDAAS.SDK.CAPTCHA.0003"), "{resp}");
+    // Esc back to the table, r runs again
+    press(&mut rt, &mut app, KeyCode::Esc);
+    press(&mut rt, &mut app, KeyCode::Char('r'));
+    assert_eq!(app.check.running, Some(2));
+    rt.settle(&mut app, LIMIT).await.unwrap();
+    assert!(
+        verdicts(&app).iter().all(|v| *v == "PASS"),
+        "{:?}",
+        verdicts(&app)
+    );
+}
+
+#[tokio::test]
+async fn s_stops_a_run() {
+    let (mut app, mut rt, _sim) = harness(true).await;
+    press(&mut rt, &mut app, KeyCode::F(4));
+    press(&mut rt, &mut app, KeyCode::Char('s'));
+    rt.settle(&mut app, LIMIT).await.unwrap();
+    assert_eq!(app.check.running, None);
+    assert!(app.check.stopped);
+    assert!(!verdicts(&app).contains(&"running"));
+    // Esc goes back where F4 came from
+    press(&mut rt, &mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Wizard(_)));
+}
+
+#[tokio::test]
+async fn without_reveal_the_token_cases_are_skipped_with_a_reason() {
+    let (mut app, mut rt, _sim) = harness(false).await;
+    press(&mut rt, &mut app, KeyCode::F(4));
+    rt.settle(&mut app, LIMIT).await.unwrap();
+    let suite = app.check.suite.clone();
+    for (case, row) in suite.cases.iter().zip(&app.check.rows) {
+        let CaseState::Done(r) = row else {
+            panic!("{} did not run", case.name)
+        };
+        if case.pass_token {
+            let reason = r.verdict.reason().unwrap_or_default();
+            assert_eq!(r.verdict.word(), "SKIP", "{}", case.name);
+            assert!(reason.contains("not available yet"), "{reason}");
+        } else {
+            assert_eq!(r.verdict, Verdict::Pass, "{}", case.name);
+        }
+    }
+}
