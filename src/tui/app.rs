@@ -63,14 +63,22 @@ pub enum Screen {
     Result,
     Headers,
     History,
+    /// The slider captcha (see [`super::puzzle`]).
+    Puzzle,
 }
 
 /// What the spinner is waiting for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Busy {
-    Send { id: u64 },
+    Send {
+        id: u64,
+    },
     Token,
-    Login { id: u64 },
+    Login {
+        id: u64,
+    },
+    /// The captcha puzzle screen waits (what for).
+    Puzzle(&'static str),
 }
 
 /// Where requests go.
@@ -124,6 +132,13 @@ pub enum Msg {
         exchange: Box<Exchange>,
     },
     HistoryLoaded(Vec<Record>),
+    /// `GET /captcha` answered (or failed), images decoded.
+    PuzzleFetched(Result<Box<super::puzzle::Fetched>, String>),
+    /// `captcha/verify` answered, for `sender`.
+    PuzzleVerified {
+        sender: String,
+        exchange: Box<Exchange>,
+    },
     Notice(Notice),
     /// SIGTERM / SIGHUP.
     Quit,
@@ -158,6 +173,15 @@ pub enum Cmd {
     SaveReport(String),
     AppendHistory(Box<Record>),
     SaveHeaders(Vec<HeaderSetting>),
+    /// `GET /captcha`, decode the images (and choose the graphics protocol once).
+    FetchPuzzle {
+        spec: Box<RequestSpec>,
+        need_picker: bool,
+    },
+    VerifyPuzzle {
+        spec: Box<RequestSpec>,
+        sender: String,
+    },
     Quit,
 }
 
@@ -170,6 +194,8 @@ pub enum HeaderEdit {
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
+/// A pass token with this many seconds left or fewer is flagged as about to expire.
+pub const TOKEN_SOON: u64 = 30;
 pub const PANES: usize = 3;
 
 pub struct App {
@@ -211,6 +237,8 @@ pub struct App {
     pub send_after_token: bool,
     /// What the profile tells the explanations (timeouts, registered client ids).
     pub explain_base: crate::client::ExplainContext,
+    /// The slider-captcha screen.
+    pub puzzle: super::puzzle::PuzzleState,
 }
 
 impl App {
@@ -250,6 +278,7 @@ impl App {
             should_quit: false,
             send_after_token: false,
             explain_base: crate::client::ExplainContext::default(),
+            puzzle: Default::default(),
         }
     }
 
@@ -267,8 +296,19 @@ impl App {
             Screen::Wizard(Step::Token) | Screen::Wizard(Step::Mobile) => true,
             Screen::Wizard(Step::Scene) => self.editing_other,
             Screen::Headers => self.header_edit.is_some(),
+            Screen::Puzzle => self.puzzle.editing_mobile,
             _ => false,
         }
+    }
+
+    /// Something on screen counts seconds (a puzzle's or a pass token's
+    /// lifetime): the terminal loop redraws once a second while this holds.
+    pub fn wants_clock(&self) -> bool {
+        super::puzzle::ticking(self)
+            || (matches!(
+                self.screen,
+                Screen::Wizard(Step::Token) | Screen::Wizard(Step::Review)
+            ) && self.current_token_meta().is_some_and(|m| !m.used))
     }
 
     pub fn client_id(&self) -> Option<&HeaderSetting> {
@@ -353,13 +393,18 @@ impl App {
         if let Some(m) = self.current_token_meta() {
             if m.used {
                 w.push("this pass token was already used by a send: CAPTCHA.0003".into());
-            } else if let Some(age) = self.token_age()
-                && age >= api::ttl::PASS_TOKEN
-            {
-                w.push(format!(
-                    "this pass token is {} s old (it lives 180 s): CAPTCHA.0003",
-                    age.as_secs()
-                ));
+            } else if let Some(age) = self.token_age() {
+                let left = api::ttl::PASS_TOKEN.saturating_sub(age).as_secs();
+                if age >= api::ttl::PASS_TOKEN {
+                    w.push(format!(
+                        "this pass token is {} s old (it lives 180 s): CAPTCHA.0003",
+                        age.as_secs()
+                    ));
+                } else if left <= TOKEN_SOON {
+                    w.push(format!(
+                        "this pass token expires in {left} s: send now or get a new one"
+                    ));
+                }
             }
             if let Some(sender) = &m.sender
                 && sender != self.mobile.value()
@@ -455,6 +500,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             }
             vec![]
         }
+        Msg::PuzzleFetched(res) => super::puzzle::on_fetched(app, res),
+        Msg::PuzzleVerified { sender, exchange } => {
+            super::puzzle::on_verified(app, sender, *exchange)
+        }
         Msg::Notice(n) => {
             app.notice = Some(n);
             vec![]
@@ -520,6 +569,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         Screen::Result => on_result_key(app, k),
         Screen::Headers => on_headers_key(app, k),
         Screen::History => on_history_key(app, k),
+        Screen::Puzzle => super::puzzle::on_key(app, k),
     }
 }
 
@@ -589,6 +639,7 @@ fn on_wizard_key(app: &mut App, step: Step, k: KeyEvent) -> Vec<Cmd> {
                 vec![]
             }
             _ if ctrl(&k, 'g') => fetch_token(app),
+            _ if ctrl(&k, 'p') => super::puzzle::open(app),
             _ => {
                 input_key(&mut app.token, &k);
                 vec![]
@@ -1130,6 +1181,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
 }
 
 fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if app.screen == Screen::Puzzle && !app.help {
+        return super::puzzle::on_mouse(app, m);
+    }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);
     match (m.kind, hit) {

@@ -25,7 +25,10 @@ pub fn for_screen(app: &App) -> Vec<Key> {
     }
     match app.screen {
         Screen::Wizard(Step::Token) => {
-            let mut k = vec![("Enter", "next"), ("Ctrl+G", "get token")];
+            let mut k = vec![("Enter", "next"), ("Ctrl+P", "solve puzzle")];
+            if app.target.simulator {
+                k.push(("Ctrl+G", "get token"));
+            }
             k.extend([("Tab", "next step"), ("F2", "headers"), ("F1", "help")]);
             k
         }
@@ -93,6 +96,20 @@ pub fn for_screen(app: &App) -> Vec<Key> {
                 ("Esc", "back"),
             ],
         },
+        Screen::Puzzle if app.puzzle.editing_mobile => {
+            vec![("Enter", "verify"), ("Esc", "back to slider")]
+        }
+        Screen::Puzzle => vec![
+            ("←→", "1 px"),
+            ("Shift+←→", "10 px"),
+            ("Enter", "verify"),
+            ("r", "new puzzle"),
+            ("m", "mobile"),
+            ("Esc", "back"),
+            ("PgUp/PgDn", "10 px"),
+            ("Home/End", "ends"),
+            ("drag", "slide with the mouse"),
+        ],
         Screen::History => vec![
             ("↑↓", "move"),
             ("Enter", "open"),

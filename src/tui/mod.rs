@@ -11,6 +11,8 @@ pub mod fixtures;
 pub mod history;
 pub mod keys;
 pub mod layout;
+pub mod puzzle;
+pub mod puzzle_image;
 pub mod record;
 pub mod runtime;
 pub mod simflow;
@@ -171,6 +173,13 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
+    // The puzzle's graphics protocol comes from the environment (no terminal
+    // round trip). Only on request is the terminal asked, after the first frame
+    // and before input is read (the query reads stdin itself).
+    rt.graphics = puzzle_image::Graphics::from_env();
+    if rt.graphics == puzzle_image::Graphics::Query {
+        rt.picker = Some(puzzle_image::query_picker(Duration::from_millis(300)));
+    }
 
     // Test hook: the end-to-end tests check that a panic restores the terminal.
     let panic_key = std::env::var("VFLOW_TEST_PANIC_KEY")
@@ -178,6 +187,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
         .and_then(|s| s.chars().next());
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
+    let mut seconds = tokio::time::interval(Duration::from_secs(1));
     let signals = signals();
     tokio::pin!(signals);
     loop {
@@ -192,6 +202,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
             },
             Some(m) = rt.rx.recv() => m,
             _ = tick.tick(), if app.busy.is_some() => Msg::Tick,
+            _ = seconds.tick(), if app.wants_clock() => Msg::Tick,
             _ = &mut signals => Msg::Quit,
         };
         if let (Some(c), Msg::Key(k)) = (panic_key, &msg)

@@ -29,6 +29,7 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Result => result(app, f, fr.body),
         Screen::Headers => headers(app, f, fr.body),
         Screen::History => history(app, f, fr.body),
+        Screen::Puzzle => super::puzzle::draw(app, f),
     }
     status_line(app, f, fr.status);
     key_line(app, f, fr.keys);
@@ -106,6 +107,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             Busy::Send { .. } => "sending",
             Busy::Token => "getting a pass token from the simulator",
             Busy::Login { .. } => "logging in with the delivered code",
+            Busy::Puzzle(what) => what,
         };
         Line::from(format!(
             "{} {what}… {:.1} s",
@@ -316,11 +318,9 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let mut intro_lines = vec![Line::from(
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
+    intro_lines.push(Line::from("Ctrl+P solves the slider puzzle right here.").cyan());
     if app.target.simulator {
-        intro_lines.push(Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan());
-    } else {
-        intro_lines
-            .push(Line::from("Solve the captcha in your app and paste the token here.").dim());
+        intro_lines.push(Line::from("Ctrl+G gets one from the built-in simulator.").cyan());
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
