@@ -44,6 +44,24 @@ pub enum CaptchaCommand {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Solve a slider puzzle in the terminal: prints the captcha_token (pass token)
+    #[command(after_help = "\
+The puzzle is drawn inline with Unicode half-blocks (on stderr). With stdin a terminal, slide the
+piece with the arrow keys (Shift or PgUp/PgDn: 10 px, Home/End) or type the x, then Enter. With
+stdin not a terminal, one number is read from it: the x of the piece's left edge (0-263).
+The pass token alone goes to stdout, for scripts:
+
+  TOKEN=$(vflow captcha solve --target http://127.0.0.1:8080 --sender 13800138000)")]
+    Solve {
+        /// The mobile number the code will go to (the captcha's sender)
+        #[arg(long, value_name = "M")]
+        sender: String,
+        #[command(flatten)]
+        client_id: ClientIdArg,
+        /// Print every exchange in full
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String> {
@@ -62,6 +80,9 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
             client_id, verbose, ..
         }
         | CaptchaCommand::Verify {
+            client_id, verbose, ..
+        }
+        | CaptchaCommand::Solve {
             client_id, verbose, ..
         } => (client_id.clone(), *verbose),
     };
@@ -117,6 +138,10 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                     .unwrap_or_default();
                 println!("next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}");
                 ExitCode::SUCCESS
+            }
+            CaptchaCommand::Solve { sender, .. } => {
+                run.redactor.add_mobile(&sender);
+                super::solve::run(&mut run, &sender).await
             }
             CaptchaCommand::Verify {
                 token,

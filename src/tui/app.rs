@@ -387,7 +387,11 @@ impl App {
         let tok = self.token.value();
         if tok.trim().is_empty() {
             w.push("captcha token is empty: PARAM.0008".into());
-        } else if let Err(e) = api::token::parse_pass_token(tok) {
+        } else if let Err(e) = api::token::parse_pass_token(tok)
+            && self.current_token_meta().is_none()
+        {
+            // A token captcha/verify issued is sent as issued, whatever its shape
+            // (with a secretKey its POINT_JSON part is AES-encrypted).
             w.push(format!("captcha token: {e}: CAPTCHA.0004"));
         }
         if let Some(m) = self.current_token_meta() {

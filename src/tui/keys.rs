@@ -99,6 +99,9 @@ pub fn for_screen(app: &App) -> Vec<Key> {
         Screen::Puzzle if app.puzzle.editing_mobile => {
             vec![("Enter", "verify"), ("Esc", "back to slider")]
         }
+        Screen::Puzzle if matches!(app.puzzle.phase, super::puzzle::Phase::Failed { .. }) => {
+            vec![("r/Enter", "new puzzle"), ("m", "mobile"), ("Esc", "back")]
+        }
         Screen::Puzzle => vec![
             ("←→", "1 px"),
             ("Shift+←→", "10 px"),

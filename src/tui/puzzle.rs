@@ -145,7 +145,7 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
         Err(e) => {
             app.puzzle.phase = Phase::Failed {
                 title: "could not get a puzzle".into(),
-                lines: vec![e, "r tries again; Esc goes back.".into()],
+                lines: vec!["r tries again; Esc goes back.".into(), e],
             };
         }
     }
@@ -228,12 +228,12 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         Outcome::ApiError { code, message, .. } if code.ends_with("CAPTCHA.0002") => (
             format!("{label}: the piece was not in the hole (x = {at})"),
             vec![
-                format!("server: {message}"),
                 format!(
-                    "A puzzle allows ONE attempt: the server deleted it at this verify, right or \
-wrong. Within {} px of the hole passes.",
+                    "r gets a new puzzle: a puzzle allows ONE attempt (the server deleted it at \
+this verify, right or wrong); within {} px of the hole passes.",
                     captcha::TOLERANCE
                 ),
+                format!("server: {message}"),
             ],
         ),
         Outcome::ApiError { message, .. } => (label, vec![format!("server: {message}")]),
@@ -241,7 +241,12 @@ wrong. Within {} px of the hole passes.",
         Outcome::Transport { detail, .. } => (label, vec![detail.clone()]),
         _ => (label, vec![]),
     };
-    lines.push("r gets a new puzzle; Esc goes back.".into());
+    if lines
+        .first()
+        .is_none_or(|l| !l.contains("r gets a new puzzle"))
+    {
+        lines.insert(0, "r gets a new puzzle; Esc goes back.".into());
+    }
     app.puzzle.phase = Phase::Failed { title, lines };
     vec![]
 }
@@ -320,6 +325,11 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     vec![]
 }
 
+/// Inner heights below this use the compact layout.
+const COMPACT_BELOW: u16 = 24;
+/// Width of `x = NNN of 0–263` and a gap, in the compact layout.
+const READOUT_WIDTH: u16 = 21;
+
 /// Where the parts of the screen are (shared by drawing and mouse hit-testing).
 pub struct Areas {
     pub block: Rect,
@@ -334,14 +344,30 @@ pub struct Areas {
 pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     let block = super::layout::frame(area).body;
     let inner = Block::bordered().inner(block);
-    let [info, pic_and_track, readout, sender, message] = Layout::vertical([
+    // Short screens (80x24) put x and the sender on one row and drop the hint,
+    // so the picture gets the rows.
+    let compact = inner.height < COMPACT_BELOW;
+    let message_rows = match (&app.puzzle.phase, compact) {
+        (Phase::Failed { .. }, true) => 3,
+        (Phase::Failed { .. }, false) => 4,
+        (Phase::Loading | Phase::Sliding, true) => 0,
+        _ => 1,
+    };
+    let [info, pic_and_track, readout, sender_row, message] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(3),
+        Constraint::Length(if compact { 0 } else { 1 }),
+        Constraint::Length(message_rows),
     ])
     .areas(inner);
+    let (readout, sender) = if compact {
+        let [a, b] = Layout::horizontal([Constraint::Length(READOUT_WIDTH), Constraint::Min(1)])
+            .areas(readout);
+        (a, b)
+    } else {
+        (readout, sender_row)
+    };
     let font = app
         .puzzle
         .picker
@@ -428,18 +454,22 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
 
     if let Some(c) = &st.current {
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::raw("x = "),
             Span::raw(format!("{:>3}", c.x)).bold().cyan(),
             Span::raw(format!(" of 0–{X_LIMIT}")),
-            Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag").dim(),
-        ]);
+        ];
+        if a.readout.width > READOUT_WIDTH {
+            spans
+                .push(Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag").dim());
+        }
+        let line = Line::from(spans);
         f.render_widget(Paragraph::new(line), a.readout);
     }
 
     let mobile = app.mobile.value();
     if st.editing_mobile {
-        let label = "sender (mobile): ";
+        let label = "sender: ";
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::raw(label).bold(),
@@ -455,16 +485,13 @@ pub fn draw(app: &App, f: &mut Frame) {
         ));
     } else {
         let shown = if mobile.is_empty() {
-            "not known yet: Enter asks for it (m edits)".to_string()
+            "mobile not known yet: Enter asks for it (m edits)".to_string()
         } else if app.redact {
             format!("{} (m edits)", api::redact::mobile(mobile))
         } else {
             format!("{mobile} (m edits)")
         };
-        f.render_widget(
-            Paragraph::new(format!("sender (mobile): {shown}")).dim(),
-            a.sender,
-        );
+        f.render_widget(Paragraph::new(format!("sender: {shown}")).dim(), a.sender);
     }
 
     let msg: Vec<Line> = match &st.phase {

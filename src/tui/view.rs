@@ -346,6 +346,15 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
                     lines.push(Line::from(format!("! {w}")).yellow());
                 }
             }
+            Err(_) if app.current_token_meta().is_some() => {
+                lines.push(Line::from("✓ as issued by captcha/verify").green());
+                lines.push(
+                    Line::from(
+                        "  its POINT_JSON is not plain JSON: AES-encrypted (the puzzle had a secretKey)",
+                    )
+                    .dim(),
+                );
+            }
             Err(e) => {
                 lines.push(Line::from(format!("✗ {e}")).red());
                 lines.push(
