@@ -202,7 +202,7 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
     }
     let at = app.puzzle.current.as_ref().map(|c| c.x).unwrap_or_default();
     let pass = (x.outcome == Outcome::Success)
-        .then(|| x.response.as_ref())
+        .then_some(x.response.as_ref())
         .flatten()
         .and_then(|r| serde_json::from_slice::<wire::VerifyResponse>(&r.body).ok());
     if let Some(v) = pass {
