@@ -12,6 +12,7 @@ use image::{DynamicImage, RgbaImage};
 use ratatui::layout::Size;
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
+use ratatui_image::protocol::halfblocks::Halfblocks;
 use ratatui_image::{FontSize, Resize};
 
 /// The largest x of the piece's left edge: the piece stays inside the background.
@@ -80,6 +81,15 @@ impl Puzzle {
         let cells = fit(avail, font);
         if cells.width == 0 || cells.height == 0 {
             return None;
+        }
+        if picker.protocol_type() == ProtocolType::Halfblocks {
+            // One pixel per half cell: scale straight to that (a detour through
+            // font-sized pixels would cost megabytes for nothing).
+            let (w, h) = (u32::from(cells.width), u32::from(cells.height) * 2);
+            let img = image::imageops::resize(&self.compose(x), w, h, FilterType::Triangle);
+            return Halfblocks::new(DynamicImage::ImageRgba8(img), cells)
+                .ok()
+                .map(Protocol::Halfblocks);
         }
         // Scale once, with a smoothing filter, to exactly the cells' pixels: the
         // protocol then needs no resize of its own (which would use Nearest).
