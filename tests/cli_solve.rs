@@ -5,21 +5,8 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
-use vflow::sim::{self, SimConfig, SimHandle};
-
-async fn simulator(aes: bool) -> SimHandle {
-    sim::start(
-        SimConfig {
-            aes,
-            reveal_solutions: true,
-            quiet: true,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap()
-}
+use vflow::sim::SimHandle;
+use vflow::tui::fixtures::simulator;
 
 fn command(sim: &SimHandle, args: &[&str]) -> Command {
     let dir = std::env::temp_dir().join(format!("vflow-cli-solve-{}", std::process::id()));

@@ -12,13 +12,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 use std::sync::Arc;
 use std::time::Duration;
-use vflow::client::{HttpOptions, Outcome};
+use vflow::client::Outcome;
 use vflow::clock::ManualClock;
-use vflow::sim::{self, SimConfig, SimHandle};
+use vflow::sim::SimHandle;
 use vflow::tui::app::{App, Msg, Screen, Step, Target, update};
 use vflow::tui::fixtures::{self, PUZZLE_HOLE_X};
 use vflow::tui::puzzle::{self, Phase};
-use vflow::tui::runtime::{Clipboard, Runtime};
+use vflow::tui::runtime::Runtime;
 use vflow::tui::view;
 
 fn render(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -255,17 +255,7 @@ struct Harness {
 
 impl Harness {
     async fn new(aes: bool) -> Harness {
-        let sim = sim::start(
-            SimConfig {
-                aes,
-                reveal_solutions: true,
-                quiet: true,
-                ..Default::default()
-            },
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap();
+        let sim = fixtures::simulator(aes).await;
         let target = Target {
             base_url: sim.base_url(),
             simulator: true,
@@ -274,15 +264,9 @@ impl Harness {
         let clock = ManualClock::new();
         let mut app = App::new(target, fixtures::headers(), Arc::new(clock.clone()));
         app.size = (120, 40);
-        let mut rt = Runtime::new(HttpOptions {
-            no_proxy: true,
-            timeout: Duration::from_secs(30),
-            ..Default::default()
-        });
-        rt.clipboard = Clipboard::Memory(Vec::new());
         Harness {
             app,
-            rt,
+            rt: fixtures::runtime(),
             clock,
             sim,
         }

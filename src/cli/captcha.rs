@@ -74,6 +74,16 @@ fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String
     Ok(path)
 }
 
+/// Print the pass token alone on stdout (masked with `--redact`), or pass the failure on.
+pub(super) fn print_pass_token(redact: bool, res: Result<String, ExitCode>) -> ExitCode {
+    match res {
+        Ok(pass) if redact => println!("{}", crate::api::redact::pass_token(&pass)),
+        Ok(pass) => println!("{pass}"),
+        Err(code) => return code,
+    }
+    ExitCode::SUCCESS
+}
+
 pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
     let (client_id, verbose) = match &cmd {
         CaptchaCommand::Get {
@@ -153,18 +163,9 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
             } => {
                 run.redactor.add_mobile(&sender);
                 let point = format_point_json(x, y);
-                match flow::verify(&mut run, &token, &point, secret_key.as_deref(), &sender).await {
-                    Ok(pass) => {
-                        let shown = if redact {
-                            crate::api::redact::pass_token(&pass)
-                        } else {
-                            pass
-                        };
-                        println!("{shown}");
-                        ExitCode::SUCCESS
-                    }
-                    Err(code) => code,
-                }
+                let res =
+                    flow::verify(&mut run, &token, &point, secret_key.as_deref(), &sender).await;
+                print_pass_token(redact, res)
             }
         }
     })

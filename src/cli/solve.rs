@@ -45,26 +45,15 @@ pub async fn run(run: &mut Run, sender: &str) -> ExitCode {
         }
     };
     let point = format_point_json(x, Y as f64);
-    match flow::verify(
+    let res = flow::verify(
         run,
         &puzzle.token,
         &point,
         puzzle.secret_key.as_deref(),
         sender,
     )
-    .await
-    {
-        Ok(pass) => {
-            let shown = if run.profile.redact {
-                crate::api::redact::pass_token(&pass)
-            } else {
-                pass
-            };
-            println!("{shown}");
-            ExitCode::SUCCESS
-        }
-        Err(code) => code,
-    }
+    .await;
+    super::captcha::print_pass_token(run.profile.redact, res)
 }
 
 /// stdin is not a terminal: read one number (the piece's left edge).

@@ -180,3 +180,28 @@ pub fn puzzle_screen() -> (App, ManualClock) {
     );
     (a, clock)
 }
+
+/// A runtime as the tests drive it: loopback without proxies, a 30 s
+/// transport timeout, copies kept in memory.
+pub fn runtime() -> super::runtime::Runtime {
+    let mut rt = super::runtime::Runtime::new(crate::client::HttpOptions {
+        no_proxy: true,
+        timeout: Duration::from_secs(30),
+        ..Default::default()
+    });
+    rt.clipboard = super::runtime::Clipboard::Memory(Vec::new());
+    rt
+}
+
+/// A simulator on 127.0.0.1 that reveals solutions (and encrypts points with `aes`).
+pub async fn simulator(aes: bool) -> crate::sim::SimHandle {
+    let cfg = crate::sim::SimConfig {
+        aes,
+        reveal_solutions: true,
+        quiet: true,
+        ..Default::default()
+    };
+    crate::sim::start(cfg, ([127, 0, 0, 1], 0).into())
+        .await
+        .expect("the simulator starts on a free loopback port")
+}
