@@ -80,7 +80,7 @@ fn halfblock_rendering_of_a_known_puzzle() {
         let (mut a, _) = fixtures::puzzle_screen();
         let t = render(&mut a, w, h);
         insta::assert_snapshot!(format!("puzzle_start_{w}x{h}"), t.backend());
-        let pic = puzzle::areas(&a, Rect::new(0, 0, w, h)).unwrap().picture;
+        let pic = puzzle::areas(&a, Rect::new(0, 0, w, h)).picture;
         insta::assert_snapshot!(
             format!("puzzle_start_brightness_{w}x{h}"),
             brightness_map(&t, pic)
@@ -102,7 +102,7 @@ fn halfblock_rendering_of_a_known_puzzle() {
 fn the_piece_is_drawn_where_x_says_and_the_hole_is_darker() {
     let (mut a, _) = fixtures::puzzle_screen();
     let t = render(&mut a, 120, 40);
-    let pic = puzzle::areas(&a, Rect::new(0, 0, 120, 40)).unwrap().picture;
+    let pic = puzzle::areas(&a, Rect::new(0, 0, 120, 40)).picture;
     assert!(pic.width >= 100, "scaled to fit 120 columns: {pic:?}");
     let map = brightness_map(&t, pic);
     // mean brightness of the columns of the hole vs. after the piece covers it
@@ -164,7 +164,7 @@ fn keys_slide_the_piece_within_the_background() {
 fn dragging_the_mouse_moves_the_piece() {
     let (mut a, _) = fixtures::puzzle_screen();
     a.size = (120, 40);
-    let ar = puzzle::areas(&a, Rect::new(0, 0, 120, 40)).unwrap();
+    let ar = puzzle::areas(&a, Rect::new(0, 0, 120, 40));
     let pic = ar.picture;
     let mouse = |kind, column, row| {
         Msg::Mouse(MouseEvent {
@@ -450,5 +450,41 @@ async fn a_pass_token_about_to_expire_is_flagged_in_the_review() {
         t.app.warnings().iter().any(|w| w.contains("CAPTCHA.0003")),
         "{:?}",
         t.app.warnings()
+    );
+}
+
+#[test]
+fn an_expired_puzzle_that_fails_says_so() {
+    let (mut a, clock) = fixtures::puzzle_screen();
+    a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.puzzle.phase, Phase::Verifying);
+    clock.advance(Duration::from_secs(125));
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        fixtures::headers(),
+        "{\"x\":0.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        fixtures::MOBILE,
+    );
+    let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0002");
+    let exchange = fixtures::exchange(&spec, Some(fixtures::json_response(400, &body)));
+    update(
+        &mut a,
+        Msg::PuzzleVerified {
+            sender: fixtures::MOBILE.into(),
+            exchange: Box::new(exchange),
+        },
+    );
+    let t = render(&mut a, 80, 24);
+    insta::assert_snapshot!("puzzle_failed_expired_80x24", t.backend());
+    let text = screen_text(&t);
+    assert!(text.contains("r gets a new puzzle"), "{text}");
+    assert!(text.contains("r/Enter new puzzle"), "footer: {text}");
+    let t = render(&mut a, 120, 40);
+    assert!(
+        screen_text(&t).contains("The puzzle had expired (it lives 120 s)."),
+        "{}",
+        screen_text(&t)
     );
 }

@@ -99,6 +99,14 @@ fn start_busy(app: &mut App, what: &'static str) {
 
 /// Open the screen and fetch a puzzle (Ctrl+P on the captcha step).
 pub fn open(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        say(
+            app,
+            "wait for the request in flight, then Ctrl+P again",
+            true,
+        );
+        return vec![];
+    }
     if app.screen != Screen::Puzzle {
         app.puzzle.back_to = app.screen;
     }
@@ -201,6 +209,10 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         app.busy = None;
     }
     let at = app.puzzle.current.as_ref().map(|c| c.x).unwrap_or_default();
+    let expired = app
+        .puzzle
+        .remaining(app.clock.now())
+        .is_some_and(|left| left <= 0);
     let pass = (x.outcome == Outcome::Success)
         .then_some(x.response.as_ref())
         .flatten()
@@ -234,7 +246,10 @@ this verify, right or wrong); within {} px of the hole passes.",
                     captcha::TOLERANCE
                 ),
                 format!("server: {message}"),
-            ],
+            ]
+            .into_iter()
+            .chain(expired.then(|| "The puzzle had expired (it lives 120 s).".to_string()))
+            .collect(),
         ),
         Outcome::ApiError { message, .. } => (label, vec![format!("server: {message}")]),
         Outcome::Success => (format!("{label} but no captcha_token in the body"), vec![]),
@@ -311,9 +326,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         return vec![];
     }
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let Some(a) = areas(app, area) else {
-        return vec![];
-    };
+    let a = areas(app, area);
     let pic = a.picture;
     let rows = pic.y..a.track.y + 1;
     let dragging = matches!(m.kind, MouseEventKind::Drag(_));
@@ -341,7 +354,7 @@ pub struct Areas {
     pub message: Rect,
 }
 
-pub fn areas(app: &App, area: Rect) -> Option<Areas> {
+pub fn areas(app: &App, area: Rect) -> Areas {
     let block = super::layout::frame(area).body;
     let inner = Block::bordered().inner(block);
     // Short screens (80x24) put x and the sender on one row and drop the hint,
@@ -349,7 +362,7 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     let compact = inner.height < COMPACT_BELOW;
     let message_rows = match (&app.puzzle.phase, compact) {
         (Phase::Failed { .. }, true) => 3,
-        (Phase::Failed { .. }, false) => 4,
+        (Phase::Failed { .. }, false) => 6,
         (Phase::Loading | Phase::Sliding, true) => 0,
         _ => 1,
     };
@@ -378,7 +391,7 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     let cells = puzzle_image::fit(avail, font);
     let x = pic_and_track.x + (pic_and_track.width - cells.width) / 2;
     let picture = Rect::new(x, pic_and_track.y, cells.width, cells.height);
-    Some(Areas {
+    Areas {
         block,
         info,
         picture,
@@ -386,13 +399,11 @@ pub fn areas(app: &App, area: Rect) -> Option<Areas> {
         readout,
         sender,
         message,
-    })
+    }
 }
 
 pub fn draw(app: &App, f: &mut Frame) {
-    let Some(a) = areas(app, f.area()) else {
-        return;
-    };
+    let a = areas(app, f.area());
     let st = &app.puzzle;
     let title = " Captcha puzzle: slide the piece into the hole ";
     f.render_widget(
