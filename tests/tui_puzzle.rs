@@ -255,10 +255,16 @@ struct Harness {
 
 impl Harness {
     async fn new(aes: bool) -> Harness {
+        Self::targeting(aes, true).await
+    }
+
+    /// `simulator: false` is how vflow sees `vflow serve` given as `--target`:
+    /// a server like any tenant (no automatic tokens).
+    async fn targeting(aes: bool, simulator: bool) -> Harness {
         let sim = fixtures::simulator(aes).await;
         let target = Target {
             base_url: sim.base_url(),
-            simulator: true,
+            simulator,
             profile: "default".into(),
         };
         let clock = ManualClock::new();
@@ -487,4 +493,35 @@ fn an_expired_puzzle_that_fails_says_so() {
         "{}",
         screen_text(&t)
     );
+}
+
+#[tokio::test]
+async fn against_a_target_that_is_not_the_built_in_simulator() {
+    let mut t = Harness::targeting(false, false).await;
+    t.key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    assert!(
+        t.app.notice.as_ref().is_some_and(|n| n.error),
+        "no automatic token from a real target"
+    );
+    t.app.mobile = tui_input::Input::new("13800138003".into());
+    let (_, truth) = t.open_puzzle().await;
+    t.slide_to(truth);
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Scene));
+    for _ in 0..3 {
+        t.press(KeyCode::Enter); // scene, mobile, send
+    }
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Result);
+    assert_eq!(
+        t.app.history.last().unwrap().exchange.outcome,
+        Outcome::Success
+    );
+    // r (retry with a fresh token) solves a new puzzle against a real target
+    t.press(KeyCode::Char('r'));
+    assert_eq!(t.app.screen, Screen::Puzzle);
+    t.settle().await;
+    assert_eq!(t.app.puzzle.phase, Phase::Sliding);
+    assert!(t.app.token.value().is_empty(), "the used token is cleared");
 }

@@ -945,10 +945,11 @@ fn retry_fresh(app: &mut App) -> Vec<Cmd> {
         }
     }
     if !app.target.simulator {
+        // A real target: solve a new puzzle (it lands on the scene step, then
+        // Enter through to Review and send).
         app.token = Input::default();
         app.screen = Screen::Wizard(Step::Token);
-        app.notice("paste a fresh pass token, then Enter through to Review and send");
-        return vec![];
+        return super::puzzle::open(app);
     }
     app.send_after_token = true;
     let cmds = fetch_token(app);
