@@ -525,3 +525,19 @@ async fn against_a_target_that_is_not_the_built_in_simulator() {
     assert_eq!(t.app.puzzle.phase, Phase::Sliding);
     assert!(t.app.token.value().is_empty(), "the used token is cleared");
 }
+
+#[test]
+fn no_color_keeps_the_picture_in_colour() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    a.no_color = true;
+    let t = render(&mut a, 80, 24);
+    let pic = puzzle::areas(&a, Rect::new(0, 0, 80, 24)).picture;
+    let buf = t.backend().buffer();
+    let mid = &buf[(pic.x + pic.width / 2, pic.y + pic.height / 2)];
+    assert!(
+        matches!(mid.fg, Color::Rgb(..)),
+        "the image keeps its colours"
+    );
+    let frame = &buf[(0, 1)];
+    assert_eq!(frame.fg, Color::Reset, "text has no colour");
+}

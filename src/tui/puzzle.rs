@@ -381,14 +381,11 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     } else {
         (readout, sender_row)
     };
-    let font = app
-        .puzzle
-        .picker
-        .as_ref()
-        .map(|p| p.font_size())
-        .unwrap_or(ratatui_image::FontSize::new(10, 20));
     let avail = Size::new(pic_and_track.width, pic_and_track.height.saturating_sub(1));
-    let cells = puzzle_image::fit(avail, font);
+    let cells = match &app.puzzle.picker {
+        Some(p) => puzzle_image::cells_for(p, avail),
+        None => puzzle_image::fit(avail, ratatui_image::FontSize::new(10, 20), None),
+    };
     let x = pic_and_track.x + (pic_and_track.width - cells.width) / 2;
     let picture = Rect::new(x, pic_and_track.y, cells.width, cells.height);
     Areas {

@@ -78,7 +78,7 @@ impl Puzzle {
     /// The composed picture encoded for `picker`, scaled to fit `avail` cells.
     pub fn protocol(&self, x: u32, picker: &Picker, avail: Size) -> Option<Protocol> {
         let font = picker.font_size();
-        let cells = fit(avail, font);
+        let cells = cells_for(picker, avail);
         if cells.width == 0 || cells.height == 0 {
             return None;
         }
@@ -102,14 +102,26 @@ impl Puzzle {
     }
 }
 
-/// The cells a 310x155 picture takes when scaled to fit `avail` at `font` (aspect kept).
-pub fn fit(avail: Size, font: FontSize) -> Size {
+/// Real pixels (kitty, iTerm2, sixel) are sent again on every move of the
+/// piece: at most this many times the puzzle's own size (a 620x310 picture).
+pub const MAX_PIXEL_SCALE: f64 = 2.0;
+
+/// The cells the picture takes in `avail` with `picker` (see [`fit`]).
+pub fn cells_for(picker: &Picker, avail: Size) -> Size {
+    let max = (picker.protocol_type() != ProtocolType::Halfblocks).then_some(MAX_PIXEL_SCALE);
+    fit(avail, picker.font_size(), max)
+}
+
+/// The cells a 310x155 picture takes when scaled to fit `avail` at `font`
+/// (aspect kept), at most `max_scale` times its size.
+pub fn fit(avail: Size, font: FontSize, max_scale: Option<f64>) -> Size {
     let (fw, fh) = (f64::from(font.width.max(1)), f64::from(font.height.max(1)));
     let sx = f64::from(avail.width) * fw / f64::from(BG_WIDTH);
     let sy = f64::from(avail.height) * fh / f64::from(BG_HEIGHT);
-    let s = sx.min(sy);
-    let w = (f64::from(BG_WIDTH) * s / fw).floor() as u16;
-    let h = (f64::from(BG_HEIGHT) * s / fh).floor() as u16;
+    let s = sx.min(sy).min(max_scale.unwrap_or(f64::INFINITY));
+    // (the epsilon keeps 99.999... from rounding a whole column away)
+    let w = (f64::from(BG_WIDTH) * s / fw + 1e-9).floor() as u16;
+    let h = (f64::from(BG_HEIGHT) * s / fh + 1e-9).floor() as u16;
     Size::new(w.min(avail.width), h.min(avail.height))
 }
 
@@ -283,9 +295,35 @@ mod tests {
     fn fit_keeps_the_aspect_in_halfblock_cells() {
         let f = FontSize::new(10, 20);
         // 2:1 picture, half-block pixels are square: width = 4 x rows
-        assert_eq!(fit(Size::new(200, 10), f), Size::new(40, 10));
-        assert_eq!(fit(Size::new(62, 100), f), Size::new(62, 15));
-        assert_eq!(fit(Size::new(0, 10), f), Size::new(0, 0));
+        assert_eq!(fit(Size::new(200, 10), f, None), Size::new(40, 10));
+        assert_eq!(fit(Size::new(62, 100), f, None), Size::new(62, 15));
+        assert_eq!(fit(Size::new(0, 10), f, None), Size::new(0, 0));
+        // real pixels: at most twice the puzzle's size (620x310 px at 10x20 cells)
+        let k = FontSize::new(10, 20);
+        assert_eq!(fit(Size::new(200, 60), k, Some(2.0)), Size::new(62, 15));
+    }
+
+    #[test]
+    fn every_protocol_encodes_the_composed_picture() {
+        let p = crate::tui::fixtures::puzzle();
+        let avail = Size::new(100, 30);
+        for proto in [
+            ProtocolType::Halfblocks,
+            ProtocolType::Kitty,
+            ProtocolType::Sixel,
+            ProtocolType::Iterm2,
+        ] {
+            let picker = with_protocol(FontSize::new(10, 20), proto);
+            let cells = cells_for(&picker, avail);
+            let encoded = p.protocol(120, &picker, avail).expect("encodes");
+            assert_eq!(encoded.size(), cells, "{proto:?}");
+            let want = if proto == ProtocolType::Halfblocks {
+                Size::new(100, 25)
+            } else {
+                Size::new(62, 15) // capped at twice the puzzle's size
+            };
+            assert_eq!(cells, want, "{proto:?}");
+        }
     }
 
     #[test]

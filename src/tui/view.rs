@@ -40,14 +40,25 @@ pub fn view(app: &App, f: &mut Frame) {
         help(app, f, area);
     }
     if app.no_color {
-        strip_colors(f);
+        // The puzzle's picture is an image, not coloured text: it keeps its colours.
+        let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
+            .then(|| super::puzzle::areas(app, area).picture);
+        strip_colors(f, keep);
     }
 }
 
-/// NO_COLOR: keep bold/underline/reverse, drop every colour.
-fn strip_colors(f: &mut Frame) {
+/// NO_COLOR: keep bold/underline/reverse, drop every colour (except inside `keep`).
+fn strip_colors(f: &mut Frame, keep: Option<Rect>) {
     let buf = f.buffer_mut();
-    for cell in buf.content.iter_mut() {
+    let area = buf.area;
+    for (i, cell) in buf.content.iter_mut().enumerate() {
+        let pos = Position::new(
+            area.x + (i % area.width as usize) as u16,
+            area.y + (i / area.width as usize) as u16,
+        );
+        if keep.is_some_and(|r| r.contains(pos)) {
+            continue;
+        }
         cell.fg = Color::Reset;
         cell.bg = Color::Reset;
     }
