@@ -175,7 +175,7 @@ pub fn puzzle_screen() -> (App, ManualClock) {
         &mut a,
         Msg::PuzzleFetched(Ok(Box::new(super::puzzle::Fetched {
             puzzle: puzzle(),
-            picker: ratatui_image::picker::Picker::halfblocks(),
+            picker: Some(ratatui_image::picker::Picker::halfblocks()),
         }))),
     );
     (a, clock)

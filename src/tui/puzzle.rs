@@ -24,8 +24,8 @@ use tui_input::backend::crossterm::EventHandler as _;
 #[derive(Debug)]
 pub struct Fetched {
     pub puzzle: Puzzle,
-    /// Chosen once, on the first fetch (see [`puzzle_image::Graphics`]).
-    pub picker: Picker,
+    /// Chosen once, with the first fetch (see [`puzzle_image::Graphics`]).
+    pub picker: Option<Picker>,
 }
 
 /// Where the screen is in its cycle.
@@ -140,7 +140,7 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
         Ok(f) => {
             let Fetched { puzzle, picker } = *f;
             if app.puzzle.picker.is_none() {
-                app.puzzle.picker = Some(picker);
+                app.puzzle.picker = Some(picker.unwrap_or_else(Picker::halfblocks));
             }
             app.puzzle.current = Some(Current {
                 puzzle,

@@ -228,13 +228,9 @@ impl Runtime {
                         Ok(http) => fetch_puzzle(&http, &spec).await,
                         Err(e) => Err(e),
                     };
-                    Msg::PuzzleFetched(res.map(|puzzle| {
-                        Box::new(super::puzzle::Fetched {
-                            puzzle,
-                            picker: picker
-                                .unwrap_or_else(ratatui_image::picker::Picker::halfblocks),
-                        })
-                    }))
+                    Msg::PuzzleFetched(
+                        res.map(|puzzle| Box::new(super::puzzle::Fetched { puzzle, picker })),
+                    )
                 });
             }
             Cmd::VerifyPuzzle { spec, sender } => {
