@@ -541,3 +541,11 @@ fn no_color_keeps_the_picture_in_colour() {
     let frame = &buf[(0, 1)];
     assert_eq!(frame.fg, Color::Reset, "text has no colour");
 }
+
+#[test]
+fn help_lists_the_puzzle_keys() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::F(1))));
+    let t = render(&mut a, 80, 24);
+    insta::assert_snapshot!("puzzle_help_80x24", t.backend());
+}

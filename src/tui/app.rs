@@ -520,7 +520,7 @@ fn old_max_id(h: &[Record]) -> Option<u64> {
     h.iter().map(|r| r.id).max()
 }
 
-fn quit(app: &mut App) -> Vec<Cmd> {
+pub(super) fn quit(app: &mut App) -> Vec<Cmd> {
     app.should_quit = true;
     let mut cmds = vec![];
     if let Some(Busy::Send { id } | Busy::Login { id }) = app.busy {

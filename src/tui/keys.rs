@@ -112,6 +112,7 @@ pub fn for_screen(app: &App) -> Vec<Key> {
             ("PgUp/PgDn", "10 px"),
             ("Home/End", "ends"),
             ("drag", "slide with the mouse"),
+            ("q", "quit"),
         ],
         Screen::History => vec![
             ("↑↓", "move"),

@@ -293,6 +293,7 @@ pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         }
         KeyCode::Enter => return verify(app),
         KeyCode::Char('r') => return new_puzzle(app),
+        KeyCode::Char('q') => return super::app::quit(app),
         KeyCode::Char('m') => {
             app.puzzle.editing_mobile = true;
             return vec![];
