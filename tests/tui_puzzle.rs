@@ -219,7 +219,10 @@ fn the_puzzle_lifetime_counts_down_on_the_injected_clock() {
     clock.advance(Duration::from_secs(20));
     let text = screen_text(&render(&mut a, 80, 24));
     assert!(text.contains("expired (120 s): r for a new one"), "{text}");
-    assert!(a.wants_clock(), "the screen asks for a redraw every second");
+    assert!(
+        puzzle::ticking(&a),
+        "the screen asks for a redraw every second"
+    );
 }
 
 #[test]
@@ -375,9 +378,8 @@ async fn solve_then_send(aes: bool) {
         "{text}"
     );
     t.press(KeyCode::Enter); // to the scene (LOGIN_SMS preselected)
-    t.press(KeyCode::Enter); // to the mobile step, carried over
+    t.press(KeyCode::Enter); // on to the review: the mobile is known, carried over
     assert_eq!(t.app.mobile.value(), "13800138000");
-    t.press(KeyCode::Enter);
     assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
     assert!(t.app.warnings().is_empty(), "{:?}", t.app.warnings());
     t.press(KeyCode::Enter);
@@ -496,34 +498,44 @@ fn an_expired_puzzle_that_fails_says_so() {
 }
 
 #[tokio::test]
-async fn against_a_target_that_is_not_the_built_in_simulator() {
+async fn against_vflow_serve_given_as_target() {
     let mut t = Harness::targeting(false, false).await;
-    t.key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
-    assert!(
-        t.app.notice.as_ref().is_some_and(|n| n.error),
-        "no automatic token from a real target"
-    );
     t.app.mobile = tui_input::Input::new("13800138003".into());
     let (_, truth) = t.open_puzzle().await;
     t.slide_to(truth);
     t.press(KeyCode::Enter);
     t.settle().await;
     assert_eq!(t.app.screen, Screen::Wizard(Step::Scene));
-    for _ in 0..3 {
-        t.press(KeyCode::Enter); // scene, mobile, send
-    }
+    t.press(KeyCode::Enter); // scene: on to the review (the mobile is known)
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    t.press(KeyCode::Enter); // send
     t.settle().await;
     assert_eq!(t.app.screen, Screen::Result);
     assert_eq!(
         t.app.history.last().unwrap().exchange.outcome,
         Outcome::Success
     );
-    // r (retry with a fresh token) solves a new puzzle against a real target
-    t.press(KeyCode::Char('r'));
-    assert_eq!(t.app.screen, Screen::Puzzle);
-    t.settle().await;
-    assert_eq!(t.app.puzzle.phase, Phase::Sliding);
-    assert!(t.app.token.value().is_empty(), "the used token is cleared");
+}
+
+#[test]
+fn retry_against_a_remote_tenant_opens_a_new_puzzle() {
+    let (mut a, _) = fixtures::filled(Step::Review);
+    a.target = Target {
+        base_url: "https://tenant.example.com".into(),
+        simulator: false,
+        profile: "staging".into(),
+    };
+    let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0003");
+    let mut a = fixtures::with_result(a, Some(fixtures::json_response(400, &body)));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert!(a.token.value().is_empty(), "the used token is cleared");
+    match cmds.as_slice() {
+        [vflow::tui::Cmd::FetchPuzzle { spec, .. }] => {
+            assert_eq!(spec.url(), "https://tenant.example.com/api/v2/sdk/captcha")
+        }
+        other => panic!("expected a puzzle fetch, got {other:?}"),
+    }
 }
 
 #[test]

@@ -97,7 +97,8 @@ fn mouse_clicks_steps_scene_rows_and_panes() {
     click(&mut a, list.x + 3, list.y + 1 + 2 * 3 + 1); // UPDATE_PWD_SMS, description line
     assert_eq!(a.scene_value(), "UPDATE_PWD_SMS");
     click(&mut a, list.x + 3, list.y + 1 + 2 * 3); // second click chooses
-    assert_eq!(a.screen, Screen::Wizard(Step::Mobile));
+    // (the mobile is filled in already: on to the review)
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
 
     // Result panes side by side at 160 columns: click focuses, wheel scrolls.
     let (a2, _) = filled(Step::Review);
@@ -238,4 +239,70 @@ fn history_loaded_later_keeps_this_sessions_exchanges_last() {
         a.next_id > current_id,
         "new ids do not collide with loaded ones"
     );
+}
+
+#[test]
+fn only_errors_past_the_token_checks_spend_the_pass_token() {
+    use vflow::client::Outcome;
+    use vflow::tui::app::spends_token;
+    let err = |code: &str| Outcome::ApiError {
+        status: 400,
+        code: code.into(),
+        message: String::new(),
+        known: true,
+    };
+    let tok = vflow::tui::fixtures::TOKEN;
+    assert!(spends_token(&Outcome::Success, tok));
+    assert!(spends_token(&err("IDAAS.SDK.CAPTCHA.0006"), tok));
+    assert!(
+        spends_token(&err("IDAAS.SDK.CAPTCHA.0004"), tok),
+        "step 10 mismatch"
+    );
+    assert!(
+        !spends_token(&err("IDAAS.SDK.CAPTCHA.0004"), "no-separator"),
+        "step 8 shape"
+    );
+    for early in [
+        "IDAAS.SDK.PARAM.0001",
+        "IDAAS.SDK.PARAM.0002",
+        "IDAAS.SDK.CAPTCHA.0005",
+    ] {
+        assert!(
+            !spends_token(&err(early), tok),
+            "{early} comes before the token is looked up"
+        );
+    }
+    assert!(!spends_token(&Outcome::Cancelled, tok));
+}
+
+#[test]
+fn simulator_helpers_are_only_tried_on_this_machine() {
+    use vflow::tui::app::Target;
+    let t = |url: &str| Target {
+        base_url: url.into(),
+        simulator: false,
+        profile: "p".into(),
+    };
+    assert!(
+        t("http://127.0.0.1:8080").has_sim_helpers(),
+        "a local vflow serve"
+    );
+    assert!(t("http://localhost:8080/").has_sim_helpers());
+    assert!(t("http://[::1]:8080").has_sim_helpers());
+    assert!(
+        !t("https://tenant.example.com").has_sim_helpers(),
+        "never a remote tenant"
+    );
+    assert!(!t("http://10.0.0.5:8080").has_sim_helpers());
+
+    // Against a remote tenant Ctrl+G sends nothing and says why.
+    let (mut a, _) = app();
+    a.target = t("https://tenant.example.com");
+    let cmds = update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)),
+    );
+    assert!(cmds.is_empty());
+    let n = a.notice.clone().unwrap();
+    assert!(n.error && n.text.contains("paste"), "{n:?}");
 }

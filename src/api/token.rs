@@ -109,10 +109,16 @@ pub fn format_point_json(x: f64, y: f64) -> String {
 /// Heuristic warnings that do not make a token malformed but deserve a look.
 pub fn warnings(t: &PassToken) -> Vec<String> {
     let mut w = Vec::new();
-    if t.token.len() != 32 || !t.token.chars().all(|c| c.is_ascii_hexdigit()) {
+    let core = t.token.trim();
+    if core.len() != 32 || !core.chars().all(|c| c.is_ascii_hexdigit()) {
         w.push(format!(
-            "TOKEN is {} characters; captcha/verify issues 32 hex characters",
-            t.token.chars().count()
+            "TOKEN is {} characters ({}); captcha/verify issues 32 hex characters",
+            core.chars().count(),
+            if core.chars().all(|c| c.is_ascii_hexdigit()) {
+                "hex"
+            } else {
+                "not all hex"
+            }
         ));
     }
     if t.token != t.token.trim() || t.point_json != t.point_json.trim() {

@@ -59,12 +59,14 @@ pub fn table(lang: Lang) -> String {
 
 /// One entry in full, both languages.
 pub fn full(e: &ErrorEntry) -> String {
-    let mut out = format!(
-        "{}  (HTTP {}, {:?}; endpoints: {})\n",
-        e.code,
-        e.http,
-        e.source,
+    let endpoints = if e.endpoints.is_empty() {
+        "any path".to_string()
+    } else {
         e.endpoints.join(", ")
+    };
+    let mut out = format!(
+        "{}  (HTTP {}, {:?}; endpoints: {endpoints})\n",
+        e.code, e.http, e.source,
     );
     for lang in [Lang::En, Lang::Zh] {
         out.push_str(&format!("\n[{}]\n", lang.code()));

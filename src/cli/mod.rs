@@ -128,8 +128,22 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// Printing commands end quietly when their reader goes away (`vflow codes | head`),
+/// as command-line tools do, instead of panicking on EPIPE.
+fn die_quietly_on_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE at start-up, before
+    // any thread is spawned; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        die_quietly_on_broken_pipe();
+    }
     match cli.command {
         None => crate::tui::main(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),

@@ -892,8 +892,8 @@ fn specific(
                 ));
             }
             steps.push(t(
-                "apply a device preset: --device android|iphone|windows|macos-safari|wechat",
-                "套用设备预设：--device android|iphone|windows|macos-safari|wechat",
+                "apply a device preset (CLI: --device android|iphone|windows|macos-safari|wechat; TUI: F2, then p)",
+                "套用设备预设（命令行：--device android|iphone|windows|macos-safari|wechat；TUI：F2 后按 p）",
             ));
         }
         codes::PARAM_0002 => {

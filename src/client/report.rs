@@ -66,6 +66,16 @@ impl Redactor {
         self.add(c, redact::middle(c));
     }
 
+    /// A short secret such as an SMS code: masked whole, whatever its length.
+    pub fn add_code(&mut self, c: &str) {
+        if !c.is_empty() {
+            self.pairs
+                .push((c.to_string(), "*".repeat(c.chars().count())));
+            self.pairs.sort_by_key(|(o, _)| std::cmp::Reverse(o.len()));
+            self.pairs.dedup();
+        }
+    }
+
     fn learn_json(&mut self, v: &Value) {
         match v {
             Value::Object(map) => {
@@ -77,6 +87,8 @@ impl Redactor {
                             self.add_token(s);
                         } else if SECRET_KEYS.contains(&k.as_str()) {
                             self.add_client_id(s);
+                        } else if k == "verify_code" {
+                            self.add_code(s);
                         }
                     }
                     self.learn_json(val);

@@ -23,6 +23,18 @@ fn key_of(name: &str) -> Option<&'static str> {
     .map(|(_, k)| k)
 }
 
+/// Set a string value; an existing value keeps its comment and spacing.
+fn set_keeping_comment(t: &mut Table, key: &str, v: &str) {
+    match t.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = v.into();
+            *old.decor_mut() = decor;
+        }
+        None => t[key] = value(v),
+    }
+}
+
 /// Store `headers` as profile `profile` of the config file `file` (created
 /// when missing): values of documented headers in their keys, omitted headers
 /// in `omit_headers`, other headers in `[profiles.NAME.headers]`.
@@ -59,7 +71,7 @@ pub fn save_headers(
             continue;
         }
         match key_of(&hs.name) {
-            Some(k) => p[k] = value(hs.value.as_str()),
+            Some(k) => set_keeping_comment(p, k, &hs.value),
             None if hs.name.eq_ignore_ascii_case(h::CONTENT_TYPE)
                 && hs.value == "application/json" => {}
             None => {

@@ -91,6 +91,25 @@ pub struct Target {
     pub profile: String,
 }
 
+impl Target {
+    /// The simulator's `/_sim/` helpers can be tried: the in-process simulator,
+    /// or a `vflow serve` on this machine. Never a remote tenant.
+    pub fn has_sim_helpers(&self) -> bool {
+        if self.simulator {
+            return true;
+        }
+        let Ok(url) = reqwest::Url::parse(&self.base_url) else {
+            return false;
+        };
+        let host = url.host_str().unwrap_or("");
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .trim_matches(['[', ']'])
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
 /// A transient message in the footer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -153,9 +172,12 @@ pub enum Cmd {
     Cancel {
         id: u64,
     },
-    /// captcha get, solve through /_sim/, verify with `mobile` as sender.
+    /// captcha get, solve through /_sim/, verify with `mobile` as sender,
+    /// sending `headers` (the profile's: a header omitted on purpose for the
+    /// sms/send under test must not stop the captcha calls).
     FetchToken {
         mobile: String,
+        headers: Vec<HeaderSetting>,
     },
     FetchOutbox {
         id: u64,
@@ -235,6 +257,14 @@ pub struct App {
     pub should_quit: bool,
     /// Send right after a fresh token arrives (the "retry with a fresh token" key).
     pub send_after_token: bool,
+    /// The sms/send request being sent (recorded with its answer).
+    pub in_flight: Option<RequestSpec>,
+    /// A recorded request to send again once a fresh token arrives (history `r`).
+    pub replay: Option<RequestSpec>,
+    /// The profile's headers as loaded: used for the automatic token.
+    pub base_headers: Vec<HeaderSetting>,
+    /// Values of headers switched to blank with `b`, to switch them back.
+    pub blanked: std::collections::HashMap<String, String>,
     /// What the profile tells the explanations (timeouts, registered client ids).
     pub explain_base: crate::client::ExplainContext,
     /// The slider-captcha screen.
@@ -244,6 +274,7 @@ pub struct App {
 impl App {
     pub fn new(target: Target, headers: Vec<HeaderSetting>, clock: SharedClock) -> App {
         let now = clock.now();
+        let headers_for_base = headers.clone();
         App {
             screen: Screen::Wizard(Step::Token),
             back_to: Screen::Wizard(Step::Token),
@@ -278,6 +309,10 @@ impl App {
             should_quit: false,
             send_after_token: false,
             explain_base: crate::client::ExplainContext::default(),
+            in_flight: None,
+            replay: None,
+            base_headers: headers_for_base,
+            blanked: Default::default(),
             puzzle: Default::default(),
         }
     }
@@ -299,16 +334,6 @@ impl App {
             Screen::Puzzle => self.puzzle.editing_mobile,
             _ => false,
         }
-    }
-
-    /// Something on screen counts seconds (a puzzle's or a pass token's
-    /// lifetime): the terminal loop redraws once a second while this holds.
-    pub fn wants_clock(&self) -> bool {
-        super::puzzle::ticking(self)
-            || (matches!(
-                self.screen,
-                Screen::Wizard(Step::Token) | Screen::Wizard(Step::Review)
-            ) && self.current_token_meta().is_some_and(|m| !m.used))
     }
 
     pub fn client_id(&self) -> Option<&HeaderSetting> {
@@ -351,6 +376,16 @@ impl App {
         )
     }
 
+    /// A live token's age is on screen: redraw once a second so it counts.
+    pub fn shows_token_age(&self) -> bool {
+        matches!(
+            self.screen,
+            Screen::Wizard(Step::Token) | Screen::Wizard(Step::Review)
+        ) && self
+            .token_age()
+            .is_some_and(|age| age <= api::ttl::PASS_TOKEN + Duration::from_secs(1))
+    }
+
     /// Problems that will likely make the send fail, shown on the review screen.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
@@ -387,12 +422,18 @@ impl App {
         let tok = self.token.value();
         if tok.trim().is_empty() {
             w.push("captcha token is empty: PARAM.0008".into());
-        } else if let Err(e) = api::token::parse_pass_token(tok)
-            && self.current_token_meta().is_none()
-        {
-            // A token captcha/verify issued is sent as issued, whatever its shape
-            // (with a secretKey its POINT_JSON part is AES-encrypted).
-            w.push(format!("captcha token: {e}: CAPTCHA.0004"));
+        } else {
+            match api::token::parse_pass_token(tok) {
+                // A token captcha/verify issued is sent as issued, whatever its shape
+                // (with a secretKey its POINT_JSON part is AES-encrypted).
+                Err(_) if self.current_token_meta().is_some() => {}
+                Err(e) => w.push(format!("captcha token: {e}: CAPTCHA.0004")),
+                Ok(t) => w.extend(
+                    api::token::warnings(&t)
+                        .into_iter()
+                        .map(|x| format!("captcha token: {x}: CAPTCHA.0003 or 0004 likely")),
+                ),
+            }
         }
         if let Some(m) = self.current_token_meta() {
             if m.used {
@@ -724,7 +765,7 @@ fn on_scene_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         match k.code {
             KeyCode::Enter => {
                 app.editing_other = false;
-                app.screen = Screen::Wizard(Step::Mobile);
+                app.screen = Screen::Wizard(after_scene(app));
             }
             KeyCode::Esc => app.editing_other = false,
             _ => input_key(&mut app.other_scene, &k),
@@ -743,7 +784,7 @@ fn on_scene_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             if app.scene_sel == SCENE_OTHER {
                 app.editing_other = true;
             } else {
-                app.screen = Screen::Wizard(Step::Mobile);
+                app.screen = Screen::Wizard(after_scene(app));
             }
         }
         KeyCode::Esc => app.screen = Screen::Wizard(Step::Token),
@@ -752,11 +793,21 @@ fn on_scene_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
     vec![]
 }
 
+/// After the scene: the mobile step, or straight to review when the number is
+/// already there (e.g. it was asked for first, as the captcha's sender).
+fn after_scene(app: &App) -> Step {
+    if app.mobile.value().trim().is_empty() {
+        Step::Mobile
+    } else {
+        Step::Review
+    }
+}
+
 /// Start obtaining a pass token from the simulator (captcha get, solve, verify).
 fn fetch_token(app: &mut App) -> Vec<Cmd> {
-    if !app.target.simulator {
+    if !app.target.has_sim_helpers() {
         app.error(
-            "automatic tokens need the built-in simulator: paste the captcha_token your app got from captcha/verify",
+            "automatic tokens need the simulator: paste the captcha_token your app got from captcha/verify",
         );
         return vec![];
     }
@@ -773,13 +824,17 @@ fn fetch_token(app: &mut App) -> Vec<Cmd> {
         return vec![];
     }
     app.start_busy(Busy::Token);
-    vec![Cmd::FetchToken { mobile }]
+    vec![Cmd::FetchToken {
+        mobile,
+        headers: app.base_headers.clone(),
+    }]
 }
 
 fn on_token(app: &mut App, res: Result<(String, String), String>) -> Vec<Cmd> {
-    if app.busy == Some(Busy::Token) {
-        app.busy = None;
+    if app.busy != Some(Busy::Token) {
+        return vec![]; // given up with Esc
     }
+    app.busy = None;
     match res {
         Ok((token, sender)) => {
             app.token = Input::new(token.clone());
@@ -790,7 +845,13 @@ fn on_token(app: &mut App, res: Result<(String, String), String>) -> Vec<Cmd> {
                 used: false,
             });
             if std::mem::take(&mut app.send_after_token) {
-                return send(app);
+                return match app.replay.take() {
+                    Some(mut spec) => {
+                        spec.set_field("captcha_token", app.token.value());
+                        send_spec(app, spec)
+                    }
+                    None => send(app),
+                };
             }
             app.notice("got a fresh pass token from the simulator (lives 180 s, single use)");
             if app.screen == Screen::Wizard(Step::Token) {
@@ -800,18 +861,34 @@ fn on_token(app: &mut App, res: Result<(String, String), String>) -> Vec<Cmd> {
         }
         Err(e) => {
             app.send_after_token = false;
-            app.error(format!("could not get a token: {e}"));
+            app.replay = None;
+            if app.screen == Screen::Sending {
+                // A retry waited for this token: go back to where it started.
+                app.screen = if app.current.is_some() {
+                    Screen::Result
+                } else {
+                    Screen::Wizard(Step::Review)
+                };
+            }
+            app.error(format!(
+                "could not get a token from the simulator: {e} (it uses the profile's headers)"
+            ));
             vec![]
         }
     }
 }
 
 fn send(app: &mut App) -> Vec<Cmd> {
+    let spec = app.send_spec();
+    send_spec(app, spec)
+}
+
+fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
     if app.busy.is_some() {
         return vec![];
     }
     let id = app.alloc_id();
-    let spec = app.send_spec();
+    app.in_flight = Some(spec.clone());
     app.start_busy(Busy::Send { id });
     app.screen = Screen::Sending;
     vec![Cmd::Send {
@@ -821,13 +898,32 @@ fn send(app: &mut App) -> Vec<Cmd> {
 }
 
 fn on_sending_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
-    if k.code == KeyCode::Esc
-        && let Some(Busy::Send { id } | Busy::Login { id }) = app.busy
-    {
-        // The runtime aborts the task and answers with a Cancelled exchange.
-        return vec![Cmd::Cancel { id }];
+    if k.code != KeyCode::Esc {
+        return vec![];
     }
-    vec![]
+    match app.busy {
+        // The runtime aborts the task and answers with a Cancelled exchange.
+        Some(Busy::Send { id } | Busy::Login { id }) => vec![Cmd::Cancel { id }],
+        // Waiting for a token to resend with: stop waiting (the answer is ignored).
+        Some(Busy::Token) => {
+            app.busy = None;
+            app.send_after_token = false;
+            app.replay = None;
+            app.screen = if app.current.is_some() {
+                Screen::Result
+            } else {
+                Screen::Wizard(Step::Review)
+            };
+            app.notice("stopped waiting for the token");
+            vec![]
+        }
+        // The puzzle screen shows its own waiting (never the sending screen).
+        Some(Busy::Puzzle(_)) => vec![],
+        None => {
+            app.screen = Screen::Wizard(Step::Review);
+            vec![]
+        }
+    }
 }
 
 fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
@@ -835,21 +931,26 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
         return vec![]; // a late answer for a request already given up
     }
     app.busy = None;
-    let spec = app.send_spec();
-    let sender = app.current_token_meta().and_then(|m| m.sender.clone());
+    let spec = app.in_flight.take().unwrap_or_else(|| app.send_spec());
+    let sent_token = body_field(&spec, "captcha_token");
+    let sender = app
+        .token_meta
+        .as_ref()
+        .filter(|m| m.token == sent_token)
+        .and_then(|m| m.sender.clone());
     if let Some(m) = app.token_meta.as_mut()
-        && m.token == app.token.value()
-        && exchange.response.is_some()
+        && m.token == sent_token
+        && spends_token(&exchange.outcome, &sent_token)
     {
         m.used = true;
     }
     let record = Record::new(id, spec, exchange, sender);
     let mut cmds = vec![];
-    if record.exchange.outcome == Outcome::Success && app.target.simulator {
+    if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {
             id,
-            mobile: app.mobile.value().to_string(),
-            scene: app.scene_value(),
+            mobile: record.mobile(),
+            scene: record.scene(),
         });
     }
     cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
@@ -859,6 +960,34 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     app.scroll = [0; PANES];
     app.pane_focus = 2;
     cmds
+}
+
+fn body_field(spec: &RequestSpec, name: &str) -> String {
+    spec.field(name)
+        .filter(|f| f.enabled)
+        .map(|f| f.value.clone())
+        .unwrap_or_default()
+}
+
+/// Did the server use up the pass token? The documented order of checks
+/// consumes a live token at step 10 and after (success, a sender mismatch,
+/// the gateway step); earlier failures (headers, empty fields, unknown scene,
+/// a malformed token) leave it live. CAPTCHA.0003 means it is dead anyway.
+pub fn spends_token(outcome: &Outcome, token: &str) -> bool {
+    use crate::api::catalogue::codes;
+    match outcome {
+        Outcome::Success => true,
+        Outcome::ApiError { code, .. } => match code.as_str() {
+            codes::CAPTCHA_0003 | codes::CAPTCHA_0006 => true,
+            // 0004 from the shape check (step 8) does not consume; from the
+            // comparison with the issued token (step 10) it does.
+            codes::CAPTCHA_0004 => token
+                .split_once(crate::api::token::SEPARATOR)
+                .is_some_and(|(t, p)| !t.trim().is_empty() && !p.trim().is_empty()),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 fn on_result_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
@@ -875,7 +1004,7 @@ fn on_result_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         KeyCode::Home => app.scroll[app.pane_focus] = 0,
         KeyCode::End => scroll(app, i32::MAX / 2),
         KeyCode::Esc => app.screen = Screen::Wizard(Step::Review),
-        KeyCode::Char('r') => return retry_fresh(app),
+        KeyCode::Char('r') => return retry_fresh(app, false),
         KeyCode::Char('e') | KeyCode::Char('h') => return open_headers(app),
         KeyCode::Char('s') => app.screen = Screen::Wizard(Step::Scene),
         KeyCode::Char('t') => app.screen = Screen::Wizard(Step::Token),
@@ -930,11 +1059,20 @@ fn login(app: &mut App) -> Vec<Cmd> {
     }]
 }
 
-fn retry_fresh(app: &mut App) -> Vec<Cmd> {
+/// Send again with a fresh token: the current inputs (`replay` false), or the
+/// recorded request of the current record, headers and body as they were
+/// (`replay` true), to the current target.
+fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
+    app.replay = None;
     if let Some(r) = app.current_record() {
-        // Resend what that record sent, with a fresh token.
+        let replayed = replay.then(|| {
+            let mut spec = r.spec.clone();
+            spec.base_url = app.target.base_url.clone();
+            spec
+        });
         let mobile = r.mobile();
         let scene = r.scene();
+        app.replay = replayed;
         app.mobile = Input::new(mobile);
         match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
             Some(i) => app.scene_sel = i,
@@ -944,7 +1082,7 @@ fn retry_fresh(app: &mut App) -> Vec<Cmd> {
             }
         }
     }
-    if !app.target.simulator {
+    if !app.target.has_sim_helpers() {
         // A real target: solve a new puzzle (it lands on the scene step, then
         // Enter through to Review and send).
         app.token = Input::default();
@@ -955,6 +1093,7 @@ fn retry_fresh(app: &mut App) -> Vec<Cmd> {
     let cmds = fetch_token(app);
     if cmds.is_empty() {
         app.send_after_token = false;
+        app.replay = None;
     } else {
         app.screen = Screen::Sending;
     }
@@ -1010,7 +1149,11 @@ fn on_headers_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
                             hs.enabled = true;
                         }
                     }
-                    HeaderEdit::New(input) => add_header(app, input.value()),
+                    HeaderEdit::New(input) => {
+                        if !add_header(app, input.value()) {
+                            app.header_edit = Some(HeaderEdit::New(input));
+                        }
+                    }
                 }
             }
             KeyCode::Esc => app.header_edit = None,
@@ -1041,10 +1184,22 @@ fn on_headers_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         }
         KeyCode::Char('b') => {
             if let Some(hs) = app.headers.get_mut(app.header_sel) {
-                hs.value.clear();
-                hs.enabled = true;
                 let name = hs.name.clone();
-                app.notice(format!("{name} will be sent blank"));
+                hs.enabled = true;
+                let text = if hs.value.is_empty() {
+                    match app.blanked.remove(&name) {
+                        Some(v) => {
+                            hs.value = v;
+                            format!("{name} has its value back")
+                        }
+                        None => format!("{name} is blank already: Enter types a value"),
+                    }
+                } else {
+                    app.blanked
+                        .insert(name.clone(), std::mem::take(&mut hs.value));
+                    format!("{name} will be sent blank (b again brings the value back)")
+                };
+                app.notice(text);
             }
         }
         KeyCode::Char('p') => {
@@ -1111,15 +1266,16 @@ pub fn apply_preset(headers: &mut [HeaderSetting], p: DevicePreset) {
     }
 }
 
-fn add_header(app: &mut App, line: &str) {
+/// Add (or replace) a header typed as `Name: value`; false when the line is not that.
+fn add_header(app: &mut App, line: &str) -> bool {
     let Some((name, value)) = line.split_once(':') else {
         app.error("type the new header as  Name: value");
-        return;
+        return false;
     };
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
         app.error(format!("{name:?} is not a valid header name"));
-        return;
+        return false;
     }
     if let Some(i) = app
         .headers
@@ -1129,6 +1285,10 @@ fn add_header(app: &mut App, line: &str) {
         app.headers[i].value = value.trim().to_string();
         app.headers[i].enabled = true;
         app.header_sel = i;
+        let shown = app.headers[i].name.clone();
+        app.notice(format!(
+            "{shown} was already in the list: its value is replaced"
+        ));
     } else {
         app.headers.push(HeaderSetting {
             name: name.to_string(),
@@ -1137,6 +1297,7 @@ fn add_header(app: &mut App, line: &str) {
         });
         app.header_sel = app.headers.len() - 1;
     }
+    true
 }
 
 fn on_history_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
@@ -1155,7 +1316,7 @@ fn on_history_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         }
         KeyCode::Char('r') if n > 0 => {
             app.current = Some(app.history_sel.min(n - 1));
-            return retry_fresh(app);
+            return retry_fresh(app, true);
         }
         KeyCode::Char('q') => return quit(app),
         KeyCode::Char('h') => return open_headers(app),
@@ -1205,7 +1366,7 @@ fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => {
                 if app.scene_sel == i && i < SCENE_OTHER {
-                    app.screen = Screen::Wizard(Step::Mobile);
+                    app.screen = Screen::Wizard(after_scene(app));
                 } else {
                     app.scene_sel = i.min(SCENE_OTHER);
                     app.editing_other = i == SCENE_OTHER;

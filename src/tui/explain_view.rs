@@ -7,8 +7,9 @@ use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
 
-/// Append the explanation of the record to `out`.
-pub fn lines(r: &Record, base: &ExplainContext, out: &mut Vec<Line<'static>>) {
+/// Append the explanation of the record to `out`; with `keys`, the keys for
+/// the next actions too (on screen, not in a copied or saved report).
+pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
     let ctx = ExplainContext {
         captcha_sender: r.token_sender.clone(),
         // Masking is applied to the rendered lines, the same way for every pane.
@@ -18,11 +19,13 @@ pub fn lines(r: &Record, base: &ExplainContext, out: &mut Vec<Line<'static>>) {
     let ex = explain_exchange(&r.exchange, &ctx);
     if r.exchange.outcome == Outcome::Success {
         // What the person came for first: the code, and the next step.
-        success_extra(r, out);
+        success_extra(r, &ctx, keys, out);
         out.push(Line::from(""));
         render(&ex, out);
     } else {
         render(&ex, out);
+    }
+    if keys && r.exchange.outcome != Outcome::Success {
         out.push(Line::from(""));
         out.push(Line::from("Keys").add_modifier(Modifier::BOLD));
         out.push(Line::from("  r  retry with a fresh token"));
@@ -92,7 +95,7 @@ fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
     }
 }
 
-fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
+fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
     out.push(Line::from("200 OK: SMS code sent").green().bold());
     match &r.delivered_code {
         Some(code) => {
@@ -120,22 +123,28 @@ fn success_extra(r: &Record, out: &mut Vec<Line<'static>>) {
                     }
                 }
             }
-            other => out.push(
-                Line::from(format!(
-                    "Login failed: {}",
-                    super::record::outcome_label(other)
-                ))
-                .red(),
-            ),
+            other => {
+                out.push(
+                    Line::from(format!(
+                        "Login failed: {}",
+                        super::record::outcome_label(other)
+                    ))
+                    .red()
+                    .bold(),
+                );
+                let ex = explain_exchange(login, base);
+                render(&ex, out);
+            }
         }
-    } else if r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() {
+    } else if keys && r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() {
         out.push(Line::from(""));
         out.push(Line::from("Next").add_modifier(Modifier::BOLD));
         out.push(Line::from(
             "  l  log in with this code (login/mobile-verify-code)",
         ));
     }
-    out.push(Line::from(
-        "  n  new request   r  send again with a fresh token",
-    ));
+    if keys {
+        out.push(Line::from("  n  new request"));
+        out.push(Line::from("  r  send again with a fresh token"));
+    }
 }

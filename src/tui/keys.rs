@@ -9,7 +9,7 @@ pub const GLOBAL: [Key; 4] = [
     ("Ctrl+C", "quit (always)"),
     ("F1 / ?", "help (? when not typing)"),
     ("F2", "device headers editor"),
-    ("F3", "history of this session"),
+    ("F3", "history (kept across sessions)"),
 ];
 
 /// The keys that work on the current screen, most useful first.
@@ -26,10 +26,15 @@ pub fn for_screen(app: &App) -> Vec<Key> {
     match app.screen {
         Screen::Wizard(Step::Token) => {
             let mut k = vec![("Enter", "next"), ("Ctrl+P", "solve puzzle")];
-            if app.target.simulator {
+            if app.target.has_sim_helpers() {
                 k.push(("Ctrl+G", "get token"));
             }
-            k.extend([("Tab", "next step"), ("F2", "headers"), ("F1", "help")]);
+            k.extend([
+                ("Tab", "next step"),
+                ("F2", "headers"),
+                ("F3", "history"),
+                ("Ctrl+C", "quit"),
+            ]);
             k
         }
         Screen::Wizard(Step::Scene) if app.editing_other => {
@@ -48,7 +53,8 @@ pub fn for_screen(app: &App) -> Vec<Key> {
             ("Esc", "back"),
             ("Ctrl+G", "get token"),
             ("F2", "headers"),
-            ("F1", "help"),
+            ("F3", "history"),
+            ("Ctrl+C", "quit"),
         ],
         Screen::Wizard(Step::Review) => vec![
             ("Enter", "send"),

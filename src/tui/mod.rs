@@ -81,11 +81,14 @@ fn init_logging() {
     if std::fs::create_dir_all(&dir).is_err() {
         return;
     }
-    let Ok(file) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("vflow.log"))
-    else {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600); // the log holds delivered codes
+    }
+    let Ok(file) = opts.open(dir.join("vflow.log")) else {
         return;
     };
     let _ = tracing_subscriber::fmt()
@@ -187,7 +190,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
         .and_then(|s| s.chars().next());
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
-    let mut seconds = tokio::time::interval(Duration::from_secs(1));
+    let mut age_tick = tokio::time::interval(Duration::from_secs(1));
     let signals = signals();
     tokio::pin!(signals);
     loop {
@@ -202,7 +205,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
             },
             Some(m) = rt.rx.recv() => m,
             _ = tick.tick(), if app.busy.is_some() => Msg::Tick,
-            _ = seconds.tick(), if app.wants_clock() => Msg::Tick,
+            _ = age_tick.tick(), if app.shows_token_age() || puzzle::ticking(&app) => Msg::Tick,
             _ = &mut signals => Msg::Quit,
         };
         if let (Some(c), Msg::Key(k)) = (panic_key, &msg)

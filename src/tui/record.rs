@@ -69,6 +69,9 @@ impl Record {
         if let Some(l) = &self.login {
             r.learn(l);
         }
+        if let Some(code) = &self.delivered_code {
+            r.add_code(code);
+        }
         r
     }
 }
@@ -179,7 +182,15 @@ fn timing(ex: &Exchange) -> String {
 }
 
 /// The logical lines of pane `i` (0 request, 1 response, 2 explanation).
-pub fn pane_lines(r: &Record, i: usize, redact: bool, base: &ExplainContext) -> Vec<Line<'static>> {
+/// With `keys`, the explanation ends with the keys for the next actions (on
+/// screen); reports leave them out.
+pub fn pane_lines(
+    r: &Record,
+    i: usize,
+    redact: bool,
+    base: &ExplainContext,
+    keys: bool,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match i {
         0 => {
@@ -198,7 +209,7 @@ pub fn pane_lines(r: &Record, i: usize, redact: bool, base: &ExplainContext) -> 
                 response_lines(login, &mut out);
             }
         }
-        _ => super::explain_view::lines(r, base, &mut out),
+        _ => super::explain_view::lines(r, base, keys, &mut out),
     }
     if redact {
         let red = r.redactor();
@@ -245,7 +256,7 @@ pub fn report(r: &Record, redact: bool, base: &ExplainContext) -> String {
         .enumerate()
     {
         s.push_str(&format!("==== {title} ====\n"));
-        s.push_str(&plain(&pane_lines(r, i, redact, base)));
+        s.push_str(&plain(&pane_lines(r, i, redact, base, false)));
         s.push('\n');
     }
     if redact {

@@ -123,10 +123,9 @@ impl Runtime {
                     // keep the count honest: the message we just sent is for a removed id
                 }
             }
-            Cmd::FetchToken { mobile } => {
+            Cmd::FetchToken { mobile, headers } => {
                 let http = self.http();
                 let base = app.target.base_url.clone();
-                let headers = app.headers.clone();
                 self.spawn_pending(async move {
                     let res = match http.await {
                         Ok(http) => {
@@ -164,7 +163,9 @@ impl Runtime {
                 };
                 let n = match notice {
                     Ok(()) => Notice {
-                        text: format!("copied the {what} to the clipboard (OSC 52)"),
+                        text: format!(
+                            "{what} sent to the terminal's clipboard (OSC 52); if paste stays empty, w saves it to a file"
+                        ),
                         error: false,
                     },
                     Err(e) => Notice {
@@ -368,7 +369,14 @@ fn save_report(dir: Option<&std::path::Path>, text: &str) -> std::io::Result<Pat
         n += 1;
         path = dir.join(format!("vflow-report-{stamp}-{n}.txt"));
     }
-    std::fs::write(&path, text)?;
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600); // reports hold tokens, client ids and codes
+    }
+    o.open(&path)?.write_all(text.as_bytes())?;
     Ok(path)
 }
 

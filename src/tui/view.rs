@@ -19,8 +19,19 @@ const STACK_HEADERS: [&str; 4] = ["host", "user-agent", "accept", "content-lengt
 pub const TAB_LABELS: [&str; 3] = ["1 Request", "2 Response", "3 Explanation"];
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// Below this size the screens cannot show their content; say so instead.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
 pub fn view(app: &App, f: &mut Frame) {
     let area = f.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = format!(
+            "vflow needs at least {}x{}; this window is {}x{}. Make it larger (Ctrl+C quits).",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
     let fr = layout::frame(area);
     title_bar(app, f, fr.title);
     match app.screen {
@@ -275,7 +286,13 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
                 )
             }
         };
-        let mark = if ok { "✓" } else { "·" };
+        let mark = if ok {
+            "✓"
+        } else if value == "—" {
+            "·"
+        } else {
+            "!"
+        };
         let style = if *s == current {
             Style::new().bold().cyan()
         } else {
@@ -330,8 +347,8 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
     intro_lines.push(Line::from("Ctrl+P solves the slider puzzle right here.").cyan());
-    if app.target.simulator {
-        intro_lines.push(Line::from("Ctrl+G gets one from the built-in simulator.").cyan());
+    if app.target.has_sim_helpers() {
+        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").cyan());
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
@@ -491,7 +508,7 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     let intro_text = if app.token_after_mobile {
         "The captcha is bound to this number (its sender). Enter gets the token."
     } else {
-        "The number that receives the code (UPDATE_PWD_SMS wants the full +area code)."
+        "The number that receives the code (for UPDATE_PWD_SMS the documentation asks for the full +area code)."
     };
     f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
     input_box(f, field, &app.mobile, " Mobile number ", true);
@@ -576,7 +593,10 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let body = String::from_utf8_lossy(&prepared.body).into_owned();
     lines.push(Line::from(body));
     if app.redact {
-        let red = record::spec_redactor(&spec);
+        let mut red = record::spec_redactor(&spec);
+        if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref()) {
+            red.add_mobile(sender);
+        }
         for l in &mut lines {
             for s in &mut l.spans {
                 s.content = red.apply(&s.content).into();
@@ -638,7 +658,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
     let lines = app
         .current_record()
-        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base))
+        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base, true))
         .unwrap_or_default();
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
 }
@@ -779,7 +799,13 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
         .headers
         .get(app.header_sel)
         .and_then(|x| h::spec(&x.name))
-        .map(|s| format!("{}: {} (e.g. {})", s.name, s.meaning, s.example))
+        .map(|s| {
+            if s.example.is_empty() {
+                format!("{}: {}", s.name, s.meaning)
+            } else {
+                format!("{}: {} (e.g. {})", s.name, s.meaning, s.example)
+            }
+        })
         .unwrap_or_else(|| "custom header: sent as is".into());
     f.render_widget(
         Paragraph::new(meaning).wrap(Wrap { trim: false }).dim(),
@@ -801,15 +827,19 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
         .iter()
         .map(|r| {
             let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
-            let time = t.get(11..19).unwrap_or(&t).to_string();
+            let time = format!(
+                "{} {}",
+                t.get(5..10).unwrap_or(""),
+                t.get(11..19).unwrap_or(&t)
+            );
             let ok = r.exchange.outcome == crate::client::Outcome::Success;
             Row::new(vec![
                 Cell::from(time),
                 Cell::from(r.scene()),
                 Cell::from(api::redact::mobile(&r.mobile())),
-                Cell::from(r.status_label()),
+                Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
                 Cell::from(format!(
-                    "{:.0} ms",
+                    "{:.1} ms",
                     r.exchange.timing.total.as_secs_f64() * 1000.0
                 )),
             ])
@@ -823,11 +853,11 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(8),
-            Constraint::Length(17),
             Constraint::Length(14),
+            Constraint::Length(16),
+            Constraint::Length(12),
             Constraint::Min(12),
-            Constraint::Length(7),
+            Constraint::Length(9),
         ],
     )
     .header(
