@@ -561,3 +561,31 @@ fn help_lists_the_puzzle_keys() {
     let t = render(&mut a, 80, 24);
     insta::assert_snapshot!("puzzle_help_80x24", t.backend());
 }
+
+#[test]
+fn tiny_and_odd_sizes_draw_without_panicking() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    for (w, h) in [
+        (1, 1),
+        (10, 5),
+        (20, 8),
+        (40, 12),
+        (80, 10),
+        (300, 12),
+        (79, 100),
+    ] {
+        let t = render(&mut a, w, h);
+        let pic = puzzle::areas(&a, Rect::new(0, 0, w, h)).picture;
+        assert!(pic.right() <= w && pic.bottom() <= h, "{w}x{h}: {pic:?}");
+        drop(t);
+        update(
+            &mut a,
+            Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Drag(MouseButton::Left),
+                column: w / 2,
+                row: h / 2,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    }
+}
