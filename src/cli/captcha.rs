@@ -44,6 +44,24 @@ pub enum CaptchaCommand {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Solve a slider puzzle in the terminal: prints the captcha_token (pass token)
+    #[command(after_help = "\
+The puzzle is drawn inline with Unicode half-blocks (on stderr). With stdin a terminal, slide the
+piece with the arrow keys (Shift or PgUp/PgDn: 10 px, Home/End) or type the x, then Enter. With
+stdin not a terminal, one number is read from it: the x of the piece's left edge (0-263).
+The pass token alone goes to stdout, for scripts:
+
+  TOKEN=$(vflow captcha solve --target http://127.0.0.1:8080 --sender 13800138000)")]
+    Solve {
+        /// The mobile number the code will go to (the captcha's sender)
+        #[arg(long, value_name = "M")]
+        sender: String,
+        #[command(flatten)]
+        client_id: ClientIdArg,
+        /// Print every exchange in full
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String> {
@@ -56,12 +74,25 @@ fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String
     Ok(path)
 }
 
+/// Print the pass token alone on stdout (masked with `--redact`), or pass the failure on.
+pub(super) fn print_pass_token(redact: bool, res: Result<String, ExitCode>) -> ExitCode {
+    match res {
+        Ok(pass) if redact => println!("{}", crate::api::redact::pass_token(&pass)),
+        Ok(pass) => println!("{pass}"),
+        Err(code) => return code,
+    }
+    ExitCode::SUCCESS
+}
+
 pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
     let (client_id, verbose) = match &cmd {
         CaptchaCommand::Get {
             client_id, verbose, ..
         }
         | CaptchaCommand::Verify {
+            client_id, verbose, ..
+        }
+        | CaptchaCommand::Solve {
             client_id, verbose, ..
         } => (client_id.clone(), *verbose),
     };
@@ -118,6 +149,10 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                 println!("next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}");
                 ExitCode::SUCCESS
             }
+            CaptchaCommand::Solve { sender, .. } => {
+                run.redactor.add_mobile(&sender);
+                super::solve::run(&mut run, &sender).await
+            }
             CaptchaCommand::Verify {
                 token,
                 x,
@@ -128,18 +163,9 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
             } => {
                 run.redactor.add_mobile(&sender);
                 let point = format_point_json(x, y);
-                match flow::verify(&mut run, &token, &point, secret_key.as_deref(), &sender).await {
-                    Ok(pass) => {
-                        let shown = if redact {
-                            crate::api::redact::pass_token(&pass)
-                        } else {
-                            pass
-                        };
-                        println!("{shown}");
-                        ExitCode::SUCCESS
-                    }
-                    Err(code) => code,
-                }
+                let res =
+                    flow::verify(&mut run, &token, &point, secret_key.as_deref(), &sender).await;
+                print_pass_token(redact, res)
             }
         }
     })

@@ -8,6 +8,7 @@ pub mod config;
 pub mod flow;
 pub mod send;
 pub mod serve;
+pub mod solve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -12,7 +12,7 @@
 //! installs the subscriber that shows them.
 
 mod log;
-mod puzzle;
+pub(crate) mod puzzle;
 mod routes;
 mod state;
 mod store;

@@ -65,14 +65,22 @@ pub enum Screen {
     History,
     /// The check suite's results (F4).
     Check,
+    /// The slider captcha (see [`super::puzzle`]).
+    Puzzle,
 }
 
 /// What the spinner is waiting for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Busy {
-    Send { id: u64 },
+    Send {
+        id: u64,
+    },
     Token,
-    Login { id: u64 },
+    Login {
+        id: u64,
+    },
+    /// The captcha puzzle screen waits (what for).
+    Puzzle(&'static str),
 }
 
 /// Where requests go.
@@ -147,6 +155,13 @@ pub enum Msg {
     HistoryLoaded(Vec<Record>),
     /// Progress of a check run.
     Check(super::check::CheckMsg),
+    /// `GET /captcha` answered (or failed), images decoded.
+    PuzzleFetched(Result<Box<super::puzzle::Fetched>, String>),
+    /// `captcha/verify` answered, for `sender`.
+    PuzzleVerified {
+        sender: String,
+        exchange: Box<Exchange>,
+    },
     Notice(Notice),
     /// SIGTERM / SIGHUP.
     Quit,
@@ -191,6 +206,15 @@ pub enum Cmd {
     StopCheck {
         run: u64,
     },
+    /// `GET /captcha`, decode the images (and choose the graphics protocol once).
+    FetchPuzzle {
+        spec: Box<RequestSpec>,
+        need_picker: bool,
+    },
+    VerifyPuzzle {
+        spec: Box<RequestSpec>,
+        sender: String,
+    },
     Quit,
 }
 
@@ -203,6 +227,8 @@ pub enum HeaderEdit {
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
+/// A pass token with this many seconds left or fewer is flagged as about to expire.
+pub const TOKEN_SOON: u64 = 30;
 pub const PANES: usize = 3;
 
 pub struct App {
@@ -254,6 +280,8 @@ pub struct App {
     pub explain_base: crate::client::ExplainContext,
     /// The Check screen.
     pub check: super::check::CheckState,
+    /// The slider-captcha screen.
+    pub puzzle: super::puzzle::PuzzleState,
 }
 
 impl App {
@@ -299,6 +327,7 @@ impl App {
             base_headers: headers_for_base,
             blanked: Default::default(),
             check: super::check::CheckState::default(),
+            puzzle: Default::default(),
         }
     }
 
@@ -316,6 +345,7 @@ impl App {
             Screen::Wizard(Step::Token) | Screen::Wizard(Step::Mobile) => true,
             Screen::Wizard(Step::Scene) => self.editing_other,
             Screen::Headers => self.header_edit.is_some(),
+            Screen::Puzzle => self.puzzle.editing_mobile,
             _ => false,
         }
     }
@@ -408,6 +438,9 @@ impl App {
             w.push("captcha token is empty: PARAM.0008".into());
         } else {
             match api::token::parse_pass_token(tok) {
+                // A token captcha/verify issued is sent as issued, whatever its shape
+                // (with a secretKey its POINT_JSON part is AES-encrypted).
+                Err(_) if self.current_token_meta().is_some() => {}
                 Err(e) => w.push(format!("captcha token: {e}: CAPTCHA.0004")),
                 Ok(t) => w.extend(
                     api::token::warnings(&t)
@@ -419,13 +452,18 @@ impl App {
         if let Some(m) = self.current_token_meta() {
             if m.used {
                 w.push("this pass token was already used by a send: CAPTCHA.0003".into());
-            } else if let Some(age) = self.token_age()
-                && age >= api::ttl::PASS_TOKEN
-            {
-                w.push(format!(
-                    "this pass token is {} s old (it lives 180 s): CAPTCHA.0003",
-                    age.as_secs()
-                ));
+            } else if let Some(age) = self.token_age() {
+                let left = api::ttl::PASS_TOKEN.saturating_sub(age).as_secs();
+                if age >= api::ttl::PASS_TOKEN {
+                    w.push(format!(
+                        "this pass token is {} s old (it lives 180 s): CAPTCHA.0003",
+                        age.as_secs()
+                    ));
+                } else if left <= TOKEN_SOON {
+                    w.push(format!(
+                        "this pass token expires in {left} s: send now or get a new one"
+                    ));
+                }
             }
             if let Some(sender) = &m.sender
                 && sender != self.mobile.value()
@@ -522,6 +560,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             vec![]
         }
         Msg::Check(m) => super::check::on_msg(app, m),
+        Msg::PuzzleFetched(res) => super::puzzle::on_fetched(app, res),
+        Msg::PuzzleVerified { sender, exchange } => {
+            super::puzzle::on_verified(app, sender, *exchange)
+        }
         Msg::Notice(n) => {
             app.notice = Some(n);
             vec![]
@@ -589,6 +631,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         Screen::Headers => on_headers_key(app, k),
         Screen::History => on_history_key(app, k),
         Screen::Check => super::check::on_key(app, k),
+        Screen::Puzzle => super::puzzle::on_key(app, k),
     }
 }
 
@@ -658,6 +701,7 @@ fn on_wizard_key(app: &mut App, step: Step, k: KeyEvent) -> Vec<Cmd> {
                 vec![]
             }
             _ if ctrl(&k, 'g') => fetch_token(app),
+            _ if ctrl(&k, 'p') => super::puzzle::open(app),
             _ => {
                 input_key(&mut app.token, &k);
                 vec![]
@@ -890,6 +934,8 @@ fn on_sending_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             app.notice("stopped waiting for the token");
             vec![]
         }
+        // The puzzle screen shows its own waiting (never the sending screen).
+        Some(Busy::Puzzle(_)) => vec![],
         None => {
             app.screen = Screen::Wizard(Step::Review);
             vec![]
@@ -1054,10 +1100,11 @@ fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
         }
     }
     if !app.target.has_sim_helpers() {
+        // A real target: solve a new puzzle (it lands on the scene step, then
+        // Enter through to Review and send).
         app.token = Input::default();
         app.screen = Screen::Wizard(Step::Token);
-        app.notice("paste a fresh pass token, then Enter through to Review and send");
-        return vec![];
+        return super::puzzle::open(app);
     }
     app.send_after_token = true;
     let cmds = fetch_token(app);
@@ -1319,6 +1366,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
 fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     if app.screen == Screen::Check {
         return super::check::on_mouse(app, m);
+    }
+    if app.screen == Screen::Puzzle && !app.help {
+        return super::puzzle::on_mouse(app, m);
     }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);

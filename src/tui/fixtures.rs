@@ -141,3 +141,67 @@ pub fn with_result(mut a: App, resp: Option<ReceivedResponse>) -> App {
     a.pane_focus = 2;
     a
 }
+
+/// The hole's x in [`puzzle`].
+pub const PUZZLE_HOLE_X: u32 = 150;
+
+/// A fixed puzzle drawn by the simulator's own code (background 3, hole at
+/// x = 150, shape 40 px from the top), as the client decodes it.
+pub fn puzzle() -> super::puzzle_image::Puzzle {
+    use base64::Engine as _;
+    let img = crate::sim::puzzle::draw(3, PUZZLE_HOLE_X, 40);
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let c = crate::api::wire::CaptchaResponse {
+        token: Some("0f1e2d3c4b5a69788796a5b4c3d2e1f0".into()),
+        original_image_base64: Some(b64(&img.background_png)),
+        jigsaw_image_base64: Some(b64(&img.piece_png)),
+        result: Some(false),
+        ..Default::default()
+    };
+    super::puzzle_image::Puzzle::from_response(&c).expect("the simulator's PNGs decode")
+}
+
+/// The puzzle screen showing [`puzzle`] (half-blocks), opened from the token step.
+pub fn puzzle_screen() -> (App, ManualClock) {
+    let (mut a, clock) = app();
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(
+            KeyCode::Char('p'),
+            crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Ok(Box::new(super::puzzle::Fetched {
+            puzzle: puzzle(),
+            picker: Some(ratatui_image::picker::Picker::halfblocks()),
+        }))),
+    );
+    (a, clock)
+}
+
+/// A runtime as the tests drive it: loopback without proxies, a 30 s
+/// transport timeout, copies kept in memory.
+pub fn runtime() -> super::runtime::Runtime {
+    let mut rt = super::runtime::Runtime::new(crate::client::HttpOptions {
+        no_proxy: true,
+        timeout: Duration::from_secs(30),
+        ..Default::default()
+    });
+    rt.clipboard = super::runtime::Clipboard::Memory(Vec::new());
+    rt
+}
+
+/// A simulator on 127.0.0.1 that reveals solutions (and encrypts points with `aes`).
+pub async fn simulator(aes: bool) -> crate::sim::SimHandle {
+    let cfg = crate::sim::SimConfig {
+        aes,
+        reveal_solutions: true,
+        quiet: true,
+        ..Default::default()
+    };
+    crate::sim::start(cfg, ([127, 0, 0, 1], 0).into())
+        .await
+        .expect("the simulator starts on a free loopback port")
+}

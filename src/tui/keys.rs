@@ -25,14 +25,19 @@ pub fn for_screen(app: &App) -> Vec<Key> {
         ];
     }
     match app.screen {
-        Screen::Wizard(Step::Token) => vec![
-            ("Enter", "next"),
-            ("Ctrl+G", "get token"),
-            ("Tab", "next step"),
-            ("F2", "headers"),
-            ("F3", "history"),
-            ("Ctrl+C", "quit"),
-        ],
+        Screen::Wizard(Step::Token) => {
+            let mut k = vec![("Enter", "next"), ("Ctrl+P", "solve puzzle")];
+            if app.target.has_sim_helpers() {
+                k.push(("Ctrl+G", "get token"));
+            }
+            k.extend([
+                ("Tab", "next step"),
+                ("F2", "headers"),
+                ("F3", "history"),
+                ("Ctrl+C", "quit"),
+            ]);
+            k
+        }
         Screen::Wizard(Step::Scene) if app.editing_other => {
             vec![("Enter", "use this value"), ("Esc", "back to list")]
         }
@@ -99,6 +104,24 @@ pub fn for_screen(app: &App) -> Vec<Key> {
             ],
         },
         Screen::Check => super::check::keys(app),
+        Screen::Puzzle if app.puzzle.editing_mobile => {
+            vec![("Enter", "verify"), ("Esc", "back to slider")]
+        }
+        Screen::Puzzle if matches!(app.puzzle.phase, super::puzzle::Phase::Failed { .. }) => {
+            vec![("r/Enter", "new puzzle"), ("m", "mobile"), ("Esc", "back")]
+        }
+        Screen::Puzzle => vec![
+            ("←→", "1 px"),
+            ("Shift+←→", "10 px"),
+            ("Enter", "verify"),
+            ("r", "new puzzle"),
+            ("m", "mobile"),
+            ("Esc", "back"),
+            ("PgUp/PgDn", "10 px"),
+            ("Home/End", "ends"),
+            ("drag", "slide with the mouse"),
+            ("q", "quit"),
+        ],
         Screen::History => vec![
             ("↑↓", "move"),
             ("Enter", "open"),

@@ -12,6 +12,8 @@ pub mod fixtures;
 pub mod history;
 pub mod keys;
 pub mod layout;
+pub mod puzzle;
+pub mod puzzle_image;
 pub mod record;
 pub mod runtime;
 pub mod simflow;
@@ -175,6 +177,13 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
+    // The puzzle's graphics protocol comes from the environment (no terminal
+    // round trip). Only on request is the terminal asked, after the first frame
+    // and before input is read (the query reads stdin itself).
+    rt.graphics = puzzle_image::Graphics::from_env();
+    if rt.graphics == puzzle_image::Graphics::Query {
+        rt.picker = Some(puzzle_image::query_picker(Duration::from_millis(300)));
+    }
 
     // Test hook: the end-to-end tests check that a panic restores the terminal.
     let panic_key = std::env::var("VFLOW_TEST_PANIC_KEY")
@@ -197,7 +206,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
             },
             Some(m) = rt.rx.recv() => m,
             _ = tick.tick(), if app.busy.is_some() => Msg::Tick,
-            _ = age_tick.tick(), if app.shows_token_age() => Msg::Tick,
+            _ = age_tick.tick(), if app.shows_token_age() || puzzle::ticking(&app) => Msg::Tick,
             _ = &mut signals => Msg::Quit,
         };
         if let (Some(c), Msg::Key(k)) = (panic_key, &msg)

@@ -40,6 +40,10 @@ pub struct Runtime {
     pub save_headers: Option<HeaderSaver>,
     /// The check run in progress, by run id.
     check_task: Option<(u64, AbortHandle)>,
+    /// How the captcha puzzle is drawn (half-blocks unless the terminal loop says otherwise).
+    pub graphics: super::puzzle_image::Graphics,
+    /// A picker made at start-up (`VFLOW_GRAPHICS=query`); used instead of `graphics`.
+    pub picker: Option<ratatui_image::picker::Picker>,
 }
 
 impl Runtime {
@@ -57,6 +61,8 @@ impl Runtime {
             reports_dir: None,
             save_headers: None,
             check_task: None,
+            graphics: Default::default(),
+            picker: None,
         }
     }
 
@@ -71,7 +77,11 @@ impl Runtime {
             Msg::Sent { id, .. } | Msg::LoginDone { id, .. } => {
                 self.inflight.remove(id);
             }
-            Msg::TokenFetched(_) | Msg::OutboxCode { .. } | Msg::HistoryLoaded(_) => {
+            Msg::TokenFetched(_)
+            | Msg::OutboxCode { .. }
+            | Msg::HistoryLoaded(_)
+            | Msg::PuzzleFetched(_)
+            | Msg::PuzzleVerified { .. } => {
                 self.pending = self.pending.saturating_sub(1);
             }
             Msg::Check(CheckMsg::Finished { run, .. })
@@ -228,6 +238,39 @@ impl Runtime {
                         .send(Msg::Check(CheckMsg::Finished { run, stopped: true }));
                 }
             }
+            Cmd::FetchPuzzle { spec, need_picker } => {
+                let http = self.http();
+                let picker = need_picker.then(|| {
+                    self.picker
+                        .clone()
+                        .unwrap_or_else(|| self.graphics.picker())
+                });
+                self.spawn_pending(async move {
+                    let res = match http.await {
+                        Ok(http) => fetch_puzzle(&http, &spec).await,
+                        Err(e) => Err(e),
+                    };
+                    Msg::PuzzleFetched(
+                        res.map(|puzzle| Box::new(super::puzzle::Fetched { puzzle, picker })),
+                    )
+                });
+            }
+            Cmd::VerifyPuzzle { spec, sender } => {
+                let http = self.http();
+                self.spawn_pending(async move {
+                    let exchange = match http.await {
+                        Ok(http) => http
+                            .send(&spec)
+                            .await
+                            .unwrap_or_else(|e| failed_before_sending(&spec, e.to_string())),
+                        Err(e) => failed_before_sending(&spec, e),
+                    };
+                    Msg::PuzzleVerified {
+                        sender,
+                        exchange: Box::new(exchange),
+                    }
+                });
+            }
             Cmd::Quit => {
                 for (_, (h, _)) in self.inflight.drain() {
                     h.abort();
@@ -315,6 +358,33 @@ impl Runtime {
             });
         }
     }
+}
+
+/// `GET /captcha` and decode the answer's images.
+async fn fetch_puzzle(
+    http: &client::Http,
+    spec: &RequestSpec,
+) -> Result<super::puzzle_image::Puzzle, String> {
+    let x = http.send(spec).await.map_err(|e| e.to_string())?;
+    let body = x
+        .response
+        .as_ref()
+        .map(|r| r.body.as_slice())
+        .unwrap_or(&[]);
+    if x.outcome != Outcome::Success {
+        let msg = match &x.outcome {
+            Outcome::ApiError { message, .. } => format!(": {message}"),
+            Outcome::Transport { detail, .. } => format!(": {detail}"),
+            _ => String::new(),
+        };
+        return Err(format!(
+            "GET /captcha: {}{msg}",
+            super::record::outcome_label(&x.outcome)
+        ));
+    }
+    let c: crate::api::wire::CaptchaResponse =
+        serde_json::from_slice(body).map_err(|e| format!("GET /captcha: unexpected body: {e}"))?;
+    super::puzzle_image::Puzzle::from_response(&c).map_err(|e| format!("GET /captcha: {e}"))
 }
 
 fn cancelled(spec: &RequestSpec) -> Exchange {

@@ -41,6 +41,7 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Headers => headers(app, f, fr.body),
         Screen::History => history(app, f, fr.body),
         Screen::Check => super::check::view(app, f, fr.body),
+        Screen::Puzzle => super::puzzle::draw(app, f),
     }
     status_line(app, f, fr.status);
     key_line(app, f, fr.keys);
@@ -51,14 +52,25 @@ pub fn view(app: &App, f: &mut Frame) {
         help(app, f, area);
     }
     if app.no_color {
-        strip_colors(f);
+        // The puzzle's picture is an image, not coloured text: it keeps its colours.
+        let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
+            .then(|| super::puzzle::areas(app, area).picture);
+        strip_colors(f, keep);
     }
 }
 
-/// NO_COLOR: keep bold/underline/reverse, drop every colour.
-fn strip_colors(f: &mut Frame) {
+/// NO_COLOR: keep bold/underline/reverse, drop every colour (except inside `keep`).
+fn strip_colors(f: &mut Frame, keep: Option<Rect>) {
     let buf = f.buffer_mut();
-    for cell in buf.content.iter_mut() {
+    let area = buf.area;
+    for (i, cell) in buf.content.iter_mut().enumerate() {
+        let pos = Position::new(
+            area.x + (i % area.width as usize) as u16,
+            area.y + (i / area.width as usize) as u16,
+        );
+        if keep.is_some_and(|r| r.contains(pos)) {
+            continue;
+        }
         cell.fg = Color::Reset;
         cell.bg = Color::Reset;
     }
@@ -118,6 +130,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             Busy::Send { .. } => "sending",
             Busy::Token => "getting a pass token from the simulator",
             Busy::Login { .. } => "logging in with the delivered code",
+            Busy::Puzzle(what) => what,
         };
         Line::from(format!(
             "{} {what}… {:.1} s",
@@ -334,11 +347,9 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let mut intro_lines = vec![Line::from(
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
+    intro_lines.push(Line::from("Ctrl+P solves the slider puzzle right here.").cyan());
     if app.target.has_sim_helpers() {
-        intro_lines.push(Line::from("Ctrl+G: get a valid one from the built-in simulator.").cyan());
-    } else {
-        intro_lines
-            .push(Line::from("Solve the captcha in your app and paste the token here.").dim());
+        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").cyan());
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
@@ -363,6 +374,15 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
                 for w in api::token::warnings(&t) {
                     lines.push(Line::from(format!("! {w}")).yellow());
                 }
+            }
+            Err(_) if app.current_token_meta().is_some() => {
+                lines.push(Line::from("✓ as issued by captcha/verify").green());
+                lines.push(
+                    Line::from(
+                        "  its POINT_JSON is not plain JSON: AES-encrypted (the puzzle had a secretKey)",
+                    )
+                    .dim(),
+                );
             }
             Err(e) => {
                 lines.push(Line::from(format!("✗ {e}")).red());

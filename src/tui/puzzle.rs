@@ -1,0 +1,538 @@
+//! The slider-captcha screen: fetch a puzzle with the profile's headers, draw
+//! it, slide the piece (keys or mouse), verify, and hand the pass token to the
+//! wizard. State, update and view of the screen live here; `app.rs`,
+//! `view.rs`, `runtime.rs`, `keys.rs` and `layout.rs` only dispatch to it.
+
+use super::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
+use super::puzzle_image::{self, Puzzle, X_LIMIT};
+use crate::api::{self, captcha, token::format_point_json, wire};
+use crate::client::{Exchange, Outcome, build};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui_image::picker::Picker;
+use ratatui_image::protocol::Protocol;
+use std::cell::RefCell;
+use std::time::SystemTime;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler as _;
+
+/// A fetched puzzle, ready to show (built by the runtime's task).
+#[derive(Debug)]
+pub struct Fetched {
+    pub puzzle: Puzzle,
+    /// Chosen once, with the first fetch (see [`puzzle_image::Graphics`]).
+    pub picker: Option<Picker>,
+}
+
+/// Where the screen is in its cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Waiting for `GET /captcha`.
+    Loading,
+    /// The person slides the piece.
+    Sliding,
+    /// Waiting for `captcha/verify`.
+    Verifying,
+    /// verify said no (or the puzzle could not be fetched): why, and what now.
+    Failed { title: String, lines: Vec<String> },
+}
+
+/// The puzzle on screen.
+pub struct Current {
+    pub puzzle: Puzzle,
+    /// The piece's left edge, in the server's 310-px space.
+    pub x: u32,
+    pub fetched_at: SystemTime,
+    /// The encoded picture for (x, cells): encoding runs when drawing, only when
+    /// one of them changed, so key presses cost nothing until the next frame.
+    cache: RefCell<Option<(u32, Size, Protocol)>>,
+}
+
+/// The screen's state, kept in [`App::puzzle`].
+pub struct PuzzleState {
+    pub current: Option<Current>,
+    pub phase: Phase,
+    pub picker: Option<Picker>,
+    /// The mobile number (the captcha's sender) is being typed.
+    pub editing_mobile: bool,
+    /// Where Esc goes back to.
+    pub back_to: Screen,
+}
+
+impl Default for PuzzleState {
+    fn default() -> Self {
+        PuzzleState {
+            current: None,
+            phase: Phase::Loading,
+            picker: None,
+            editing_mobile: false,
+            back_to: Screen::Wizard(Step::Token),
+        }
+    }
+}
+
+impl PuzzleState {
+    /// Seconds the puzzle on screen still lives (negative once expired).
+    pub fn remaining(&self, now: SystemTime) -> Option<i64> {
+        let c = self.current.as_ref()?;
+        let age = now.duration_since(c.fetched_at).unwrap_or_default();
+        Some(api::ttl::PUZZLE.as_secs() as i64 - age.as_secs() as i64)
+    }
+}
+
+fn say(app: &mut App, text: impl Into<String>, error: bool) {
+    app.notice = Some(Notice {
+        text: text.into(),
+        error,
+    });
+}
+
+fn start_busy(app: &mut App, what: &'static str) {
+    app.busy = Some(Busy::Puzzle(what));
+    app.busy_since = app.clock.now();
+    app.spinner = 0;
+}
+
+/// Open the screen and fetch a puzzle (Ctrl+P on the captcha step).
+pub fn open(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        say(
+            app,
+            "wait for the request in flight, then Ctrl+P again",
+            true,
+        );
+        return vec![];
+    }
+    if app.screen != Screen::Puzzle {
+        app.puzzle.back_to = app.screen;
+    }
+    app.screen = Screen::Puzzle;
+    new_puzzle(app)
+}
+
+/// Fetch a new puzzle (the old one, if any, is dropped).
+pub fn new_puzzle(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        return vec![];
+    }
+    app.puzzle.current = None;
+    app.puzzle.phase = Phase::Loading;
+    app.puzzle.editing_mobile = false;
+    start_busy(app, "getting a captcha puzzle");
+    vec![Cmd::FetchPuzzle {
+        spec: Box::new(build::captcha_get(
+            &app.target.base_url,
+            app.headers.clone(),
+        )),
+        need_picker: app.puzzle.picker.is_none(),
+    }]
+}
+
+pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> {
+    if matches!(app.busy, Some(Busy::Puzzle(_))) {
+        app.busy = None;
+    }
+    match res {
+        Ok(f) => {
+            let Fetched { puzzle, picker } = *f;
+            if app.puzzle.picker.is_none() {
+                app.puzzle.picker = Some(picker.unwrap_or_else(Picker::halfblocks));
+            }
+            app.puzzle.current = Some(Current {
+                puzzle,
+                x: 0,
+                fetched_at: app.clock.now(),
+                cache: RefCell::new(None),
+            });
+            app.puzzle.phase = Phase::Sliding;
+        }
+        Err(e) => {
+            app.puzzle.phase = Phase::Failed {
+                title: "could not get a puzzle".into(),
+                lines: vec!["r tries again; Esc goes back.".into(), e],
+            };
+        }
+    }
+    vec![]
+}
+
+fn verify(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() || app.puzzle.phase != Phase::Sliding {
+        return vec![];
+    }
+    let Some(c) = &app.puzzle.current else {
+        return vec![];
+    };
+    let sender = app.mobile.value().trim().to_string();
+    if sender.is_empty() {
+        app.puzzle.editing_mobile = true;
+        say(
+            app,
+            "type the mobile number the code goes to (the captcha's sender), then Enter verifies",
+            false,
+        );
+        return vec![];
+    }
+    let plain = format_point_json(f64::from(c.x), captcha::Y as f64);
+    let point = match &c.puzzle.secret_key {
+        Some(k) => match captcha::encrypt_point(&plain, k) {
+            Ok(p) => p,
+            Err(e) => {
+                say(app, format!("cannot encrypt point_json: {e}"), true);
+                return vec![];
+            }
+        },
+        None => plain,
+    };
+    let spec = build::captcha_verify(
+        &app.target.base_url,
+        app.headers.clone(),
+        &point,
+        &c.puzzle.token,
+        &sender,
+    );
+    app.puzzle.editing_mobile = false;
+    app.puzzle.phase = Phase::Verifying;
+    start_busy(app, "verifying the slider position");
+    vec![Cmd::VerifyPuzzle {
+        spec: Box::new(spec),
+        sender,
+    }]
+}
+
+pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
+    if matches!(app.busy, Some(Busy::Puzzle(_))) {
+        app.busy = None;
+    }
+    let at = app.puzzle.current.as_ref().map(|c| c.x).unwrap_or_default();
+    let expired = app
+        .puzzle
+        .remaining(app.clock.now())
+        .is_some_and(|left| left <= 0);
+    let pass = (x.outcome == Outcome::Success)
+        .then_some(x.response.as_ref())
+        .flatten()
+        .and_then(|r| serde_json::from_slice::<wire::VerifyResponse>(&r.body).ok());
+    if let Some(v) = pass {
+        app.token = Input::new(v.captcha_token.clone());
+        app.token_meta = Some(TokenMeta {
+            token: v.captcha_token,
+            sender: Some(sender),
+            obtained_at: app.clock.now(),
+            used: false,
+        });
+        app.puzzle.current = None;
+        app.puzzle.phase = Phase::Loading;
+        app.screen = Screen::Wizard(Step::Scene);
+        say(
+            app,
+            format!("solved at x = {at}: pass token filled in (lives 180 s, single use)"),
+            false,
+        );
+        return vec![];
+    }
+    let label = super::record::outcome_label(&x.outcome);
+    let (title, mut lines) = match &x.outcome {
+        Outcome::ApiError { code, message, .. } if code.ends_with("CAPTCHA.0002") => (
+            format!("{label}: the piece was not in the hole (x = {at})"),
+            vec![
+                format!(
+                    "r gets a new puzzle: a puzzle allows ONE attempt (the server deleted it at \
+this verify, right or wrong); within {} px of the hole passes.",
+                    captcha::TOLERANCE
+                ),
+                format!("server: {message}"),
+            ]
+            .into_iter()
+            .chain(expired.then(|| "The puzzle had expired (it lives 120 s).".to_string()))
+            .collect(),
+        ),
+        Outcome::ApiError { message, .. } => (label, vec![format!("server: {message}")]),
+        Outcome::Success => (format!("{label} but no captcha_token in the body"), vec![]),
+        Outcome::Transport { detail, .. } => (label, vec![detail.clone()]),
+        _ => (label, vec![]),
+    };
+    if lines
+        .first()
+        .is_none_or(|l| !l.contains("r gets a new puzzle"))
+    {
+        lines.insert(0, "r gets a new puzzle; Esc goes back.".into());
+    }
+    app.puzzle.phase = Phase::Failed { title, lines };
+    vec![]
+}
+
+/// Keys of the puzzle screen.
+pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+    if app.puzzle.editing_mobile {
+        match k.code {
+            KeyCode::Enter => return verify(app),
+            KeyCode::Esc => app.puzzle.editing_mobile = false,
+            _ => {
+                app.mobile.handle_event(&crossterm::event::Event::Key(k));
+            }
+        }
+        return vec![];
+    }
+    let shift = k.modifiers.contains(KeyModifiers::SHIFT);
+    let step: i64 = match k.code {
+        KeyCode::Left if shift => -10,
+        KeyCode::Right if shift => 10,
+        KeyCode::Left | KeyCode::Char('h') => -1,
+        KeyCode::Right | KeyCode::Char('l') => 1,
+        KeyCode::PageUp => -10,
+        KeyCode::PageDown => 10,
+        KeyCode::Home => -(X_LIMIT as i64),
+        KeyCode::End => X_LIMIT as i64,
+        KeyCode::Enter if matches!(app.puzzle.phase, Phase::Failed { .. }) => {
+            return new_puzzle(app);
+        }
+        KeyCode::Enter => return verify(app),
+        KeyCode::Char('r') => return new_puzzle(app),
+        KeyCode::Char('q') => return super::app::quit(app),
+        KeyCode::Char('m') => {
+            app.puzzle.editing_mobile = true;
+            return vec![];
+        }
+        KeyCode::Esc => {
+            app.screen = app.puzzle.back_to;
+            return vec![];
+        }
+        _ => return vec![],
+    };
+    slide_to(app, |x| x as i64 + step);
+    vec![]
+}
+
+fn slide_to(app: &mut App, f: impl FnOnce(u32) -> i64) {
+    if app.puzzle.phase != Phase::Sliding {
+        return;
+    }
+    if let Some(c) = app.puzzle.current.as_mut() {
+        c.x = f(c.x).clamp(0, X_LIMIT as i64) as u32;
+    }
+}
+
+/// Press or drag on the picture (or the track under it) moves the piece there.
+pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    let pressing = matches!(
+        m.kind,
+        MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left)
+    );
+    if !pressing {
+        return vec![];
+    }
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let a = areas(app, area);
+    let pic = a.picture;
+    let rows = pic.y..a.track.y + 1;
+    let dragging = matches!(m.kind, MouseEventKind::Drag(_));
+    if (dragging || rows.contains(&m.row)) && pic.width > 0 {
+        let col = m.column.clamp(pic.x, pic.x + pic.width - 1) - pic.x;
+        let x = puzzle_image::x_at_column(col, pic.width);
+        slide_to(app, |_| x as i64);
+    }
+    vec![]
+}
+
+/// Inner heights below this use the compact layout.
+const COMPACT_BELOW: u16 = 24;
+/// Width of `x = NNN of 0–263` and a gap, in the compact layout.
+const READOUT_WIDTH: u16 = 21;
+
+/// Where the parts of the screen are (shared by drawing and mouse hit-testing).
+pub struct Areas {
+    pub block: Rect,
+    pub info: Rect,
+    pub picture: Rect,
+    pub track: Rect,
+    pub readout: Rect,
+    pub sender: Rect,
+    pub message: Rect,
+}
+
+pub fn areas(app: &App, area: Rect) -> Areas {
+    let block = super::layout::frame(area).body;
+    let inner = Block::bordered().inner(block);
+    // Short screens (80x24) put x and the sender on one row and drop the hint,
+    // so the picture gets the rows.
+    let compact = inner.height < COMPACT_BELOW;
+    let message_rows = match (&app.puzzle.phase, compact) {
+        (Phase::Failed { .. }, true) => 3,
+        (Phase::Failed { .. }, false) => 6,
+        (Phase::Loading | Phase::Sliding, true) => 0,
+        _ => 1,
+    };
+    let [info, pic_and_track, readout, sender_row, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(if compact { 0 } else { 1 }),
+        Constraint::Length(message_rows),
+    ])
+    .areas(inner);
+    let (readout, sender) = if compact {
+        let [a, b] = Layout::horizontal([Constraint::Length(READOUT_WIDTH), Constraint::Min(1)])
+            .areas(readout);
+        (a, b)
+    } else {
+        (readout, sender_row)
+    };
+    let avail = Size::new(pic_and_track.width, pic_and_track.height.saturating_sub(1));
+    let cells = match &app.puzzle.picker {
+        Some(p) => puzzle_image::cells_for(p, avail),
+        None => puzzle_image::fit(avail, ratatui_image::FontSize::new(10, 20), None),
+    };
+    let x = pic_and_track.x + (pic_and_track.width - cells.width) / 2;
+    let picture = Rect::new(x, pic_and_track.y, cells.width, cells.height);
+    Areas {
+        block,
+        info,
+        picture,
+        track: Rect::new(x, picture.bottom(), cells.width, 1),
+        readout,
+        sender,
+        message,
+    }
+}
+
+pub fn draw(app: &App, f: &mut Frame) {
+    let a = areas(app, f.area());
+    let st = &app.puzzle;
+    let title = " Captcha puzzle: slide the piece into the hole ";
+    f.render_widget(
+        Block::bordered()
+            .title(title)
+            .border_style(Style::new().cyan()),
+        a.block,
+    );
+    let now = app.clock.now();
+    // info line: token, AES, lifetime
+    let mut info = vec![];
+    if let Some(c) = &st.current {
+        let tok = if app.redact {
+            api::redact::pass_token(&c.puzzle.token)
+        } else {
+            c.puzzle.token.clone()
+        };
+        info.push(Span::raw(format!("puzzle {tok}")).dim());
+        if c.puzzle.secret_key.is_some() {
+            info.push(Span::raw("  secretKey set: point_json goes AES-encrypted").dim());
+        }
+        let left = st.remaining(now).unwrap_or_default();
+        let life = if left > 0 {
+            format!("  expires in {left} s")
+        } else {
+            "  expired (120 s): r for a new one".into()
+        };
+        info.push(if left <= 20 {
+            Span::raw(life).yellow().bold()
+        } else {
+            Span::raw(life)
+        });
+    }
+    f.render_widget(Paragraph::new(Line::from(info)), a.info);
+
+    match (&st.current, st.picker.as_ref()) {
+        (Some(c), Some(picker)) => {
+            let cells = Size::new(a.picture.width, a.picture.height);
+            let mut cache = c.cache.borrow_mut();
+            let fresh = !matches!(&*cache, Some((x, s, _)) if *x == c.x && *s == cells);
+            if fresh {
+                *cache = c
+                    .puzzle
+                    .protocol(c.x, picker, cells)
+                    .map(|p| (c.x, cells, p));
+            }
+            if let Some((_, _, p)) = &*cache {
+                f.render_widget(ratatui_image::Image::new(p), a.picture);
+            }
+            track(f, a.track, c.x);
+        }
+        _ => {
+            let text = match &st.phase {
+                Phase::Loading => "getting a puzzle…",
+                _ => "",
+            };
+            f.render_widget(Paragraph::new(text).dim(), a.picture);
+        }
+    }
+
+    if let Some(c) = &st.current {
+        let mut spans = vec![
+            Span::raw("x = "),
+            Span::raw(format!("{:>3}", c.x)).bold().cyan(),
+            Span::raw(format!(" of 0–{X_LIMIT}")),
+        ];
+        if a.readout.width > READOUT_WIDTH {
+            spans
+                .push(Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag").dim());
+        }
+        let line = Line::from(spans);
+        f.render_widget(Paragraph::new(line), a.readout);
+    }
+
+    let mobile = app.mobile.value();
+    if st.editing_mobile {
+        let label = "sender: ";
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw(label).bold(),
+                Span::raw(mobile.to_string()),
+                Span::raw("   Enter verifies, Esc back to the slider").dim(),
+            ])),
+            a.sender,
+        );
+        let x = a.sender.x + label.len() as u16 + app.mobile.visual_cursor() as u16;
+        f.set_cursor_position(Position::new(
+            x.min(a.sender.right().saturating_sub(1)),
+            a.sender.y,
+        ));
+    } else {
+        let shown = if mobile.is_empty() {
+            "mobile not known yet: Enter asks for it (m edits)".to_string()
+        } else if app.redact {
+            format!("{} (m edits)", api::redact::mobile(mobile))
+        } else {
+            format!("{mobile} (m edits)")
+        };
+        f.render_widget(Paragraph::new(format!("sender: {shown}")).dim(), a.sender);
+    }
+
+    let msg: Vec<Line> = match &st.phase {
+        Phase::Failed { title, lines } => {
+            let mut v = vec![Line::from(format!("✗ {title}")).red().bold()];
+            v.extend(lines.iter().map(|l| Line::from(l.clone()).yellow()));
+            v
+        }
+        Phase::Verifying => vec![Line::from("verifying…").yellow()],
+        Phase::Sliding => {
+            vec![Line::from("Line the piece up with the dark hole, then Enter verifies (one attempt per puzzle).").dim()]
+        }
+        Phase::Loading => vec![],
+    };
+    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }), a.message);
+}
+
+/// The slider track under the picture: the piece's span is highlighted.
+fn track(f: &mut Frame, area: Rect, x: u32) {
+    if area.width == 0 {
+        return;
+    }
+    let (a, b) = puzzle_image::piece_columns(x, area.width);
+    let line = Line::from(vec![
+        Span::raw("─".repeat(a as usize)).dark_gray(),
+        Span::raw("█".repeat((b - a) as usize)).cyan(),
+        Span::raw("─".repeat((area.width - b) as usize)).dark_gray(),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+/// The puzzle screen wants a redraw every second (its lifetime counts down).
+pub fn ticking(app: &App) -> bool {
+    app.screen == Screen::Puzzle && app.puzzle.current.is_some()
+}

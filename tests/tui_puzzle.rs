@@ -1,0 +1,591 @@
+//! The slider-captcha screen: half-block rendering of a known puzzle
+//! (snapshots on TestBackend), sliding with keys and the mouse, the lifetime
+//! on an injected clock, and the whole loop against the simulator on
+//! 127.0.0.1: the true x (from the simulator's reveal) gives a pass token and
+//! a send that succeeds, with and without AES; a wrong x gives CAPTCHA.0002
+//! and the offer of a new puzzle.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use std::sync::Arc;
+use std::time::Duration;
+use vflow::client::Outcome;
+use vflow::clock::ManualClock;
+use vflow::sim::SimHandle;
+use vflow::tui::app::{App, Msg, Screen, Step, Target, update};
+use vflow::tui::fixtures::{self, PUZZLE_HOLE_X};
+use vflow::tui::puzzle::{self, Phase};
+use vflow::tui::runtime::Runtime;
+use vflow::tui::view;
+
+fn render(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    a.size = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(a, f)).unwrap();
+    t
+}
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The picture as brightness: one character per half-block pixel pair (the
+/// cell's mean luminance), so the snapshot shows the hole and the piece.
+fn brightness_map(t: &Terminal<TestBackend>, r: Rect) -> String {
+    const RAMP: &[u8] = b" .:-=+*#%@";
+    let buf = t.backend().buffer();
+    let lum = |c: Color| match c {
+        Color::Rgb(r, g, b) => 0.2126 * r as f64 + 0.7152 * g as f64 + 0.0722 * b as f64,
+        _ => 0.0,
+    };
+    let mut s = String::new();
+    for y in r.y..r.bottom() {
+        for x in r.x..r.right() {
+            let c = &buf[(x, y)];
+            let l = (lum(c.fg) + lum(c.bg)) / 2.0;
+            let i = ((l / 256.0) * RAMP.len() as f64) as usize;
+            s.push(RAMP[i.min(RAMP.len() - 1)] as char);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn key(a: &mut App, code: KeyCode) {
+    update(a, Msg::Key(KeyEvent::from(code)));
+}
+
+fn shift(a: &mut App, code: KeyCode) {
+    update(a, Msg::Key(KeyEvent::new(code, KeyModifiers::SHIFT)));
+}
+
+fn x_of(a: &App) -> u32 {
+    a.puzzle.current.as_ref().expect("a puzzle on screen").x
+}
+
+#[test]
+fn halfblock_rendering_of_a_known_puzzle() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (mut a, _) = fixtures::puzzle_screen();
+        let t = render(&mut a, w, h);
+        insta::assert_snapshot!(format!("puzzle_start_{w}x{h}"), t.backend());
+        let pic = puzzle::areas(&a, Rect::new(0, 0, w, h)).picture;
+        insta::assert_snapshot!(
+            format!("puzzle_start_brightness_{w}x{h}"),
+            brightness_map(&t, pic)
+        );
+        // the piece slid onto the hole: the dark hole is covered
+        for _ in 0..PUZZLE_HOLE_X / 10 {
+            key(&mut a, KeyCode::PageDown);
+        }
+        assert_eq!(x_of(&a), PUZZLE_HOLE_X);
+        let t = render(&mut a, w, h);
+        insta::assert_snapshot!(
+            format!("puzzle_solved_brightness_{w}x{h}"),
+            brightness_map(&t, pic)
+        );
+    }
+}
+
+#[test]
+fn the_piece_is_drawn_where_x_says_and_the_hole_is_darker() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    let t = render(&mut a, 120, 40);
+    let pic = puzzle::areas(&a, Rect::new(0, 0, 120, 40)).picture;
+    assert!(pic.width >= 100, "scaled to fit 120 columns: {pic:?}");
+    let map = brightness_map(&t, pic);
+    // mean brightness of the columns of the hole vs. after the piece covers it
+    let col_mean = |m: &str, a: u16, b: u16| -> f64 {
+        let ramp = " .:-=+*#%@";
+        let mut sum = 0.0;
+        let mut n = 0.0;
+        for line in m.lines() {
+            for (i, ch) in line.chars().enumerate() {
+                if (a as usize..b as usize).contains(&i) {
+                    sum += ramp.find(ch).unwrap() as f64;
+                    n += 1.0;
+                }
+            }
+        }
+        sum / n
+    };
+    let (h0, h1) = vflow::tui::puzzle_image::piece_columns(PUZZLE_HOLE_X, pic.width);
+    let hole = col_mean(&map, h0 + 1, h1 - 1);
+    a.puzzle.current.as_mut().unwrap().x = PUZZLE_HOLE_X;
+    let t = render(&mut a, 120, 40);
+    let covered = col_mean(&brightness_map(&t, pic), h0 + 1, h1 - 1);
+    assert!(
+        covered > hole,
+        "the hole ({hole:.2}) is darker than the piece over it ({covered:.2})"
+    );
+}
+
+#[test]
+fn keys_slide_the_piece_within_the_background() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert_eq!(x_of(&a), 0);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(x_of(&a), 1);
+    shift(&mut a, KeyCode::Right);
+    assert_eq!(x_of(&a), 11);
+    key(&mut a, KeyCode::PageDown);
+    assert_eq!(x_of(&a), 21);
+    key(&mut a, KeyCode::PageUp);
+    shift(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Left);
+    assert_eq!(x_of(&a), 0);
+    key(&mut a, KeyCode::Left);
+    assert_eq!(x_of(&a), 0, "never below 0");
+    key(&mut a, KeyCode::End);
+    assert_eq!(x_of(&a), 310 - 47, "the piece stays inside");
+    key(&mut a, KeyCode::Right);
+    assert_eq!(x_of(&a), 263);
+    key(&mut a, KeyCode::Home);
+    assert_eq!(x_of(&a), 0);
+    let t = render(&mut a, 80, 24);
+    let text = screen_text(&t);
+    assert!(text.contains("x =   0 of 0–263"), "{text}");
+    assert!(text.contains("Enter verify"), "footer: {text}");
+}
+
+#[test]
+fn dragging_the_mouse_moves_the_piece() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    a.size = (120, 40);
+    let ar = puzzle::areas(&a, Rect::new(0, 0, 120, 40));
+    let pic = ar.picture;
+    let mouse = |kind, column, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mid = pic.y + pic.height / 2;
+    update(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), pic.x + 2, mid),
+    );
+    let x1 = x_of(&a);
+    assert!(x1 < 10, "pressed near the left edge: {x1}");
+    update(
+        &mut a,
+        mouse(
+            MouseEventKind::Drag(MouseButton::Left),
+            pic.x + pic.width / 2,
+            mid,
+        ),
+    );
+    let x2 = x_of(&a);
+    assert!(
+        (130..=145).contains(&x2),
+        "the piece's middle follows the pointer to the middle: {x2}"
+    );
+    // dragging past the edge (even below the picture) clamps
+    update(
+        &mut a,
+        mouse(MouseEventKind::Drag(MouseButton::Left), 119, 39),
+    );
+    assert_eq!(x_of(&a), 263);
+    // the slider track under the picture works too
+    update(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), pic.x, ar.track.y),
+    );
+    assert!(x_of(&a) < 5);
+}
+
+#[test]
+fn the_puzzle_lifetime_counts_down_on_the_injected_clock() {
+    let (mut a, clock) = fixtures::puzzle_screen();
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(text.contains("expires in 120 s"), "{text}");
+    clock.advance(Duration::from_secs(105));
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(text.contains("expires in 15 s"), "{text}");
+    clock.advance(Duration::from_secs(20));
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(text.contains("expired (120 s): r for a new one"), "{text}");
+    assert!(
+        puzzle::ticking(&a),
+        "the screen asks for a redraw every second"
+    );
+}
+
+#[test]
+fn enter_asks_for_the_sender_when_the_mobile_is_not_known() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    key(&mut a, KeyCode::Enter);
+    assert!(a.puzzle.editing_mobile, "asks for the mobile");
+    assert!(a.typing());
+    for c in "13800138000".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    assert_eq!(
+        a.mobile.value(),
+        "13800138000",
+        "typed into the mobile step's field"
+    );
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert!(
+        matches!(cmds.as_slice(), [vflow::tui::Cmd::VerifyPuzzle { sender, .. }] if sender == "13800138000"),
+        "{cmds:?}"
+    );
+    assert_eq!(a.puzzle.phase, Phase::Verifying);
+}
+
+// ---- against the simulator -------------------------------------------------
+
+struct Harness {
+    app: App,
+    rt: Runtime,
+    clock: ManualClock,
+    sim: SimHandle,
+}
+
+impl Harness {
+    async fn new(aes: bool) -> Harness {
+        Self::targeting(aes, true).await
+    }
+
+    /// `simulator: false` is how vflow sees `vflow serve` given as `--target`:
+    /// a server like any tenant (no automatic tokens).
+    async fn targeting(aes: bool, simulator: bool) -> Harness {
+        let sim = fixtures::simulator(aes).await;
+        let target = Target {
+            base_url: sim.base_url(),
+            simulator,
+            profile: "default".into(),
+        };
+        let clock = ManualClock::new();
+        let mut app = App::new(target, fixtures::headers(), Arc::new(clock.clone()));
+        app.size = (120, 40);
+        Harness {
+            app,
+            rt: fixtures::runtime(),
+            clock,
+            sim,
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) {
+        self.rt.dispatch(&mut self.app, Msg::Key(k));
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.key(KeyEvent::from(code));
+    }
+
+    fn type_text(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    async fn settle(&mut self) {
+        self.rt
+            .settle(&mut self.app, Duration::from_secs(10))
+            .await
+            .unwrap();
+    }
+
+    async fn open_puzzle(&mut self) -> (String, u32) {
+        self.key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+        assert_eq!(self.app.screen, Screen::Puzzle);
+        self.settle().await;
+        assert_eq!(self.app.puzzle.phase, Phase::Sliding);
+        let c = self.app.puzzle.current.as_ref().unwrap();
+        let token = c.puzzle.token.clone();
+        let truth = self.sim.solution(&token).expect("revealed").x;
+        (token, truth)
+    }
+
+    /// Slide to `x` the way a person does: 10-px jumps, then single pixels.
+    fn slide_to(&mut self, x: u32) {
+        self.press(KeyCode::Home);
+        for _ in 0..x / 10 {
+            self.key(KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT));
+        }
+        for _ in 0..x % 10 {
+            self.press(KeyCode::Right);
+        }
+        assert_eq!(x_of(&self.app), x);
+    }
+
+    fn screen(&mut self) -> String {
+        let (w, h) = self.app.size;
+        screen_text(&render(&mut self.app, w, h))
+    }
+}
+
+async fn solve_then_send(aes: bool) {
+    let mut t = Harness::new(aes).await;
+    let (_, truth) = t.open_puzzle().await;
+    let secret = t
+        .app
+        .puzzle
+        .current
+        .as_ref()
+        .unwrap()
+        .puzzle
+        .secret_key
+        .clone();
+    assert_eq!(secret.is_some(), aes);
+    let text = t.screen();
+    assert!(text.contains("expires in 120 s"), "{text}");
+    t.slide_to(truth);
+    t.press(KeyCode::Enter);
+    assert!(t.app.puzzle.editing_mobile, "asks for the sender first");
+    t.type_text("13800138000");
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(
+        t.app.screen,
+        Screen::Wizard(Step::Scene),
+        "moves on: {:?}",
+        t.app.puzzle.phase
+    );
+    let tok = t.app.token.value().to_string();
+    let (_, point) = tok.split_once("---").expect("TOKEN---POINT_JSON");
+    let point = match &secret {
+        // with a secretKey the pass token carries the encrypted point_json
+        Some(k) => vflow::api::captcha::decrypt_point(point, k).expect("AES point"),
+        None => point.to_string(),
+    };
+    let parsed = vflow::api::token::parse_point_json(&point).expect("point_json");
+    assert_eq!(parsed.x, truth as f64);
+    let meta = t.app.current_token_meta().expect("token meta").clone();
+    assert_eq!(meta.sender.as_deref(), Some("13800138000"));
+    // the token's age shows on the token step, and nears expiry on the clock
+    t.clock.advance(Duration::from_secs(12));
+    t.app.screen = Screen::Wizard(Step::Token);
+    let text = t.screen();
+    assert!(
+        text.contains("obtained 12 s ago for sender 13800138000; expires in 168 s"),
+        "{text}"
+    );
+    t.press(KeyCode::Enter); // to the scene (LOGIN_SMS preselected)
+    t.press(KeyCode::Enter); // on to the review: the mobile is known, carried over
+    assert_eq!(t.app.mobile.value(), "13800138000");
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    assert!(t.app.warnings().is_empty(), "{:?}", t.app.warnings());
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Result);
+    assert_eq!(
+        t.app.history.last().unwrap().exchange.outcome,
+        Outcome::Success
+    );
+    // a send used it: flagged on the token step and in the review
+    t.app.screen = Screen::Wizard(Step::Token);
+    let text = t.screen();
+    assert!(text.contains("already used by a send"), "{text}");
+}
+
+#[tokio::test]
+async fn true_x_gives_a_pass_token_and_the_send_succeeds() {
+    solve_then_send(false).await;
+}
+
+#[tokio::test]
+async fn true_x_verifies_with_aes_too() {
+    solve_then_send(true).await;
+}
+
+#[tokio::test]
+async fn a_wrong_x_gives_captcha_0002_and_one_key_gets_a_new_puzzle() {
+    let mut t = Harness::new(false).await;
+    t.type_text(""); // the token field stays empty
+    t.app.mobile = tui_input::Input::new("13800138001".into());
+    let (first, truth) = t.open_puzzle().await;
+    let wrong = if truth > 150 { truth - 6 } else { truth + 6 };
+    t.slide_to(wrong);
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Puzzle);
+    match &t.app.puzzle.phase {
+        Phase::Failed { title, .. } => assert!(title.contains("CAPTCHA.0002"), "{title}"),
+        p => panic!("expected a failure, got {p:?}"),
+    }
+    let text = t.screen();
+    assert!(text.contains("ONE attempt"), "{text}");
+    assert!(text.contains("r gets a new puzzle"), "{text}");
+    assert!(t.app.token.value().is_empty(), "no token on failure");
+    // sliding does nothing now; r fetches a new puzzle
+    t.press(KeyCode::Right);
+    assert_eq!(x_of(&t.app), wrong);
+    t.press(KeyCode::Char('r'));
+    t.settle().await;
+    assert_eq!(t.app.puzzle.phase, Phase::Sliding);
+    let second = t.app.puzzle.current.as_ref().unwrap().puzzle.token.clone();
+    assert_ne!(first, second, "a new puzzle");
+    assert_eq!(x_of(&t.app), 0);
+}
+
+#[tokio::test]
+async fn a_pass_token_about_to_expire_is_flagged_in_the_review() {
+    let mut t = Harness::new(false).await;
+    t.app.mobile = tui_input::Input::new("13800138002".into());
+    let (_, truth) = t.open_puzzle().await;
+    t.slide_to(truth);
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Scene));
+    t.clock.advance(Duration::from_secs(160));
+    assert!(
+        t.app
+            .warnings()
+            .iter()
+            .any(|w| w.contains("expires in 20 s")),
+        "{:?}",
+        t.app.warnings()
+    );
+    t.clock.advance(Duration::from_secs(30));
+    assert!(
+        t.app.warnings().iter().any(|w| w.contains("CAPTCHA.0003")),
+        "{:?}",
+        t.app.warnings()
+    );
+}
+
+#[test]
+fn an_expired_puzzle_that_fails_says_so() {
+    let (mut a, clock) = fixtures::puzzle_screen();
+    a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.puzzle.phase, Phase::Verifying);
+    clock.advance(Duration::from_secs(125));
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        fixtures::headers(),
+        "{\"x\":0.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        fixtures::MOBILE,
+    );
+    let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0002");
+    let exchange = fixtures::exchange(&spec, Some(fixtures::json_response(400, &body)));
+    update(
+        &mut a,
+        Msg::PuzzleVerified {
+            sender: fixtures::MOBILE.into(),
+            exchange: Box::new(exchange),
+        },
+    );
+    let t = render(&mut a, 80, 24);
+    insta::assert_snapshot!("puzzle_failed_expired_80x24", t.backend());
+    let text = screen_text(&t);
+    assert!(text.contains("r gets a new puzzle"), "{text}");
+    assert!(text.contains("r/Enter new puzzle"), "footer: {text}");
+    let t = render(&mut a, 120, 40);
+    assert!(
+        screen_text(&t).contains("The puzzle had expired (it lives 120 s)."),
+        "{}",
+        screen_text(&t)
+    );
+}
+
+#[tokio::test]
+async fn against_vflow_serve_given_as_target() {
+    let mut t = Harness::targeting(false, false).await;
+    t.app.mobile = tui_input::Input::new("13800138003".into());
+    let (_, truth) = t.open_puzzle().await;
+    t.slide_to(truth);
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Scene));
+    t.press(KeyCode::Enter); // scene: on to the review (the mobile is known)
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    t.press(KeyCode::Enter); // send
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Result);
+    assert_eq!(
+        t.app.history.last().unwrap().exchange.outcome,
+        Outcome::Success
+    );
+}
+
+#[test]
+fn retry_against_a_remote_tenant_opens_a_new_puzzle() {
+    let (mut a, _) = fixtures::filled(Step::Review);
+    a.target = Target {
+        base_url: "https://tenant.example.com".into(),
+        simulator: false,
+        profile: "staging".into(),
+    };
+    let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0003");
+    let mut a = fixtures::with_result(a, Some(fixtures::json_response(400, &body)));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert!(a.token.value().is_empty(), "the used token is cleared");
+    match cmds.as_slice() {
+        [vflow::tui::Cmd::FetchPuzzle { spec, .. }] => {
+            assert_eq!(spec.url(), "https://tenant.example.com/api/v2/sdk/captcha")
+        }
+        other => panic!("expected a puzzle fetch, got {other:?}"),
+    }
+}
+
+#[test]
+fn no_color_keeps_the_picture_in_colour() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    a.no_color = true;
+    let t = render(&mut a, 80, 24);
+    let pic = puzzle::areas(&a, Rect::new(0, 0, 80, 24)).picture;
+    let buf = t.backend().buffer();
+    let mid = &buf[(pic.x + pic.width / 2, pic.y + pic.height / 2)];
+    assert!(
+        matches!(mid.fg, Color::Rgb(..)),
+        "the image keeps its colours"
+    );
+    let frame = &buf[(0, 1)];
+    assert_eq!(frame.fg, Color::Reset, "text has no colour");
+}
+
+#[test]
+fn help_lists_the_puzzle_keys() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::F(1))));
+    let t = render(&mut a, 80, 24);
+    insta::assert_snapshot!("puzzle_help_80x24", t.backend());
+}
+
+#[test]
+fn tiny_and_odd_sizes_draw_without_panicking() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    for (w, h) in [
+        (1, 1),
+        (10, 5),
+        (20, 8),
+        (40, 12),
+        (80, 10),
+        (300, 12),
+        (79, 100),
+    ] {
+        let t = render(&mut a, w, h);
+        let pic = puzzle::areas(&a, Rect::new(0, 0, w, h)).picture;
+        assert!(pic.right() <= w && pic.bottom() <= h, "{w}x{h}: {pic:?}");
+        drop(t);
+        update(
+            &mut a,
+            Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Drag(MouseButton::Left),
+                column: w / 2,
+                row: h / 2,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    }
+}
