@@ -9,10 +9,12 @@ use axum::response::{IntoResponse, Response};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::time::Duration;
 use vflow::check::{self, Env, Report, Suite, Verdict};
+
+mod support;
 use vflow::cli::GlobalArgs;
 use vflow::client::{Http, HttpOptions};
 use vflow::config::{self, ConfigFile};
@@ -327,29 +329,11 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn vflow(args: &[&str]) -> Output {
-    let cfg = tmp("config.toml");
-    std::fs::write(&cfg, "").unwrap();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("VFLOW_CONFIG", &cfg)
-        .env("NO_PROXY", "*")
-        .args(args)
-        .output()
-        .unwrap()
+    support::run(&support::empty_config("check"), args)
 }
 
 async fn vflow_bg(args: &[&str]) -> Output {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        vflow(&refs)
-    })
-    .await
-    .unwrap()
+    support::run_bg(&support::empty_config("check"), args).await
 }
 
 /// (testcases, failures, skipped) counted in a JUnit file, checking the totals agree.

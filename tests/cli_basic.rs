@@ -5,24 +5,14 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod support;
+
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vflow-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    support::scratch(&format!("cli-{name}"))
 }
 
 fn vflow(config: &std::path::Path, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("VFLOW_CONFIG", config)
-        .env("NO_PROXY", "*")
-        .args(args)
-        .output()
-        .unwrap()
+    support::run(config, args)
 }
 
 fn empty_config(name: &str) -> PathBuf {
@@ -106,8 +96,7 @@ fn env_overrides_file_and_flags_override_env() {
     let f = tmp("prec").join("c.toml");
     std::fs::write(&f, "[profiles.default]\nlang = \"zh\"\ntimeout = \"9s\"\n").unwrap();
     let show = |extra_env: &[(&str, &str)], args: &[&str]| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
-        c.env("VFLOW_CONFIG", &f);
+        let mut c = support::command(&f);
         for (k, v) in extra_env {
             c.env(k, v);
         }
@@ -310,6 +299,7 @@ fn http_proxy_from_the_environment_is_used() {
         String::from_utf8_lossy(&buf).into_owned()
     });
     let cfg = empty_config("proxy");
+    // Not support::command: that one bypasses proxies, and this test needs one.
     let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
     for (k, _) in std::env::vars() {
         if k.starts_with("VFLOW_") || k.to_ascii_lowercase().ends_with("_proxy") {

@@ -4,44 +4,26 @@
 //! `vflow captcha get/verify`.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use vflow::api::catalogue::codes;
 use vflow::cli::GlobalArgs;
 use vflow::client::{Http, HttpOptions, Outcome};
 use vflow::config::{self, ConfigFile, ResolvedProfile};
 use vflow::sim::{SimConfig, SimHandle};
 
+mod support;
+
 fn empty_config() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vflow-cli-sim-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    let f = d.join("config.toml");
-    std::fs::write(&f, "").unwrap();
-    f
+    support::empty_config("cli-sim")
 }
 
 fn vflow(args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("VFLOW_CONFIG", empty_config())
-        .env("NO_PROXY", "*")
-        .args(args)
-        .output()
-        .unwrap()
+    support::run(&empty_config(), args)
 }
 
 /// [`vflow`] on a blocking thread, so the test's simulator keeps serving.
 async fn vflow_bg(args: &[&str]) -> Output {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        vflow(&refs)
-    })
-    .await
-    .unwrap()
+    support::run_bg(&empty_config(), args).await
 }
 
 async fn sim(reveal: bool, aes: bool) -> SimHandle {

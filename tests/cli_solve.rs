@@ -8,22 +8,11 @@ use std::process::{Command, Stdio};
 use vflow::sim::SimHandle;
 use vflow::tui::fixtures::simulator;
 
+mod support;
+
 fn command(sim: &SimHandle, args: &[&str]) -> Command {
-    let dir = std::env::temp_dir().join(format!("vflow-cli-solve-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "").unwrap();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("VFLOW_CONFIG", config)
-        .env("NO_PROXY", "*")
-        .arg("--target")
-        .arg(sim.base_url())
-        .args(args);
+    let mut c = support::command(&support::empty_config("cli-solve"));
+    c.arg("--target").arg(sim.base_url()).args(args);
     c
 }
 

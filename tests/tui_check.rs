@@ -7,14 +7,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use vflow::check::{self, CaseResult, Sent, Suite, Verdict};
+use vflow::client::ReceivedResponse;
 use vflow::client::explain::{ExplainContext, explain_exchange};
-use vflow::client::{HttpOptions, ReceivedResponse};
 use vflow::clock;
 use vflow::sim::{self, SimConfig, SimHandle};
 use vflow::tui::app::{App, Msg, Screen, Target};
 use vflow::tui::check::CaseState;
 use vflow::tui::fixtures::{self, error_body, json_response, ok_response};
-use vflow::tui::runtime::{Clipboard, Runtime};
+use vflow::tui::runtime::Runtime;
 use vflow::tui::view;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -186,12 +186,7 @@ async fn harness(reveal: bool) -> (App, Runtime, SimHandle) {
     };
     let mut app = App::new(target, fixtures::headers(), clock::system());
     app.size = (120, 40);
-    let mut rt = Runtime::new(HttpOptions {
-        no_proxy: true,
-        ..Default::default()
-    });
-    rt.clipboard = Clipboard::Memory(Vec::new());
-    (app, rt, sim)
+    (app, fixtures::runtime(), sim)
 }
 
 fn press(rt: &mut Runtime, app: &mut App, code: KeyCode) {

@@ -5,9 +5,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Duration;
 use vflow::api::headers as h;
-use vflow::client::{HttpOptions, Outcome};
+use vflow::client::Outcome;
 use vflow::clock;
-use vflow::sim::{self, SimConfig, SimHandle};
+use vflow::sim::SimHandle;
 use vflow::tui::app::{App, Msg, Screen, Step, Target};
 use vflow::tui::runtime::{Clipboard, Runtime};
 use vflow::tui::view;
@@ -22,16 +22,7 @@ struct Harness {
 
 impl Harness {
     async fn simulator() -> Harness {
-        let sim = sim::start(
-            SimConfig {
-                reveal_solutions: true,
-                quiet: true,
-                ..Default::default()
-            },
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap();
+        let sim = vflow::tui::fixtures::simulator(false).await;
         let target = Target {
             base_url: sim.base_url(),
             simulator: true,
@@ -43,13 +34,7 @@ impl Harness {
     fn with(target: Target, sim: Option<SimHandle>) -> Harness {
         let mut app = App::new(target, vflow::tui::fixtures::headers(), clock::system());
         app.size = (160, 48);
-        let opts = HttpOptions {
-            no_proxy: true,
-            timeout: Duration::from_secs(30),
-            ..Default::default()
-        };
-        let mut rt = Runtime::new(opts);
-        rt.clipboard = Clipboard::Memory(Vec::new());
+        let rt = vflow::tui::fixtures::runtime();
         Harness { app, rt, _sim: sim }
     }
 

@@ -1,0 +1,50 @@
+//! Running the built `vflow` binary from tests: shared by the test files that do.
+//! Every run points VFLOW_CONFIG at a file of the test's own, drops the caller's
+//! VFLOW_* variables and bypasses any proxy, so the real user setup never leaks in.
+#![allow(dead_code)] // each test file uses the part it needs
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch folder for this test process and `tag`.
+pub fn scratch(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vflow-test-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// An empty config file in the scratch folder `tag`.
+pub fn empty_config(tag: &str) -> PathBuf {
+    let f = scratch(tag).join("config.toml");
+    std::fs::write(&f, "").unwrap();
+    f
+}
+
+/// The binary, with a clean environment and `config` as its config file.
+pub fn command(config: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("VFLOW_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("VFLOW_CONFIG", config).env("NO_PROXY", "*");
+    c
+}
+
+/// Run it to the end.
+pub fn run(config: &Path, args: &[&str]) -> Output {
+    command(config).args(args).output().unwrap()
+}
+
+/// [`run`] on a blocking thread, so a simulator in the test's runtime keeps serving.
+pub async fn run_bg(config: &Path, args: &[&str]) -> Output {
+    let config = config.to_path_buf();
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&config, &refs)
+    })
+    .await
+    .unwrap()
+}
