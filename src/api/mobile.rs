@@ -1,30 +1,48 @@
 //! The mobile-number rule the simulator enforces (spec §3, step 11) and the
 //! live hints the TUI shows while a person types.
 
+use super::Lang;
+
 /// Valid: 5 to 20 ASCII digits after an optional leading `+`.
 pub fn is_valid(mobile: &str) -> bool {
     problem(mobile).is_none()
 }
 
-/// What is wrong with a mobile number, in one short sentence, or `None`.
+/// What is wrong with a mobile number, in one short English sentence, or `None`.
 pub fn problem(mobile: &str) -> Option<String> {
+    problem_in(mobile, Lang::En)
+}
+
+/// [`problem`] in English or Chinese.
+pub fn problem_in(mobile: &str, lang: Lang) -> Option<String> {
+    let zh = lang == Lang::Zh;
     if mobile.trim().is_empty() {
-        return Some("empty".into());
+        return Some(if zh { "为空" } else { "empty" }.into());
     }
     if mobile != mobile.trim() {
-        return Some("has leading or trailing blanks".into());
+        return Some(
+            if zh {
+                "首尾有空白"
+            } else {
+                "has leading or trailing blanks"
+            }
+            .into(),
+        );
     }
     let digits = mobile.strip_prefix('+').unwrap_or(mobile);
     if let Some(c) = digits.chars().find(|c| !c.is_ascii_digit()) {
-        return Some(if c == '+' {
-            "'+' is only allowed as the first character".into()
-        } else {
-            format!("contains {c:?}: only digits (and a leading +) are allowed")
+        return Some(match (c == '+', zh) {
+            (true, false) => "'+' is only allowed as the first character".into(),
+            (true, true) => "'+' 只能出现在开头".into(),
+            (false, false) => format!("contains {c:?}: only digits (and a leading +) are allowed"),
+            (false, true) => format!("含有 {c:?}：只允许数字（以及开头的 +）"),
         });
     }
-    match digits.len() {
-        n if n < 5 => Some(format!("{n} digits: at least 5 are needed")),
-        n if n > 20 => Some(format!("{n} digits: at most 20 are allowed")),
+    match (digits.len(), zh) {
+        (n, false) if n < 5 => Some(format!("{n} digits: at least 5 are needed")),
+        (n, true) if n < 5 => Some(format!("{n} 位数字：至少需要 5 位")),
+        (n, false) if n > 20 => Some(format!("{n} digits: at most 20 are allowed")),
+        (n, true) if n > 20 => Some(format!("{n} 位数字：最多 20 位")),
         _ => None,
     }
 }
@@ -63,6 +81,20 @@ mod tests {
             !is_valid("１３８００１３８０００"),
             "full-width digits are not ASCII digits"
         );
+    }
+
+    #[test]
+    fn problems_read_in_chinese_too() {
+        assert_eq!(
+            problem_in("1234", Lang::Zh).unwrap(),
+            "4 位数字：至少需要 5 位"
+        );
+        assert!(
+            problem_in("12a45", Lang::Zh)
+                .unwrap()
+                .contains("只允许数字")
+        );
+        assert_eq!(problem_in("13800138000", Lang::Zh), None);
     }
 
     #[test]

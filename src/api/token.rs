@@ -39,28 +39,42 @@ pub enum TokenError {
     YNotNumber(String),
 }
 
+impl TokenError {
+    /// The message in English or Chinese.
+    pub fn message(&self, lang: crate::api::Lang) -> String {
+        use TokenError::*;
+        if lang == crate::api::Lang::En {
+            return match self {
+                Empty => "the pass token is empty".into(),
+                NoSeparator => "no \"---\" separator: a pass token is TOKEN---POINT_JSON, as captcha/verify returns it".into(),
+                EmptyToken => "the TOKEN part before \"---\" is empty".into(),
+                EmptyPoint => "the POINT_JSON part after \"---\" is empty".into(),
+                PointNotJson(e) => format!("the POINT_JSON part is not JSON: {e}"),
+                PointNotObject => "the POINT_JSON part is not a JSON object like {\"x\":237.0,\"y\":5.0}".into(),
+                MissingX => "the POINT_JSON part has no \"x\"".into(),
+                MissingY => "the POINT_JSON part has no \"y\"".into(),
+                XNotNumber(v) => format!("\"x\" is {v}, not a number"),
+                YNotNumber(v) => format!("\"y\" is {v}, not a number"),
+            };
+        }
+        match self {
+            Empty => "通过令牌为空".into(),
+            NoSeparator => "缺少 \"---\" 分隔符：通过令牌的格式是 TOKEN---POINT_JSON，与 captcha/verify 返回的一致".into(),
+            EmptyToken => "\"---\" 前的 TOKEN 部分为空".into(),
+            EmptyPoint => "\"---\" 后的 POINT_JSON 部分为空".into(),
+            PointNotJson(e) => format!("POINT_JSON 部分不是 JSON：{e}"),
+            PointNotObject => "POINT_JSON 部分不是形如 {\"x\":237.0,\"y\":5.0} 的 JSON 对象".into(),
+            MissingX => "POINT_JSON 部分缺少 \"x\"".into(),
+            MissingY => "POINT_JSON 部分缺少 \"y\"".into(),
+            XNotNumber(v) => format!("\"x\" 为 {v}，不是数字"),
+            YNotNumber(v) => format!("\"y\" 为 {v}，不是数字"),
+        }
+    }
+}
+
 impl fmt::Display for TokenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TokenError::Empty => write!(f, "the pass token is empty"),
-            TokenError::NoSeparator => write!(
-                f,
-                "no \"---\" separator: a pass token is TOKEN---POINT_JSON, as captcha/verify returns it"
-            ),
-            TokenError::EmptyToken => write!(f, "the TOKEN part before \"---\" is empty"),
-            TokenError::EmptyPoint => write!(f, "the POINT_JSON part after \"---\" is empty"),
-            TokenError::PointNotJson(e) => write!(f, "the POINT_JSON part is not JSON: {e}"),
-            TokenError::PointNotObject => {
-                write!(
-                    f,
-                    "the POINT_JSON part is not a JSON object like {{\"x\":237.0,\"y\":5.0}}"
-                )
-            }
-            TokenError::MissingX => write!(f, "the POINT_JSON part has no \"x\""),
-            TokenError::MissingY => write!(f, "the POINT_JSON part has no \"y\""),
-            TokenError::XNotNumber(v) => write!(f, "\"x\" is {v}, not a number"),
-            TokenError::YNotNumber(v) => write!(f, "\"y\" is {v}, not a number"),
-        }
+        f.write_str(&self.message(crate::api::Lang::En))
     }
 }
 
@@ -106,29 +120,47 @@ pub fn format_point_json(x: f64, y: f64) -> String {
     format!("{{\"x\":{x:.1},\"y\":{y:.1}}}")
 }
 
-/// Heuristic warnings that do not make a token malformed but deserve a look.
+/// Heuristic warnings that do not make a token malformed but deserve a look (English).
 pub fn warnings(t: &PassToken) -> Vec<String> {
+    warnings_in(t, crate::api::Lang::En)
+}
+
+/// [`warnings`] in English or Chinese.
+pub fn warnings_in(t: &PassToken, lang: crate::api::Lang) -> Vec<String> {
+    let zh = lang == crate::api::Lang::Zh;
     let mut w = Vec::new();
     let core = t.token.trim();
-    if core.len() != 32 || !core.chars().all(|c| c.is_ascii_hexdigit()) {
-        w.push(format!(
-            "TOKEN is {} characters ({}); captcha/verify issues 32 hex characters",
-            core.chars().count(),
-            if core.chars().all(|c| c.is_ascii_hexdigit()) {
-                "hex"
-            } else {
-                "not all hex"
+    let hex = core.chars().all(|c| c.is_ascii_hexdigit());
+    if core.len() != 32 || !hex {
+        let n = core.chars().count();
+        w.push(match (zh, hex) {
+            (false, true) => {
+                format!("TOKEN is {n} characters (hex); captcha/verify issues 32 hex characters")
             }
-        ));
+            (false, false) => format!(
+                "TOKEN is {n} characters (not all hex); captcha/verify issues 32 hex characters"
+            ),
+            (true, true) => format!(
+                "TOKEN 为 {n} 个字符（十六进制）；captcha/verify 签发的是 32 个十六进制字符"
+            ),
+            (true, false) => format!(
+                "TOKEN 为 {n} 个字符（并非全是十六进制）；captcha/verify 签发的是 32 个十六进制字符"
+            ),
+        });
     }
     if t.token != t.token.trim() || t.point_json != t.point_json.trim() {
-        w.push("blanks around a part: the server compares the token verbatim".into());
+        w.push(if zh {
+            "某部分首尾有空白：服务器按原样比较令牌".into()
+        } else {
+            "blanks around a part: the server compares the token verbatim".into()
+        });
     }
     if t.point.truncated().1 != 5 {
-        w.push(format!(
-            "y is {}: the slider puzzle always has y = 5",
-            t.point.y
-        ));
+        w.push(if zh {
+            format!("y 为 {}：滑块拼图的 y 恒为 5", t.point.y)
+        } else {
+            format!("y is {}: the slider puzzle always has y = 5", t.point.y)
+        });
     }
     w
 }

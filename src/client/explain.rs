@@ -842,17 +842,31 @@ fn transport(
 
 /// Shorthand for "X was missing / blank / had value" lines.
 fn presence(name: &str, f: &Found) -> Text {
+    presence_named(&t(name, name), f)
+}
+
+/// [`presence`] for a thing whose name reads differently in Chinese.
+fn presence_named(name: &Text, f: &Found) -> Text {
+    let (en, zh) = (&name.en, &name.zh);
     match f {
         Found::Missing => t(
-            format!("{name} was not sent at all"),
-            format!("完全没有发送 {name}"),
+            format!("{en} was not sent at all"),
+            format!("完全没有发送 {zh}"),
         ),
         Found::Blank => t(
-            format!("{name} was sent with a blank value"),
-            format!("{name} 发送了，但值为空"),
+            format!("{en} was sent with a blank value"),
+            format!("{zh} 发送了，但值为空"),
         ),
-        Found::Value(v) => t(format!("{name} was {v:?}"), format!("{name} 为 {v:?}")),
+        Found::Value(v) => t(format!("{en} was {v:?}"), format!("{zh} 为 {v:?}")),
     }
+}
+
+/// "body field `NAME`" in both languages.
+fn body_field(name: &str) -> Text {
+    t(
+        format!("body field `{name}`"),
+        format!("请求体字段 `{name}`"),
+    )
 }
 
 /// The request-specific cause lines and extra next steps for a catalogue code.
@@ -984,7 +998,7 @@ fn specific(
         }
         codes::USER_0004 => {
             let f = view.field(mobile_field);
-            lines.push(presence(&format!("body field `{mobile_field}`"), &f));
+            lines.push(presence_named(&body_field(mobile_field), &f));
             if !view.body_is_json_object() {
                 lines.push(t("the body was not a JSON object", "请求体不是 JSON 对象"));
             }
@@ -1005,8 +1019,8 @@ fn specific(
             }
         }
         codes::PARAM_0007 => {
-            lines.push(presence(
-                "body field `type` (the scene)",
+            lines.push(presence_named(
+                &t("body field `type` (the scene)", "请求体字段 `type`（场景）"),
                 &view.field("type"),
             ));
             steps.push(t(
@@ -1015,8 +1029,8 @@ fn specific(
             ));
         }
         codes::PARAM_0008 => {
-            lines.push(presence(
-                "body field `captcha_token`",
+            lines.push(presence_named(
+                &body_field("captcha_token"),
                 &view.field("captcha_token"),
             ));
             steps.push(t(
@@ -1026,7 +1040,7 @@ fn specific(
         }
         codes::CAPTCHA_0005 => {
             let sent = view.field("type");
-            lines.push(presence("the scene `type`", &sent));
+            lines.push(presence_named(&t("the scene `type`", "场景 `type`"), &sent));
             if let Some(v) = sent.value() {
                 match Scene::nearest(v) {
                     Some(s) => lines.push(t(
@@ -1063,12 +1077,15 @@ fn specific(
                 Some(v) => match token::parse_pass_token(v) {
                     Err(err) => lines.push(t(
                         format!("the token's shape is wrong: {err}"),
-                        format!("令牌格式错误：{err}"),
+                        format!("令牌格式错误：{}", err.message(Lang::Zh)),
                     )),
                     Ok(pt) => {
                         let mut explained = false;
-                        for w in token::warnings(&pt) {
-                            lines.push(t(w.clone(), w));
+                        for (en, zh) in token::warnings(&pt)
+                            .into_iter()
+                            .zip(token::warnings_in(&pt, Lang::Zh))
+                        {
+                            lines.push(t(en, zh));
                         }
                         if let (Some(sender), Found::Value(m)) =
                             (&ctx.captcha_sender, view.field("mobile"))
@@ -1149,7 +1166,11 @@ fn specific(
                 Found::Value(m) => match mobile::problem(&m) {
                     Some(p) => lines.push(t(
                         format!("mobile {} is malformed: {p}", mask.mobile(&m)),
-                        format!("手机号 {} 格式错误：{p}", mask.mobile(&m)),
+                        format!(
+                            "手机号 {} 格式错误：{}",
+                            mask.mobile(&m),
+                            mobile::problem_in(&m, Lang::Zh).unwrap_or_default()
+                        ),
                     )),
                     None => {
                         lines.push(t(
