@@ -1059,16 +1059,15 @@ fn specific(
                     ));
                 }
             }
-            steps.push(t(
-                format!(
-                    "scenes are case-sensitive: {}",
-                    Scene::ALL.map(|s| s.code()).join(", ")
-                ),
-                format!(
-                    "场景区分大小写：{}",
-                    Scene::ALL.map(|s| s.code()).join("、")
-                ),
-            ));
+            // The catalogue's advice lists the six scenes; add the one fix that fits.
+            if let Some(v) = sent.value()
+                && let Some(sc) = Scene::from_code(&v.trim().to_ascii_uppercase())
+            {
+                steps.push(t(
+                    format!("scenes are case-sensitive: send {sc}"),
+                    format!("场景区分大小写：请发送 {sc}"),
+                ));
+            }
         }
         codes::CAPTCHA_0004 => {
             let f = view.field("captcha_token");
@@ -1164,14 +1163,20 @@ fn specific(
         codes::CAPTCHA_0006 => {
             match view.field("mobile") {
                 Found::Value(m) => match mobile::problem(&m) {
-                    Some(p) => lines.push(t(
-                        format!("mobile {} is malformed: {p}", mask.mobile(&m)),
-                        format!(
-                            "手机号 {} 格式错误：{}",
-                            mask.mobile(&m),
-                            mobile::problem_in(&m, Lang::Zh).unwrap_or_default()
-                        ),
-                    )),
+                    Some(p) => {
+                        lines.push(t(
+                            format!("mobile {} is malformed: {p}", mask.mobile(&m)),
+                            format!(
+                                "手机号 {} 格式错误：{}",
+                                mask.mobile(&m),
+                                mobile::problem_in(&m, Lang::Zh).unwrap_or_default()
+                            ),
+                        ));
+                        steps.push(t(
+                            "fix the mobile number: 5 to 20 digits after an optional +",
+                            "修正手机号：可选的 + 号后跟 5 到 20 位数字",
+                        ));
+                    }
                     None => {
                         lines.push(t(
                             format!("mobile {} is well formed", mask.mobile(&m)),
@@ -1201,16 +1206,19 @@ fn specific(
                 },
                 other => lines.push(presence("mobile", &other)),
             }
-            steps.push(t(
-                format!(
-                    "wait {} s before sending to the same mobile and scene again",
-                    ttl::RESEND_COOLDOWN.as_secs()
-                ),
-                format!(
-                    "同一手机号同一场景请等待 {} 秒后再发送",
-                    ttl::RESEND_COOLDOWN.as_secs()
-                ),
-            ));
+            // The cooldown advice only where the number itself is fine.
+            if view.field("mobile").value().is_some_and(mobile::is_valid) {
+                steps.push(t(
+                    format!(
+                        "wait {} s before sending to the same mobile and scene again",
+                        ttl::RESEND_COOLDOWN.as_secs()
+                    ),
+                    format!(
+                        "同一手机号同一场景请等待 {} 秒后再发送",
+                        ttl::RESEND_COOLDOWN.as_secs()
+                    ),
+                ));
+            }
         }
         codes::CAPTCHA_0002 => {
             match view.field("point_json") {

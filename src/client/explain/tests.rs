@@ -392,3 +392,57 @@ fn redaction_masks_values_in_the_text() {
         "{c}"
     );
 }
+
+#[test]
+fn next_steps_fit_what_the_request_shows() {
+    let steps = |edit: &dyn Fn(&mut RequestSpec), code: &str| {
+        let mut s = base_spec();
+        edit(&mut s);
+        let e = explain_spec(&s, &api(code), &ExplainContext::default());
+        e.next_steps
+            .iter()
+            .map(|t| t.en.clone())
+            .collect::<Vec<_>>()
+    };
+    // A malformed number: fixing it comes first, no "wait 60 s" of our own.
+    let st = steps(&|s| s.set_field("mobile", "138"), codes::CAPTCHA_0006);
+    assert!(st[0].starts_with("fix the mobile number"), "{st:?}");
+    assert!(!st.iter().any(|x| x.starts_with("wait 60 s")), "{st:?}");
+    // A well-formed one: the cooldown is the likely cause.
+    let st = steps(&|_| {}, codes::CAPTCHA_0006);
+    assert!(st.iter().any(|x| x.starts_with("wait 60 s")), "{st:?}");
+    // A lower-case scene: the exact value to send, and the six scenes listed once.
+    let st = steps(&|s| s.set_field("type", "login_sms"), codes::CAPTCHA_0005);
+    assert!(st.iter().any(|x| x.ends_with("send LOGIN_SMS")), "{st:?}");
+    let listed = st.iter().filter(|x| x.contains("BIND_MOBILE_SMS")).count();
+    assert_eq!(listed, 1, "{st:?}");
+}
+
+#[test]
+fn chinese_lines_carry_no_english_fragments_for_shapes_and_numbers() {
+    let zh = |edit: &dyn Fn(&mut RequestSpec), code: &str| {
+        let mut s = base_spec();
+        edit(&mut s);
+        let e = explain_spec(&s, &api(code), &ExplainContext::default());
+        e.in_this_request
+            .iter()
+            .map(|t| t.zh.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let c = zh(
+        &|s| s.set_field("captcha_token", "no-separator"),
+        codes::CAPTCHA_0004,
+    );
+    assert!(
+        c.contains("缺少 \"---\" 分隔符") && !c.contains("separator"),
+        "{c}"
+    );
+    let c = zh(&|s| s.set_field("mobile", "138"), codes::CAPTCHA_0006);
+    assert!(c.contains("至少需要 5 位") && !c.contains("digits"), "{c}");
+    let c = zh(&|s| s.set_field("type", "LOGN_SMS"), codes::CAPTCHA_0005);
+    assert!(
+        c.contains("场景 `type` 为") && !c.contains("the scene"),
+        "{c}"
+    );
+}
