@@ -306,3 +306,34 @@ fn simulator_helpers_are_only_tried_on_this_machine() {
     let n = a.notice.clone().unwrap();
     assert!(n.error && n.text.contains("paste"), "{n:?}");
 }
+
+#[test]
+fn help_scrolls_in_a_small_window_and_stops_at_its_end() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    a.size = (60, 16);
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.help);
+    let screen = |a: &vflow::tui::App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 16)).unwrap();
+        t.draw(|f| vflow::tui::view(a, f)).unwrap();
+        format!("{}", t.backend())
+    };
+    let first = screen(&a);
+    assert!(first.contains("↑↓ more"), "says there is more:\n{first}");
+    assert!(!first.contains("closes this help"));
+    for _ in 0..100 {
+        key(&mut a, KeyCode::Down);
+    }
+    let max = vflow::tui::view::help_max_scroll(&a);
+    assert!(max > 0);
+    assert_eq!(a.help_scroll, max, "clamped at the end");
+    assert!(
+        screen(&a).contains("closes this help"),
+        "the end is reachable"
+    );
+    key(&mut a, KeyCode::Up);
+    assert_eq!(a.help_scroll, max - 1, "one Up goes back one line");
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.help && a.help_scroll == 0);
+}

@@ -260,6 +260,8 @@ pub struct App {
     pub scroll: [u16; PANES],
     pub notice: Option<Notice>,
     pub help: bool,
+    /// First line of the help overlay shown (small windows scroll it).
+    pub help_scroll: u16,
     pub copy_menu: bool,
     pub redact: bool,
     pub no_color: bool,
@@ -314,6 +316,7 @@ impl App {
             scroll: [0; PANES],
             notice: None,
             help: false,
+            help_scroll: 0,
             copy_menu: false,
             redact: false,
             no_color: false,
@@ -599,11 +602,24 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         app.notice = None;
     }
     if app.help {
-        if matches!(
-            k.code,
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::F(1) | KeyCode::Char('q') | KeyCode::Enter
-        ) {
-            app.help = false;
+        match k.code {
+            KeyCode::Esc
+            | KeyCode::Char('?')
+            | KeyCode::F(1)
+            | KeyCode::Char('q')
+            | KeyCode::Enter => {
+                app.help = false;
+                app.help_scroll = 0;
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                app.help_scroll = (app.help_scroll + 1).min(super::view::help_max_scroll(app))
+            }
+            KeyCode::Up | KeyCode::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => {
+                app.help_scroll = (app.help_scroll + 10).min(super::view::help_max_scroll(app))
+            }
+            KeyCode::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+            _ => {}
         }
         return vec![];
     }

@@ -929,7 +929,8 @@ fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
     popup(f, area, 34, 7, " Copy / save ", lines);
 }
 
-fn help(app: &App, f: &mut Frame, area: Rect) {
+/// The help overlay's text for the current screen.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from("The flow: captcha token → scene → mobile → review → send → result.").bold(),
         Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
@@ -966,6 +967,34 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     lines.push(Line::from(""));
     lines.push(Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.").dim());
     lines.push(Line::from("Esc, ? or F1 closes this help.").dim());
+    lines
+}
+
+/// Where the help overlay goes and how far it can scroll.
+fn help_layout(app: &App, area: Rect) -> (Rect, Paragraph<'static>, u16) {
+    let lines = help_lines(app);
     let h = (lines.len() as u16 + 2).min(area.height);
-    popup(f, area, 76, h, " Help ", lines);
+    let r = centered(area, 76.min(area.width), h);
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let max = max_scroll(&p, r);
+    (r, p, max)
+}
+
+/// How far the help overlay can scroll at the app's size.
+pub fn help_max_scroll(app: &App) -> u16 {
+    help_layout(app, Rect::new(0, 0, app.size.0, app.size.1)).2
+}
+
+fn help(app: &App, f: &mut Frame, area: Rect) {
+    let (r, p, max) = help_layout(app, area);
+    let pos = app.help_scroll.min(max);
+    let mut block = Block::bordered()
+        .title(" Help ")
+        .border_type(BorderType::Double);
+    if max > 0 {
+        block = block
+            .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right));
+    }
+    f.render_widget(Clear, r);
+    f.render_widget(p.scroll((pos, 0)).block(block), r);
 }
