@@ -39,6 +39,7 @@ pub struct Cli {
 
 /// Options shared by the TUI and the client commands.
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Target and profile (every command)")]
 pub struct GlobalArgs {
     /// Base URL of a real tenant (default: the built-in simulator)
     #[arg(long, global = true, env = "VFLOW_TARGET", value_name = "URL")]
