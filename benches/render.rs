@@ -33,6 +33,7 @@ fn screen(name: &str) -> App {
             key(&mut a, KeyCode::F(2));
             a
         }
+        "puzzle" => vflow::tui::fixtures::puzzle_screen().0,
         "history" => {
             let mut a = with_result(a, Some(ok_response()));
             key(&mut a, KeyCode::F(3));
@@ -46,7 +47,7 @@ fn screen(name: &str) -> App {
 
 #[divan::bench(args = [
     "token", "scene", "review", "result_success", "result_param_0001",
-    "result_refused", "headers", "history",
+    "result_refused", "headers", "history", "puzzle",
 ])]
 fn render_200x50(bencher: divan::Bencher, name: &str) {
     let app = screen(name);
