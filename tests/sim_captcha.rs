@@ -132,6 +132,36 @@ async fn verify_allows_one_attempt_per_puzzle() {
 }
 
 #[tokio::test]
+async fn a_verify_without_point_json_is_the_one_attempt_too() {
+    let sim = Sim::new();
+    let (token, x) = sim.puzzle().await;
+    sim.post(VERIFY, &json!({"token": token, "sender": MOBILE}))
+        .await
+        .assert_error(codes::CAPTCHA_0002);
+    // The puzzle is gone: even the right answer fails now.
+    sim.verify(&token, &point(x as i64), MOBILE)
+        .await
+        .assert_error(codes::CAPTCHA_0002);
+}
+
+#[tokio::test]
+async fn absurd_coordinates_get_captcha_0002_not_a_crash() {
+    let sim = Sim::new();
+    for pj in [
+        "{\"x\":-1e300,\"y\":5}",
+        "{\"x\":1e300,\"y\":5}",
+        "{\"x\":9223372036854775807,\"y\":5}",
+        "{\"x\":-9223372036854775808,\"y\":5}",
+        "{\"x\":100,\"y\":-1e300}",
+    ] {
+        let (token, _) = sim.puzzle().await;
+        sim.verify(&token, pj, MOBILE)
+            .await
+            .assert_error(codes::CAPTCHA_0002);
+    }
+}
+
+#[tokio::test]
 async fn puzzle_expires_after_120_s() {
     let sim = Sim::new();
     let (token, x) = sim.puzzle().await;

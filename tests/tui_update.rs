@@ -337,3 +337,115 @@ fn help_scrolls_in_a_small_window_and_stops_at_its_end() {
     key(&mut a, KeyCode::Esc);
     assert!(!a.help && a.help_scroll == 0);
 }
+
+/// A 200 from captcha/verify with this pass token.
+fn verify_ok(token: &str) -> Box<vflow::client::Exchange> {
+    use vflow::tui::fixtures::exchange;
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        vflow::tui::fixtures::headers(),
+        "{\"x\":150.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "13800138000",
+    );
+    let body = serde_json::json!({ "captcha_token": token }).to_string();
+    Box::new(exchange(&spec, Some(json_response(200, &body))))
+}
+
+#[test]
+fn leaving_the_puzzle_mid_verify_drops_the_late_answer() {
+    let (mut a, _) = vflow::tui::fixtures::puzzle_screen();
+    typed_mobile(&mut a, "13800138000");
+    assert_eq!(a.screen, Screen::Puzzle);
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert!(
+        matches!(cmds.as_slice(), [Cmd::VerifyPuzzle { .. }]),
+        "{cmds:?}"
+    );
+    // Esc while the verify is in flight: back, and nothing stays blocked.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+    assert!(a.busy.is_none(), "no request blocks the app any more");
+    typed(&mut a, "mine---{\"x\":1,\"y\":5}");
+    // The late answer must not replace the token typed meanwhile or move the screen.
+    update(
+        &mut a,
+        Msg::PuzzleVerified {
+            sender: "13800138000".into(),
+            exchange: verify_ok("late---{\"x\":150.0,\"y\":5.0}"),
+        },
+    );
+    assert_eq!(a.token.value(), "mine---{\"x\":1,\"y\":5}");
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+}
+
+fn typed_mobile(a: &mut vflow::tui::App, m: &str) {
+    a.mobile = tui_input::Input::new(m.into());
+}
+
+#[test]
+fn a_second_l_does_not_log_in_twice() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    let first = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
+    assert!(matches!(first.as_slice(), [Cmd::Login { .. }]));
+    let second = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
+    assert!(
+        second.is_empty(),
+        "one login in flight at a time: {second:?}"
+    );
+    // After the login answered, the code is spent: no second attempt either.
+    let id = a.history[0].id;
+    let login = a.login_spec("13800138000", "042917");
+    update(
+        &mut a,
+        Msg::LoginDone {
+            id,
+            exchange: Box::new(vflow::tui::fixtures::exchange(&login, Some(ok_response()))),
+        },
+    );
+    let third = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
+    assert!(third.is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("single use"));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_hides_nothing_after_it() {
+    let dir = std::env::temp_dir().join(format!("vflow-hist-utf8-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = HistoryStore::new(dir.join("history.jsonl"));
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(ok_response()));
+    let rec = a.history[0].clone();
+    store.append(&rec).unwrap();
+    // a write torn in the middle of a multi-byte character
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&store.path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"error_msg\":\"\xe8\xae\n"))
+        .unwrap();
+    store.append(&rec).unwrap();
+    store.append(&rec).unwrap();
+    assert_eq!(store.load().len(), 3, "only the torn line is skipped");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn masking_covers_the_captcha_sender_named_in_an_explanation() {
+    let (mut a, _) = filled(Step::Review);
+    a.mobile = tui_input::Input::new("13912345678".into());
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0004"))),
+    );
+    a.history[0].token_sender = Some("13800138000".into());
+    let r = &a.history[0];
+    let plain = vflow::tui::record::report(r, false, &a.explain_base);
+    assert!(
+        plain.contains("13800138000"),
+        "the sender is named:\n{plain}"
+    );
+    let masked = vflow::tui::record::report(r, true, &a.explain_base);
+    assert!(!masked.contains("13800138000"), "{masked}");
+    assert!(!masked.contains("13912345678"), "{masked}");
+}

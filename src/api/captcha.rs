@@ -20,7 +20,8 @@ pub const TOLERANCE: i64 = 5;
 
 /// Does the (already truncated) answer pass for a puzzle whose hole is at `x_true`?
 pub fn position_passes(x: i64, y: i64, x_true: i64) -> bool {
-    y == Y && (x - x_true).abs() <= TOLERANCE
+    // abs_diff: no overflow for any x a client can send (even -1e300 saturated to i64::MIN).
+    y == Y && x.abs_diff(x_true) <= TOLERANCE as u64
 }
 
 type Enc = ecb::Encryptor<aes::Aes128>;
@@ -84,6 +85,9 @@ mod tests {
         assert!(!position_passes(194, 5, 200));
         assert!(!position_passes(206, 5, 200));
         assert!(!position_passes(200, 6, 200));
+        // Absurd values a client can send: a clean "no", never an overflow.
+        assert!(!position_passes(i64::MIN, 5, 262));
+        assert!(!position_passes(i64::MAX, 5, 100));
     }
 
     #[test]

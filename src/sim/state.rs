@@ -141,14 +141,14 @@ impl Sim {
         self.check_headers(headers)?;
         let body = Body::parse(headers, bytes, &["point_json", "token", "sender"])?;
         let sender = body.field("sender").ok_or(codes::USER_0004)?;
-        let (Some(token), Some(point_json)) = (body.field("token"), body.field("point_json"))
-        else {
-            return Err(codes::CAPTCHA_0002);
-        };
+        let token = body.field("token").ok_or(codes::CAPTCHA_0002)?;
         let now = self.now();
+        // Taken before anything else is checked: one attempt per puzzle, right or wrong
+        // (a verify without point_json is an attempt too).
         let puzzle = lock(&self.puzzles)
             .take(&token.to_string(), now)
             .ok_or(codes::CAPTCHA_0002)?;
+        let point_json = body.field("point_json").ok_or(codes::CAPTCHA_0002)?;
         let plain = match &puzzle.secret_key {
             Some(key) => {
                 captcha::decrypt_point(point_json, key).map_err(|_| codes::CAPTCHA_0002)?

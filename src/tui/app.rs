@@ -321,7 +321,12 @@ impl App {
             redact: false,
             no_color: false,
             size: (80, 24),
-            next_id: 1,
+            // Ids of earlier sessions (in the history file) are smaller: each
+            // session starts at its start time in microseconds.
+            next_id: now
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_micros() as u64)
+                .unwrap_or(1),
             should_quit: false,
             send_after_token: false,
             explain_base: crate::client::ExplainContext::default(),
@@ -531,7 +536,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Sent { id, exchange } => on_sent(app, id, *exchange),
         Msg::TokenFetched(res) => on_token(app, res),
         Msg::OutboxCode { id, code } => {
-            if let Some(r) = app.history.iter_mut().find(|r| r.id == id) {
+            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
                 r.delivered_code = code;
             }
             vec![]
@@ -541,7 +546,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
                 app.busy = None;
             }
             let ok = exchange.outcome == Outcome::Success;
-            if let Some(r) = app.history.iter_mut().find(|r| r.id == id) {
+            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
                 r.login = Some(*exchange);
             }
             if ok {
@@ -918,6 +923,7 @@ fn send(app: &mut App) -> Vec<Cmd> {
 
 fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
     if app.busy.is_some() {
+        app.error("another request is still in flight: wait for it (Esc cancels it)");
         return vec![];
     }
     let id = app.alloc_id();
@@ -1072,6 +1078,13 @@ pub fn login_available(app: &App) -> bool {
 }
 
 fn login(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        return vec![];
+    }
+    if app.current_record().is_some_and(|r| r.login.is_some()) {
+        app.notice("already logged in with this code (it is single use): n starts a new request");
+        return vec![];
+    }
     let Some(r) = app.current_record() else {
         return vec![];
     };

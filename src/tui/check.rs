@@ -621,6 +621,9 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
             for s in &r.sends {
                 red.learn(&s.exchange);
             }
+            if let Some(sender) = &r.token_sender {
+                red.add_mobile(sender);
+            }
             for line in &mut out {
                 for span in &mut line.spans {
                     span.content = red.apply(&span.content).into();

@@ -57,10 +57,11 @@ impl HistoryStore {
         let Ok(f) = fs::File::open(&self.path) else {
             return Vec::new();
         };
+        // Line by line as bytes: a torn or non-UTF-8 line is skipped, never the rest.
         let mut recs: Vec<Record> = BufReader::new(f)
-            .lines()
+            .split(b'\n')
             .map_while(Result::ok)
-            .filter_map(|l| serde_json::from_str(&l).ok())
+            .filter_map(|l| serde_json::from_slice(&l).ok())
             .collect();
         if recs.len() > MAX_RECORDS {
             recs.drain(..recs.len() - MAX_RECORDS);

@@ -132,10 +132,19 @@ pub fn new_puzzle(app: &mut App) -> Vec<Cmd> {
     }]
 }
 
+/// An answer for the puzzle screen counts only while the screen still waits for it:
+/// after Esc (or a newer request) it is dropped, never applied to another screen.
+fn waiting_for(app: &App, phase: &Phase) -> bool {
+    app.screen == Screen::Puzzle
+        && matches!(app.busy, Some(Busy::Puzzle(_)))
+        && app.puzzle.phase == *phase
+}
+
 pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> {
-    if matches!(app.busy, Some(Busy::Puzzle(_))) {
-        app.busy = None;
+    if !waiting_for(app, &Phase::Loading) {
+        return vec![];
     }
+    app.busy = None;
     match res {
         Ok(f) => {
             let Fetched { puzzle, picker } = *f;
@@ -205,9 +214,10 @@ fn verify(app: &mut App) -> Vec<Cmd> {
 }
 
 pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
-    if matches!(app.busy, Some(Busy::Puzzle(_))) {
-        app.busy = None;
+    if !waiting_for(app, &Phase::Verifying) {
+        return vec![];
     }
+    app.busy = None;
     let at = app.puzzle.current.as_ref().map(|c| c.x).unwrap_or_default();
     let expired = app
         .puzzle
@@ -299,13 +309,25 @@ pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             return vec![];
         }
         KeyCode::Esc => {
-            app.screen = app.puzzle.back_to;
+            leave(app);
             return vec![];
         }
         _ => return vec![],
     };
     slide_to(app, |x| x as i64 + step);
     vec![]
+}
+
+/// Back to where the puzzle was opened from; a request still in flight is
+/// given up (its answer will be dropped), so nothing stays blocked.
+fn leave(app: &mut App) {
+    if matches!(app.busy, Some(Busy::Puzzle(_))) {
+        app.busy = None;
+        app.puzzle.phase = Phase::Loading;
+        app.puzzle.current = None;
+        say(app, "left the puzzle; Ctrl+P gets a new one", false);
+    }
+    app.screen = app.puzzle.back_to;
 }
 
 fn slide_to(app: &mut App, f: impl FnOnce(u32) -> i64) {

@@ -72,6 +72,10 @@ impl Record {
         if let Some(code) = &self.delivered_code {
             r.add_code(code);
         }
+        if let Some(sender) = &self.token_sender {
+            // the explanation names it when it differs from the mobile
+            r.add_mobile(sender);
+        }
         r
     }
 }
