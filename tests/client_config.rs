@@ -153,3 +153,30 @@ fn unknown_profile_and_missing_file_are_errors() {
     .to_string();
     assert!(e.contains("--target"), "{e}");
 }
+
+#[test]
+fn a_device_flag_wins_over_the_files_device_values() {
+    let d = std::env::temp_dir().join(format!("vflow-device-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let f = d.join("c.toml");
+    std::fs::write(
+        &f,
+        "[profiles.default]\nos_version = \"windows10.1.1\"\nagent = \"SavedAgent/1.0\"\n",
+    )
+    .unwrap();
+    let file_only = config::resolve(&args_for(&f)).unwrap();
+    assert_eq!(file_only.device.os_version, "windows10.1.1");
+    assert_eq!(file_only.device.agent, "SavedAgent/1.0");
+    let flagged = config::resolve(&GlobalArgs {
+        device: Some(DevicePreset::Iphone),
+        ..args_for(&f)
+    })
+    .unwrap();
+    assert_eq!(flagged.device.os_version, "iOS 17.4.1");
+    assert!(
+        flagged.device.agent.contains("iPhone"),
+        "{}",
+        flagged.device.agent
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}

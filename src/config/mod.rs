@@ -265,11 +265,16 @@ pub fn resolve_with(
     let base = preset
         .map(|d| d.headers())
         .unwrap_or_else(|| DevicePreset::Android.headers());
-    let device = DeviceHeaders {
-        os_version: p.os_version.clone().unwrap_or(base.os_version),
-        fingerprint: p.fingerprint.clone().unwrap_or(base.fingerprint),
-        agent: p.agent.clone().unwrap_or(base.agent),
-        device_ip: p.device_ip.clone().unwrap_or(base.device_ip),
+    // --device / VFLOW_DEVICE is a flag: it wins over the file's device values too.
+    let device = if args.device.is_some() {
+        base
+    } else {
+        DeviceHeaders {
+            os_version: p.os_version.clone().unwrap_or(base.os_version),
+            fingerprint: p.fingerprint.clone().unwrap_or(base.fingerprint),
+            agent: p.agent.clone().unwrap_or(base.agent),
+            device_ip: p.device_ip.clone().unwrap_or(base.device_ip),
+        }
     };
     let defaults = HttpOptions::default();
     Ok(ResolvedProfile {
