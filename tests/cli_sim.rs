@@ -302,6 +302,20 @@ fn flow_in_process_completes_the_chain() {
     assert!(o.status.success());
     let t = String::from_utf8_lossy(&o.stdout);
     assert!(!t.contains(M), "redacted: {t}");
+    // The delivered SMS code in the outbox body is masked too.
+    let marker = r#"\"code\":\""#;
+    let codes: Vec<&str> = t
+        .match_indices(marker)
+        .map(|(i, _)| &t[i + marker.len()..])
+        .collect();
+    assert!(!codes.is_empty(), "the outbox body is in the report: {t}");
+    for rest in codes {
+        assert!(
+            rest.starts_with("******"),
+            "code not masked: {}",
+            &rest[..10]
+        );
+    }
     let v: serde_json::Value = serde_json::from_str(&t).unwrap();
     assert_eq!(v["ok"], true);
     let names: Vec<&str> = v["steps"]
@@ -385,7 +399,8 @@ async fn captcha_get_saves_pngs_and_verify_prints_the_pass_token() {
     ])
     .await;
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stdout).contains(codes::CAPTCHA_0002));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(codes::CAPTCHA_0002));
+    assert!(o.stdout.is_empty(), "stdout is for the pass token alone");
     std::fs::remove_dir_all(&dir).ok();
 }
 

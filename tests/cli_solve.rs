@@ -113,8 +113,9 @@ async fn a_wrong_x_is_captcha_0002_and_exit_1() {
     tokio::task::block_in_place(|| {
         let s = solve(&sim, "13800138012", |x| (x + 20).to_string());
         assert_eq!(s.code, 1, "{}", s.stderr);
-        assert!(s.stdout.contains("IDAAS.SDK.CAPTCHA.0002"), "{}", s.stdout);
-        assert!(s.stdout.contains("ONE verify attempt"), "{}", s.stdout);
+        assert!(s.stderr.contains("IDAAS.SDK.CAPTCHA.0002"), "{}", s.stderr);
+        assert!(s.stderr.contains("ONE verify attempt"), "{}", s.stderr);
+        assert_eq!(s.stdout, "", "stdout is for the pass token alone");
     });
 }
 

@@ -340,6 +340,11 @@ async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
     assert_eq!(t.app.screen, Screen::Result);
     assert_eq!(t.last_outcome(), Outcome::Cancelled);
     assert!(t.app.busy.is_none());
+    let waited = t.app.history.last().unwrap().exchange.timing.total;
+    assert!(
+        waited >= Duration::from_millis(50),
+        "the cancelled exchange records the time waited: {waited:?}"
+    );
     holder.abort();
 }
 
@@ -377,4 +382,38 @@ async fn copy_puts_the_curl_command_in_the_clipboard() {
     };
     assert!(!copied[1].contains("13800138004"), "{}", copied[1]);
     assert!(t.screen().contains("MASKED"));
+}
+
+#[tokio::test]
+async fn without_revealed_solutions_the_automatic_token_falls_back_to_the_puzzle() {
+    // A `vflow serve` on this machine started without --reveal-solutions.
+    let sim = vflow::sim::start(
+        vflow::sim::SimConfig {
+            quiet: true,
+            ..Default::default()
+        },
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    let target = Target {
+        base_url: sim.base_url(),
+        simulator: false,
+        profile: "test".into(),
+    };
+    let mut t = Harness::with(target, Some(sim));
+    t.ctrl('g');
+    t.type_text("13800138000");
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Puzzle, "a person solves it instead");
+    assert!(
+        t.app
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("does not reveal captcha solutions")
+    );
+    assert!(t.app.busy.is_none() || matches!(t.app.busy, Some(vflow::tui::app::Busy::Puzzle(_))));
 }

@@ -93,8 +93,18 @@ impl Run {
             self.steps
                 .push(json!({"step": name, "report": report::json_report(&shown, &expl)}));
         } else if self.verbose || !ok {
-            println!("== {} {name}", self.steps.len() + 1);
-            print!("{}", report::render_exchange(&shown, &expl));
+            let text = format!(
+                "== {} {name}\n{}",
+                self.steps.len() + 1,
+                report::render_exchange(&shown, &expl)
+            );
+            // Commands whose stdout is a value for scripts (captcha verify/solve)
+            // keep every report on stderr.
+            if self.lines_to_stderr {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
             self.steps.push(Value::Null);
         } else {
             self.steps.push(Value::Null);

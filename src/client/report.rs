@@ -87,7 +87,8 @@ impl Redactor {
                             self.add_token(s);
                         } else if SECRET_KEYS.contains(&k.as_str()) {
                             self.add_client_id(s);
-                        } else if k == "verify_code" {
+                        } else if k == "verify_code" || k == "code" {
+                            // the SMS code: as the login sends it, as the outbox lists it
                             self.add_code(s);
                         }
                     }

@@ -143,7 +143,7 @@ pub enum Msg {
         id: u64,
         exchange: Box<Exchange>,
     },
-    TokenFetched(Result<(String, String), String>),
+    TokenFetched(Result<(String, String), crate::client::simflow::TokenError>),
     OutboxCode {
         id: u64,
         code: Option<String>,
@@ -518,6 +518,16 @@ impl App {
 
 /// The only place state changes.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    let before = app.screen;
+    let cmds = dispatch(app, msg);
+    if app.screen != before && app.screen == Screen::Wizard(Step::Review) {
+        // The review always opens at its top, where the warnings are.
+        app.scroll[0] = 0;
+    }
+    cmds
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(k) if k.kind == KeyEventKind::Release => vec![],
         Msg::Key(k) => on_key(app, k),
@@ -757,12 +767,26 @@ fn on_wizard_key(app: &mut App, step: Step, k: KeyEvent) -> Vec<Cmd> {
         },
         Step::Review => match k.code {
             KeyCode::Enter => send(app),
-            KeyCode::Down | KeyCode::Char('j') => {
-                app.scroll[0] = app.scroll[0].saturating_add(1);
-                vec![]
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                app.scroll[0] = app.scroll[0].saturating_sub(1);
+            KeyCode::Down
+            | KeyCode::Char('j')
+            | KeyCode::Up
+            | KeyCode::Char('k')
+            | KeyCode::PageDown
+            | KeyCode::PageUp
+            | KeyCode::Home
+            | KeyCode::End => {
+                let max = super::view::review_max_scroll(app);
+                let page = app.size.1.saturating_sub(6).max(1);
+                let cur = app.scroll[0].min(max);
+                app.scroll[0] = match k.code {
+                    KeyCode::Down | KeyCode::Char('j') => cur.saturating_add(1),
+                    KeyCode::Up | KeyCode::Char('k') => cur.saturating_sub(1),
+                    KeyCode::PageDown => cur.saturating_add(page),
+                    KeyCode::PageUp => cur.saturating_sub(page),
+                    KeyCode::Home => 0,
+                    _ => max,
+                }
+                .min(max);
                 vec![]
             }
             KeyCode::Esc => {
@@ -868,7 +892,10 @@ fn fetch_token(app: &mut App) -> Vec<Cmd> {
     }]
 }
 
-fn on_token(app: &mut App, res: Result<(String, String), String>) -> Vec<Cmd> {
+fn on_token(
+    app: &mut App,
+    res: Result<(String, String), crate::client::simflow::TokenError>,
+) -> Vec<Cmd> {
     if app.busy != Some(Busy::Token) {
         return vec![]; // given up with Esc
     }
@@ -908,10 +935,20 @@ fn on_token(app: &mut App, res: Result<(String, String), String>) -> Vec<Cmd> {
                     Screen::Wizard(Step::Review)
                 };
             }
-            app.error(format!(
-                "could not get a token from the simulator: {e} (it uses the profile's headers)"
-            ));
-            vec![]
+            match e {
+                // Not a revealing simulator: a person solves the puzzle instead.
+                crate::client::simflow::TokenError::NoReveal(_) => {
+                    let cmds = super::puzzle::open(app);
+                    app.notice(
+                        "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
+                    );
+                    cmds
+                }
+                crate::client::simflow::TokenError::Failed(m) => {
+                    app.error(format!("automatic token failed: {m}"));
+                    vec![]
+                }
+            }
         }
     }
 }

@@ -21,6 +21,14 @@ pub enum Clipboard {
     Memory(Vec<String>),
 }
 
+/// A request in flight: how to stop it, and what to record if it is stopped.
+struct InFlight {
+    handle: AbortHandle,
+    spec: Box<RequestSpec>,
+    started_at: std::time::SystemTime,
+    t0: std::time::Instant,
+}
+
 /// Persists header edits into the profile; answers where it saved them.
 pub type HeaderSaver = Box<dyn Fn(&[client::HeaderSetting]) -> Result<String, String>>;
 
@@ -28,7 +36,7 @@ pub struct Runtime {
     pub tx: mpsc::UnboundedSender<Msg>,
     pub rx: mpsc::UnboundedReceiver<Msg>,
     /// Requests in flight, by id, with the spec (to record a cancelled exchange).
-    inflight: HashMap<u64, (AbortHandle, Box<RequestSpec>)>,
+    inflight: HashMap<u64, InFlight>,
     /// Other tasks still running (token fetch, outbox, history, ...).
     pending: usize,
     http: Arc<OnceCell<client::Http>>,
@@ -120,9 +128,19 @@ impl Runtime {
             Cmd::Send { id, spec } => self.send(id, spec, false),
             Cmd::Login { id, spec } => self.send(id, spec, true),
             Cmd::Cancel { id } => {
-                if let Some((handle, spec)) = self.inflight.remove(&id) {
+                if let Some(InFlight {
+                    handle,
+                    spec,
+                    started_at,
+                    t0,
+                }) = self.inflight.remove(&id)
+                {
                     handle.abort();
-                    let exchange = Box::new(cancelled(&spec));
+                    let mut exchange = cancelled(&spec);
+                    // what was waited for before giving up
+                    exchange.started_at = started_at;
+                    exchange.timing.total = t0.elapsed();
+                    let exchange = Box::new(exchange);
                     let _ = self
                         .tx
                         .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
@@ -142,9 +160,8 @@ impl Runtime {
                             super::simflow::token_from_simulator(&http, &base, &headers, &mobile)
                                 .await
                                 .map(|t| (t, mobile))
-                                .map_err(|e| e.to_string())
                         }
-                        Err(e) => Err(e),
+                        Err(e) => Err(client::simflow::TokenError::Failed(e)),
                     };
                     Msg::TokenFetched(res)
                 });
@@ -272,8 +289,8 @@ impl Runtime {
                 });
             }
             Cmd::Quit => {
-                for (_, (h, _)) in self.inflight.drain() {
-                    h.abort();
+                for (_, f) in self.inflight.drain() {
+                    f.handle.abort();
                 }
                 if let Some((_, h)) = self.check_task.take() {
                     h.abort();
@@ -301,7 +318,15 @@ impl Runtime {
                 Msg::Sent { id, exchange }
             });
         });
-        self.inflight.insert(id, (handle.abort_handle(), spec));
+        self.inflight.insert(
+            id,
+            InFlight {
+                handle: handle.abort_handle(),
+                spec,
+                started_at: std::time::SystemTime::now(),
+                t0: std::time::Instant::now(),
+            },
+        );
     }
 
     /// Run the check suite in a task: a message as each case starts and ends, then `Finished`.

@@ -303,7 +303,7 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
             format!("{} {} {}", i + 1, mark, s.title()),
             style,
         ));
-        let shown = if app.redact {
+        let shown = if app.redact && value != "—" {
             match s {
                 Step::Token => api::redact::pass_token(&value),
                 Step::Mobile => api::redact::mobile(&value),
@@ -609,16 +609,23 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
 
 fn review_step(app: &App, f: &mut Frame, area: Rect) {
     let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
-    let total = p.line_count(area.width.saturating_sub(2));
-    let visible = area.height.saturating_sub(2) as usize;
-    let max = total.saturating_sub(visible) as u16;
+    let max = max_scroll(&p, area);
     let pos = app.scroll[0].min(max);
     let mut block = focused_block(" Review: the request about to be sent ", true);
     if max > 0 {
+        let hint = if pos < max { "↓ more" } else { "↑ back up" };
         block = block
-            .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right));
+            .title_bottom(Line::from(format!(" {pos}/{max} {hint} ")).alignment(Alignment::Right));
     }
     f.render_widget(p.scroll((pos, 0)).block(block), area);
+}
+
+/// How far the review can scroll at the app's size.
+pub fn review_max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (_, main) = layout::wizard(layout::frame(area).body, Step::Review);
+    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
+    max_scroll(&p, main)
 }
 
 fn sending(app: &App, f: &mut Frame, body: Rect) {
