@@ -510,3 +510,29 @@ fn binary_usage_errors_exit_2() {
     let out = vflow(&["check", "--list"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("gateway-failure"));
 }
+
+#[test]
+fn a_target_that_never_answers_is_a_transport_failure_exit_3() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let target = format!("http://127.0.0.1:{port}");
+    let out = vflow(&[
+        "check",
+        "--target",
+        &target,
+        "--only",
+        "success",
+        "scene-unknown",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("never answered"));
+}

@@ -449,3 +449,39 @@ fn masking_covers_the_captcha_sender_named_in_an_explanation() {
     assert!(!masked.contains("13800138000"), "{masked}");
     assert!(!masked.contains("13912345678"), "{masked}");
 }
+
+#[test]
+fn esc_from_a_result_opened_in_history_goes_back_to_the_list() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        a.screen,
+        Screen::Wizard(Step::Review),
+        "a fresh result: back to review"
+    );
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Result);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::History);
+}
+
+#[test]
+fn review_warns_about_the_resend_cooldown_from_this_sessions_history() {
+    let (a, clock) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    key(&mut a, KeyCode::Esc);
+    clock.advance(std::time::Duration::from_secs(25));
+    let w = a.warnings();
+    assert!(
+        w.iter()
+            .any(|x| x.contains("25 s ago") && x.contains("wait 35 s")),
+        "{w:?}"
+    );
+    clock.advance(std::time::Duration::from_secs(40));
+    assert!(
+        !a.warnings().iter().any(|x| x.contains("s ago")),
+        "past the cooldown: no warning"
+    );
+}

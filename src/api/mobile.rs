@@ -53,7 +53,7 @@ pub fn hint(mobile: &str) -> String {
     let area = if mobile.starts_with('+') {
         "with + area code"
     } else {
-        "no area code (UPDATE_PWD_SMS wants one)"
+        "no area code"
     };
     match problem(mobile) {
         None => format!("ok: {digits} digits, {area}"),

@@ -300,8 +300,27 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         }
         if report.ok() {
             ExitCode::SUCCESS
+        } else if no_answer_at_all(&report) {
+            eprintln!(
+                "vflow check: the target never answered (every case that ran got a transport failure): exit 3"
+            );
+            ExitCode::from(exit::TRANSPORT)
         } else {
             ExitCode::from(exit::API_ERROR)
         }
     })
+}
+
+/// Every case that ran ended without any response: the target is not reachable,
+/// which is a transport failure (exit 3) rather than a tenant that misbehaves.
+fn no_answer_at_all(report: &check::Report) -> bool {
+    let ran: Vec<_> = report
+        .results
+        .iter()
+        .filter(|r| !matches!(r.verdict, check::Verdict::Skip { .. }))
+        .collect();
+    !ran.is_empty()
+        && ran
+            .iter()
+            .all(|r| r.sends.iter().all(|s| s.exchange.response.is_none()))
 }

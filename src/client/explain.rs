@@ -933,8 +933,8 @@ fn specific(
                 ),
             });
             steps.push(t(
-                "pass --client-id ID or set it in the profile",
-                "使用 --client-id ID 或在配置档中设置",
+                "set the client id (CLI: --client-id ID or the profile; TUI: F2, then Enter on X-client-id)",
+                "设置 client id（命令行：--client-id ID 或配置档；TUI：F2，在 X-client-id 上按 Enter）",
             ));
         }
         codes::PARAM_0003 => {

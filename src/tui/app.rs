@@ -255,6 +255,8 @@ pub struct App {
     pub history: Vec<Record>,
     /// Index into `history` shown on the result screen.
     pub current: Option<usize>,
+    /// The result screen was opened from the history list (Esc goes back there).
+    pub result_from_history: bool,
     pub history_sel: usize,
     pub pane_focus: usize,
     pub scroll: [u16; PANES],
@@ -311,6 +313,7 @@ impl App {
             spinner: 0,
             history: Vec::new(),
             current: None,
+            result_from_history: false,
             history_sel: 0,
             pane_focus: 0,
             scroll: [0; PANES],
@@ -408,6 +411,21 @@ impl App {
             .is_some_and(|age| age <= api::ttl::PASS_TOKEN + Duration::from_secs(1))
     }
 
+    /// How long ago this session's history has a successful send to the same
+    /// target, mobile and scene, when that is within the resend cooldown.
+    pub fn recent_send_to_same_number(&self) -> Option<Duration> {
+        let (mobile, scene) = (self.mobile.value(), self.scene_value());
+        let now = self.clock.now();
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| r.exchange.outcome == Outcome::Success)
+            .filter(|r| r.spec.base_url == self.target.base_url)
+            .filter(|r| r.mobile() == mobile && r.scene() == scene)
+            .find_map(|r| now.duration_since(r.exchange.started_at).ok())
+            .filter(|ago| *ago < api::ttl::RESEND_COOLDOWN)
+    }
+
     /// Problems that will likely make the send fail, shown on the review screen.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
@@ -456,6 +474,13 @@ impl App {
                         .map(|x| format!("captcha token: {x}: CAPTCHA.0003 or 0004 likely")),
                 ),
             }
+        }
+        if let Some(ago) = self.recent_send_to_same_number() {
+            let left = api::ttl::RESEND_COOLDOWN.saturating_sub(ago).as_secs();
+            w.push(format!(
+                "a code went to this mobile for {scene} {} s ago: CAPTCHA.0006 likely (cooldown: wait {left} s)",
+                ago.as_secs()
+            ));
         }
         if let Some(m) = self.current_token_meta() {
             if m.used {
@@ -1033,6 +1058,7 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     app.history.push(record);
     app.current = Some(app.history.len() - 1);
     app.screen = Screen::Result;
+    app.result_from_history = false;
     app.scroll = [0; PANES];
     app.pane_focus = 2;
     cmds
@@ -1079,6 +1105,10 @@ fn on_result_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         KeyCode::PageUp => scroll(app, -(page as i32)),
         KeyCode::Home => app.scroll[app.pane_focus] = 0,
         KeyCode::End => scroll(app, i32::MAX / 2),
+        // Back where the result was opened from: the history list, or the review.
+        KeyCode::Esc if std::mem::take(&mut app.result_from_history) => {
+            app.screen = Screen::History
+        }
         KeyCode::Esc => app.screen = Screen::Wizard(Step::Review),
         KeyCode::Char('r') => return retry_fresh(app, false),
         KeyCode::Char('e') | KeyCode::Char('h') => return open_headers(app),
@@ -1396,6 +1426,7 @@ fn on_history_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             app.current = Some(app.history_sel.min(n - 1));
             app.scroll = [0; PANES];
             app.screen = Screen::Result;
+            app.result_from_history = true;
         }
         KeyCode::Char('r') if n > 0 => {
             app.current = Some(app.history_sel.min(n - 1));
@@ -1463,6 +1494,7 @@ fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
                     app.current = Some(i);
                     app.scroll = [0; PANES];
                     app.screen = Screen::Result;
+                    app.result_from_history = true;
                 } else {
                     app.history_sel = i.min(app.history.len().saturating_sub(1));
                 }

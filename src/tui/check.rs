@@ -469,7 +469,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Length(16),
         Constraint::Length(16),
         Constraint::Length(7),
-        Constraint::Length(7),
+        Constraint::Length(9),
     ];
     let mut header = vec!["case", "expected", "got", "verdict", "time"];
     if wide {

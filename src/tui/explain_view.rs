@@ -20,8 +20,7 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     if r.exchange.outcome == Outcome::Success {
         // What the person came for first: the code, and the next step.
         success_extra(r, &ctx, keys, out);
-        out.push(Line::from(""));
-        render(&ex, out);
+        render_parts(&ex, false, out);
     } else {
         render(&ex, out);
     }
@@ -46,8 +45,14 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
 
 /// An explanation as pane lines (headline, meaning, causes in this request, next steps).
 pub fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
+    render_parts(ex, true, out)
+}
+
+/// [`render`], optionally without the headline (when the caller wrote its own).
+fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) {
     let lang = ex.lang;
     match (&ex.code, ex.class.as_str()) {
+        _ if !headline => {}
         // An API error: the code is the headline, the server's words under it.
         (Some(code), "api_error") => {
             out.push(Line::from(code.clone()).red().add_modifier(Modifier::BOLD));
@@ -66,7 +71,8 @@ pub fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
             } else {
                 title.red()
             });
-            if let Some(code) = &ex.code {
+            // A transport kind's identifier (connection_refused) says nothing the title does not.
+            if let Some(code) = ex.code.as_ref().filter(|_| ex.class != "transport") {
                 out.push(Line::from(code.clone()).yellow());
             }
             if let Some(msg) = &ex.server_message {

@@ -509,7 +509,7 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     let intro_text = if app.token_after_mobile {
         "The captcha is bound to this number (its sender). Enter gets the token."
     } else {
-        "The number that receives the code (for UPDATE_PWD_SMS the documentation asks for the full +area code)."
+        "The number that receives the code."
     };
     f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
     input_box(f, field, &app.mobile, " Mobile number ", true);
@@ -521,6 +521,11 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     } else {
         Line::from(api::mobile::hint(v)).yellow()
     }];
+    if app.scene_value() == Scene::UpdatePwdSms.code() && !v.starts_with('+') {
+        lines.push(
+            Line::from("! UPDATE_PWD_SMS: the documentation asks for the full +area code").yellow(),
+        );
+    }
     if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())
         && !v.is_empty()
         && sender != v
