@@ -505,6 +505,9 @@ fn binary_usage_errors_exit_2() {
     let out = vflow(&["check", "--only", "success", "resend-cooldown"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 cases: 2 passed"));
+    let out = vflow(&["check", "--only", "success,resend-cooldown"]);
+    assert_eq!(out.status.code(), Some(0), "commas separate names too");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 cases: 2 passed"));
     let out = vflow(&["check", "--print-suite"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), check::suite::BUILTIN);
     let out = vflow(&["check", "--list"]);

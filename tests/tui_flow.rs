@@ -254,6 +254,10 @@ async fn reused_token_gives_captcha_0003() {
     }
     let ex = t.explanation();
     assert!(ex.contains("180"), "explains the lifetime: {ex}");
+    assert!(
+        ex.contains("an earlier send already used this pass token"),
+        "names the cause it knows: {ex}"
+    );
     // r: retry with a fresh token succeeds... but within the 60 s cooldown the
     // simulator refuses the same mobile and scene: CAPTCHA.0006, as documented.
     t.press(KeyCode::Char('r'));

@@ -146,7 +146,17 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                     .as_ref()
                     .map(|k| format!(" --secret-key {k}"))
                     .unwrap_or_default();
-                println!("next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}");
+                if target.in_process() {
+                    // The in-process simulator (and this puzzle) ends with this command.
+                    println!(
+                        "note: this puzzle lived in an in-process simulator that has stopped; \
+for a two-step get + verify run `vflow serve` and pass --target, or use `vflow captcha solve`"
+                    );
+                } else {
+                    println!(
+                        "next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}"
+                    );
+                }
                 ExitCode::SUCCESS
             }
             CaptchaCommand::Solve { sender, .. } => {

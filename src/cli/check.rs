@@ -208,7 +208,16 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         list(&suite);
         return ExitCode::SUCCESS;
     }
-    let selected = match suite.select(&args.only) {
+    // `--only a,b` works like `--only a b`.
+    let only: Vec<String> = args
+        .only
+        .iter()
+        .flat_map(|o| o.split(','))
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(String::from)
+        .collect();
+    let selected = match suite.select(&only) {
         Ok(s) => s,
         Err(e) => return common::usage_error(e),
     };

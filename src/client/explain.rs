@@ -138,6 +138,8 @@ pub struct ExplainContext {
     pub issued_pass_token: Option<String>,
     /// How long ago that pass token was issued.
     pub pass_token_age: Option<Duration>,
+    /// An earlier send already spent that pass token (known to the TUI).
+    pub pass_token_spent: bool,
     /// Registered client ids, when known (the built-in simulator).
     pub registered_client_ids: Option<Vec<String>>,
     /// The configured timeouts, to name them in a timeout explanation.
@@ -1137,7 +1139,12 @@ fn specific(
                     ttl::PASS_TOKEN.as_secs()
                 ),
             ));
-            if let Some(age) = ctx.pass_token_age {
+            if ctx.pass_token_spent {
+                lines.push(t(
+                    "an earlier send already used this pass token: it is single use",
+                    "之前的一次发送已经使用了这个通过令牌：它只能用一次",
+                ));
+            } else if let Some(age) = ctx.pass_token_age {
                 let secs = age.as_secs();
                 lines.push(if age > ttl::PASS_TOKEN {
                     t(

@@ -280,6 +280,8 @@ pub struct App {
     pub base_headers: Vec<HeaderSetting>,
     /// Values of headers switched to blank with `b`, to switch them back.
     pub blanked: std::collections::HashMap<String, String>,
+    /// The total timeout of a request (shown while waiting).
+    pub timeout: Option<Duration>,
     /// What the profile tells the explanations (timeouts, registered client ids).
     pub explain_base: crate::client::ExplainContext,
     /// The Check screen.
@@ -333,6 +335,7 @@ impl App {
             should_quit: false,
             send_after_token: false,
             explain_base: crate::client::ExplainContext::default(),
+            timeout: None,
             in_flight: None,
             replay: None,
             base_headers: headers_for_base,
@@ -1034,18 +1037,19 @@ fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     app.busy = None;
     let spec = app.in_flight.take().unwrap_or_else(|| app.send_spec());
     let sent_token = body_field(&spec, "captcha_token");
-    let sender = app
-        .token_meta
-        .as_ref()
-        .filter(|m| m.token == sent_token)
-        .and_then(|m| m.sender.clone());
+    let meta = app.token_meta.as_ref().filter(|m| m.token == sent_token);
+    let sender = meta.and_then(|m| m.sender.clone());
+    let token_age = meta.and_then(|m| exchange.started_at.duration_since(m.obtained_at).ok());
+    let token_spent = meta.is_some_and(|m| m.used);
     if let Some(m) = app.token_meta.as_mut()
         && m.token == sent_token
         && spends_token(&exchange.outcome, &sent_token)
     {
         m.used = true;
     }
-    let record = Record::new(id, spec, exchange, sender);
+    let mut record = Record::new(id, spec, exchange, sender);
+    record.token_age = token_age;
+    record.token_spent = token_spent;
     let mut cmds = vec![];
     if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {

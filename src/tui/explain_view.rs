@@ -12,6 +12,8 @@ use ratatui::text::Line;
 pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
     let ctx = ExplainContext {
         captcha_sender: r.token_sender.clone(),
+        pass_token_age: r.token_age,
+        pass_token_spent: r.token_spent,
         // Masking is applied to the rendered lines, the same way for every pane.
         redact: false,
         ..base.clone()

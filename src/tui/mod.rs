@@ -153,6 +153,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
+    app.timeout = Some(http.timeout);
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !global.no_history {

@@ -21,6 +21,12 @@ pub struct Record {
     pub delivered_code: Option<String>,
     /// The login exchange that consumed the code.
     pub login: Option<Exchange>,
+    /// How old the pass token was when sent, when vflow obtained it.
+    #[serde(default)]
+    pub token_age: Option<std::time::Duration>,
+    /// An earlier send had already spent the pass token.
+    #[serde(default)]
+    pub token_spent: bool,
 }
 
 impl Record {
@@ -32,6 +38,8 @@ impl Record {
             token_sender: sender,
             delivered_code: None,
             login: None,
+            token_age: None,
+            token_spent: false,
         }
     }
 

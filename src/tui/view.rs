@@ -647,7 +647,14 @@ fn sending(app: &App, f: &mut Frame, body: Rect) {
         Line::from(""),
         Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()])).bold(),
         Line::from(""),
-        Line::from(format!("elapsed {:.1} s", elapsed(app))),
+        Line::from(match app.timeout {
+            Some(t) => format!(
+                "elapsed {:.1} s (gives up after {} s)",
+                elapsed(app),
+                t.as_secs()
+            ),
+            None => format!("elapsed {:.1} s", elapsed(app)),
+        }),
         Line::from(""),
         Line::from("Esc cancels; the screen stays responsive while waiting.").dim(),
     ];
