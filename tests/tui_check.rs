@@ -11,7 +11,7 @@ use vflow::client::ReceivedResponse;
 use vflow::client::explain::{ExplainContext, explain_exchange};
 use vflow::clock;
 use vflow::sim::{self, SimConfig, SimHandle};
-use vflow::tui::app::{App, Msg, Screen, Target};
+use vflow::tui::app::{App, Cmd, Msg, Screen, Target, update};
 use vflow::tui::check::CaseState;
 use vflow::tui::fixtures::{self, error_body, json_response, ok_response};
 use vflow::tui::runtime::Runtime;
@@ -282,9 +282,25 @@ async fn s_stops_a_run() {
 }
 
 #[tokio::test]
-async fn without_reveal_the_token_cases_are_skipped_with_a_reason() {
+async fn without_reveal_the_person_is_asked_and_leaving_the_puzzle_skips_the_token_cases() {
     let (mut app, mut rt, _sim) = harness(false).await;
     press(&mut rt, &mut app, KeyCode::F(4));
+    // The run goes until a case needs a pass token: the puzzle opens for it.
+    loop {
+        let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
+            .await
+            .expect("the check asks for a token")
+            .unwrap();
+        rt.dispatch(&mut app, msg);
+        if app.screen == Screen::Puzzle && app.puzzle.phase == vflow::tui::puzzle::Phase::Sliding {
+            break;
+        }
+    }
+    assert!(app.puzzle.for_check.is_some(), "solving for the check");
+    assert!(app.check.asking.is_some());
+    // The person declines: back to the check, the token cases are skipped with why.
+    press(&mut rt, &mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Check);
     rt.settle(&mut app, LIMIT).await.unwrap();
     let suite = app.check.suite.clone();
     for (case, row) in suite.cases.iter().zip(&app.check.rows) {
@@ -294,9 +310,75 @@ async fn without_reveal_the_token_cases_are_skipped_with_a_reason() {
         if case.pass_token {
             let reason = r.verdict.reason().unwrap_or_default();
             assert_eq!(r.verdict.word(), "SKIP", "{}", case.name);
-            assert!(reason.contains("not available yet"), "{reason}");
+            assert!(reason.contains("left unsolved"), "{reason}");
         } else {
             assert_eq!(r.verdict, Verdict::Pass, "{}", case.name);
         }
     }
+}
+
+#[test]
+fn a_solved_puzzle_answers_the_waiting_check_case() {
+    use vflow::client::simflow::TokenError;
+    use vflow::tui::check::{CheckMsg, TokenRequest};
+    let (mut app, _) = fixtures::app();
+    app.check.running = Some(7);
+    app.screen = Screen::Check;
+    let (reply, mut answer) = tokio::sync::oneshot::channel();
+    let cmds = update(
+        &mut app,
+        Msg::Check(CheckMsg::NeedToken(TokenRequest {
+            run: 7,
+            sender: "13900000001".into(),
+            reply,
+        })),
+    );
+    assert_eq!(app.screen, Screen::Puzzle);
+    assert!(
+        matches!(cmds.as_slice(), [Cmd::FetchPuzzle { .. }]),
+        "{cmds:?}"
+    );
+    update(
+        &mut app,
+        Msg::PuzzleFetched(Ok(Box::new(vflow::tui::puzzle::Fetched {
+            puzzle: fixtures::puzzle(),
+            picker: Some(ratatui_image::picker::Picker::halfblocks()),
+        }))),
+    );
+    // Enter verifies for the case's sender, not the wizard's (empty) mobile.
+    let cmds = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    let [Cmd::VerifyPuzzle { sender, .. }] = cmds.as_slice() else {
+        panic!("{cmds:?}")
+    };
+    assert_eq!(sender, "13900000001");
+    assert_eq!(app.mobile.value(), "", "the wizard's mobile is untouched");
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        fixtures::headers(),
+        "{\"x\":0.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "13900000001",
+    );
+    let token = "0f1e2d3c4b5a69788796a5b4c3d2e1f0---{\"x\":0.0,\"y\":5.0}";
+    let body = serde_json::json!({ "captcha_token": token }).to_string();
+    update(
+        &mut app,
+        Msg::PuzzleVerified {
+            sender: "13900000001".into(),
+            exchange: Box::new(fixtures::exchange(
+                &spec,
+                Some(fixtures::json_response(200, &body)),
+            )),
+        },
+    );
+    assert_eq!(app.screen, Screen::Check, "back to the check");
+    assert_eq!(
+        answer.try_recv().unwrap(),
+        Ok::<_, TokenError>(token.to_string())
+    );
+    assert_eq!(
+        app.token.value(),
+        "",
+        "the wizard's token field is untouched"
+    );
 }

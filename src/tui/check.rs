@@ -16,13 +16,18 @@ use super::keys::Key;
 use super::layout;
 use super::record::{self, Record};
 use crate::check::{CaseResult, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
+use crate::client::simflow::TokenError;
+use crate::client::{HeaderSetting, Http};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use futures_util::future::BoxFuture;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tokio::sync::mpsc::UnboundedSender;
 
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +54,16 @@ pub enum CheckMsg {
         run: u64,
         stopped: bool,
     },
+    /// A case needs a pass token that only a person can get here: solve a puzzle.
+    NeedToken(TokenRequest),
+}
+
+/// A running check waits for a pass token verified for `sender`.
+#[derive(Debug)]
+pub struct TokenRequest {
+    pub run: u64,
+    pub sender: String,
+    pub reply: tokio::sync::oneshot::Sender<Result<String, TokenError>>,
 }
 
 pub struct CheckState {
@@ -65,6 +80,8 @@ pub struct CheckState {
     pub scroll: [u16; PANES],
     /// The run was stopped before its end.
     pub stopped: bool,
+    /// A case waits for the person to solve a puzzle.
+    pub asking: Option<TokenRequest>,
 }
 
 impl Default for CheckState {
@@ -86,6 +103,7 @@ impl CheckState {
             focus: 2,
             scroll: [0; PANES],
             stopped: false,
+            asking: None,
         }
     }
 
@@ -120,24 +138,98 @@ impl CheckState {
     }
 }
 
-/// Where the check's pass tokens come from in the TUI (see the module doc).
-pub fn token_source(_app: &App) -> Arc<dyn TokenSource> {
-    Arc::new(SimulatorReveal {
-        hint: "solving the captcha in the terminal is not available yet; run vflow without \
---target (the built-in simulator) or against `vflow serve --reveal-solutions`"
-            .into(),
+/// Where the check's pass tokens come from in the TUI: the simulator's reveal
+/// when the target has it, otherwise the person solves the slider puzzle.
+pub fn token_source(tx: UnboundedSender<Msg>, run: u64) -> Arc<dyn TokenSource> {
+    Arc::new(AskThePerson {
+        reveal: SimulatorReveal::default(),
+        no_reveal: AtomicBool::new(false),
+        tx,
+        run,
     })
+}
+
+/// Tries the reveal first; once the target turns out not to have it, every
+/// token is asked of the person (the puzzle screen opens for it).
+struct AskThePerson {
+    reveal: SimulatorReveal,
+    no_reveal: AtomicBool,
+    tx: UnboundedSender<Msg>,
+    run: u64,
+}
+
+impl TokenSource for AskThePerson {
+    fn pass_token<'a>(
+        &'a self,
+        http: &'a Http,
+        base: &'a str,
+        headers: &'a [HeaderSetting],
+        sender: &'a str,
+    ) -> BoxFuture<'a, Result<String, TokenError>> {
+        Box::pin(async move {
+            if !self.no_reveal.load(Ordering::Relaxed) {
+                match self.reveal.pass_token(http, base, headers, sender).await {
+                    Err(TokenError::NoReveal(_)) => self.no_reveal.store(true, Ordering::Relaxed),
+                    other => return other,
+                }
+            }
+            let (reply, answer) = tokio::sync::oneshot::channel();
+            let ask = TokenRequest {
+                run: self.run,
+                sender: sender.to_string(),
+                reply,
+            };
+            if self.tx.send(Msg::Check(CheckMsg::NeedToken(ask))).is_err() {
+                return Err(TokenError::NoReveal("the screen is gone".into()));
+            }
+            answer
+                .await
+                .unwrap_or_else(|_| Err(TokenError::NoReveal("no puzzle was solved".into())))
+        })
+    }
+
+    fn hint(&self) -> String {
+        "solve the puzzle when the check asks for it (F4), or run against the built-in simulator"
+            .into()
+    }
+}
+
+/// Open the puzzle for the waiting case (when the Check screen is in front).
+fn ask_person(app: &mut App) -> Vec<Cmd> {
+    let Some(sender) = app.check.asking.as_ref().map(|a| a.sender.clone()) else {
+        return vec![];
+    };
+    app.puzzle.for_check = Some(sender.clone());
+    let cmds = super::puzzle::open(app);
+    app.notice = Some(super::app::Notice {
+        text: format!(
+            "a check case needs a pass token for {}: slide the piece into the hole (Esc skips those cases)",
+            crate::api::redact::mobile(&sender)
+        ),
+        error: false,
+    });
+    cmds
+}
+
+/// Give the waiting case its token (or the reason there is none).
+pub fn answer_token(app: &mut App, token: Result<String, TokenError>) {
+    if let Some(ask) = app.check.asking.take() {
+        let _ = ask.reply.send(token);
+    }
 }
 
 /// F4: show the screen; the first time, start the run.
 pub fn open(app: &mut App) -> Vec<Cmd> {
     if !matches!(
         app.screen,
-        Screen::Headers | Screen::History | Screen::Sending | Screen::Check
+        Screen::Headers | Screen::History | Screen::Sending | Screen::Check | Screen::Puzzle
     ) {
         app.back_to = app.screen;
     }
     app.screen = Screen::Check;
+    if app.check.asking.is_some() {
+        return ask_person(app);
+    }
     let never_ran = app.check.last_run == 0;
     if never_ran { start(app) } else { vec![] }
 }
@@ -157,6 +249,20 @@ pub fn start(app: &mut App) -> Vec<Cmd> {
 }
 
 pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
+    if let CheckMsg::NeedToken(ask) = m {
+        if app.check.running != Some(ask.run) {
+            return vec![]; // an older run: dropping the request ends its wait
+        }
+        app.check.asking = Some(ask);
+        if app.screen == Screen::Check && app.busy.is_none() {
+            return ask_person(app);
+        }
+        app.notice = Some(super::app::Notice {
+            text: "a check case needs a captcha solved: F4 opens it".into(),
+            error: false,
+        });
+        return vec![];
+    }
     let c = &mut app.check;
     match m {
         CheckMsg::Started { run, index } if c.running == Some(run) => {
@@ -172,6 +278,11 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
         CheckMsg::Finished { run, stopped } if c.running == Some(run) => {
             c.running = None;
             c.stopped = stopped;
+            c.asking = None;
+            if app.puzzle.for_check.take().is_some() && app.screen == Screen::Puzzle {
+                app.screen = Screen::Check;
+            }
+            let c = &mut app.check;
             for r in &mut c.rows {
                 if *r == CaseState::Running {
                     *r = CaseState::Pending;

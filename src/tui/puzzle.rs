@@ -61,6 +61,8 @@ pub struct PuzzleState {
     pub editing_mobile: bool,
     /// Where Esc goes back to.
     pub back_to: Screen,
+    /// Solving for a check case: the sender it needs (the wizard's mobile is not touched).
+    pub for_check: Option<String>,
 }
 
 impl Default for PuzzleState {
@@ -71,6 +73,7 @@ impl Default for PuzzleState {
             picker: None,
             editing_mobile: false,
             back_to: Screen::Wizard(Step::Token),
+            for_check: None,
         }
     }
 }
@@ -176,7 +179,10 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     let Some(c) = &app.puzzle.current else {
         return vec![];
     };
-    let sender = app.mobile.value().trim().to_string();
+    let sender = match &app.puzzle.for_check {
+        Some(s) => s.clone(),
+        None => app.mobile.value().trim().to_string(),
+    };
     if sender.is_empty() {
         app.puzzle.editing_mobile = true;
         say(
@@ -227,6 +233,17 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         .then_some(x.response.as_ref())
         .flatten()
         .and_then(|r| serde_json::from_slice::<wire::VerifyResponse>(&r.body).ok());
+    if let Some(v) = &pass
+        && app.puzzle.for_check.take().is_some()
+    {
+        // For a check case: hand the token to the waiting run, back to its screen.
+        app.puzzle.current = None;
+        app.puzzle.phase = Phase::Loading;
+        app.screen = Screen::Check;
+        say(app, format!("solved at x = {at}: the check goes on"), false);
+        super::check::answer_token(app, Ok(v.captcha_token.clone()));
+        return vec![];
+    }
     if let Some(v) = pass {
         app.token = Input::new(v.captcha_token.clone());
         app.token_meta = Some(TokenMeta {
@@ -304,7 +321,8 @@ pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         KeyCode::Enter => return verify(app),
         KeyCode::Char('r') => return new_puzzle(app),
         KeyCode::Char('q') => return super::app::quit(app),
-        KeyCode::Char('m') => {
+        // The check case names its own sender.
+        KeyCode::Char('m') if app.puzzle.for_check.is_none() => {
             app.puzzle.editing_mobile = true;
             return vec![];
         }
@@ -328,6 +346,16 @@ fn leave(app: &mut App) {
         say(app, "left the puzzle; Ctrl+P gets a new one", false);
     }
     app.screen = app.puzzle.back_to;
+    if app.puzzle.for_check.take().is_some() {
+        app.screen = Screen::Check;
+        super::check::answer_token(
+            app,
+            Err(crate::client::simflow::TokenError::NoReveal(
+                "the puzzle was left unsolved".into(),
+            )),
+        );
+        say(app, "no token: the cases that need one are skipped", false);
+    }
 }
 
 fn slide_to(app: &mut App, f: impl FnOnce(u32) -> i64) {
@@ -514,6 +542,16 @@ pub fn draw(app: &App, f: &mut Frame) {
             x.min(a.sender.right().saturating_sub(1)),
             a.sender.y,
         ));
+    } else if let Some(sender) = &st.for_check {
+        let shown = if app.redact {
+            api::redact::mobile(sender)
+        } else {
+            sender.clone()
+        };
+        f.render_widget(
+            Paragraph::new(format!("sender: {shown} (for a check case; Esc skips)")).dim(),
+            a.sender,
+        );
     } else {
         let shown = if mobile.is_empty() {
             "mobile not known yet: Enter asks for it (m edits)".to_string()

@@ -342,7 +342,7 @@ impl Runtime {
         let headers = app.headers.clone();
         let explain = app.explain_base.clone();
         let simulator = app.target.simulator.then_some(true);
-        let tokens = super::check::token_source(app);
+        let tokens = super::check::token_source(self.tx.clone(), run);
         let handle = tokio::spawn(async move {
             match http.await {
                 Ok(http) => {
