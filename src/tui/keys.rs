@@ -107,21 +107,40 @@ pub fn for_screen(app: &App) -> Vec<Key> {
         Screen::Puzzle if app.puzzle.editing_mobile => {
             vec![("Enter", "verify"), ("Esc", "back to slider")]
         }
-        Screen::Puzzle if matches!(app.puzzle.phase, super::puzzle::Phase::Failed { .. }) => {
-            vec![("r/Enter", "new puzzle"), ("m", "mobile"), ("Esc", "back")]
+        Screen::Puzzle => {
+            let failed = matches!(app.puzzle.phase, super::puzzle::Phase::Failed { .. });
+            let mut k = if failed {
+                vec![("r/Enter", "new puzzle")]
+            } else {
+                vec![
+                    ("←→", "1 px"),
+                    ("Shift+←→", "10 px"),
+                    ("Enter", "verify"),
+                    ("r", "new puzzle"),
+                ]
+            };
+            // A check case brings its own sender: no mobile to edit then.
+            if app.puzzle.for_check.is_none() {
+                k.push(("m", "mobile"));
+            }
+            k.push((
+                "Esc",
+                if app.puzzle.for_check.is_some() {
+                    "skip (no token)"
+                } else {
+                    "back"
+                },
+            ));
+            if !failed {
+                k.extend([
+                    ("PgUp/PgDn", "10 px"),
+                    ("Home/End", "ends"),
+                    ("drag", "slide with the mouse"),
+                    ("q", "quit"),
+                ]);
+            }
+            k
         }
-        Screen::Puzzle => vec![
-            ("←→", "1 px"),
-            ("Shift+←→", "10 px"),
-            ("Enter", "verify"),
-            ("r", "new puzzle"),
-            ("m", "mobile"),
-            ("Esc", "back"),
-            ("PgUp/PgDn", "10 px"),
-            ("Home/End", "ends"),
-            ("drag", "slide with the mouse"),
-            ("q", "quit"),
-        ],
         Screen::History => vec![
             ("↑↓", "move"),
             ("Enter", "open"),
