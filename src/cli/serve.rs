@@ -142,8 +142,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
                 return ExitCode::from(exit::TRANSPORT);
             }
         };
+        let stop = stop_signal();
         println!("{}", banner(&args, handle.addr));
-        stop_signal().await;
+        stop.await;
         eprintln!("vflow serve: stopping");
         // In-flight requests get a moment to finish; an idle or stuck client does not hold us.
         let _ = tokio::time::timeout(Duration::from_secs(5), handle.shutdown()).await;
@@ -151,25 +152,32 @@ pub fn run(args: ServeArgs) -> ExitCode {
     })
 }
 
-/// Ctrl-C, or SIGTERM on Unix.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Ctrl-C, or SIGTERM on Unix. The handlers are registered when this is
+/// called, so call it before announcing the server: a signal sent right after
+/// the banner then stops it cleanly instead of killing it.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let int = signal(SignalKind::interrupt());
+        let term = signal(SignalKind::terminate());
+        async move {
+            match (int, term) {
+                (Ok(mut int), Ok(mut term)) => {
+                    tokio::select! {
+                        _ = int.recv() => {},
+                        _ = term.recv() => {},
+                    }
+                }
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -161,6 +161,8 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     }
     rt.save_headers = header_saver(global, &profile);
 
+    let signals = signals();
+    tokio::pin!(signals);
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -193,8 +195,6 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
     let mut age_tick = tokio::time::interval(Duration::from_secs(1));
-    let signals = signals();
-    tokio::pin!(signals);
     loop {
         let msg = tokio::select! {
             ev = events.next() => match ev {
@@ -228,23 +228,26 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
 }
 
 /// Resolves on SIGTERM or SIGHUP (never on other platforms).
-async fn signals() {
+/// SIGTERM and SIGHUP, registered when called (before the terminal is taken
+/// over, so no signal can arrive with the default "die at once" action).
+fn signals() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        let (Ok(mut term), Ok(mut hup)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::hangup()),
-        ) else {
-            return std::future::pending().await;
-        };
-        tokio::select! {
-            _ = term.recv() => {},
-            _ = hup.recv() => {},
+        let term = signal(SignalKind::terminate());
+        let hup = signal(SignalKind::hangup());
+        async move {
+            let (Ok(mut term), Ok(mut hup)) = (term, hup) else {
+                return std::future::pending().await;
+            };
+            tokio::select! {
+                _ = term.recv() => {},
+                _ = hup.recv() => {},
+            }
         }
     }
     #[cfg(not(unix))]
-    std::future::pending::<()>().await
+    std::future::pending::<()>()
 }
 
 pub fn to_msg(ev: Event) -> Option<Msg> {
