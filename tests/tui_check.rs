@@ -10,7 +10,7 @@ use vflow::check::{self, CaseResult, Sent, Suite, Verdict};
 use vflow::client::ReceivedResponse;
 use vflow::client::explain::{ExplainContext, explain_exchange};
 use vflow::clock;
-use vflow::sim::{self, SimConfig, SimHandle};
+use vflow::sim::SimHandle;
 use vflow::tui::app::{App, Cmd, Msg, Screen, Target, update};
 use vflow::tui::check::CaseState;
 use vflow::tui::fixtures::{self, error_body, json_response, ok_response};
@@ -168,16 +168,7 @@ fn check_done_with_a_failure() {
 const LIMIT: Duration = Duration::from_secs(20);
 
 async fn harness(reveal: bool) -> (App, Runtime, SimHandle) {
-    let sim = sim::start(
-        SimConfig {
-            reveal_solutions: reveal,
-            quiet: true,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let sim = fixtures::simulator_with(reveal, false).await;
     let target = Target {
         base_url: sim.base_url(),
         // without reveal, the TUI treats it as any other target

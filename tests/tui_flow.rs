@@ -76,6 +76,25 @@ impl Harness {
         s
     }
 
+    /// The last exchange ended with this API error code.
+    #[track_caller]
+    fn expect_code(&self, want: &str) {
+        match self.last_outcome() {
+            Outcome::ApiError { code, .. } => assert_eq!(code, want),
+            o => panic!("expected {want}, got {o:?}"),
+        }
+    }
+
+    /// The review flags a problem containing `needle`.
+    #[track_caller]
+    fn assert_warning(&self, needle: &str) {
+        let w = self.app.warnings();
+        assert!(
+            w.iter().any(|x| x.contains(needle)),
+            "no {needle:?} in {w:?}"
+        );
+    }
+
     fn last_outcome(&self) -> Outcome {
         self.app.history.last().unwrap().exchange.outcome.clone()
     }
@@ -189,20 +208,10 @@ async fn omitted_device_header_gives_param_0001_naming_the_header() {
     assert!(!t.app.headers[idx].enabled);
     t.press(KeyCode::Esc);
     assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
-    assert!(
-        t.app
-            .warnings()
-            .iter()
-            .any(|w| w.contains("X-agent is omitted")),
-        "review flags it before sending: {:?}",
-        t.app.warnings()
-    );
+    t.assert_warning("X-agent is omitted");
     t.press(KeyCode::Enter);
     t.settle().await;
-    match t.last_outcome() {
-        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.PARAM.0001"),
-        o => panic!("expected PARAM.0001, got {o:?}"),
-    }
+    t.expect_code("IDAAS.SDK.PARAM.0001");
     let sent = &t.app.history[0].exchange.request.headers;
     assert!(
         !sent.iter().any(|(n, _)| n.eq_ignore_ascii_case(h::AGENT)),
@@ -248,10 +257,7 @@ async fn reused_token_gives_captcha_0003() {
     );
     t.press(KeyCode::Enter);
     t.settle().await;
-    match t.last_outcome() {
-        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0003"),
-        o => panic!("expected CAPTCHA.0003, got {o:?}"),
-    }
+    t.expect_code("IDAAS.SDK.CAPTCHA.0003");
     let ex = t.explanation();
     assert!(ex.contains("180"), "explains the lifetime: {ex}");
     assert!(
@@ -263,10 +269,7 @@ async fn reused_token_gives_captcha_0003() {
     t.press(KeyCode::Char('r'));
     t.settle().await;
     assert_eq!(t.app.history.len(), 3);
-    match t.last_outcome() {
-        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0006"),
-        o => panic!("expected the cooldown's CAPTCHA.0006, got {o:?}"),
-    }
+    t.expect_code("IDAAS.SDK.CAPTCHA.0006");
 }
 
 #[tokio::test]
@@ -281,20 +284,10 @@ async fn unknown_scene_gives_captcha_0005_with_a_suggestion() {
     t.type_text("LOGIN_SMSS");
     t.press(KeyCode::Enter);
     assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
-    assert!(
-        t.app
-            .warnings()
-            .iter()
-            .any(|w| w.contains("did you mean LOGIN_SMS")),
-        "{:?}",
-        t.app.warnings()
-    );
+    t.assert_warning("did you mean LOGIN_SMS");
     t.press(KeyCode::Enter);
     t.settle().await;
-    match t.last_outcome() {
-        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.CAPTCHA.0005"),
-        o => panic!("expected CAPTCHA.0005, got {o:?}"),
-    }
+    t.expect_code("IDAAS.SDK.CAPTCHA.0005");
     let ex = t.explanation();
     assert!(ex.contains("LOGIN_SMSS"), "names the scene sent: {ex}");
     assert!(ex.contains("LOGIN_SMS"), "suggests the nearest: {ex}");
@@ -391,15 +384,7 @@ async fn copy_puts_the_curl_command_in_the_clipboard() {
 #[tokio::test]
 async fn without_revealed_solutions_the_automatic_token_falls_back_to_the_puzzle() {
     // A `vflow serve` on this machine started without --reveal-solutions.
-    let sim = vflow::sim::start(
-        vflow::sim::SimConfig {
-            quiet: true,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let sim = vflow::tui::fixtures::simulator_with(false, false).await;
     let target = Target {
         base_url: sim.base_url(),
         simulator: false,

@@ -195,9 +195,15 @@ pub fn runtime() -> super::runtime::Runtime {
 
 /// A simulator on 127.0.0.1 that reveals solutions (and encrypts points with `aes`).
 pub async fn simulator(aes: bool) -> crate::sim::SimHandle {
+    simulator_with(true, aes).await
+}
+
+/// A quiet simulator on 127.0.0.1: `reveal` serves `/_sim/captcha/{token}`
+/// (without it, it stands for a real tenant), `aes` turns point encryption on.
+pub async fn simulator_with(reveal: bool, aes: bool) -> crate::sim::SimHandle {
     let cfg = crate::sim::SimConfig {
         aes,
-        reveal_solutions: true,
+        reveal_solutions: reveal,
         quiet: true,
         ..Default::default()
     };
