@@ -16,7 +16,6 @@ pub mod puzzle;
 pub mod puzzle_image;
 pub mod record;
 pub mod runtime;
-pub mod simflow;
 pub mod view;
 
 pub use app::{App, Cmd, Msg, update};

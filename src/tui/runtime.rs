@@ -157,7 +157,7 @@ impl Runtime {
                 self.spawn_pending(async move {
                     let res = match http.await {
                         Ok(http) => {
-                            super::simflow::token_from_simulator(&http, &base, &headers, &mobile)
+                            client::simflow::token_from_simulator(&http, &base, &headers, &mobile)
                                 .await
                                 .map(|t| (t, mobile))
                         }
@@ -171,7 +171,7 @@ impl Runtime {
                 let base = app.target.base_url.clone();
                 self.spawn_pending(async move {
                     let code = match http.await {
-                        Ok(http) => super::simflow::latest_code(&http, &base, &mobile, &scene)
+                        Ok(http) => client::simflow::latest_code(&http, &base, &mobile, &scene)
                             .await
                             .ok()
                             .flatten(),
