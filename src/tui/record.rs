@@ -290,17 +290,9 @@ pub fn curl(spec: &RequestSpec, redact: bool) -> String {
 /// A redactor for a request that has not been sent yet.
 pub fn spec_redactor(spec: &RequestSpec) -> Redactor {
     let mut r = Redactor::new();
-    for f in spec.body.iter().flatten() {
-        match f.name.as_str() {
-            "mobile" | "sender" => r.add_mobile(&f.value),
-            "captcha_token" | "token" => r.add_token(&f.value),
-            _ => {}
-        }
-    }
-    for hs in &spec.headers {
-        if hs.name.eq_ignore_ascii_case(crate::api::headers::CLIENT_ID) {
-            r.add_client_id(&hs.value);
-        }
+    // The request as it will go out: the same rules as for a sent one.
+    if let Ok(sent) = crate::client::send::record(spec) {
+        r.learn_request(&sent);
     }
     r
 }
