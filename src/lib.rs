@@ -12,4 +12,5 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod sim;
+pub mod term;
 pub mod tui;

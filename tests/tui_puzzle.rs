@@ -120,7 +120,7 @@ fn the_piece_is_drawn_where_x_says_and_the_hole_is_darker() {
         }
         sum / n
     };
-    let (h0, h1) = vflow::tui::puzzle_image::piece_columns(PUZZLE_HOLE_X, pic.width);
+    let (h0, h1) = vflow::term::puzzle_image::piece_columns(PUZZLE_HOLE_X, pic.width);
     let hole = col_mean(&map, h0 + 1, h1 - 1);
     a.puzzle.current.as_mut().unwrap().x = PUZZLE_HOLE_X;
     let t = render(&mut a, 120, 40);

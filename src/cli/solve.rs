@@ -6,7 +6,7 @@ use super::common;
 use super::flow::{self, Run};
 use crate::api::captcha::Y;
 use crate::api::token::format_point_json;
-use crate::tui::puzzle_image::{self, Puzzle, X_LIMIT};
+use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, terminal};
 use ratatui::layout::Size;

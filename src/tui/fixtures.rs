@@ -147,7 +147,7 @@ pub const PUZZLE_HOLE_X: u32 = 150;
 
 /// A fixed puzzle drawn by the simulator's own code (background 3, hole at
 /// x = 150, shape 40 px from the top), as the client decodes it.
-pub fn puzzle() -> super::puzzle_image::Puzzle {
+pub fn puzzle() -> crate::term::puzzle_image::Puzzle {
     use base64::Engine as _;
     let img = crate::sim::puzzle::draw(3, PUZZLE_HOLE_X, 40);
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
@@ -158,7 +158,7 @@ pub fn puzzle() -> super::puzzle_image::Puzzle {
         result: Some(false),
         ..Default::default()
     };
-    super::puzzle_image::Puzzle::from_response(&c).expect("the simulator's PNGs decode")
+    crate::term::puzzle_image::Puzzle::from_response(&c).expect("the simulator's PNGs decode")
 }
 
 /// The puzzle screen showing [`puzzle`] (half-blocks), opened from the token step.

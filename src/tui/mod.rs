@@ -13,7 +13,6 @@ pub mod history;
 pub mod keys;
 pub mod layout;
 pub mod puzzle;
-pub mod puzzle_image;
 pub mod record;
 pub mod runtime;
 pub mod view;
@@ -23,6 +22,7 @@ pub use view::view;
 
 use crate::cli::GlobalArgs;
 use crate::config::ResolvedProfile;
+use crate::term::puzzle_image;
 use crate::{clock, sim};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,

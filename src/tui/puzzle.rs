@@ -4,9 +4,9 @@
 //! `view.rs`, `runtime.rs`, `keys.rs` and `layout.rs` only dispatch to it.
 
 use super::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
-use super::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::api::{self, captcha, token::format_point_json, wire};
 use crate::client::{Exchange, Outcome, build};
+use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};

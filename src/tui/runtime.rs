@@ -49,7 +49,7 @@ pub struct Runtime {
     /// The check run in progress, by run id.
     check_task: Option<(u64, AbortHandle)>,
     /// How the captcha puzzle is drawn (half-blocks unless the terminal loop says otherwise).
-    pub graphics: super::puzzle_image::Graphics,
+    pub graphics: crate::term::puzzle_image::Graphics,
     /// A picker made at start-up (`VFLOW_GRAPHICS=query`); used instead of `graphics`.
     pub picker: Option<ratatui_image::picker::Picker>,
 }
@@ -389,7 +389,7 @@ impl Runtime {
 async fn fetch_puzzle(
     http: &client::Http,
     spec: &RequestSpec,
-) -> Result<super::puzzle_image::Puzzle, String> {
+) -> Result<crate::term::puzzle_image::Puzzle, String> {
     let x = http.send(spec).await.map_err(|e| e.to_string())?;
     let body = x
         .response
@@ -409,7 +409,7 @@ async fn fetch_puzzle(
     }
     let c: crate::api::wire::CaptchaResponse =
         serde_json::from_slice(body).map_err(|e| format!("GET /captcha: unexpected body: {e}"))?;
-    super::puzzle_image::Puzzle::from_response(&c).map_err(|e| format!("GET /captcha: {e}"))
+    crate::term::puzzle_image::Puzzle::from_response(&c).map_err(|e| format!("GET /captcha: {e}"))
 }
 
 fn cancelled(spec: &RequestSpec) -> Exchange {

@@ -1,0 +1,3 @@
+//! Terminal drawing helpers shared by `tui` and `cli` (below both).
+
+pub mod puzzle_image;
