@@ -101,7 +101,7 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
         Err(code) => return code,
     };
     common::runtime().block_on(async move {
-        let target = match common::target(&profile, true).await {
+        let (target, _sim) = match common::target(&profile, true).await {
             Ok(t) => t,
             Err(code) => return code,
         };
@@ -146,7 +146,7 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                     .as_ref()
                     .map(|k| format!(" --secret-key {k}"))
                     .unwrap_or_default();
-                if target.in_process() {
+                if target.simulator {
                     // The in-process simulator (and this puzzle) ends with this command.
                     println!(
                         "note: this puzzle lived in an in-process simulator that has stopped; \

@@ -229,11 +229,11 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     common::runtime().block_on(async move {
-        let target = match common::target(&profile, false).await {
+        let (target, _sim) = match common::target(&profile, false).await {
             Ok(t) => t,
             Err(code) => return code,
         };
-        if target.in_process() {
+        if target.simulator {
             // loopback to our own simulator never goes through a proxy
             http_opts.no_proxy = true;
         }
@@ -243,10 +243,10 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         };
         let mut env = Env::new(http, &target.base_url, profile.headers());
         env.explain = profile.explain_context();
-        if target.in_process() {
+        if target.simulator {
             env.simulator = Some(true);
         }
-        let whence = if target.in_process() {
+        let whence = if target.simulator {
             "the in-process simulator"
         } else {
             "target"

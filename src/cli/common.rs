@@ -4,7 +4,7 @@ use super::{ClientIdArg, GlobalArgs, exit};
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use crate::client::report::{self, Redactor};
 use crate::client::{Exchange, Http, RequestSpec};
-use crate::config::{self, ResolvedProfile};
+use crate::config::{self, ResolvedProfile, Target};
 use crate::sim::{SimConfig, SimHandle};
 use std::process::ExitCode;
 
@@ -41,33 +41,17 @@ pub fn setup(
     Ok((p, h))
 }
 
-/// Where requests go: the profile's target, or an in-process simulator.
-pub struct Target {
-    pub base_url: String,
-    /// Kept alive for the command's duration when in-process.
-    pub sim: Option<SimHandle>,
-}
-
-impl Target {
-    pub fn in_process(&self) -> bool {
-        self.sim.is_some()
+/// Where requests go: the profile's target, or an in-process simulator on
+/// 127.0.0.1 when the profile has none (its handle keeps it alive for the
+/// command's duration).
+pub async fn target(
+    profile: &ResolvedProfile,
+    note: bool,
+) -> Result<(Target, Option<SimHandle>), ExitCode> {
+    if let Some(t) = Target::configured(profile) {
+        return Ok((t, None));
     }
-}
-
-/// Start an in-process simulator on 127.0.0.1 when the profile has no target.
-pub async fn target(profile: &ResolvedProfile, note: bool) -> Result<Target, ExitCode> {
-    if let Some(t) = &profile.target {
-        return Ok(Target {
-            base_url: t.clone(),
-            sim: None,
-        });
-    }
-    let cfg = SimConfig {
-        reveal_solutions: true,
-        quiet: true,
-        ..SimConfig::default()
-    };
-    let sim = crate::sim::start(cfg, ([127, 0, 0, 1], 0).into())
+    let sim = crate::sim::spawn_in_process(SimConfig::in_process())
         .await
         .map_err(|e| usage_error(format!("cannot start the built-in simulator: {e}")))?;
     if note {
@@ -77,10 +61,7 @@ run `vflow serve` and pass --target http://127.0.0.1:8080 to keep state between 
             sim.base_url()
         );
     }
-    Ok(Target {
-        base_url: sim.base_url(),
-        sim: Some(sim),
-    })
+    Ok((Target::simulator(sim.base_url(), &profile.name), Some(sim)))
 }
 
 /// Send and return the exchange; a spec that cannot be sent is a usage error.

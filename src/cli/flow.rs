@@ -1,6 +1,6 @@
 //! `vflow flow`: the whole chain against a simulator, one step per line.
 
-use super::common::{self, Target};
+use super::common;
 use super::{ClientIdArg, GlobalArgs};
 use crate::api::{Scene, captcha, paths, wire};
 use crate::client::explain::{ExplainContext, explain_exchange};
@@ -289,12 +289,12 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
         Err(code) => return code,
     };
     common::runtime().block_on(async move {
-        let target: Target = match common::target(&profile, false).await {
+        let (target, _sim) = match common::target(&profile, false).await {
             Ok(t) => t,
             Err(code) => return code,
         };
         if !args.json {
-            let whence = if target.in_process() {
+            let whence = if target.simulator {
                 "in-process simulator"
             } else {
                 "target"

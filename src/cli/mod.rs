@@ -6,6 +6,7 @@ pub mod codes;
 pub mod common;
 pub mod config;
 pub mod flow;
+mod interactive;
 pub mod send;
 pub mod serve;
 pub mod solve;
@@ -149,7 +150,7 @@ pub fn main() -> ExitCode {
         die_quietly_on_broken_pipe();
     }
     match cli.command {
-        None => crate::tui::main(&cli.global),
+        None => interactive::run(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),

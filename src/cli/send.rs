@@ -75,11 +75,11 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
     let rt = common::runtime();
     rt.block_on(async move {
         // --curl needs no server: show the target (or a placeholder) without starting one
-        let target = if args.curl {
-            None
+        let (target, _sim) = if args.curl {
+            (None, None)
         } else {
             match common::target(&profile, true).await {
-                Ok(t) => Some(t),
+                Ok((t, sim)) => (Some(t), sim),
                 Err(code) => return code,
             }
         };

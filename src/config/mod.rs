@@ -5,7 +5,9 @@
 
 pub mod presets;
 mod save;
+mod target;
 pub use save::save_headers;
+pub use target::Target;
 
 pub use presets::{DeviceHeaders, DevicePreset};
 

@@ -11,6 +11,7 @@
 //! The simulator never prints: log lines go through `tracing`, and `vflow serve`
 //! installs the subscriber that shows them.
 
+mod in_process;
 mod log;
 pub(crate) mod puzzle;
 mod routes;
@@ -18,6 +19,7 @@ mod state;
 mod store;
 mod validate;
 
+pub use in_process::spawn_in_process;
 pub use log::TARGET as LOG_TARGET;
 pub use routes::BODY_LIMIT;
 

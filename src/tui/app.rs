@@ -83,34 +83,7 @@ pub enum Busy {
     Puzzle(&'static str),
 }
 
-/// Where requests go.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Target {
-    pub base_url: String,
-    /// The built-in simulator runs in this process.
-    pub simulator: bool,
-    /// Name of the profile in use.
-    pub profile: String,
-}
-
-impl Target {
-    /// The simulator's `/_sim/` helpers can be tried: the in-process simulator,
-    /// or a `vflow serve` on this machine. Never a remote tenant.
-    pub fn has_sim_helpers(&self) -> bool {
-        if self.simulator {
-            return true;
-        }
-        let Ok(url) = reqwest::Url::parse(&self.base_url) else {
-            return false;
-        };
-        let host = url.host_str().unwrap_or("");
-        host.eq_ignore_ascii_case("localhost")
-            || host
-                .trim_matches(['[', ']'])
-                .parse::<std::net::IpAddr>()
-                .is_ok_and(|ip| ip.is_loopback())
-    }
-}
+pub use crate::config::Target;
 
 /// A transient message in the footer.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -204,10 +204,9 @@ pub async fn simulator_with(reveal: bool, aes: bool) -> crate::sim::SimHandle {
     let cfg = crate::sim::SimConfig {
         aes,
         reveal_solutions: reveal,
-        quiet: true,
-        ..Default::default()
+        ..crate::sim::SimConfig::in_process()
     };
-    crate::sim::start(cfg, ([127, 0, 0, 1], 0).into())
+    crate::sim::spawn_in_process(cfg)
         .await
         .expect("the simulator starts on a free loopback port")
 }

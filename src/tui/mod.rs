@@ -7,7 +7,9 @@
 pub mod app;
 pub mod check;
 pub mod explain_view;
-#[doc(hidden)]
+/// Test helpers (they start the simulator): for this crate's own tests and
+/// benchmarks, never part of the shipped library.
+#[cfg(any(test, feature = "test-support"))]
 pub mod fixtures;
 pub mod history;
 pub mod keys;
@@ -20,7 +22,6 @@ pub mod view;
 pub use app::{App, Cmd, Msg, update};
 pub use view::view;
 
-use crate::cli::GlobalArgs;
 use crate::config::ResolvedProfile;
 use crate::term::puzzle_image;
 use crate::{clock, sim};
@@ -29,17 +30,23 @@ use crossterm::event::{
     EventStream,
 };
 use futures_util::StreamExt;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-pub fn main(global: &GlobalArgs) -> ExitCode {
-    let profile = match crate::config::resolve(global) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("vflow: {e}");
-            return ExitCode::from(crate::cli::exit::USAGE);
-        }
-    };
+/// What the caller (the command line) resolved for the interactive app.
+pub struct Options {
+    /// The effective profile (flags > environment > file > defaults).
+    pub profile: ResolvedProfile,
+    /// Where header edits are saved: the config file in effect, or the
+    /// default one (created when missing); `None`: saving is unavailable.
+    pub config_path: Option<PathBuf>,
+    /// Keep no history file.
+    pub no_history: bool,
+}
+
+/// Run the interactive app until the person quits.
+pub fn main(opts: Options) -> ExitCode {
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -50,7 +57,7 @@ pub fn main(global: &GlobalArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match rt.block_on(run(global, profile)) {
+    match rt.block_on(run(opts)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vflow: {e}");
@@ -59,13 +66,9 @@ pub fn main(global: &GlobalArgs) -> ExitCode {
     }
 }
 
-/// Saving header edits into the profile: into the config file in effect, or
-/// the default one (created when missing).
-fn header_saver(global: &GlobalArgs, profile: &ResolvedProfile) -> Option<runtime::HeaderSaver> {
-    let file = profile
-        .config_file
-        .clone()
-        .or_else(|| crate::config::path(global))?;
+/// Saving header edits into the profile, in `file`.
+fn header_saver(file: Option<PathBuf>, profile: &ResolvedProfile) -> Option<runtime::HeaderSaver> {
+    let file = file?;
     let name = profile.name.clone();
     Some(Box::new(move |headers| {
         crate::config::save_headers(&file, &name, headers)
@@ -115,36 +118,27 @@ fn restore_terminal() {
     ratatui::restore();
 }
 
-async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<()> {
+async fn run(opts: Options) -> std::io::Result<()> {
+    let Options {
+        profile,
+        config_path,
+        no_history,
+    } = opts;
     init_logging();
     let mut http = profile.http.clone();
     // The built-in simulator, unless a real target is configured.
-    let (target, _sim) = match profile.target.clone() {
-        Some(url) => (
-            app::Target {
-                base_url: url.trim_end_matches('/').to_string(),
-                simulator: false,
-                profile: profile.name.clone(),
-            },
-            None,
-        ),
+    let (target, _sim) = match app::Target::configured(&profile) {
+        Some(t) => (t, None),
         None => {
             let cfg = sim::SimConfig {
-                reveal_solutions: true,
-                quiet: false,
-                ..Default::default()
+                quiet: false, // its log lines go to the log file
+                ..sim::SimConfig::in_process()
             };
-            let handle = sim::start(cfg, "127.0.0.1:0".parse().expect("literal addr")).await?;
+            let handle = sim::spawn_in_process(cfg).await?;
             // Loopback to our own simulator never goes through a proxy.
             http.no_proxy = true;
-            (
-                app::Target {
-                    base_url: handle.base_url(),
-                    simulator: true,
-                    profile: profile.name.clone(),
-                },
-                Some(handle),
-            )
+            let t = app::Target::simulator(handle.base_url(), &profile.name);
+            (t, Some(handle))
         }
     };
 
@@ -155,10 +149,10 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
     app.timeout = Some(http.timeout);
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
-    if !global.no_history {
+    if !no_history {
         rt.history = history::HistoryStore::default_path().map(history::HistoryStore::new);
     }
-    rt.save_headers = header_saver(global, &profile);
+    rt.save_headers = header_saver(config_path, &profile);
 
     let signals = signals();
     tokio::pin!(signals);
@@ -187,10 +181,7 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
         rt.picker = Some(puzzle_image::query_picker(Duration::from_millis(300)));
     }
 
-    // Test hook: the end-to-end tests check that a panic restores the terminal.
-    let panic_key = std::env::var("VFLOW_TEST_PANIC_KEY")
-        .ok()
-        .and_then(|s| s.chars().next());
+    let panic_key = test_panic_key();
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
     let mut age_tick = tokio::time::interval(Duration::from_secs(1));
@@ -224,6 +215,20 @@ async fn run(global: &GlobalArgs, profile: ResolvedProfile) -> std::io::Result<(
         terminal.draw(|f| view(&app, f))?;
     }
     Ok(())
+}
+
+/// Test hook (builds with the `test-support` feature only): the end-to-end
+/// tests check that a panic restores the terminal.
+#[cfg(feature = "test-support")]
+fn test_panic_key() -> Option<char> {
+    std::env::var("VFLOW_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|s| s.chars().next())
+}
+
+#[cfg(not(feature = "test-support"))]
+fn test_panic_key() -> Option<char> {
+    None
 }
 
 /// Resolves on SIGTERM or SIGHUP (never on other platforms).
