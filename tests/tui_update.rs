@@ -180,7 +180,7 @@ fn headers_editor_edits_omits_blanks_adds_and_applies_presets() {
 fn result_keys_offer_login_only_after_a_delivered_login_code() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
-    assert!(vflow::tui::app::login_available(&a));
+    assert!(vflow::tui::screens::result::login_available(&a));
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(matches!(cmds.as_slice(), [Cmd::Login { .. }]), "{cmds:?}");
     let (a, _) = filled(Step::Review);
@@ -188,7 +188,7 @@ fn result_keys_offer_login_only_after_a_delivered_login_code() {
         a,
         Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
     );
-    assert!(!vflow::tui::app::login_available(&a));
+    assert!(!vflow::tui::screens::result::login_available(&a));
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn history_loaded_later_keeps_this_sessions_exchanges_last() {
 #[test]
 fn only_errors_past_the_token_checks_spend_the_pass_token() {
     use vflow::client::Outcome;
-    use vflow::tui::app::spends_token;
+    use vflow::client::precheck::spends_token;
     let err = |code: &str| Outcome::ApiError {
         status: 400,
         code: code.into(),

@@ -24,6 +24,7 @@ use std::time::{Duration, SystemTime};
 pub mod build;
 pub mod curl;
 pub mod explain;
+pub mod precheck;
 pub mod report;
 pub mod send;
 pub mod simflow;

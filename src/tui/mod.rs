@@ -5,19 +5,20 @@
 //! spinner tick only while something runs), never on a fixed timer.
 
 pub mod app;
-pub mod check;
 pub mod explain_view;
 /// Test helpers (they start the simulator): for this crate's own tests and
 /// benchmarks, never part of the shipped library.
 #[cfg(any(test, feature = "test-support"))]
 pub mod fixtures;
 pub mod history;
-pub mod keys;
+pub mod keymap;
 pub mod layout;
-pub mod puzzle;
 pub mod record;
 pub mod runtime;
+pub mod screens;
 pub mod view;
+
+pub use screens::{check, puzzle};
 
 pub use app::{App, Cmd, Msg, update};
 pub use view::view;

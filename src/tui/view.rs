@@ -1,7 +1,7 @@
 //! `view(&App, &mut Frame)`: pure drawing, no state changes.
 
 use super::app::{App, Busy, HeaderEdit, SCENE_OTHER, Screen, Step};
-use super::{keys, layout, record};
+use super::{keymap, layout, record};
 use crate::api::{self, Scene, headers as h};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
@@ -170,7 +170,7 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
     let item_width = |(k, d): &(&str, &str)| k.chars().count() + d.chars().count() + 3;
     let mut budget = width.saturating_sub(item_width(&help));
     let mut items: Vec<(&str, &str)> = Vec::new();
-    for item in keys::for_screen(app) {
+    for item in keymap::footer(app) {
         if item.1 == "help" {
             continue;
         }
@@ -941,7 +941,7 @@ fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str, lines: Vec<Line
 }
 
 fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
-    let lines = keys::for_screen(app)
+    let lines = keymap::footer(app)
         .iter()
         .map(|(k, d)| Line::from(vec![Span::raw(format!(" {k:>3}  ")).bold(), Span::raw(*d)]))
         .collect();
@@ -955,8 +955,8 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
         Line::from(""),
     ];
-    let screen = keys::for_screen(app);
-    let global = keys::GLOBAL;
+    let screen = keymap::help(app);
+    let global: Vec<(&str, &str)> = keymap::GLOBAL.iter().map(|b| (b.label, b.desc)).collect();
     let cell = |k: &(&str, &str)| {
         vec![
             Span::styled(
@@ -985,7 +985,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(""));
     lines.push(Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.").dim());
-    lines.push(Line::from("Esc, ? or F1 closes this help.").dim());
+    lines.push(Line::from(super::screens::help::keys_line()).dim());
     lines
 }
 

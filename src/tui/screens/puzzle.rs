@@ -3,11 +3,12 @@
 //! wizard. State, update and view of the screen live here; `app.rs`,
 //! `view.rs`, `runtime.rs`, `keys.rs` and `layout.rs` only dispatch to it.
 
-use super::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
 use crate::api::{self, captcha, token::format_point_json, wire};
 use crate::client::{Exchange, Outcome, build};
 use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
+use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::style::{Style, Stylize};
@@ -18,7 +19,6 @@ use ratatui_image::protocol::Protocol;
 use std::cell::RefCell;
 use std::time::SystemTime;
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler as _;
 
 /// A fetched puzzle, ready to show (built by the runtime's task).
 #[derive(Debug)]
@@ -262,7 +262,7 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         );
         return vec![];
     }
-    let label = super::record::outcome_label(&x.outcome);
+    let label = crate::tui::record::outcome_label(&x.outcome);
     let (title, mut lines) = match &x.outcome {
         Outcome::ApiError { code, message, .. } if code.ends_with("CAPTCHA.0002") => (
             format!("{label}: the piece was not in the hole (x = {at})"),
@@ -293,40 +293,119 @@ this verify, right or wrong); within {} px of the hole passes.",
     vec![]
 }
 
+fn own_sender(app: &App) -> bool {
+    // A check case brings its own sender: no mobile to edit then.
+    app.puzzle.for_check.is_none()
+}
+
+fn for_check(app: &App) -> bool {
+    !own_sender(app)
+}
+
+/// The attempt failed (expired, wrong place, an error): only a new puzzle helps.
+pub fn failed(app: &App) -> bool {
+    matches!(app.puzzle.phase, Phase::Failed { .. })
+}
+
+/// Sliding the piece.
+pub const KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Left), plain(KeyCode::Right)],
+        Action::Nudge,
+        "←→",
+        "1 px",
+    ),
+    key(
+        &[Key::Shift(KeyCode::Left), Key::Shift(KeyCode::Right)],
+        Action::Slide,
+        "Shift+←→",
+        "10 px",
+    ),
+    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify"),
+    key(&[ch('r')], Action::NewPuzzle, "r", "new puzzle"),
+    key(&[ch('m')], Action::EditMobile, "m", "mobile").when(own_sender),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back").shown_when(own_sender),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "skip (no token)",
+    )
+    .shown_when(for_check),
+    key(
+        &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
+        Action::Slide,
+        "PgUp/PgDn",
+        "10 px",
+    ),
+    key(
+        &[plain(KeyCode::Home), plain(KeyCode::End)],
+        Action::SlideEnds,
+        "Home/End",
+        "ends",
+    ),
+    key(&[Key::Mouse], Action::Drag, "drag", "slide with the mouse"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('h'), ch('l')], Action::Nudge, "h/l", "1 px").help_only(),
+];
+
+/// After a failed attempt.
+pub const FAILED_KEYS: &[Binding] = &[
+    key(
+        &[ch('r'), plain(KeyCode::Enter)],
+        Action::NewPuzzle,
+        "r/Enter",
+        "new puzzle",
+    ),
+    key(&[ch('m')], Action::EditMobile, "m", "mobile").when(own_sender),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back").shown_when(own_sender),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "skip (no token)",
+    )
+    .shown_when(for_check),
+    key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
+];
+
+/// Typing the mobile number (the captcha's sender).
+pub const MOBILE_KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "back to slider",
+    ),
+];
+
 /// Keys of the puzzle screen.
-pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     if app.puzzle.editing_mobile {
-        match k.code {
-            KeyCode::Enter => return verify(app),
-            KeyCode::Esc => app.puzzle.editing_mobile = false,
-            _ => {
-                app.mobile.handle_event(&crossterm::event::Event::Key(k));
-            }
+        match action {
+            Action::Verify => return verify(app),
+            Action::Back => app.puzzle.editing_mobile = false,
+            _ => {}
         }
         return vec![];
     }
-    let shift = k.modifiers.contains(KeyModifiers::SHIFT);
-    let step: i64 = match k.code {
-        KeyCode::Left if shift => -10,
-        KeyCode::Right if shift => 10,
-        KeyCode::Left | KeyCode::Char('h') => -1,
-        KeyCode::Right | KeyCode::Char('l') => 1,
-        KeyCode::PageUp => -10,
-        KeyCode::PageDown => 10,
-        KeyCode::Home => -(X_LIMIT as i64),
-        KeyCode::End => X_LIMIT as i64,
-        KeyCode::Enter if matches!(app.puzzle.phase, Phase::Failed { .. }) => {
-            return new_puzzle(app);
-        }
-        KeyCode::Enter => return verify(app),
-        KeyCode::Char('r') => return new_puzzle(app),
-        KeyCode::Char('q') => return super::app::quit(app),
-        // The check case names its own sender.
-        KeyCode::Char('m') if app.puzzle.for_check.is_none() => {
+    let right = matches!(
+        k.code,
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::PageDown | KeyCode::End
+    );
+    let sign = if right { 1 } else { -1 };
+    let step: i64 = match action {
+        Action::Nudge => sign,
+        Action::Slide => 10 * sign,
+        Action::SlideEnds => sign * X_LIMIT as i64,
+        Action::NewPuzzle => return new_puzzle(app),
+        Action::Verify => return verify(app),
+        Action::EditMobile => {
             app.puzzle.editing_mobile = true;
             return vec![];
         }
-        KeyCode::Esc => {
+        Action::Back => {
             leave(app);
             return vec![];
         }
@@ -406,7 +485,7 @@ pub struct Areas {
 }
 
 pub fn areas(app: &App, area: Rect) -> Areas {
-    let block = super::layout::frame(area).body;
+    let block = crate::tui::layout::frame(area).body;
     let inner = Block::bordered().inner(block);
     // Short screens (80x24) put x and the sender on one row and drop the hint,
     // so the picture gets the rows.

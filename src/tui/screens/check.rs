@@ -11,13 +11,13 @@
 //! puzzle in the terminal can replace it in [`token_source`] without touching
 //! the runner.
 
-use super::app::{App, Cmd, Msg, PANES, Screen};
-use super::keys::Key;
-use super::layout;
-use super::record::{self, Record};
 use crate::check::{CaseResult, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
 use crate::client::simflow::TokenError;
 use crate::client::{HeaderSetting, Http};
+use crate::tui::app::{App, Cmd, Msg, PANES, Screen};
+use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
+use crate::tui::layout;
+use crate::tui::record::{self, Record};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use futures_util::future::BoxFuture;
 use ratatui::Frame;
@@ -201,7 +201,7 @@ fn ask_person(app: &mut App) -> Vec<Cmd> {
     };
     app.puzzle.for_check = Some(sender.clone());
     let cmds = super::puzzle::open(app);
-    app.notice = Some(super::app::Notice {
+    app.notice = Some(crate::tui::app::Notice {
         text: format!(
             "a check case needs a pass token for {}: slide the piece into the hole (Esc skips those cases)",
             crate::api::redact::mobile(&sender)
@@ -257,7 +257,7 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
         if app.screen == Screen::Check && app.busy.is_none() {
             return ask_person(app);
         }
-        app.notice = Some(super::app::Notice {
+        app.notice = Some(crate::tui::app::Notice {
             text: "a check case needs a captcha solved: F4 opens it".into(),
             error: false,
         });
@@ -294,29 +294,133 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
     vec![]
 }
 
-pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+fn running(app: &App) -> bool {
+    app.check.running.is_some()
+}
+
+pub const KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "open case",
+    ),
+    key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
+    key(&[ch('r')], Action::RunAgain, "r", "run again").shown_when(|a| !running(a)),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[plain(KeyCode::Home)],
+        Action::Top,
+        "Home/End",
+        "first / last",
+    )
+    .help_only(),
+    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    key(
+        &[plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "PgUp/PgDn",
+        "10 rows",
+    )
+    .help_only(),
+    key(
+        &[plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+];
+
+/// One case open in the three panes.
+pub const CASE_KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
+        Action::NextPane,
+        "Tab/1-3",
+        "pane",
+    ),
+    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
+    key(
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "↑↓ PgUp/PgDn",
+        "scroll",
+    ),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(
+        &[plain(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(
+        &[plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(&[ch('n')], Action::NextCase, "n/p", "next/previous case"),
+    key(&[ch('p')], Action::PrevCase, "n/p", "").grouped(),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(
+        &[plain(KeyCode::Esc), plain(KeyCode::Enter)],
+        Action::Back,
+        "Esc",
+        "results",
+    ),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
+        Action::PrevPane,
+        "Shift+Tab/←→",
+        "previous / next pane",
+    )
+    .help_only(),
+    key(
+        &[plain(KeyCode::Home)],
+        Action::Top,
+        "Home/End",
+        "top / bottom",
+    )
+    .help_only(),
+    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+];
+
+pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     if app.check.open.is_some() {
-        return on_detail_key(app, k);
+        return on_case_action(app, action, k);
     }
     let n = app.check.rows.len();
     let c = &mut app.check;
-    match k.code {
-        KeyCode::Up | KeyCode::Char('k') => c.sel = c.sel.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => c.sel = (c.sel + 1).min(n.saturating_sub(1)),
-        KeyCode::Home => c.sel = 0,
-        KeyCode::End => c.sel = n.saturating_sub(1),
-        KeyCode::PageDown => c.sel = (c.sel + 10).min(n.saturating_sub(1)),
-        KeyCode::PageUp => c.sel = c.sel.saturating_sub(10),
-        KeyCode::Enter => open_row(app, app.check.sel),
-        KeyCode::Char('r') => return start(app),
-        KeyCode::Char('s') => {
+    match action {
+        Action::Up => c.sel = c.sel.saturating_sub(1),
+        Action::Down => c.sel = (c.sel + 1).min(n.saturating_sub(1)),
+        Action::Top => c.sel = 0,
+        Action::Bottom => c.sel = n.saturating_sub(1),
+        Action::PageDown => c.sel = (c.sel + 10).min(n.saturating_sub(1)),
+        Action::PageUp => c.sel = c.sel.saturating_sub(10),
+        Action::Accept => open_row(app, app.check.sel),
+        Action::RunAgain => return start(app),
+        Action::Stop => {
             if let Some(run) = c.running {
                 return vec![Cmd::StopCheck { run }];
             }
         }
-        KeyCode::Char('x') => app.redact = !app.redact,
-        KeyCode::Char('q') => return super::app::quit(app),
-        KeyCode::Esc => back(app),
+        Action::ToggleMask => app.redact = !app.redact,
+        Action::Back => back(app),
         _ => {}
     }
     vec![]
@@ -324,8 +428,8 @@ pub fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
 
 fn back(app: &mut App) {
     app.screen = match app.back_to {
-        Screen::Check | Screen::Sending => Screen::Wizard(super::app::Step::Token),
-        Screen::Result if app.current.is_none() => Screen::Wizard(super::app::Step::Review),
+        Screen::Check | Screen::Sending => Screen::Wizard(crate::tui::app::Step::Token),
+        Screen::Result if app.current.is_none() => Screen::Wizard(crate::tui::app::Step::Review),
         s => s,
     };
 }
@@ -339,27 +443,30 @@ fn open_row(app: &mut App, i: usize) {
     }
 }
 
-fn on_detail_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+fn on_case_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     let page = app.size.1.saturating_sub(10).max(1) as i32;
     let n = app.check.rows.len();
     let sel = app.check.sel;
     let c = &mut app.check;
-    match k.code {
-        KeyCode::Tab | KeyCode::Right => c.focus = (c.focus + 1) % PANES,
-        KeyCode::BackTab | KeyCode::Left => c.focus = (c.focus + PANES - 1) % PANES,
-        KeyCode::Char(d @ '1'..='3') => c.focus = d as usize - '1' as usize,
-        KeyCode::Down | KeyCode::Char('j') => scroll(app, 1),
-        KeyCode::Up | KeyCode::Char('k') => scroll(app, -1),
-        KeyCode::PageDown | KeyCode::Char(' ') => scroll(app, page),
-        KeyCode::PageUp => scroll(app, -page),
-        KeyCode::Home => c.scroll[c.focus] = 0,
-        KeyCode::End => scroll(app, i32::MAX / 2),
+    match action {
+        Action::NextPane => c.focus = (c.focus + 1) % PANES,
+        Action::PrevPane => c.focus = (c.focus + PANES - 1) % PANES,
+        Action::Pick => {
+            if let KeyCode::Char(d @ '1'..='3') = k.code {
+                c.focus = d as usize - '1' as usize;
+            }
+        }
+        Action::Down => scroll(app, 1),
+        Action::Up => scroll(app, -1),
+        Action::PageDown => scroll(app, page),
+        Action::PageUp => scroll(app, -page),
+        Action::Top => c.scroll[c.focus] = 0,
+        Action::Bottom => scroll(app, i32::MAX / 2),
         // the next and previous case without going back to the table
-        KeyCode::Char('n') => open_row(app, (sel + 1).min(n.saturating_sub(1))),
-        KeyCode::Char('p') => open_row(app, sel.saturating_sub(1)),
-        KeyCode::Char('x') => app.redact = !app.redact,
-        KeyCode::Char('q') => return super::app::quit(app),
-        KeyCode::Esc | KeyCode::Enter => c.open = None,
+        Action::NextCase => open_row(app, (sel + 1).min(n.saturating_sub(1))),
+        Action::PrevCase => open_row(app, sel.saturating_sub(1)),
+        Action::ToggleMask => app.redact = !app.redact,
+        Action::Back => c.open = None,
         _ => {}
     }
     vec![]
@@ -384,10 +491,10 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
             }
         }
         (MouseEventKind::ScrollDown, Some(layout::Hit::Row(_))) => {
-            return on_key(app, KeyEvent::from(KeyCode::Down));
+            return on_action(app, Action::Down, KeyEvent::from(KeyCode::Down));
         }
         (MouseEventKind::ScrollUp, Some(layout::Hit::Row(_))) => {
-            return on_key(app, KeyEvent::from(KeyCode::Up));
+            return on_action(app, Action::Up, KeyEvent::from(KeyCode::Up));
         }
         (
             MouseEventKind::Down(MouseButton::Left),
@@ -404,28 +511,6 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         _ => {}
     }
     vec![]
-}
-
-/// The keys of the screen (footer and help).
-pub fn keys(app: &App) -> Vec<Key> {
-    if app.check.open.is_some() {
-        return vec![
-            ("Tab/1-3", "pane"),
-            ("↑↓ PgUp/PgDn", "scroll"),
-            ("n/p", "next/previous case"),
-            ("x", "mask"),
-            ("Esc", "results"),
-            ("q", "quit"),
-        ];
-    }
-    let mut k = vec![("↑↓", "move"), ("Enter", "open case")];
-    if app.check.running.is_some() {
-        k.push(("s", "stop"));
-    } else {
-        k.push(("r", "run again"));
-    }
-    k.extend([("x", "mask"), ("Esc", "back"), ("q", "quit")]);
-    k
 }
 
 // ---- layout -------------------------------------------------------------------------
@@ -694,7 +779,7 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         ),
         " Check & explanation ".to_string(),
     ];
-    let panes = super::view::Panes {
+    let panes = crate::tui::view::Panes {
         titles,
         focus: c.focus,
         scroll: c.scroll,
@@ -725,7 +810,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         check_lines(r, &mut out);
         // the explanation of what it got (computed by the runner)
         if let Some(e) = &r.explanation {
-            super::explain_view::render(e, &mut out);
+            crate::tui::explain_view::render(e, &mut out);
         }
         if app.redact {
             let mut red = crate::client::report::Redactor::new();
@@ -814,7 +899,7 @@ fn paragraph(app: &App, i: usize) -> Paragraph<'static> {
 pub fn max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (_, r) = detail_areas(layout::frame(area).body);
-    super::view::max_scroll(&paragraph(app, i), r.panes[i])
+    crate::tui::view::max_scroll(&paragraph(app, i), r.panes[i])
 }
 
 /// The message the runtime's task sends for a progress event.

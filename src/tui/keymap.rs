@@ -1,0 +1,688 @@
+//! The one key map: an [`Action`] per thing a person can do, and one binding
+//! table per [`Mode`] (a screen, or a state of a screen that takes other
+//! keys). The tables are the only source for dispatch ([`resolve`]), the
+//! footer ([`footer`]) and the help overlay ([`help`]); each screen module
+//! under `screens/` owns its table.
+
+use super::app::{App, HeaderEdit, Screen, Step};
+use super::screens;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a person can do with a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    // everywhere
+    Quit,
+    Help,
+    OpenHeaders,
+    OpenHistory,
+    OpenCheck,
+    // moving around lists and text
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// A digit picks a list row or a pane (the key says which).
+    Pick,
+    NextPane,
+    PrevPane,
+    // the guided flow
+    Accept,
+    Back,
+    NextStep,
+    PrevStep,
+    GoToken,
+    GoScene,
+    GoMobile,
+    GetToken,
+    SolvePuzzle,
+    Send,
+    Cancel,
+    CopyCurl,
+    ToggleMask,
+    // the result
+    Resend,
+    NewRequest,
+    Login,
+    CopyMenu,
+    CopyBody,
+    CopyReport,
+    SaveReport,
+    // the headers editor
+    Edit,
+    ToggleSend,
+    Blank,
+    ApplyPreset,
+    NewFingerprint,
+    AddHeader,
+    DeleteHeader,
+    SaveHeaders,
+    // the check
+    RunAgain,
+    Stop,
+    NextCase,
+    PrevCase,
+    // the puzzle
+    Nudge,
+    Slide,
+    SlideEnds,
+    Drag,
+    Verify,
+    NewPuzzle,
+    EditMobile,
+}
+
+/// A key (or a family of keys) a binding answers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// This key without Ctrl or Alt (Shift allowed: `?`, Shift+Tab).
+    Plain(KeyCode),
+    Ctrl(char),
+    Shift(KeyCode),
+    /// Any character in this range.
+    Chars(char, char),
+    /// Not a key: the mouse (documented, never dispatched).
+    Mouse,
+}
+
+impl Key {
+    pub fn matches(self, k: &KeyEvent) -> bool {
+        let ctrl_alt = k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self {
+            Key::Plain(code) => k.code == code && !ctrl_alt,
+            Key::Ctrl(c) => {
+                k.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c))
+            }
+            Key::Shift(code) => k.code == code && shifted(k),
+            Key::Chars(a, b) => {
+                !ctrl_alt && matches!(k.code, KeyCode::Char(c) if (a..=b).contains(&c))
+            }
+            Key::Mouse => false,
+        }
+    }
+
+    /// A key event that matches (the first of a range).
+    pub fn example(self) -> Option<KeyEvent> {
+        Some(match self {
+            Key::Plain(code) => KeyEvent::from(code),
+            Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Shift(code) => KeyEvent::new(code, KeyModifiers::SHIFT),
+            Key::Chars(a, _) => KeyEvent::from(KeyCode::Char(a)),
+            Key::Mouse => return None,
+        })
+    }
+
+    /// How the key is written for a person.
+    pub fn label(self) -> String {
+        match self {
+            Key::Plain(code) => code_label(code),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Shift(code) => format!("Shift+{}", code_label(code)),
+            Key::Chars(a, b) => format!("{a}-{b}"),
+            Key::Mouse => "mouse".into(),
+        }
+    }
+}
+
+fn shifted(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::SHIFT)
+}
+
+fn code_label(code: KeyCode) -> String {
+    match code {
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Where a binding is written down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// The footer (as much as fits) and the help overlay.
+    Footer,
+    /// The help overlay only.
+    Help,
+    /// Under the label of the binding just before it (e.g. `↑↓/jk`).
+    Grouped,
+}
+
+/// One line of a screen's key table.
+#[derive(Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// The keys as written in the footer and help ("↑↓/jk").
+    pub label: &'static str,
+    pub desc: &'static str,
+    pub show: Show,
+    /// The binding takes effect only when this holds.
+    pub active: fn(&App) -> bool,
+    /// It is written down only when this holds (and it is active).
+    pub shown: fn(&App) -> bool,
+}
+
+pub fn always(_: &App) -> bool {
+    true
+}
+
+/// A binding shown in the footer.
+pub const fn key(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    desc: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        desc,
+        show: Show::Footer,
+        active: always,
+        shown: always,
+    }
+}
+
+impl Binding {
+    /// Only in the help overlay.
+    pub const fn help_only(mut self) -> Binding {
+        self.show = Show::Help;
+        self
+    }
+
+    /// Written under the label of the binding before it.
+    pub const fn grouped(mut self) -> Binding {
+        self.show = Show::Grouped;
+        self
+    }
+
+    pub const fn when(mut self, active: fn(&App) -> bool) -> Binding {
+        self.active = active;
+        self
+    }
+
+    pub const fn shown_when(mut self, shown: fn(&App) -> bool) -> Binding {
+        self.shown = shown;
+        self
+    }
+}
+
+pub const fn plain(code: KeyCode) -> Key {
+    Key::Plain(code)
+}
+
+pub const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+
+/// Keys that work on every screen (checked before the screen's own).
+pub const GLOBAL: &[Binding] = &[
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit (always)"),
+    key(
+        &[plain(KeyCode::F(1)), ch('?')],
+        Action::Help,
+        "F1 / ?",
+        "help (? when not typing)",
+    ),
+    key(
+        &[plain(KeyCode::F(2))],
+        Action::OpenHeaders,
+        "F2",
+        "device headers editor",
+    )
+    .when(|a| a.screen != Screen::Headers && !sending(a)),
+    key(
+        &[plain(KeyCode::F(3))],
+        Action::OpenHistory,
+        "F3",
+        "history of exchanges",
+    )
+    .when(|a| a.screen != Screen::History && !sending(a)),
+    key(
+        &[plain(KeyCode::F(4))],
+        Action::OpenCheck,
+        "F4",
+        "check: run the suite",
+    )
+    .when(|a| a.screen != Screen::Check && !sending(a)),
+];
+
+fn sending(app: &App) -> bool {
+    app.busy.is_some() && app.screen == Screen::Sending
+}
+
+/// A screen, or a state of one with keys of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Token,
+    Scene,
+    SceneOther,
+    Mobile,
+    Review,
+    Sending,
+    Result,
+    CopyMenu,
+    Headers,
+    HeaderValue,
+    HeaderNew,
+    History,
+    Check,
+    CheckCase,
+    Puzzle,
+    PuzzleFailed,
+    PuzzleMobile,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 18] = [
+        Mode::Token,
+        Mode::Scene,
+        Mode::SceneOther,
+        Mode::Mobile,
+        Mode::Review,
+        Mode::Sending,
+        Mode::Result,
+        Mode::CopyMenu,
+        Mode::Headers,
+        Mode::HeaderValue,
+        Mode::HeaderNew,
+        Mode::History,
+        Mode::Check,
+        Mode::CheckCase,
+        Mode::Puzzle,
+        Mode::PuzzleFailed,
+        Mode::PuzzleMobile,
+        Mode::Help,
+    ];
+
+    /// The key table of this mode.
+    pub fn bindings(self) -> &'static [Binding] {
+        use screens::*;
+        match self {
+            Mode::Token => token::KEYS,
+            Mode::Scene => scene::KEYS,
+            Mode::SceneOther => scene::OTHER_KEYS,
+            Mode::Mobile => mobile::KEYS,
+            Mode::Review => review::KEYS,
+            Mode::Sending => sending::KEYS,
+            Mode::Result => result::KEYS,
+            Mode::CopyMenu => result::COPY_KEYS,
+            Mode::Headers => headers::KEYS,
+            Mode::HeaderValue => headers::VALUE_KEYS,
+            Mode::HeaderNew => headers::NEW_KEYS,
+            Mode::History => history::KEYS,
+            Mode::Check => check::KEYS,
+            Mode::CheckCase => check::CASE_KEYS,
+            Mode::Puzzle => puzzle::KEYS,
+            Mode::PuzzleFailed => puzzle::FAILED_KEYS,
+            Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
+            Mode::Help => help::KEYS,
+        }
+    }
+
+    /// How a person gets to this mode from anywhere, when a key does it.
+    fn reached_by(self) -> Option<Action> {
+        match self {
+            Mode::Headers => Some(Action::OpenHeaders),
+            Mode::History => Some(Action::OpenHistory),
+            Mode::Check => Some(Action::OpenCheck),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Token => "token step",
+            Mode::Scene | Mode::SceneOther => "scene step",
+            Mode::Mobile => "mobile step",
+            Mode::Review => "review",
+            Mode::Sending => "sending screen",
+            Mode::Result | Mode::CopyMenu => "result",
+            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
+            Mode::History => "history",
+            Mode::Check | Mode::CheckCase => "check",
+            Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
+            Mode::Help => "help",
+        }
+    }
+}
+
+/// The mode of the screen under any overlay (what the footer and help describe).
+pub fn screen_mode(app: &App) -> Mode {
+    if app.copy_menu {
+        return Mode::CopyMenu;
+    }
+    match app.screen {
+        Screen::Wizard(Step::Token) => Mode::Token,
+        Screen::Wizard(Step::Scene) if app.editing_other => Mode::SceneOther,
+        Screen::Wizard(Step::Scene) => Mode::Scene,
+        Screen::Wizard(Step::Mobile) => Mode::Mobile,
+        Screen::Wizard(Step::Review) => Mode::Review,
+        Screen::Sending => Mode::Sending,
+        Screen::Result => Mode::Result,
+        Screen::Headers => match app.header_edit {
+            Some(HeaderEdit::Value(_)) => Mode::HeaderValue,
+            Some(HeaderEdit::New(_)) => Mode::HeaderNew,
+            None => Mode::Headers,
+        },
+        Screen::History => Mode::History,
+        Screen::Check if app.check.open.is_some() => Mode::CheckCase,
+        Screen::Check => Mode::Check,
+        Screen::Puzzle if app.puzzle.editing_mobile => Mode::PuzzleMobile,
+        Screen::Puzzle if screens::puzzle::failed(app) => Mode::PuzzleFailed,
+        Screen::Puzzle => Mode::Puzzle,
+    }
+}
+
+/// The mode that takes the next key.
+pub fn mode(app: &App) -> Mode {
+    if app.help {
+        Mode::Help
+    } else {
+        screen_mode(app)
+    }
+}
+
+/// The first active binding for `k`; a `Shift+` binding wins over the plain key.
+fn find(bindings: &[Binding], app: &App, k: &KeyEvent) -> Option<Action> {
+    let first = |shift_only: bool| {
+        bindings.iter().find(|b| {
+            (b.active)(app)
+                && b.keys
+                    .iter()
+                    .any(|key| (!shift_only || matches!(key, Key::Shift(_))) && key.matches(k))
+        })
+    };
+    first(true).or_else(|| first(false)).map(|b| b.action)
+}
+
+/// What a key press does now: the mode that handles it and the action.
+/// `None`: nothing (or, while typing, the key goes into the text field).
+/// The help overlay and the copy menu take every key; the global keys come
+/// next (F1 and `?` only when not typing, the F keys not while sending).
+pub fn resolve(app: &App, k: &KeyEvent) -> Option<(Mode, Action)> {
+    let m = mode(app);
+    if Key::Ctrl('c').matches(k) {
+        return Some((m, Action::Quit));
+    }
+    if matches!(m, Mode::Help | Mode::CopyMenu) {
+        return find(m.bindings(), app, k).map(|a| (m, a));
+    }
+    let help = Key::Plain(KeyCode::F(1)).matches(k) || (!app.typing() && ch('?').matches(k));
+    if help {
+        return Some((m, Action::Help));
+    }
+    if let Some(a) = find(&GLOBAL[2..], app, k) {
+        return Some((m, a));
+    }
+    find(m.bindings(), app, k).map(|a| (m, a))
+}
+
+/// The footer's items for the current screen, in table order.
+pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
+    listed(screen_mode(app), app, false)
+}
+
+/// The help overlay's items for the current screen (footer items first).
+pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
+    listed(screen_mode(app), app, true)
+}
+
+fn listed(m: Mode, app: &App, help: bool) -> Vec<(&'static str, &'static str)> {
+    m.bindings()
+        .iter()
+        .filter(|b| b.show == Show::Footer || (help && b.show == Show::Help))
+        .filter(|b| (b.active)(app) && (b.shown)(app))
+        .map(|b| (b.label, b.desc))
+        .collect()
+}
+
+/// The label a binding is written under (its own, or its group's).
+pub fn written_label(bindings: &[Binding], i: usize) -> &'static str {
+    bindings[..=i]
+        .iter()
+        .rev()
+        .find(|b| b.show != Show::Grouped)
+        .map(|b| b.label)
+        .unwrap_or(bindings[i].label)
+}
+
+/// How a person does `action`, for texts outside the key tables (e.g. the
+/// client's explanations): the global key, or the key on the first screen
+/// that has it, after the key that opens that screen ("F2, then p"), or with
+/// the screen named ("r on the result").
+pub fn key_label_for(action: Action) -> String {
+    let first_key = |b: &Binding| b.keys.first().map(|k| k.label());
+    if let Some(k) = GLOBAL
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(first_key)
+    {
+        return k;
+    }
+    for m in Mode::ALL {
+        let Some(k) = m
+            .bindings()
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(first_key)
+        else {
+            continue;
+        };
+        return match m.reached_by() {
+            Some(open) => format!("{}, then {k}", key_label_for(open)),
+            None => format!("{k} on the {}", m.name()),
+        };
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::{Busy, SCENE_OTHER};
+    use crate::tui::fixtures::{filled, ok_response, puzzle_screen, with_result};
+    use crate::tui::screens::puzzle::Phase;
+    use tui_input::Input;
+
+    /// Apps in every mode, the conditional bindings both ways.
+    fn states() -> Vec<App> {
+        let wizard = |step| {
+            let (mut a, _) = filled(Step::Review);
+            a.screen = Screen::Wizard(step);
+            a
+        };
+        let result = || with_result(filled(Step::Review).0, Some(ok_response()));
+        let mut out = vec![
+            wizard(Step::Token),
+            wizard(Step::Scene),
+            wizard(Step::Mobile),
+            wizard(Step::Review),
+        ];
+        let mut a = wizard(Step::Scene);
+        a.scene_sel = SCENE_OTHER;
+        a.editing_other = true;
+        out.push(a);
+        let mut a = wizard(Step::Review);
+        a.busy = Some(Busy::Send { id: 1 });
+        a.screen = Screen::Sending;
+        out.push(a);
+        out.push(result());
+        let mut a = result();
+        let i = a.current.expect("a current record");
+        a.history[i].delivered_code = Some("123456".into());
+        assert!(crate::tui::screens::result::login_available(&a));
+        out.push(a);
+        let mut a = result();
+        a.copy_menu = true;
+        out.push(a);
+        for edit in [
+            None,
+            Some(HeaderEdit::Value(Input::default())),
+            Some(HeaderEdit::New(Input::default())),
+        ] {
+            let mut a = result();
+            a.screen = Screen::Headers;
+            a.header_edit = edit;
+            out.push(a);
+        }
+        let mut a = result();
+        a.screen = Screen::History;
+        out.push(a);
+        for (running, open) in [(None, None), (Some(1), None), (None, Some(0))] {
+            let mut a = result();
+            a.screen = Screen::Check;
+            a.check.running = running;
+            a.check.open = open;
+            out.push(a);
+        }
+        for (for_check, failed, mobile) in [
+            (None, false, false),
+            (Some("13800138000".to_string()), false, false),
+            (None, true, false),
+            (Some("13800138000".to_string()), true, false),
+            (None, false, true),
+        ] {
+            let (mut a, _) = puzzle_screen();
+            a.puzzle.for_check = for_check;
+            a.puzzle.editing_mobile = mobile;
+            if failed {
+                a.puzzle.phase = Phase::Failed {
+                    title: "expired".into(),
+                    lines: vec![],
+                };
+            }
+            out.push(a);
+        }
+        let mut a = result();
+        a.help = true;
+        out.push(a);
+        out
+    }
+
+    /// Every binding of every mode: its key reaches its action, and where it
+    /// is written down (help overlay, or the copy menu, or the help's own
+    /// line) lists its label.
+    #[test]
+    fn every_binding_dispatches_to_its_action_and_is_documented() {
+        let mut covered = std::collections::HashSet::new();
+        for app in states() {
+            let m = mode(&app);
+            let table = m.bindings();
+            let written: Vec<String> = match m {
+                Mode::Help => vec![screens::help::keys_line()],
+                _ => help(&app).iter().map(|(k, d)| format!("{k} {d}")).collect(),
+            };
+            for (i, b) in table.iter().enumerate() {
+                if !(b.active)(&app) {
+                    continue;
+                }
+                for key in b.keys {
+                    let Some(ev) = key.example() else {
+                        continue; // the mouse: written down, never dispatched
+                    };
+                    assert_eq!(
+                        resolve(&app, &ev),
+                        Some((m, b.action)),
+                        "{m:?}: {} reaches {:?}",
+                        key.label(),
+                        b.action
+                    );
+                }
+                let label = written_label(table, i);
+                if (b.shown)(&app) || b.show == Show::Grouped {
+                    assert!(
+                        written.iter().any(|w| w.contains(label)),
+                        "{m:?}: {label} for {:?} is written down in {written:?}",
+                        b.action
+                    );
+                    covered.insert((m as usize, i));
+                }
+            }
+        }
+        for m in Mode::ALL {
+            for (i, b) in m.bindings().iter().enumerate() {
+                assert!(
+                    covered.contains(&(m as usize, i)),
+                    "{m:?}: {} ({:?}) was checked in some state",
+                    b.label,
+                    b.action
+                );
+            }
+        }
+    }
+
+    /// The keys that used to work without being written anywhere are in the help now.
+    #[test]
+    fn formerly_undocumented_keys_are_in_the_help() {
+        let has = |m: Mode, k: KeyEvent, a: Action| {
+            m.bindings()
+                .iter()
+                .any(|b| b.action == a && b.keys.iter().any(|key| key.matches(&k)))
+        };
+        let c = |ch: char| KeyEvent::from(KeyCode::Char(ch));
+        assert!(has(Mode::Result, c('t'), Action::GoToken));
+        assert!(has(Mode::Result, c('m'), Action::GoMobile));
+        assert!(has(Mode::Result, c('h'), Action::OpenHeaders));
+        for d in '1'..='7' {
+            assert!(has(Mode::Scene, c(d), Action::Pick));
+        }
+        assert!(has(Mode::Scene, KeyEvent::from(KeyCode::Home), Action::Top));
+        assert!(has(
+            Mode::Scene,
+            KeyEvent::from(KeyCode::End),
+            Action::Bottom
+        ));
+        assert!(has(Mode::Headers, c('q'), Action::Quit));
+        assert!(has(Mode::Headers, c('y'), Action::OpenHistory));
+        assert!(has(
+            Mode::Headers,
+            KeyEvent::from(KeyCode::Delete),
+            Action::DeleteHeader
+        ));
+        assert!(has(Mode::History, c('h'), Action::OpenHeaders));
+        assert!(has(
+            Mode::History,
+            KeyEvent::from(KeyCode::Home),
+            Action::Top
+        ));
+        assert!(has(
+            Mode::History,
+            KeyEvent::from(KeyCode::End),
+            Action::Bottom
+        ));
+    }
+
+    #[test]
+    fn key_label_for_names_the_way_there() {
+        assert_eq!(key_label_for(Action::OpenHeaders), "F2");
+        assert_eq!(key_label_for(Action::ApplyPreset), "F2, then p");
+        assert_eq!(key_label_for(Action::GetToken), "Ctrl+G on the token step");
+        assert_eq!(key_label_for(Action::Resend), "r on the result");
+        assert_eq!(key_label_for(Action::Quit), "Ctrl+C");
+    }
+
+    #[test]
+    fn shift_arrows_slide_ten_pixels_plain_arrows_one() {
+        let (a, _) = puzzle_screen();
+        let shift = KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT);
+        assert_eq!(resolve(&a, &shift), Some((Mode::Puzzle, Action::Slide)));
+        let plain = KeyEvent::from(KeyCode::Left);
+        assert_eq!(resolve(&a, &plain), Some((Mode::Puzzle, Action::Nudge)));
+    }
+}

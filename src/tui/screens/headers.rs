@@ -1,0 +1,237 @@
+//! The headers editor (F2): send, omit, blank, edit, add, presets, save.
+
+use super::super::app::{App, Cmd, HeaderEdit, Screen};
+use super::super::keymap::{Action, Binding, ch, key, plain};
+use crate::api::headers as h;
+use crate::client::HeaderSetting;
+use crate::config::DevicePreset;
+use crossterm::event::KeyCode;
+use tui_input::Input;
+
+pub const KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "move"),
+    key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
+    key(&[plain(KeyCode::Enter)], Action::Edit, "Enter", "edit"),
+    key(&[ch(' ')], Action::ToggleSend, "Space", "send/omit"),
+    key(&[ch('b')], Action::Blank, "b", "blank"),
+    key(&[ch('p')], Action::ApplyPreset, "p", "preset"),
+    key(&[ch('f')], Action::NewFingerprint, "f", "new fingerprint"),
+    key(&[ch('a')], Action::AddHeader, "a", "add"),
+    key(&[ch('d')], Action::DeleteHeader, "d", "delete"),
+    key(&[ch('s')], Action::SaveHeaders, "s", "save to profile"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
+    key(&[ch('k')], Action::Up, "jk", "move").help_only(),
+    key(&[ch('j')], Action::Down, "jk", "").grouped(),
+    key(&[ch('e')], Action::Edit, "e", "edit").help_only(),
+    key(&[ch('o')], Action::ToggleSend, "o", "send/omit").help_only(),
+    key(
+        &[plain(KeyCode::Delete)],
+        Action::DeleteHeader,
+        "Delete",
+        "delete",
+    )
+    .help_only(),
+    key(&[ch('y')], Action::OpenHistory, "y", "history").help_only(),
+    key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
+];
+
+/// Typing a header's value.
+pub const VALUE_KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "set value",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+];
+
+/// Typing a new header.
+pub const NEW_KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "add  Name: value",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+];
+
+/// Open the editor (Esc comes back here).
+pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
+    if !matches!(
+        app.screen,
+        Screen::Headers | Screen::History | Screen::Sending
+    ) {
+        app.back_to = app.screen;
+    }
+    app.screen = Screen::Headers;
+    app.header_edit = None;
+    vec![]
+}
+
+pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    if app.header_edit.is_some() {
+        match action {
+            Action::Accept => finish_edit(app),
+            Action::Back => app.header_edit = None,
+            _ => {}
+        }
+        return vec![];
+    }
+    let n = app.headers.len();
+    match action {
+        Action::Up => app.header_sel = app.header_sel.saturating_sub(1),
+        Action::Down => app.header_sel = (app.header_sel + 1).min(n.saturating_sub(1)),
+        Action::Edit => {
+            if let Some(hs) = app.headers.get(app.header_sel) {
+                app.header_edit = Some(HeaderEdit::Value(Input::new(hs.value.clone())));
+            }
+        }
+        Action::ToggleSend => toggle_send(app),
+        Action::Blank => blank(app),
+        Action::ApplyPreset => {
+            let presets = DevicePreset::ALL;
+            app.preset_idx = (app.preset_idx + 1) % presets.len();
+            let p = presets[app.preset_idx];
+            apply_preset(&mut app.headers, p);
+            app.notice(format!(
+                "applied device preset: {} (new fingerprint)",
+                p.label()
+            ));
+        }
+        Action::NewFingerprint => {
+            let fp = crate::config::presets::fresh_fingerprint();
+            if let Some(hs) = app
+                .headers
+                .iter_mut()
+                .find(|x| x.name.eq_ignore_ascii_case(h::FINGERPRINT))
+            {
+                hs.value = fp.clone();
+                hs.enabled = true;
+            }
+            app.notice(format!("new device fingerprint {fp}"));
+        }
+        Action::AddHeader => app.header_edit = Some(HeaderEdit::New(Input::default())),
+        Action::DeleteHeader => delete(app),
+        Action::SaveHeaders => return vec![Cmd::SaveHeaders(app.headers.clone())],
+        Action::Back => super::history::go_back(app),
+        _ => {}
+    }
+    vec![]
+}
+
+fn finish_edit(app: &mut App) {
+    match app.header_edit.take() {
+        Some(HeaderEdit::Value(input)) => {
+            if let Some(hs) = app.headers.get_mut(app.header_sel) {
+                hs.value = input.value().to_string();
+                hs.enabled = true;
+            }
+        }
+        Some(HeaderEdit::New(input)) => {
+            if !add_header(app, input.value()) {
+                app.header_edit = Some(HeaderEdit::New(input));
+            }
+        }
+        None => {}
+    }
+}
+
+fn toggle_send(app: &mut App) {
+    if let Some(hs) = app.headers.get_mut(app.header_sel) {
+        hs.enabled = !hs.enabled;
+        let state = if hs.enabled { "sent" } else { "omitted" };
+        let name = hs.name.clone();
+        app.notice(format!("{name} is now {state}"));
+    }
+}
+
+fn blank(app: &mut App) {
+    let Some(hs) = app.headers.get_mut(app.header_sel) else {
+        return;
+    };
+    let name = hs.name.clone();
+    hs.enabled = true;
+    let text = if hs.value.is_empty() {
+        match app.blanked.remove(&name) {
+            Some(v) => {
+                hs.value = v;
+                format!("{name} has its value back")
+            }
+            None => format!("{name} is blank already: Enter types a value"),
+        }
+    } else {
+        app.blanked
+            .insert(name.clone(), std::mem::take(&mut hs.value));
+        format!("{name} will be sent blank (b again brings the value back)")
+    };
+    app.notice(text);
+}
+
+fn delete(app: &mut App) {
+    if let Some(hs) = app.headers.get(app.header_sel) {
+        if h::is_documented(&hs.name) {
+            app.error(format!(
+                "{} is a documented header: omit it with Space instead",
+                hs.name
+            ));
+        } else {
+            app.headers.remove(app.header_sel);
+            app.header_sel = app.header_sel.min(app.headers.len().saturating_sub(1));
+        }
+    }
+}
+
+/// Set the device headers to a preset's values (with a fresh fingerprint), sending them.
+pub fn apply_preset(headers: &mut [HeaderSetting], p: DevicePreset) {
+    let d = p.headers();
+    for hs in headers.iter_mut() {
+        let v = [
+            (h::OS_VERSION, &d.os_version),
+            (h::FINGERPRINT, &d.fingerprint),
+            (h::AGENT, &d.agent),
+            (h::DEVICE_IP, &d.device_ip),
+        ]
+        .into_iter()
+        .find(|(n, _)| hs.name.eq_ignore_ascii_case(n));
+        if let Some((_, v)) = v {
+            hs.value = v.clone();
+            hs.enabled = true;
+        }
+    }
+}
+
+/// Add (or replace) a header typed as `Name: value`; false when the line is not that.
+fn add_header(app: &mut App, line: &str) -> bool {
+    let Some((name, value)) = line.split_once(':') else {
+        app.error("type the new header as  Name: value");
+        return false;
+    };
+    let name = name.trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
+        app.error(format!("{name:?} is not a valid header name"));
+        return false;
+    }
+    if let Some(i) = app
+        .headers
+        .iter()
+        .position(|x| x.name.eq_ignore_ascii_case(name))
+    {
+        app.headers[i].value = value.trim().to_string();
+        app.headers[i].enabled = true;
+        app.header_sel = i;
+        let shown = app.headers[i].name.clone();
+        app.notice(format!(
+            "{shown} was already in the list: its value is replaced"
+        ));
+    } else {
+        app.headers.push(HeaderSetting {
+            name: name.to_string(),
+            value: value.trim().to_string(),
+            enabled: true,
+        });
+        app.header_sel = app.headers.len() - 1;
+    }
+    true
+}

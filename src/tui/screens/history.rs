@@ -1,0 +1,81 @@
+//! The history of exchanges (F3): open one, or send it again with a fresh token.
+
+use super::super::app::{App, Cmd, PANES, Screen, Step};
+use super::super::keymap::{Action, Binding, ch, key, plain};
+use crossterm::event::KeyCode;
+
+pub const KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
+    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "open"),
+    key(&[ch('r')], Action::Resend, "r", "resend (fresh token)"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[plain(KeyCode::Home)],
+        Action::Top,
+        "Home/End",
+        "first / last",
+    )
+    .help_only(),
+    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+];
+
+/// Open the list at the exchange on screen (Esc comes back here).
+pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
+    if !matches!(
+        app.screen,
+        Screen::Headers | Screen::History | Screen::Sending
+    ) {
+        app.back_to = app.screen;
+    }
+    app.screen = Screen::History;
+    if !app.history.is_empty() {
+        app.history_sel = app.current.unwrap_or(app.history.len() - 1);
+    }
+    vec![]
+}
+
+/// Esc from the headers editor and the history: where they were opened from.
+pub(crate) fn go_back(app: &mut App) {
+    app.screen = match app.back_to {
+        Screen::Result if app.current.is_none() => Screen::Wizard(Step::Review),
+        s => s,
+    };
+}
+
+pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    let n = app.history.len();
+    match action {
+        Action::Up => app.history_sel = app.history_sel.saturating_sub(1),
+        Action::Down => app.history_sel = (app.history_sel + 1).min(n.saturating_sub(1)),
+        Action::Top => app.history_sel = 0,
+        Action::Bottom => app.history_sel = n.saturating_sub(1),
+        Action::Accept if n > 0 => show(app, app.history_sel.min(n - 1)),
+        Action::Resend if n > 0 => {
+            app.current = Some(app.history_sel.min(n - 1));
+            return super::result::retry_fresh(app, true);
+        }
+        Action::Back => go_back(app),
+        _ => {}
+    }
+    vec![]
+}
+
+/// Show exchange `i` on the result screen (Esc comes back to the list).
+pub(crate) fn show(app: &mut App, i: usize) {
+    app.current = Some(i);
+    app.scroll = [0; PANES];
+    app.screen = Screen::Result;
+    app.result_from_history = true;
+}
+
+/// A click on row `i`: open it when already selected.
+pub(crate) fn click_row(app: &mut App, i: usize) {
+    if app.history_sel == i && i < app.history.len() {
+        show(app, i);
+    } else {
+        app.history_sel = i.min(app.history.len().saturating_sub(1));
+    }
+}

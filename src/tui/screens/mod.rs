@@ -1,0 +1,54 @@
+//! The screens. Each module owns its key table (`KEYS`, see
+//! [`super::keymap`]), what its actions do (`on_action`) and, where it has
+//! any, its own state, messages and drawing. `App` keeps what they share and
+//! [`route`] hands each action to the screen that has it.
+//!
+//! Adding a screen: a module here (state, `KEYS`, `on_action`, `draw`), a
+//! `Screen` variant and its `Mode` (app.rs, keymap.rs), and one arm each in
+//! `route` and in the view's screen match.
+
+pub mod check;
+pub mod headers;
+pub mod help;
+pub mod history;
+pub mod mobile;
+pub mod puzzle;
+pub mod result;
+pub mod review;
+pub mod scene;
+pub mod sending;
+pub mod token;
+pub(crate) mod wizard;
+
+use super::app::{App, Cmd};
+use super::keymap::{Action, Mode};
+use crossterm::event::KeyEvent;
+
+/// Run `action` (resolved from `k` by the key map) on the screen of `mode`.
+pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> Vec<Cmd> {
+    match action {
+        Action::Quit => return super::app::quit(app),
+        Action::Help if mode != Mode::Help => {
+            app.help = true;
+            return vec![];
+        }
+        Action::OpenHeaders => return headers::open(app),
+        Action::OpenHistory => return history::open(app),
+        Action::OpenCheck => return check::open(app),
+        _ => {}
+    }
+    match mode {
+        Mode::Token => token::on_action(app, action),
+        Mode::Scene | Mode::SceneOther => scene::on_action(app, action, k),
+        Mode::Mobile => mobile::on_action(app, action),
+        Mode::Review => review::on_action(app, action),
+        Mode::Sending => sending::on_action(app, action),
+        Mode::Result => result::on_action(app, action, k),
+        Mode::CopyMenu => result::on_copy_action(app, action),
+        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action),
+        Mode::History => history::on_action(app, action),
+        Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
+        Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
+        Mode::Help => help::on_action(app, action),
+    }
+}

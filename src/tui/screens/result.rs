@@ -1,0 +1,310 @@
+//! The answer: request, response and explanation panes, and what to do next
+//! (retry with a fresh token, log in with the delivered code, copy, save).
+
+use super::super::app::{App, Busy, Cmd, PANES, SCENE_OTHER, Screen, Step};
+use super::super::keymap::{Action, Binding, Key, ch, key, plain};
+use super::super::record::{self, Record};
+use crate::api::Scene;
+use crate::client::{Exchange, Outcome, RequestSpec};
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+
+pub const KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
+        Action::NextPane,
+        "Tab/1-3",
+        "pane",
+    ),
+    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
+    key(
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "↑↓ PgUp/PgDn",
+        "scroll",
+    ),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(
+        &[plain(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(
+        &[plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "↑↓ PgUp/PgDn",
+        "",
+    )
+    .grouped(),
+    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
+    key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
+    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
+    key(&[ch('s')], Action::GoScene, "s", "scene"),
+    key(&[ch('n')], Action::NewRequest, "n", "new"),
+    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
+    key(&[ch('w')], Action::SaveReport, "w", "save"),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('y')], Action::OpenHistory, "y", "history"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
+        Action::PrevPane,
+        "Shift+Tab/←→",
+        "previous / next pane",
+    )
+    .help_only(),
+    key(
+        &[plain(KeyCode::Home)],
+        Action::Top,
+        "Home/End",
+        "top / bottom",
+    )
+    .help_only(),
+    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    key(&[ch('t')], Action::GoToken, "t", "token").help_only(),
+    key(&[ch('m')], Action::GoMobile, "m", "mobile").help_only(),
+    key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+];
+
+/// The copy menu (c on the result).
+pub const COPY_KEYS: &[Binding] = &[
+    key(&[ch('1'), ch('c')], Action::CopyCurl, "1/c", "copy as curl"),
+    key(
+        &[ch('2'), ch('b')],
+        Action::CopyBody,
+        "2/b",
+        "copy response body",
+    ),
+    key(
+        &[ch('3'), ch('r')],
+        Action::CopyReport,
+        "3/r",
+        "copy report",
+    ),
+    key(
+        &[ch('4'), ch('w')],
+        Action::SaveReport,
+        "4/w",
+        "save report to file",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "close"),
+];
+
+pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
+    let page = app.size.1.saturating_sub(8).max(1) as i32;
+    match action {
+        Action::NextPane => app.pane_focus = (app.pane_focus + 1) % PANES,
+        Action::PrevPane => app.pane_focus = (app.pane_focus + PANES - 1) % PANES,
+        Action::Pick => {
+            if let KeyCode::Char(c @ '1'..='3') = k.code {
+                app.pane_focus = c as usize - '1' as usize;
+            }
+        }
+        Action::Down => scroll(app, 1),
+        Action::Up => scroll(app, -1),
+        Action::PageDown => scroll(app, page),
+        Action::PageUp => scroll(app, -page),
+        Action::Top => app.scroll[app.pane_focus] = 0,
+        Action::Bottom => scroll(app, i32::MAX / 2),
+        // Back where the result was opened from: the history list, or the review.
+        Action::Back if std::mem::take(&mut app.result_from_history) => {
+            app.screen = Screen::History
+        }
+        Action::Back => app.screen = Screen::Wizard(Step::Review),
+        Action::Resend => return retry_fresh(app, false),
+        Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
+        Action::GoToken => app.screen = Screen::Wizard(Step::Token),
+        Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
+        Action::NewRequest => {
+            app.token = Input::default();
+            app.screen = Screen::Wizard(Step::Token);
+        }
+        Action::Login => return login(app),
+        Action::CopyMenu => app.copy_menu = true,
+        Action::SaveReport => {
+            if let Some(r) = app.current_record() {
+                return vec![Cmd::SaveReport(record::report(
+                    r,
+                    app.redact,
+                    &app.explain_base,
+                ))];
+            }
+        }
+        Action::ToggleMask => app.redact = !app.redact,
+        _ => {}
+    }
+    vec![]
+}
+
+/// The copy menu closes on any key; its keys copy or save first.
+pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    app.copy_menu = false;
+    let Some(r) = app.current_record() else {
+        return vec![];
+    };
+    let redact = app.redact;
+    match action {
+        Action::CopyCurl => vec![Cmd::Copy {
+            what: "curl command",
+            text: record::curl(&r.spec, redact),
+        }],
+        Action::CopyBody => vec![Cmd::Copy {
+            what: "response body",
+            text: record::response_body(r),
+        }],
+        Action::CopyReport => vec![Cmd::Copy {
+            what: "report",
+            text: record::report(r, redact, &app.explain_base),
+        }],
+        Action::SaveReport => vec![Cmd::SaveReport(record::report(
+            r,
+            redact,
+            &app.explain_base,
+        ))],
+        _ => vec![],
+    }
+}
+
+fn scroll(app: &mut App, delta: i32) {
+    let i = app.pane_focus;
+    let max = super::super::view::pane_max_scroll(app, i) as i32;
+    let v = (app.scroll[i] as i32 + delta).clamp(0, max.max(0));
+    app.scroll[i] = v as u16;
+}
+
+/// Focus pane `i` and scroll it by `delta` lines (the mouse wheel).
+pub(crate) fn wheel(app: &mut App, i: usize, delta: i32) {
+    app.pane_focus = i;
+    scroll(app, delta);
+}
+
+/// The login step is offered after a LOGIN_SMS code was delivered by the simulator.
+pub fn login_available(app: &App) -> bool {
+    app.current_record().is_some_and(|r| {
+        r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() && r.login.is_none()
+    })
+}
+
+fn login(app: &mut App) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        return vec![];
+    }
+    if app.current_record().is_some_and(|r| r.login.is_some()) {
+        app.notice("already logged in with this code (it is single use): n starts a new request");
+        return vec![];
+    }
+    let Some(r) = app.current_record() else {
+        return vec![];
+    };
+    let Some(code) = r.delivered_code.clone() else {
+        app.error("no delivered code to log in with");
+        return vec![];
+    };
+    if r.scene() != Scene::LoginSms.code() {
+        app.error("login/mobile-verify-code consumes LOGIN_SMS codes only");
+        return vec![];
+    }
+    let id = r.id;
+    let spec = app.login_spec(&r.mobile(), &code);
+    app.start_busy(Busy::Login { id });
+    vec![Cmd::Login {
+        id,
+        spec: Box::new(spec),
+    }]
+}
+
+/// Send again with a fresh token: the current inputs (`replay` false), or the
+/// recorded request of the current record, headers and body as they were
+/// (`replay` true), to the current target.
+pub(crate) fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
+    app.replay = None;
+    if let Some(r) = app.current_record() {
+        let replayed = replay.then(|| {
+            let mut spec = r.spec.clone();
+            spec.base_url = app.target.base_url.clone();
+            spec
+        });
+        let mobile = r.mobile();
+        let scene = r.scene();
+        app.replay = replayed;
+        app.mobile = Input::new(mobile);
+        match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
+            Some(i) => app.scene_sel = i,
+            None => {
+                app.scene_sel = SCENE_OTHER;
+                app.other_scene = Input::new(scene);
+            }
+        }
+    }
+    if !app.target.has_sim_helpers() {
+        // A real target: solve a new puzzle (it lands on the scene step, then
+        // Enter through to Review and send).
+        app.token = Input::default();
+        app.screen = Screen::Wizard(Step::Token);
+        return super::puzzle::open(app);
+    }
+    app.send_after_token = true;
+    let cmds = super::wizard::fetch_token(app);
+    if cmds.is_empty() {
+        app.send_after_token = false;
+        app.replay = None;
+    } else {
+        app.screen = Screen::Sending;
+    }
+    cmds
+}
+
+/// The answer to a send: record it, show it.
+pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
+    if app.busy != Some(Busy::Send { id }) {
+        return vec![]; // a late answer for a request already given up
+    }
+    app.busy = None;
+    let spec = app.in_flight.take().unwrap_or_else(|| app.send_spec());
+    let sent_token = body_field(&spec, "captcha_token");
+    let meta = app.token_meta.as_ref().filter(|m| m.token == sent_token);
+    let sender = meta.and_then(|m| m.sender.clone());
+    let token_age = meta.and_then(|m| exchange.started_at.duration_since(m.obtained_at).ok());
+    let token_spent = meta.is_some_and(|m| m.used);
+    if let Some(m) = app.token_meta.as_mut()
+        && m.token == sent_token
+        && crate::client::precheck::spends_token(&exchange.outcome, &sent_token)
+    {
+        m.used = true;
+    }
+    let mut record = Record::new(id, spec, exchange, sender);
+    record.token_age = token_age;
+    record.token_spent = token_spent;
+    let mut cmds = vec![];
+    if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
+        cmds.push(Cmd::FetchOutbox {
+            id,
+            mobile: record.mobile(),
+            scene: record.scene(),
+        });
+    }
+    cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
+    app.history.push(record);
+    app.current = Some(app.history.len() - 1);
+    app.screen = Screen::Result;
+    app.result_from_history = false;
+    app.scroll = [0; PANES];
+    app.pane_focus = 2;
+    cmds
+}
+
+fn body_field(spec: &RequestSpec, name: &str) -> String {
+    spec.field(name)
+        .filter(|f| f.enabled)
+        .map(|f| f.value.clone())
+        .unwrap_or_default()
+}

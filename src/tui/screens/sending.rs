@@ -1,0 +1,61 @@
+//! Waiting for the answer (Esc gives up), and starting a send.
+
+use super::super::app::{App, Busy, Cmd, Screen, Step};
+use super::super::keymap::{Action, Binding, Key, key, plain};
+use crate::client::RequestSpec;
+use crossterm::event::KeyCode;
+
+pub const KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Esc)], Action::Cancel, "Esc", "cancel"),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+];
+
+pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    if action != Action::Cancel {
+        return vec![];
+    }
+    match app.busy {
+        // The runtime aborts the task and answers with a Cancelled exchange.
+        Some(Busy::Send { id } | Busy::Login { id }) => vec![Cmd::Cancel { id }],
+        // Waiting for a token to resend with: stop waiting (the answer is ignored).
+        Some(Busy::Token) => {
+            app.busy = None;
+            app.send_after_token = false;
+            app.replay = None;
+            app.screen = if app.current.is_some() {
+                Screen::Result
+            } else {
+                Screen::Wizard(Step::Review)
+            };
+            app.notice("stopped waiting for the token");
+            vec![]
+        }
+        // The puzzle screen shows its own waiting (never the sending screen).
+        Some(Busy::Puzzle(_)) => vec![],
+        None => {
+            app.screen = Screen::Wizard(Step::Review);
+            vec![]
+        }
+    }
+}
+
+/// Send the request built from the current inputs.
+pub(crate) fn send(app: &mut App) -> Vec<Cmd> {
+    let spec = app.send_spec();
+    send_spec(app, spec)
+}
+
+pub(crate) fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
+    if app.busy.is_some() {
+        app.error("another request is still in flight: wait for it (Esc cancels it)");
+        return vec![];
+    }
+    let id = app.alloc_id();
+    app.in_flight = Some(spec.clone());
+    app.start_busy(Busy::Send { id });
+    app.screen = Screen::Sending;
+    vec![Cmd::Send {
+        id,
+        spec: Box::new(spec),
+    }]
+}
