@@ -80,13 +80,36 @@ pub fn redactor(on: bool, x: &Exchange) -> Option<Redactor> {
 
 /// Print one exchange (human or JSON) and return its exit code.
 pub fn print_exchange(x: &Exchange, ctx: &ExplainContext, json: bool) -> ExitCode {
+    print_exchange_with(x, ctx, json, None)
+}
+
+/// [`print_exchange`] of a request that had pre-send warnings: with `json`,
+/// a top-level `"warnings"` array (the human output printed them before).
+pub fn print_exchange_warned(
+    x: &Exchange,
+    ctx: &ExplainContext,
+    json: bool,
+    warnings: &[crate::client::precheck::Warning],
+) -> ExitCode {
+    print_exchange_with(x, ctx, json, Some(warnings))
+}
+
+fn print_exchange_with(
+    x: &Exchange,
+    ctx: &ExplainContext,
+    json: bool,
+    warnings: Option<&[crate::client::precheck::Warning]>,
+) -> ExitCode {
     let expl: Explanation = explain_exchange(x, ctx);
     let shown = match redactor(ctx.redact, x) {
         Some(r) => r.exchange(x),
         None => x.clone(),
     };
     if json {
-        let v = report::json_report(&shown, &expl);
+        let mut v = report::json_report(&shown, &expl);
+        if let (Some(warnings), Some(obj)) = (warnings, v.as_object_mut()) {
+            obj.insert("warnings".into(), serde_json::json!(warnings));
+        }
         println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
     } else {
         print!("{}", report::render_exchange(&shown, &expl));

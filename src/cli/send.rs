@@ -126,13 +126,18 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
             Ok(h) => h,
             Err(code) => return code,
         };
+        // What will likely fail, said before the exchange (stderr; --json carries it too).
+        let warnings = crate::client::precheck::for_spec(&spec);
+        for w in &warnings {
+            eprintln!("vflow: warning: {}", w.text.en);
+        }
         let x = match common::send(&http, &spec).await {
             Ok(x) => x,
             Err(code) => return code,
         };
         let mut ctx = profile.explain_context();
         ctx.captcha_sender = args.sender.clone();
-        common::print_exchange(&x, &ctx, args.json)
+        common::print_exchange_warned(&x, &ctx, args.json, &warnings)
     })
 }
 

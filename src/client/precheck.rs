@@ -2,7 +2,7 @@
 //! is sent, and whether a send spends its pass token. Pure functions shared by
 //! the TUI's review and `vflow send`.
 
-use super::{HeaderSetting, Outcome, Text};
+use super::{HeaderSetting, Outcome, RequestSpec, Text};
 use crate::api::catalogue::codes;
 use crate::api::{self, Scene, headers as h};
 use std::time::Duration;
@@ -50,6 +50,25 @@ impl Warning {
             text: Text::new(en, zh),
         }
     }
+}
+
+/// The warnings for an sms/send request as built (fields not sent count as
+/// empty), with nothing known about where its token came from.
+pub fn for_spec(spec: &RequestSpec) -> Vec<Warning> {
+    let field = |name: &str| {
+        spec.field(name)
+            .filter(|f| f.enabled)
+            .map(|f| f.value.as_str())
+            .unwrap_or("")
+    };
+    warnings(&Input {
+        headers: &spec.headers,
+        mobile: field("mobile"),
+        scene: field("type"),
+        captcha_token: field("captcha_token"),
+        issued: None,
+        recent_send: None,
+    })
 }
 
 /// Problems that will likely make the send fail, most basic first (the
