@@ -4,7 +4,7 @@ use super::record::Record;
 use crate::api::Scene;
 use crate::client::Outcome;
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
-use ratatui::style::{Modifier, Stylize};
+use crate::tui::theme::{self, Themed};
 use ratatui::text::Line;
 
 /// Append the explanation of the record to `out`; with `keys`, the keys for
@@ -28,20 +28,20 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     }
     if keys && r.exchange.outcome != Outcome::Success {
         out.push(Line::from(""));
-        out.push(Line::from("Keys").add_modifier(Modifier::BOLD));
+        out.push(Line::from("Keys").themed(theme::STRONG));
         out.push(Line::from("  r  retry with a fresh token"));
         out.push(Line::from("  e  edit headers   s  change scene"));
         out.push(Line::from("  m  change mobile  t  change token"));
     }
     let other = ex.lang.other();
     out.push(Line::from(""));
-    out.push(Line::from(format!("[{}]", other.code())).dim());
-    out.push(Line::from(ex.title.get(other).to_string()).dim());
+    out.push(Line::from(format!("[{}]", other.code())).themed(theme::MUTED));
+    out.push(Line::from(ex.title.get(other).to_string()).themed(theme::MUTED));
     if !ex.meaning.get(other).is_empty() {
-        out.push(Line::from(ex.meaning.get(other).to_string()).dim());
+        out.push(Line::from(ex.meaning.get(other).to_string()).themed(theme::MUTED));
     }
     for c in &ex.in_this_request {
-        out.push(Line::from(format!("• {}", c.get(other))).dim());
+        out.push(Line::from(format!("• {}", c.get(other))).themed(theme::MUTED));
     }
 }
 
@@ -57,47 +57,53 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
         _ if !headline => {}
         // An API error: the code is the headline, the server's words under it.
         (Some(code), "api_error") => {
-            out.push(Line::from(code.clone()).red().add_modifier(Modifier::BOLD));
+            out.push(
+                Line::from(code.clone())
+                    .themed(theme::BAD)
+                    .themed(theme::STRONG),
+            );
             if let Some(msg) = &ex.server_message {
-                out.push(Line::from(format!("“{}”", msg.trim())).italic());
+                out.push(Line::from(format!("“{}”", msg.trim())).themed(theme::QUOTE));
             }
             if let Some(m) = &ex.catalogue_message {
                 let other = lang.other();
-                out.push(Line::from(format!("{}: {}", other.code(), m.get(other))).dim());
+                out.push(
+                    Line::from(format!("{}: {}", other.code(), m.get(other))).themed(theme::MUTED),
+                );
             }
         }
         _ => {
-            let title = Line::from(ex.title.get(lang).to_string()).add_modifier(Modifier::BOLD);
+            let title = Line::from(ex.title.get(lang).to_string()).themed(theme::STRONG);
             out.push(if ex.class == "success" {
-                title.green()
+                title.themed(theme::OK)
             } else {
-                title.red()
+                title.themed(theme::BAD)
             });
             // A transport kind's identifier (connection_refused) says nothing the title does not.
             if let Some(code) = ex.code.as_ref().filter(|_| ex.class != "transport") {
-                out.push(Line::from(code.clone()).yellow());
+                out.push(Line::from(code.clone()).themed(theme::WARN));
             }
             if let Some(msg) = &ex.server_message {
-                out.push(Line::from(format!("server said: {msg}")).italic());
+                out.push(Line::from(format!("server said: {msg}")).themed(theme::QUOTE));
             }
         }
     }
     let meaning = ex.meaning.get(lang);
     if !meaning.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("What it means").add_modifier(Modifier::BOLD));
+        out.push(Line::from("What it means").themed(theme::STRONG));
         out.push(Line::from(meaning.to_string()));
     }
     if !ex.in_this_request.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("In this request").add_modifier(Modifier::BOLD));
+        out.push(Line::from("In this request").themed(theme::STRONG));
         for c in &ex.in_this_request {
-            out.push(Line::from(format!("• {}", c.get(lang))).cyan());
+            out.push(Line::from(format!("• {}", c.get(lang))).themed(theme::ACCENT));
         }
     }
     if !ex.next_steps.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("What to do").add_modifier(Modifier::BOLD));
+        out.push(Line::from("What to do").themed(theme::STRONG));
         for s in &ex.next_steps {
             out.push(Line::from(format!("→ {}", s.get(lang))));
         }
@@ -105,13 +111,15 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
 }
 
 fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
-    out.push(Line::from("200 OK: SMS code sent").green().bold());
+    out.push(Line::from("200 OK: SMS code sent").themed(theme::OK_STRONG));
     match &r.delivered_code {
         Some(code) => {
-            out.push(Line::from(format!("Delivered code: {code}")).green().bold());
-            out.push(Line::from("(read from the simulator's outbox)").dim());
+            out.push(Line::from(format!("Delivered code: {code}")).themed(theme::OK_STRONG));
+            out.push(Line::from("(read from the simulator's outbox)").themed(theme::MUTED));
         }
-        None => out.push(Line::from("The code goes to the phone: read it there.").dim()),
+        None => {
+            out.push(Line::from("The code goes to the phone: read it there.").themed(theme::MUTED))
+        }
     }
     if let Some(login) = &r.login {
         out.push(Line::from(""));
@@ -119,8 +127,8 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
             Outcome::Success => {
                 out.push(
                     Line::from("Logged in: the code was accepted")
-                        .green()
-                        .bold(),
+                        .themed(theme::OK)
+                        .themed(theme::STRONG),
                 );
                 if let Some(resp) = &login.response
                     && let Ok(v) = serde_json::from_slice::<serde_json::Value>(&resp.body)
@@ -138,8 +146,8 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
                         "Login failed: {}",
                         super::record::outcome_label(other)
                     ))
-                    .red()
-                    .bold(),
+                    .themed(theme::BAD)
+                    .themed(theme::STRONG),
                 );
                 let ex = explain_exchange(login, base);
                 render(&ex, out);
@@ -147,7 +155,7 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
         }
     } else if keys && r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() {
         out.push(Line::from(""));
-        out.push(Line::from("Next").add_modifier(Modifier::BOLD));
+        out.push(Line::from("Next").themed(theme::STRONG));
         out.push(Line::from(
             "  l  log in with this code (login/mobile-verify-code)",
         ));

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod record;
 pub mod runtime;
 pub mod screens;
+pub mod theme;
 pub mod view;
 
 pub use screens::{check, puzzle};
@@ -144,7 +145,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
     };
 
     let mut app = App::new(target, profile.headers(), clock::system());
-    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.no_color = theme::no_color_from_env();
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);

@@ -5,7 +5,7 @@
 
 use crate::client::report::Redactor;
 use crate::client::{Exchange, ExplainContext, Outcome, RequestSpec, TransportKind};
-use ratatui::style::{Modifier, Style, Stylize};
+use crate::tui::theme::{self, Themed};
 use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
 
@@ -93,12 +93,12 @@ pub fn outcome_label(o: &Outcome) -> String {
 }
 
 fn heading(s: &str) -> Line<'static> {
-    Line::from(s.to_string()).add_modifier(Modifier::BOLD)
+    Line::from(s.to_string()).themed(theme::STRONG)
 }
 
 fn header_line(name: &str, value: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{name}: "), Style::new().cyan()),
+        Span::styled(format!("{name}: "), theme::ACCENT),
         Span::raw(value.to_string()),
     ])
 }
@@ -106,7 +106,11 @@ fn header_line(name: &str, value: &str) -> Line<'static> {
 /// The body exactly as sent (no reformatting: what went over the wire).
 fn raw_body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
     if body.is_empty() {
-        out.push(Line::from("(empty body)").italic().dim());
+        out.push(
+            Line::from("(empty body)")
+                .themed(theme::QUOTE)
+                .themed(theme::MUTED),
+        );
         return;
     }
     for l in String::from_utf8_lossy(body).lines() {
@@ -117,7 +121,11 @@ fn raw_body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
 /// A received body, pretty-printed when it is JSON (key order kept).
 fn body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
     if body.is_empty() {
-        out.push(Line::from("(empty body)").italic().dim());
+        out.push(
+            Line::from("(empty body)")
+                .themed(theme::QUOTE)
+                .themed(theme::MUTED),
+        );
         return;
     }
     let text = String::from_utf8_lossy(body);
@@ -136,7 +144,7 @@ fn request_lines(ex: &Exchange, spec: &RequestSpec, out: &mut Vec<Line<'static>>
         out.push(header_line(n, v));
     }
     for hs in spec.headers.iter().filter(|h| !h.enabled) {
-        out.push(Line::from(format!("(omitted) {}", hs.name)).dim());
+        out.push(Line::from(format!("(omitted) {}", hs.name)).themed(theme::MUTED));
     }
     out.push(Line::from(""));
     raw_body_lines(&req.body, out);
@@ -151,24 +159,24 @@ fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
                 .unwrap_or("");
             let status = format!("{} {} {}", resp.version, resp.status, reason);
             let style = if (200..300).contains(&resp.status) {
-                Style::new().green().bold()
+                theme::OK_STRONG
             } else {
-                Style::new().red().bold()
+                theme::ERROR
             };
             out.push(Line::styled(status, style));
-            out.push(Line::from(timing(ex)).dim());
+            out.push(Line::from(timing(ex)).themed(theme::MUTED));
             for (n, v) in &resp.headers {
                 out.push(header_line(n, v));
             }
             out.push(Line::from(""));
             body_lines(&resp.body, out);
             if resp.truncated {
-                out.push(Line::from("(body cut at the read limit)").yellow());
+                out.push(Line::from("(body cut at the read limit)").themed(theme::WARN));
             }
         }
         None => {
-            out.push(Line::from("No response").red().bold());
-            out.push(Line::from(timing(ex)).dim());
+            out.push(Line::from("No response").themed(theme::ERROR));
+            out.push(Line::from(timing(ex)).themed(theme::MUTED));
             if let Outcome::Transport { kind, detail } = &ex.outcome {
                 out.push(Line::from(format!("{}: {detail}", transport_label(*kind))));
             } else if ex.outcome == Outcome::Cancelled {
@@ -202,7 +210,7 @@ pub fn pane_lines(
             request_lines(&r.exchange, &r.spec, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login request ──").magenta());
+                out.push(Line::from("── login request ──").themed(theme::REMOTE));
                 request_lines(login, &r.spec, &mut out);
             }
         }
@@ -210,7 +218,7 @@ pub fn pane_lines(
             response_lines(&r.exchange, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login response ──").magenta());
+                out.push(Line::from("── login response ──").themed(theme::REMOTE));
                 response_lines(login, &mut out);
             }
         }

@@ -3,9 +3,9 @@
 use super::app::{App, Busy, HeaderEdit, SCENE_OTHER, Screen, Step};
 use super::{keymap, layout, record};
 use crate::api::{self, Scene, headers as h};
+use crate::tui::theme::{self, Themed};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, BorderType, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState,
@@ -55,24 +55,7 @@ pub fn view(app: &App, f: &mut Frame) {
         // The puzzle's picture is an image, not coloured text: it keeps its colours.
         let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
             .then(|| super::puzzle::areas(app, area).picture);
-        strip_colors(f, keep);
-    }
-}
-
-/// NO_COLOR: keep bold/underline/reverse, drop every colour (except inside `keep`).
-fn strip_colors(f: &mut Frame, keep: Option<Rect>) {
-    let buf = f.buffer_mut();
-    let area = buf.area;
-    for (i, cell) in buf.content.iter_mut().enumerate() {
-        let pos = Position::new(
-            area.x + (i % area.width as usize) as u16,
-            area.y + (i / area.width as usize) as u16,
-        );
-        if keep.is_some_and(|r| r.contains(pos)) {
-            continue;
-        }
-        cell.fg = Color::Reset;
-        cell.bg = Color::Reset;
+        theme::strip_colors(f, keep);
     }
 }
 
@@ -92,14 +75,14 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
         None => "(none)".to_string(),
     };
     let mut spans = vec![
-        Span::styled(" vflow ", Style::new().bold().reversed()),
+        Span::styled(" vflow ", theme::BADGE),
         Span::raw(" "),
         Span::styled(
             target,
             if app.target.simulator {
-                Style::new().yellow().bold()
+                theme::WARN_STRONG
             } else {
-                Style::new().magenta().bold()
+                theme::REMOTE_STRONG
             },
         ),
         Span::raw(format!(
@@ -108,7 +91,7 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
         )),
     ];
     if app.redact {
-        spans.push(Span::styled(" │ MASKED", Style::new().red().bold()));
+        spans.push(Span::styled(" │ MASKED", theme::ERROR));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -137,13 +120,9 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             SPINNER[app.spinner % SPINNER.len()],
             elapsed(app)
         ))
-        .yellow()
+        .themed(theme::WARN)
     } else if let Some(n) = &app.notice {
-        let style = if n.error {
-            Style::new().red().bold()
-        } else {
-            Style::new().green()
-        };
+        let style = if n.error { theme::ERROR } else { theme::OK };
         Line::styled(n.text.clone(), style)
     } else {
         Line::from("")
@@ -189,7 +168,7 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(*k, Style::new().bold().cyan()));
+        spans.push(Span::styled(*k, theme::KEY));
         spans.push(Span::raw(format!(" {d}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -198,10 +177,9 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
 fn focused_block(title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
     let b = Block::bordered().title(title);
     if focused {
-        b.border_type(BorderType::Thick)
-            .border_style(Style::new().cyan())
+        b.border_type(BorderType::Thick).border_style(theme::ACCENT)
     } else {
-        b.border_style(Style::new().dark_gray())
+        b.border_style(theme::FRAME)
     }
 }
 
@@ -230,7 +208,7 @@ fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
         let n = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
         let block = Block::bordered()
             .title(format!(" Step {n} of 4: {} ", step.title()))
-            .border_style(Style::new().dark_gray());
+            .border_style(theme::FRAME);
         f.render_widget(block, main);
         layout::step_content(main, step)
     };
@@ -295,9 +273,9 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
             "!"
         };
         let style = if *s == current {
-            Style::new().bold().cyan()
+            theme::KEY
         } else {
-            Style::new()
+            theme::PLAIN
         };
         lines.push(Line::styled(
             format!("{} {} {}", i + 1, mark, s.title()),
@@ -317,7 +295,7 @@ fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
                 "    {}",
                 ellipsize(&shown, width.saturating_sub(4))
             ))
-            .dim(),
+            .themed(theme::MUTED),
         );
         lines.push(Line::from(""));
     }
@@ -347,9 +325,10 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let mut intro_lines = vec![Line::from(
         "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
     )];
-    intro_lines.push(Line::from("Ctrl+P solves the slider puzzle right here.").cyan());
+    intro_lines
+        .push(Line::from("Ctrl+P solves the slider puzzle right here.").themed(theme::ACCENT));
     if app.target.has_sim_helpers() {
-        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").cyan());
+        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").themed(theme::ACCENT));
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
@@ -360,11 +339,13 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let v = app.token.value();
     if v.is_empty() {
-        lines.push(Line::from("(empty: the server answers IDAAS.SDK.PARAM.0008)").dim());
+        lines.push(
+            Line::from("(empty: the server answers IDAAS.SDK.PARAM.0008)").themed(theme::MUTED),
+        );
     } else {
         match api::token::parse_pass_token(v) {
             Ok(t) => {
-                lines.push(Line::from("✓ shape TOKEN---POINT_JSON").green());
+                lines.push(Line::from("✓ shape TOKEN---POINT_JSON").themed(theme::OK));
                 lines.push(Line::from(format!(
                     "  token  {}",
                     shown_token(app, &t.token)
@@ -372,23 +353,23 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
                 lines.push(Line::from(format!("  x      {}", t.point.x)));
                 lines.push(Line::from(format!("  y      {}", t.point.y)));
                 for w in api::token::warnings(&t) {
-                    lines.push(Line::from(format!("! {w}")).yellow());
+                    lines.push(Line::from(format!("! {w}")).themed(theme::WARN));
                 }
             }
             Err(_) if app.current_token_meta().is_some() => {
-                lines.push(Line::from("✓ as issued by captcha/verify").green());
+                lines.push(Line::from("✓ as issued by captcha/verify").themed(theme::OK));
                 lines.push(
                     Line::from(
                         "  its POINT_JSON is not plain JSON: AES-encrypted (the puzzle had a secretKey)",
                     )
-                    .dim(),
+                    .themed(theme::MUTED),
                 );
             }
             Err(e) => {
-                lines.push(Line::from(format!("✗ {e}")).red());
+                lines.push(Line::from(format!("✗ {e}")).themed(theme::BAD));
                 lines.push(
                     Line::from("  (you can still send it: the server should answer CAPTCHA.0004)")
-                        .dim(),
+                        .themed(theme::MUTED),
                 );
             }
         }
@@ -413,9 +394,9 @@ fn token_step(app: &App, f: &mut Frame, area: Rect) {
             }
         ));
         lines.push(if m.used || left <= 30 {
-            line.yellow()
+            line.themed(theme::WARN)
         } else {
-            line.dim()
+            line.themed(theme::MUTED)
         });
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
@@ -444,22 +425,22 @@ fn scene_step(app: &App, f: &mut Frame, area: Rect) {
         .iter()
         .map(|s| {
             ListItem::new(vec![
-                Line::from(s.code()).bold(),
+                Line::from(s.code()).themed(theme::STRONG),
                 Line::from(format!(
                     "  {}",
                     ellipsize(s.description(), width.saturating_sub(2))
                 ))
-                .dim(),
+                .themed(theme::MUTED),
             ])
         })
         .collect();
     items.push(ListItem::new(vec![
-        Line::from("Other value…").bold(),
-        Line::from("  send any string as type (to test CAPTCHA.0005)").dim(),
+        Line::from("Other value…").themed(theme::STRONG),
+        Line::from("  send any string as type (to test CAPTCHA.0005)").themed(theme::MUTED),
     ]));
     let list = List::new(items)
         .block(focused_block(" Send scene (type) ", !app.editing_other))
-        .highlight_style(Style::new().reversed())
+        .highlight_style(theme::SELECTED)
         .highlight_symbol("");
     let mut st = ListState::default().with_selected(Some(app.scene_sel));
     f.render_stateful_widget(list, list_area, &mut st);
@@ -485,12 +466,12 @@ fn scene_step(app: &App, f: &mut Frame, area: Rect) {
                 None => "not a scene: CAPTCHA.0005 expected".to_string(),
             }
         };
-        f.render_widget(Paragraph::new(text).yellow(), hint);
+        f.render_widget(Paragraph::new(text).themed(theme::WARN), hint);
     } else if let Some(s) = Scene::ALL.get(app.scene_sel) {
         let p = Paragraph::new(vec![
             Line::from(s.description()),
             Line::from(vec![
-                Span::raw("consumed by: ").dim(),
+                Span::raw("consumed by: ").themed(theme::MUTED),
                 Span::raw(s.consumer()),
             ]),
         ])
@@ -515,15 +496,16 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     input_box(f, field, &app.mobile, " Mobile number ", true);
     let v = app.mobile.value();
     let mut lines = vec![if api::mobile::is_valid(v) {
-        Line::from(api::mobile::hint(v)).green()
+        Line::from(api::mobile::hint(v)).themed(theme::OK)
     } else if v.is_empty() {
-        Line::from("(empty: the server answers IDAAS.SDK.USER.0004)").dim()
+        Line::from("(empty: the server answers IDAAS.SDK.USER.0004)").themed(theme::MUTED)
     } else {
-        Line::from(api::mobile::hint(v)).yellow()
+        Line::from(api::mobile::hint(v)).themed(theme::WARN)
     }];
     if app.scene_value() == Scene::UpdatePwdSms.code() && !v.starts_with('+') {
         lines.push(
-            Line::from("! UPDATE_PWD_SMS: the documentation asks for the full +area code").yellow(),
+            Line::from("! UPDATE_PWD_SMS: the documentation asks for the full +area code")
+                .themed(theme::WARN),
         );
     }
     if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())
@@ -535,7 +517,7 @@ fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
                 "! the captcha token was verified for {}: CAPTCHA.0004 expected",
                 shown_mobile(app, sender)
             ))
-            .yellow(),
+            .themed(theme::WARN),
         );
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), hint);
@@ -547,26 +529,28 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let warnings = app.warnings();
     if warnings.is_empty() {
-        lines.push(Line::from("✓ no problems found: Enter sends").green());
+        lines.push(Line::from("✓ no problems found: Enter sends").themed(theme::OK));
     } else {
         lines.push(
             Line::from("Likely to fail (you can still send):")
-                .yellow()
-                .bold(),
+                .themed(theme::WARN)
+                .themed(theme::STRONG),
         );
         for w in warnings {
-            lines.push(Line::from(format!("! {w}")).yellow());
+            lines.push(Line::from(format!("! {w}")).themed(theme::WARN));
         }
     }
     lines.push(Line::from(""));
     let prepared = match crate::client::send::record(&spec) {
         Ok(p) => p,
         Err(e) => {
-            lines.push(Line::from(format!("✗ this request cannot be built: {e}")).red());
+            lines.push(
+                Line::from(format!("✗ this request cannot be built: {e}")).themed(theme::BAD),
+            );
             return lines;
         }
     };
-    lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).bold());
+    lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).themed(theme::STRONG));
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
             Some(s) if s.required => "  (required)",
@@ -574,14 +558,14 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
             None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => "  (HTTP stack)",
             None => "  (custom)",
         };
-        let flag = Span::styled(flag, Style::new().dark_gray());
+        let flag = Span::styled(flag, theme::FRAME);
         let val = if value.is_empty() {
-            Span::styled("(blank)", Style::new().yellow())
+            Span::styled("(blank)", theme::WARN)
         } else {
             Span::raw(value.clone())
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{name}: "), Style::new().cyan()),
+            Span::styled(format!("{name}: "), theme::ACCENT),
             val,
             flag,
         ]));
@@ -593,7 +577,11 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
             hs.name,
             if req { "  ← required" } else { "" }
         ));
-        lines.push(if req { line.yellow() } else { line.dim() });
+        lines.push(if req {
+            line.themed(theme::WARN)
+        } else {
+            line.themed(theme::MUTED)
+        });
     }
     lines.push(Line::from(""));
     let body = String::from_utf8_lossy(&prepared.body).into_owned();
@@ -645,7 +633,8 @@ fn sending(app: &App, f: &mut Frame, body: Rect) {
     };
     let lines = vec![
         Line::from(""),
-        Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()])).bold(),
+        Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()]))
+            .themed(theme::STRONG),
         Line::from(""),
         Line::from(match app.timeout {
             Some(t) => format!(
@@ -656,7 +645,7 @@ fn sending(app: &App, f: &mut Frame, body: Rect) {
             None => format!("elapsed {:.1} s", elapsed(app)),
         }),
         Line::from(""),
-        Line::from("Esc cancels; the screen stays responsive while waiting.").dim(),
+        Line::from("Esc cancels; the screen stays responsive while waiting.").themed(theme::MUTED),
     ];
     let area = centered(body, 70.min(body.width), 8.min(body.height));
     f.render_widget(
@@ -733,7 +722,7 @@ impl Panes {
         if let Some(tabs) = areas.tabs {
             let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
                 .select(self.focus)
-                .highlight_style(Style::new().reversed().bold())
+                .highlight_style(theme::BADGE)
                 .divider(" ")
                 .padding("", "");
             f.render_widget(t, tabs);
@@ -780,11 +769,11 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
                 None => "custom",
             };
             let (state, style) = if !hs.enabled {
-                ("omit", Style::new().dim())
+                ("omit", theme::MUTED)
             } else if hs.value.is_empty() {
-                ("blank", Style::new().yellow())
+                ("blank", theme::WARN)
             } else {
-                ("send", Style::new())
+                ("send", theme::PLAIN)
             };
             let value = if app.redact && hs.name.eq_ignore_ascii_case(h::CLIENT_ID) {
                 api::redact::middle(&hs.value)
@@ -809,8 +798,8 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
             Constraint::Length(8),
         ],
     )
-    .header(Row::new(["", "header", "value", ""]).bold().underlined())
-    .row_highlight_style(Style::new().reversed())
+    .header(Row::new(["", "header", "value", ""]).themed(theme::HEADING))
+    .row_highlight_style(theme::SELECTED)
     .block(focused_block(
         " Device & request headers (apply to the next send) ",
         app.header_edit.is_none(),
@@ -842,7 +831,7 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
                     names.join(", ")
                 ))
                 .wrap(Wrap { trim: false })
-                .dim(),
+                .themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -860,7 +849,9 @@ fn headers(app: &App, f: &mut Frame, body: Rect) {
         })
         .unwrap_or_else(|| "custom header: sent as is".into());
     f.render_widget(
-        Paragraph::new(meaning).wrap(Wrap { trim: false }).dim(),
+        Paragraph::new(meaning)
+            .wrap(Wrap { trim: false })
+            .themed(theme::MUTED),
         info,
     );
 }
@@ -895,11 +886,7 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
                     r.exchange.timing.total.as_secs_f64() * 1000.0
                 )),
             ])
-            .style(if ok {
-                Style::new().green()
-            } else {
-                Style::new()
-            })
+            .style(if ok { theme::OK } else { theme::PLAIN })
         })
         .collect();
     let table = Table::new(
@@ -914,10 +901,10 @@ fn history(app: &App, f: &mut Frame, body: Rect) {
     )
     .header(
         Row::new(["time", "scene", "mobile", "result", "took"])
-            .bold()
-            .underlined(),
+            .themed(theme::STRONG)
+            .themed(theme::UNDERLINE),
     )
-    .row_highlight_style(Style::new().reversed())
+    .row_highlight_style(theme::SELECTED)
     .block(focused_block(
         format!(" History ({} exchanges) ", app.history.len()),
         true,
@@ -943,7 +930,12 @@ fn popup(f: &mut Frame, area: Rect, w: u16, h: u16, title: &str, lines: Vec<Line
 fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
     let lines = keymap::footer(app)
         .iter()
-        .map(|(k, d)| Line::from(vec![Span::raw(format!(" {k:>3}  ")).bold(), Span::raw(*d)]))
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::raw(format!(" {k:>3}  ")).themed(theme::STRONG),
+                Span::raw(*d),
+            ])
+        })
         .collect();
     popup(f, area, 34, 7, " Copy / save ", lines);
 }
@@ -951,7 +943,8 @@ fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
 /// The help overlay's text for the current screen.
 fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = vec![
-        Line::from("The flow: captcha token → scene → mobile → review → send → result.").bold(),
+        Line::from("The flow: captcha token → scene → mobile → review → send → result.")
+            .themed(theme::STRONG),
         Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
         Line::from(""),
     ];
@@ -959,19 +952,16 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     let global: Vec<(&str, &str)> = keymap::GLOBAL.iter().map(|b| (b.label, b.desc)).collect();
     let cell = |k: &(&str, &str)| {
         vec![
-            Span::styled(
-                format!(" {:<13}", k.0),
-                Style::new().cyan().add_modifier(Modifier::BOLD),
-            ),
+            Span::styled(format!(" {:<13}", k.0), theme::KEY),
             Span::raw(format!("{:<20}", k.1)),
         ]
     };
     // Two columns of keys: this screen on the left, everywhere on the right.
     lines.push(Line::from(vec![
         Span::raw(format!("{:<34}", "This screen"))
-            .bold()
-            .underlined(),
-        Span::raw("Everywhere").bold().underlined(),
+            .themed(theme::STRONG)
+            .themed(theme::UNDERLINE),
+        Span::raw("Everywhere").themed(theme::HEADING),
     ]));
     for i in 0..screen.len().max(global.len()) {
         let mut spans = match screen.get(i) {
@@ -984,8 +974,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.").dim());
-    lines.push(Line::from(super::screens::help::keys_line()).dim());
+    lines.push(
+        Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.")
+            .themed(theme::MUTED),
+    );
+    lines.push(Line::from(super::screens::help::keys_line()).themed(theme::MUTED));
     lines
 }
 

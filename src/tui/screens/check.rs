@@ -18,11 +18,12 @@ use crate::tui::app::{App, Cmd, Msg, PANES, Screen};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::layout;
 use crate::tui::record::{self, Record};
+use crate::tui::theme::{self, Themed};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use futures_util::future::BoxFuture;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use std::sync::Arc;
@@ -566,9 +567,9 @@ pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
 
 fn verdict_style(v: &Verdict) -> Style {
     match v {
-        Verdict::Pass => Style::new().green(),
-        Verdict::Fail { .. } => Style::new().red().bold(),
-        Verdict::Skip { .. } => Style::new().yellow(),
+        Verdict::Pass => theme::OK,
+        Verdict::Fail { .. } => theme::ERROR,
+        Verdict::Skip { .. } => theme::WARN,
     }
 }
 
@@ -628,20 +629,15 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                         .unwrap_or_default(),
                     Cell::from(r.verdict.word()).style(verdict_style(&r.verdict)),
                     ms(r),
-                    Style::new(),
+                    theme::PLAIN,
                 ),
                 CaseState::Running => (
                     "…".to_string(),
-                    Cell::from("run…").style(Style::new().cyan()),
+                    Cell::from("run…").style(theme::ACCENT),
                     String::new(),
-                    Style::new(),
+                    theme::PLAIN,
                 ),
-                CaseState::Pending => (
-                    String::new(),
-                    Cell::from("·"),
-                    String::new(),
-                    Style::new().dim(),
-                ),
+                CaseState::Pending => (String::new(), Cell::from("·"), String::new(), theme::MUTED),
             };
             let mut cells = vec![
                 Cell::from(case.name.clone()),
@@ -651,7 +647,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                 Cell::from(time),
             ];
             if wide {
-                cells.push(Cell::from(case.description.clone()).style(Style::new().dim()));
+                cells.push(Cell::from(case.description.clone()).style(theme::MUTED));
             }
             Row::new(cells).style(style)
         })
@@ -678,10 +674,10 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
             Line::from(format!(" {} → {} ", c.suite.source, app.target.base_url))
                 .alignment(Alignment::Right),
         )
-        .border_style(Style::new().cyan());
+        .border_style(theme::ACCENT);
     let t = Table::new(rows, widths)
-        .header(Row::new(header).bold().underlined())
-        .row_highlight_style(Style::new().reversed())
+        .header(Row::new(header).themed(theme::HEADING))
+        .row_highlight_style(theme::SELECTED)
         .block(block);
     let mut st = TableState::default().with_selected(Some(c.sel));
     *st.offset_mut() = layout::list_offset(c.sel, c.rows.len(), area.height);
@@ -689,7 +685,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
     f.render_widget(
         Paragraph::new(about(app, c.sel))
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().border_style(Style::new().dark_gray())),
+            .block(Block::bordered().border_style(theme::FRAME)),
         info,
     );
 }
@@ -707,14 +703,14 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     if case.simulator_only {
         flags.push("simulator only");
     }
-    let mut head = vec![Span::styled(case.name.clone(), Style::new().bold())];
+    let mut head = vec![Span::styled(case.name.clone(), theme::STRONG)];
     if !case.description.is_empty() {
         head.push(Span::raw(format!(": {}", case.description)));
     }
     if !flags.is_empty() {
         head.push(Span::styled(
             format!(" ({})", flags.join(", ")),
-            Style::new().dim(),
+            theme::MUTED,
         ));
     }
     let mut lines = vec![Line::from(head)];
@@ -730,12 +726,15 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
             lines.push(Line::styled(line, verdict_style(&r.verdict)));
             if !r.sends.is_empty() {
                 lines.push(
-                    Line::from("Enter shows the request, the response and the explanation").dim(),
+                    Line::from("Enter shows the request, the response and the explanation")
+                        .themed(theme::MUTED),
                 );
             }
         }
-        Some(CaseState::Running) => lines.push(Line::from("running…").cyan()),
-        _ => lines.push(Line::from(format!("expects {}", case.expect.label())).dim()),
+        Some(CaseState::Running) => lines.push(Line::from("running…").themed(theme::ACCENT)),
+        _ => {
+            lines.push(Line::from(format!("expects {}", case.expect.label())).themed(theme::MUTED))
+        }
     }
     lines
 }
@@ -756,17 +755,14 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         Span::styled(what, verdict_style(&r.verdict))
     });
     let mut first = vec![
-        Span::styled(
-            format!("case {}/{} ", i + 1, c.rows.len()),
-            Style::new().dim(),
-        ),
-        Span::styled(case.name.clone(), Style::new().bold()),
+        Span::styled(format!("case {}/{} ", i + 1, c.rows.len()), theme::MUTED),
+        Span::styled(case.name.clone(), theme::STRONG),
         Span::raw("  "),
     ];
     first.extend(verdict);
     let lines = vec![
         Line::from(first),
-        Line::from(case.description.clone()).dim(),
+        Line::from(case.description.clone()).themed(theme::MUTED),
     ];
     f.render_widget(Paragraph::new(lines), head);
     let titles = [
@@ -803,7 +799,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         return vec![];
     };
     let Some(r) = c.result(idx) else {
-        return vec![Line::from("not run yet").dim()];
+        return vec![Line::from("not run yet").themed(theme::MUTED)];
     };
     let mut out = Vec::new();
     if i == 2 {
@@ -829,7 +825,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         return out;
     }
     if r.sends.is_empty() {
-        out.push(Line::from("nothing was sent").dim());
+        out.push(Line::from("nothing was sent").themed(theme::MUTED));
         return out;
     }
     let many = r.sends.len() > 1;
@@ -843,7 +839,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
             } else {
                 format!("── setup send {} ──", n + 1)
             };
-            out.push(Line::from(label).magenta());
+            out.push(Line::from(label).themed(theme::REMOTE));
         }
         let rec = record_of(r, s);
         out.extend(record::pane_lines(
@@ -859,15 +855,15 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
 
 fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
     out.push(Line::from(vec![
-        Span::raw("expected  ").dim(),
+        Span::raw("expected  ").themed(theme::MUTED),
         Span::raw(r.expected.label()),
     ]));
     out.push(Line::from(vec![
-        Span::raw("got       ").dim(),
+        Span::raw("got       ").themed(theme::MUTED),
         Span::raw(r.got.clone().unwrap_or_else(|| "-".into())),
     ]));
     out.push(Line::from(vec![
-        Span::raw("verdict   ").dim(),
+        Span::raw("verdict   ").themed(theme::MUTED),
         Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
     ]));
     // "expected X, got Y" is said by the lines above; anything else (setup, skip) is not
@@ -880,14 +876,14 @@ fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
                 "{} sends: the last one is checked, the ones before are its setup",
                 r.sends.len()
             ))
-            .dim(),
+            .themed(theme::MUTED),
         );
     }
     out.push(Line::from(""));
     out.push(
         Line::from("What it got")
-            .add_modifier(Modifier::BOLD)
-            .underlined(),
+            .themed(theme::STRONG)
+            .themed(theme::UNDERLINE),
     );
 }
 

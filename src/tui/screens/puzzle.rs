@@ -8,10 +8,10 @@ use crate::client::{Exchange, Outcome, build};
 use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
+use crate::tui::theme::{self, Themed};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
-use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_image::picker::Picker;
@@ -534,9 +534,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     let st = &app.puzzle;
     let title = " Captcha puzzle: slide the piece into the hole ";
     f.render_widget(
-        Block::bordered()
-            .title(title)
-            .border_style(Style::new().cyan()),
+        Block::bordered().title(title).border_style(theme::ACCENT),
         a.block,
     );
     let now = app.clock.now();
@@ -548,9 +546,11 @@ pub fn draw(app: &App, f: &mut Frame) {
         } else {
             c.puzzle.token.clone()
         };
-        info.push(Span::raw(format!("puzzle {tok}")).dim());
+        info.push(Span::raw(format!("puzzle {tok}")).themed(theme::MUTED));
         if c.puzzle.secret_key.is_some() {
-            info.push(Span::raw("  secretKey set: point_json goes AES-encrypted").dim());
+            info.push(
+                Span::raw("  secretKey set: point_json goes AES-encrypted").themed(theme::MUTED),
+            );
         }
         let left = st.remaining(now).unwrap_or_default();
         let life = if left > 0 {
@@ -559,7 +559,7 @@ pub fn draw(app: &App, f: &mut Frame) {
             "  expired (120 s): r for a new one".into()
         };
         info.push(if left <= 20 {
-            Span::raw(life).yellow().bold()
+            Span::raw(life).themed(theme::WARN_STRONG)
         } else {
             Span::raw(life)
         });
@@ -587,19 +587,21 @@ pub fn draw(app: &App, f: &mut Frame) {
                 Phase::Loading => "getting a puzzle…",
                 _ => "",
             };
-            f.render_widget(Paragraph::new(text).dim(), a.picture);
+            f.render_widget(Paragraph::new(text).themed(theme::MUTED), a.picture);
         }
     }
 
     if let Some(c) = &st.current {
         let mut spans = vec![
             Span::raw("x = "),
-            Span::raw(format!("{:>3}", c.x)).bold().cyan(),
+            Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
             Span::raw(format!(" of 0–{X_LIMIT}")),
         ];
         if a.readout.width > READOUT_WIDTH {
-            spans
-                .push(Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag").dim());
+            spans.push(
+                Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag")
+                    .themed(theme::MUTED),
+            );
         }
         let line = Line::from(spans);
         f.render_widget(Paragraph::new(line), a.readout);
@@ -610,9 +612,9 @@ pub fn draw(app: &App, f: &mut Frame) {
         let label = "sender: ";
         f.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::raw(label).bold(),
+                Span::raw(label).themed(theme::STRONG),
                 Span::raw(mobile.to_string()),
-                Span::raw("   Enter verifies, Esc back to the slider").dim(),
+                Span::raw("   Enter verifies, Esc back to the slider").themed(theme::MUTED),
             ])),
             a.sender,
         );
@@ -628,7 +630,8 @@ pub fn draw(app: &App, f: &mut Frame) {
             sender.clone()
         };
         f.render_widget(
-            Paragraph::new(format!("sender: {shown} (for a check case; Esc skips)")).dim(),
+            Paragraph::new(format!("sender: {shown} (for a check case; Esc skips)"))
+                .themed(theme::MUTED),
             a.sender,
         );
     } else {
@@ -639,18 +642,25 @@ pub fn draw(app: &App, f: &mut Frame) {
         } else {
             format!("{mobile} (m edits)")
         };
-        f.render_widget(Paragraph::new(format!("sender: {shown}")).dim(), a.sender);
+        f.render_widget(
+            Paragraph::new(format!("sender: {shown}")).themed(theme::MUTED),
+            a.sender,
+        );
     }
 
     let msg: Vec<Line> = match &st.phase {
         Phase::Failed { title, lines } => {
-            let mut v = vec![Line::from(format!("✗ {title}")).red().bold()];
-            v.extend(lines.iter().map(|l| Line::from(l.clone()).yellow()));
+            let mut v = vec![Line::from(format!("✗ {title}")).themed(theme::ERROR)];
+            v.extend(
+                lines
+                    .iter()
+                    .map(|l| Line::from(l.clone()).themed(theme::WARN)),
+            );
             v
         }
-        Phase::Verifying => vec![Line::from("verifying…").yellow()],
+        Phase::Verifying => vec![Line::from("verifying…").themed(theme::WARN)],
         Phase::Sliding => {
-            vec![Line::from("Line the piece up with the dark hole, then Enter verifies (one attempt per puzzle).").dim()]
+            vec![Line::from("Line the piece up with the dark hole, then Enter verifies (one attempt per puzzle).").themed(theme::MUTED)]
         }
         Phase::Loading => vec![],
     };
@@ -664,9 +674,9 @@ fn track(f: &mut Frame, area: Rect, x: u32) {
     }
     let (a, b) = puzzle_image::piece_columns(x, area.width);
     let line = Line::from(vec![
-        Span::raw("─".repeat(a as usize)).dark_gray(),
-        Span::raw("█".repeat((b - a) as usize)).cyan(),
-        Span::raw("─".repeat((area.width - b) as usize)).dark_gray(),
+        Span::raw("─".repeat(a as usize)).themed(theme::FRAME),
+        Span::raw("█".repeat((b - a) as usize)).themed(theme::ACCENT),
+        Span::raw("─".repeat((area.width - b) as usize)).themed(theme::FRAME),
     ]);
     f.render_widget(Paragraph::new(line), area);
 }
