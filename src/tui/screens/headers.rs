@@ -235,3 +235,118 @@ fn add_header(app: &mut App, line: &str) -> bool {
     }
     true
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api;
+use crate::tui::layout;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{focused_block, input_box};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
+    let [table_area, edit_area, info] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(3),
+        Constraint::Length(3),
+    ])
+    .areas(body);
+    let rows: Vec<Row> = app
+        .headers
+        .iter()
+        .map(|hs| {
+            let spec = h::spec(&hs.name);
+            let req = match spec {
+                Some(s) if s.required => "required",
+                Some(_) => "optional",
+                None => "custom",
+            };
+            let (state, style) = if !hs.enabled {
+                ("omit", theme::MUTED)
+            } else if hs.value.is_empty() {
+                ("blank", theme::WARN)
+            } else {
+                ("send", theme::PLAIN)
+            };
+            let value = if app.redact && hs.name.eq_ignore_ascii_case(h::CLIENT_ID) {
+                api::redact::middle(&hs.value)
+            } else {
+                hs.value.clone()
+            };
+            Row::new(vec![
+                Cell::from(state),
+                Cell::from(hs.name.clone()),
+                Cell::from(value),
+                Cell::from(req),
+            ])
+            .style(style)
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Length(24),
+            Constraint::Min(10),
+            Constraint::Length(8),
+        ],
+    )
+    .header(Row::new(["", "header", "value", ""]).themed(theme::HEADING))
+    .row_highlight_style(theme::SELECTED)
+    .block(focused_block(
+        " Device & request headers (apply to the next send) ",
+        app.header_edit.is_none(),
+    ));
+    let mut st = TableState::default().with_selected(Some(app.header_sel));
+    *st.offset_mut() = layout::list_offset(app.header_sel, app.headers.len(), table_area.height);
+    f.render_stateful_widget(table, table_area, &mut st);
+
+    match &app.header_edit {
+        Some(HeaderEdit::Value(input)) => {
+            let name = app
+                .headers
+                .get(app.header_sel)
+                .map(|x| x.name.as_str())
+                .unwrap_or("");
+            input_box(f, edit_area, input, &format!(" {name} "), true);
+        }
+        Some(HeaderEdit::New(input)) => {
+            input_box(f, edit_area, input, " New header  Name: value ", true)
+        }
+        None => {
+            let names: Vec<&str> = crate::config::DevicePreset::ALL
+                .iter()
+                .map(|p| p.name())
+                .collect();
+            f.render_widget(
+                Paragraph::new(format!(
+                    "p applies the next device preset: {}",
+                    names.join(", ")
+                ))
+                .wrap(Wrap { trim: false })
+                .themed(theme::MUTED),
+                edit_area,
+            );
+        }
+    }
+    let meaning = app
+        .headers
+        .get(app.header_sel)
+        .and_then(|x| h::spec(&x.name))
+        .map(|s| {
+            if s.example.is_empty() {
+                format!("{}: {}", s.name, s.meaning)
+            } else {
+                format!("{}: {} (e.g. {})", s.name, s.meaning, s.example)
+            }
+        })
+        .unwrap_or_else(|| "custom header: sent as is".into());
+    f.render_widget(
+        Paragraph::new(meaning)
+            .wrap(Wrap { trim: false })
+            .themed(theme::MUTED),
+        info,
+    );
+}

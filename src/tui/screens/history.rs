@@ -79,3 +79,71 @@ pub(crate) fn click_row(app: &mut App, i: usize) {
         app.history_sel = i.min(app.history.len().saturating_sub(1));
     }
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api;
+use crate::tui::layout;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::focused_block;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
+    if app.history.is_empty() {
+        f.render_widget(
+            Paragraph::new("No exchanges yet: send a request and it appears here.")
+                .block(Block::bordered().title(" History ")),
+            body,
+        );
+        return;
+    }
+    let rows: Vec<Row> = app
+        .history
+        .iter()
+        .map(|r| {
+            let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
+            let time = format!(
+                "{} {}",
+                t.get(5..10).unwrap_or(""),
+                t.get(11..19).unwrap_or(&t)
+            );
+            let ok = r.exchange.outcome == crate::client::Outcome::Success;
+            Row::new(vec![
+                Cell::from(time),
+                Cell::from(r.scene()),
+                Cell::from(api::redact::mobile(&r.mobile())),
+                Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
+                Cell::from(format!(
+                    "{:.1} ms",
+                    r.exchange.timing.total.as_secs_f64() * 1000.0
+                )),
+            ])
+            .style(if ok { theme::OK } else { theme::PLAIN })
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(14),
+            Constraint::Length(16),
+            Constraint::Length(12),
+            Constraint::Min(12),
+            Constraint::Length(9),
+        ],
+    )
+    .header(
+        Row::new(["time", "scene", "mobile", "result", "took"])
+            .themed(theme::STRONG)
+            .themed(theme::UNDERLINE),
+    )
+    .row_highlight_style(theme::SELECTED)
+    .block(focused_block(
+        format!(" History ({} exchanges) ", app.history.len()),
+        true,
+    ));
+    let mut st = TableState::default().with_selected(Some(app.history_sel));
+    *st.offset_mut() = layout::list_offset(app.history_sel, app.history.len(), body.height);
+    f.render_stateful_widget(table, body, &mut st);
+}

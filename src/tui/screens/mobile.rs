@@ -64,3 +64,56 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
     vec![]
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api::{self, Scene};
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{input_box, shown_mobile};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
+    let [intro, field, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let intro_text = if app.token_after_mobile {
+        "The captcha is bound to this number (its sender). Enter gets the token."
+    } else {
+        "The number that receives the code."
+    };
+    f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
+    input_box(f, field, &app.mobile, " Mobile number ", true);
+    let v = app.mobile.value();
+    let mut lines = vec![if api::mobile::is_valid(v) {
+        Line::from(api::mobile::hint(v)).themed(theme::OK)
+    } else if v.is_empty() {
+        Line::from("(empty: the server answers IDAAS.SDK.USER.0004)").themed(theme::MUTED)
+    } else {
+        Line::from(api::mobile::hint(v)).themed(theme::WARN)
+    }];
+    if app.scene_value() == Scene::UpdatePwdSms.code() && !v.starts_with('+') {
+        lines.push(
+            Line::from("! UPDATE_PWD_SMS: the documentation asks for the full +area code")
+                .themed(theme::WARN),
+        );
+    }
+    if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())
+        && !v.is_empty()
+        && sender != v
+    {
+        lines.push(
+            Line::from(format!(
+                "! the captcha token was verified for {}: CAPTCHA.0004 expected",
+                shown_mobile(app, sender)
+            ))
+            .themed(theme::WARN),
+        );
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), hint);
+}

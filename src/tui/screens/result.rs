@@ -308,3 +308,61 @@ fn body_field(spec: &RequestSpec, name: &str) -> String {
         .map(|f| f.value.clone())
         .unwrap_or_default()
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{max_scroll, popup};
+use crate::tui::{keymap, layout};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// The paragraph of result pane `i`, as drawn (wrapping included).
+pub(crate) fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
+    let lines = app
+        .current_record()
+        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base, true))
+        .unwrap_or_default();
+    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+}
+
+/// How far pane `i` can scroll at the current size.
+pub(crate) fn pane_max_scroll(app: &App, i: usize) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let r = layout::result(layout::frame(area).body);
+    max_scroll(&pane_paragraph(app, i), r.panes[i])
+}
+
+pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
+    let areas = layout::result(body);
+    let Some(rec) = app.current_record() else {
+        return;
+    };
+    let status = record::outcome_label(&rec.exchange.outcome);
+    let titles = [
+        " Request (as sent) ".to_string(),
+        format!(" Response: {status} "),
+        " Explanation ".to_string(),
+    ];
+    let panes = crate::tui::view::Panes {
+        titles,
+        focus: app.pane_focus,
+        scroll: app.scroll,
+    };
+    panes.draw(f, &areas, |i| pane_paragraph(app, i));
+}
+
+pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
+    let lines = keymap::footer(app)
+        .iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::raw(format!(" {k:>3}  ")).themed(theme::STRONG),
+                Span::raw(*d),
+            ])
+        })
+        .collect();
+    popup(f, area, 34, 7, " Copy / save ", lines);
+}

@@ -100,3 +100,112 @@ fn scroll(app: &mut App, action: Action) {
     }
     .min(max);
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api::headers as h;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{STACK_HEADERS, focused_block, max_scroll};
+use crate::tui::{layout, record};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// The review text: warnings, then the exact request about to be sent.
+pub(crate) fn review_lines(app: &App) -> Vec<Line<'static>> {
+    let spec = app.send_spec();
+    let mut lines = Vec::new();
+    let warnings = app.warnings();
+    if warnings.is_empty() {
+        lines.push(Line::from("✓ no problems found: Enter sends").themed(theme::OK));
+    } else {
+        lines.push(
+            Line::from("Likely to fail (you can still send):")
+                .themed(theme::WARN)
+                .themed(theme::STRONG),
+        );
+        for w in warnings {
+            lines.push(Line::from(format!("! {w}")).themed(theme::WARN));
+        }
+    }
+    lines.push(Line::from(""));
+    let prepared = match crate::client::send::record(&spec) {
+        Ok(p) => p,
+        Err(e) => {
+            lines.push(
+                Line::from(format!("✗ this request cannot be built: {e}")).themed(theme::BAD),
+            );
+            return lines;
+        }
+    };
+    lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).themed(theme::STRONG));
+    for (name, value) in &prepared.headers {
+        let flag = match h::spec(name) {
+            Some(s) if s.required => "  (required)",
+            Some(_) => "  (optional)",
+            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => "  (HTTP stack)",
+            None => "  (custom)",
+        };
+        let flag = Span::styled(flag, theme::FRAME);
+        let val = if value.is_empty() {
+            Span::styled("(blank)", theme::WARN)
+        } else {
+            Span::raw(value.clone())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name}: "), theme::ACCENT),
+            val,
+            flag,
+        ]));
+    }
+    for hs in spec.headers.iter().filter(|x| !x.enabled) {
+        let req = h::spec(&hs.name).is_some_and(|s| s.required);
+        let line = Line::from(format!(
+            "(omitted) {}{}",
+            hs.name,
+            if req { "  ← required" } else { "" }
+        ));
+        lines.push(if req {
+            line.themed(theme::WARN)
+        } else {
+            line.themed(theme::MUTED)
+        });
+    }
+    lines.push(Line::from(""));
+    let body = String::from_utf8_lossy(&prepared.body).into_owned();
+    lines.push(Line::from(body));
+    if app.redact {
+        let mut red = record::spec_redactor(&spec);
+        if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref()) {
+            red.add_mobile(sender);
+        }
+        for l in &mut lines {
+            for s in &mut l.spans {
+                s.content = red.apply(&s.content).into();
+            }
+        }
+    }
+    lines
+}
+
+pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
+    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
+    let max = max_scroll(&p, area);
+    let pos = app.scroll[0].min(max);
+    let mut block = focused_block(" Review: the request about to be sent ", true);
+    if max > 0 {
+        let hint = if pos < max { "↓ more" } else { "↑ back up" };
+        block = block
+            .title_bottom(Line::from(format!(" {pos}/{max} {hint} ")).alignment(Alignment::Right));
+    }
+    f.render_widget(p.scroll((pos, 0)).block(block), area);
+}
+
+/// How far the review can scroll at the app's size.
+pub(crate) fn review_max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (_, main) = layout::wizard(layout::frame(area).body, Step::Review);
+    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
+    max_scroll(&p, main)
+}

@@ -136,3 +136,76 @@ pub(crate) fn click_row(app: &mut App, i: usize) {
         app.editing_other = i == SCENE_OTHER;
     }
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api::Scene;
+use crate::tui::layout;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{ellipsize, focused_block, input_box};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
+    let (list_area, detail) = layout::scene(area);
+    let width = list_area.width.saturating_sub(4) as usize;
+    let mut items: Vec<ListItem> = Scene::ALL
+        .iter()
+        .map(|s| {
+            ListItem::new(vec![
+                Line::from(s.code()).themed(theme::STRONG),
+                Line::from(format!(
+                    "  {}",
+                    ellipsize(s.description(), width.saturating_sub(2))
+                ))
+                .themed(theme::MUTED),
+            ])
+        })
+        .collect();
+    items.push(ListItem::new(vec![
+        Line::from("Other value…").themed(theme::STRONG),
+        Line::from("  send any string as type (to test CAPTCHA.0005)").themed(theme::MUTED),
+    ]));
+    let list = List::new(items)
+        .block(focused_block(" Send scene (type) ", !app.editing_other))
+        .highlight_style(theme::SELECTED)
+        .highlight_symbol("");
+    let mut st = ListState::default().with_selected(Some(app.scene_sel));
+    f.render_stateful_widget(list, list_area, &mut st);
+
+    if app.scene_sel == SCENE_OTHER {
+        let [field, hint] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail);
+        input_box(
+            f,
+            field,
+            &app.other_scene,
+            " Other scene value ",
+            app.editing_other,
+        );
+        let v = app.other_scene.value();
+        let text = if v.is_empty() {
+            "Enter to type a value; empty gives PARAM.0007".to_string()
+        } else if let Some(s) = Scene::from_code(v) {
+            format!("{s} is a valid scene")
+        } else {
+            match Scene::nearest(v) {
+                Some(s) => format!("not a scene: CAPTCHA.0005 expected (nearest: {s})"),
+                None => "not a scene: CAPTCHA.0005 expected".to_string(),
+            }
+        };
+        f.render_widget(Paragraph::new(text).themed(theme::WARN), hint);
+    } else if let Some(s) = Scene::ALL.get(app.scene_sel) {
+        let p = Paragraph::new(vec![
+            Line::from(s.description()),
+            Line::from(vec![
+                Span::raw("consumed by: ").themed(theme::MUTED),
+                Span::raw(s.consumer()),
+            ]),
+        ])
+        .wrap(Wrap { trim: false });
+        f.render_widget(p, detail);
+    }
+}

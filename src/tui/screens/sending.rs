@@ -59,3 +59,49 @@ pub(crate) fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
         spec: Box::new(spec),
     }]
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{SPINNER, centered};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub(crate) fn sending(app: &App, f: &mut Frame, body: Rect) {
+    let what = match &app.busy {
+        Some(Busy::Token) => "Getting a fresh pass token from the simulator…".to_string(),
+        Some(Busy::Login { .. }) => "Logging in with the delivered code…".to_string(),
+        _ => format!(
+            "Sending POST {} to {}…",
+            api::paths::SMS_SEND,
+            app.target.base_url
+        ),
+    };
+    let lines = vec![
+        Line::from(""),
+        Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()]))
+            .themed(theme::STRONG),
+        Line::from(""),
+        Line::from(match app.timeout {
+            Some(t) => format!(
+                "elapsed {:.1} s (gives up after {} s)",
+                crate::tui::view::elapsed(app),
+                t.as_secs()
+            ),
+            None => format!("elapsed {:.1} s", crate::tui::view::elapsed(app)),
+        }),
+        Line::from(""),
+        Line::from("Esc cancels; the screen stays responsive while waiting.").themed(theme::MUTED),
+    ];
+    let area = centered(body, 70.min(body.width), 8.min(body.height));
+    f.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered()),
+        area,
+    );
+}

@@ -57,3 +57,100 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
     vec![]
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{input_box, shown_mobile, shown_token};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
+    let [intro, field, analysis] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let mut intro_lines = vec![Line::from(
+        "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
+    )];
+    intro_lines
+        .push(Line::from("Ctrl+P solves the slider puzzle right here.").themed(theme::ACCENT));
+    if app.target.has_sim_helpers() {
+        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").themed(theme::ACCENT));
+    }
+    f.render_widget(
+        Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
+        intro,
+    );
+    input_box(f, field, &app.token, " Captcha pass token ", true);
+
+    let mut lines = Vec::new();
+    let v = app.token.value();
+    if v.is_empty() {
+        lines.push(
+            Line::from("(empty: the server answers IDAAS.SDK.PARAM.0008)").themed(theme::MUTED),
+        );
+    } else {
+        match api::token::parse_pass_token(v) {
+            Ok(t) => {
+                lines.push(Line::from("✓ shape TOKEN---POINT_JSON").themed(theme::OK));
+                lines.push(Line::from(format!(
+                    "  token  {}",
+                    shown_token(app, &t.token)
+                )));
+                lines.push(Line::from(format!("  x      {}", t.point.x)));
+                lines.push(Line::from(format!("  y      {}", t.point.y)));
+                for w in api::token::warnings(&t) {
+                    lines.push(Line::from(format!("! {w}")).themed(theme::WARN));
+                }
+            }
+            Err(_) if app.current_token_meta().is_some() => {
+                lines.push(Line::from("✓ as issued by captcha/verify").themed(theme::OK));
+                lines.push(
+                    Line::from(
+                        "  its POINT_JSON is not plain JSON: AES-encrypted (the puzzle had a secretKey)",
+                    )
+                    .themed(theme::MUTED),
+                );
+            }
+            Err(e) => {
+                lines.push(Line::from(format!("✗ {e}")).themed(theme::BAD));
+                lines.push(
+                    Line::from("  (you can still send it: the server should answer CAPTCHA.0004)")
+                        .themed(theme::MUTED),
+                );
+            }
+        }
+    }
+    if let (Some(m), Some(age)) = (app.current_token_meta(), app.token_age()) {
+        let left = api::ttl::PASS_TOKEN.as_secs() as i64 - age.as_secs() as i64;
+        let sender = m
+            .sender
+            .as_deref()
+            .map(|s| format!(" for sender {}", shown_mobile(app, s)))
+            .unwrap_or_default();
+        lines.push(Line::from(""));
+        let line = Line::from(format!(
+            "obtained {} s ago{sender}; {}",
+            age.as_secs(),
+            if m.used {
+                "already used by a send (single use)".to_string()
+            } else if left > 0 {
+                format!("expires in {left} s")
+            } else {
+                "expired".to_string()
+            }
+        ));
+        lines.push(if m.used || left <= 30 {
+            line.themed(theme::WARN)
+        } else {
+            line.themed(theme::MUTED)
+        });
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
+}

@@ -56,3 +56,122 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
         headers: app.base_headers.clone(),
     }]
 }
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::api::{self, Scene};
+use crate::tui::layout;
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::ellipsize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+pub(crate) fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
+    let (side, main) = layout::wizard(body, step);
+    if let Some(side) = side {
+        sidebar(app, f, side, step);
+    }
+    let main = if step == Step::Review {
+        main // the review draws its own block
+    } else {
+        let n = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+        let block = Block::bordered()
+            .title(format!(" Step {n} of 4: {} ", step.title()))
+            .border_style(theme::FRAME);
+        f.render_widget(block, main);
+        layout::step_content(main, step)
+    };
+    match step {
+        Step::Token => super::token::token_step(app, f, main),
+        Step::Scene => super::scene::scene_step(app, f, main),
+        Step::Mobile => super::mobile::mobile_step(app, f, main),
+        Step::Review => super::review::review_step(app, f, main),
+    }
+}
+
+pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
+    let mut lines = Vec::new();
+    let width = area.width.saturating_sub(4) as usize;
+    for (i, s) in Step::ALL.iter().enumerate() {
+        let (value, ok) = match s {
+            Step::Token => {
+                let v = app.token.value();
+                let ok = api::token::parse_pass_token(v).is_ok();
+                (
+                    if v.is_empty() {
+                        "—".into()
+                    } else {
+                        v.to_string()
+                    },
+                    ok,
+                )
+            }
+            Step::Scene => {
+                let v = app.scene_value();
+                let ok = Scene::from_code(&v).is_some();
+                (if v.is_empty() { "—".into() } else { v }, ok)
+            }
+            Step::Mobile => {
+                let v = app.mobile.value();
+                (
+                    if v.is_empty() {
+                        "—".into()
+                    } else {
+                        v.to_string()
+                    },
+                    api::mobile::is_valid(v),
+                )
+            }
+            Step::Review => {
+                let n = app.warnings().len();
+                (
+                    if n == 0 {
+                        "no problems found".into()
+                    } else {
+                        format!("{n} warning(s)")
+                    },
+                    n == 0,
+                )
+            }
+        };
+        let mark = if ok {
+            "✓"
+        } else if value == "—" {
+            "·"
+        } else {
+            "!"
+        };
+        let style = if *s == current {
+            theme::KEY
+        } else {
+            theme::PLAIN
+        };
+        lines.push(Line::styled(
+            format!("{} {} {}", i + 1, mark, s.title()),
+            style,
+        ));
+        let shown = if app.redact && value != "—" {
+            match s {
+                Step::Token => api::redact::pass_token(&value),
+                Step::Mobile => api::redact::mobile(&value),
+                _ => value,
+            }
+        } else {
+            value
+        };
+        lines.push(
+            Line::from(format!(
+                "    {}",
+                ellipsize(&shown, width.saturating_sub(4))
+            ))
+            .themed(theme::MUTED),
+        );
+        lines.push(Line::from(""));
+    }
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Flow ")),
+        area,
+    );
+}
