@@ -4,54 +4,20 @@
 //! with side effects is returned as a [`Cmd`] that the runtime executes in a
 //! tokio task, which answers with another [`Msg`].
 
-use crate::api::{self, Scene, headers as h};
-use crate::client::{Exchange, HeaderSetting, Outcome, RequestSpec, build};
+use crate::api::{Scene, headers as h};
+use crate::client::{HeaderSetting, Outcome, RequestSpec, build};
 use crate::clock::SharedClock;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, KeyEventKind};
 use std::time::{Duration, SystemTime};
 use tui_input::{Input, InputRequest};
 
 use super::keymap;
+pub use super::msg::{Busy, Cmd, Msg, Notice, TokenMeta};
 use super::record::Record;
-use super::{layout, screens};
-
-/// The steps of the guided flow, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Token,
-    Scene,
-    Mobile,
-    Review,
-}
-
-impl Step {
-    pub const ALL: [Step; 4] = [Step::Token, Step::Scene, Step::Mobile, Step::Review];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Token => "Captcha token",
-            Step::Scene => "Scene",
-            Step::Mobile => "Mobile",
-            Step::Review => "Review & send",
-        }
-    }
-
-    pub(crate) fn next(self) -> Step {
-        match self {
-            Step::Token => Step::Scene,
-            Step::Scene => Step::Mobile,
-            Step::Mobile | Step::Review => Step::Review,
-        }
-    }
-
-    pub(crate) fn prev(self) -> Step {
-        match self {
-            Step::Token | Step::Scene => Step::Token,
-            Step::Mobile => Step::Scene,
-            Step::Review => Step::Mobile,
-        }
-    }
-}
+use super::screens;
+pub use super::screens::headers::HeaderEdit;
+pub use super::screens::wizard::Step;
+pub use crate::config::Target;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -64,136 +30,6 @@ pub enum Screen {
     Check,
     /// The slider captcha (see [`super::puzzle`]).
     Puzzle,
-}
-
-/// What the spinner is waiting for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Busy {
-    Send {
-        id: u64,
-    },
-    Token,
-    Login {
-        id: u64,
-    },
-    /// The captcha puzzle screen waits (what for).
-    Puzzle(&'static str),
-}
-
-pub use crate::config::Target;
-
-/// A transient message in the footer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
-
-/// A captcha pass token obtained (or typed) and what we know about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TokenMeta {
-    /// The token string this metadata is about (stale once the field changes).
-    pub token: String,
-    /// The mobile number given as `sender` to captcha/verify.
-    pub sender: Option<String>,
-    pub obtained_at: SystemTime,
-    /// A send already used it (pass tokens are single use).
-    pub used: bool,
-}
-
-#[derive(Debug)]
-pub enum Msg {
-    Key(KeyEvent),
-    Paste(String),
-    Mouse(MouseEvent),
-    Resize(u16, u16),
-    /// Spinner tick, only sent while something runs.
-    Tick,
-    Sent {
-        id: u64,
-        exchange: Box<Exchange>,
-    },
-    TokenFetched(Result<(String, String), crate::client::simflow::TokenError>),
-    OutboxCode {
-        id: u64,
-        code: Option<String>,
-    },
-    LoginDone {
-        id: u64,
-        exchange: Box<Exchange>,
-    },
-    HistoryLoaded(Vec<Record>),
-    /// Progress of a check run.
-    Check(screens::check::CheckMsg),
-    /// `GET /captcha` answered (or failed), images decoded.
-    PuzzleFetched(Result<Box<screens::puzzle::Fetched>, String>),
-    /// `captcha/verify` answered, for `sender`.
-    PuzzleVerified {
-        sender: String,
-        exchange: Box<Exchange>,
-    },
-    Notice(Notice),
-    /// SIGTERM / SIGHUP.
-    Quit,
-}
-
-#[derive(Debug, PartialEq)]
-pub enum Cmd {
-    Send {
-        id: u64,
-        spec: Box<RequestSpec>,
-    },
-    Cancel {
-        id: u64,
-    },
-    /// captcha get, solve through /_sim/, verify with `mobile` as sender,
-    /// sending `headers` (the profile's: a header omitted on purpose for the
-    /// sms/send under test must not stop the captcha calls).
-    FetchToken {
-        mobile: String,
-        headers: Vec<HeaderSetting>,
-    },
-    FetchOutbox {
-        id: u64,
-        mobile: String,
-        scene: String,
-    },
-    Login {
-        id: u64,
-        spec: Box<RequestSpec>,
-    },
-    Copy {
-        what: &'static str,
-        text: String,
-    },
-    SaveReport(String),
-    AppendHistory(Box<Record>),
-    SaveHeaders(Vec<HeaderSetting>),
-    /// Run the check suite (answers with `Msg::Check` per case, then `Finished`).
-    RunCheck {
-        run: u64,
-    },
-    StopCheck {
-        run: u64,
-    },
-    /// `GET /captcha`, decode the images (and choose the graphics protocol once).
-    FetchPuzzle {
-        spec: Box<RequestSpec>,
-        need_picker: bool,
-    },
-    VerifyPuzzle {
-        spec: Box<RequestSpec>,
-        sender: String,
-    },
-    Quit,
-}
-
-/// The header being edited in the headers screen.
-#[derive(Debug, Clone)]
-pub enum HeaderEdit {
-    Value(Input),
-    /// A new header, typed as `Name: value`.
-    New(Input),
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
@@ -356,74 +192,6 @@ impl App {
         build::login(&self.target.base_url, self.headers.clone(), mobile, code)
     }
 
-    /// The metadata of the token currently in the field, if we know where it came from.
-    pub fn current_token_meta(&self) -> Option<&TokenMeta> {
-        self.token_meta
-            .as_ref()
-            .filter(|m| m.token == self.token.value())
-    }
-
-    /// Seconds since the current token was obtained.
-    pub fn token_age(&self) -> Option<Duration> {
-        let m = self.current_token_meta()?;
-        Some(
-            self.clock
-                .now()
-                .duration_since(m.obtained_at)
-                .unwrap_or_default(),
-        )
-    }
-
-    /// A live token's age is on screen: redraw once a second so it counts.
-    pub fn shows_token_age(&self) -> bool {
-        matches!(
-            self.screen,
-            Screen::Wizard(Step::Token) | Screen::Wizard(Step::Review)
-        ) && self
-            .token_age()
-            .is_some_and(|age| age <= api::ttl::PASS_TOKEN + Duration::from_secs(1))
-    }
-
-    /// How long ago this session's history has a successful send to the same
-    /// target, mobile and scene, when that is within the resend cooldown.
-    pub fn recent_send_to_same_number(&self) -> Option<Duration> {
-        let (mobile, scene) = (self.mobile.value(), self.scene_value());
-        let now = self.clock.now();
-        self.history
-            .iter()
-            .rev()
-            .filter(|r| r.exchange.outcome == Outcome::Success)
-            .filter(|r| r.spec.base_url == self.target.base_url)
-            .filter(|r| r.mobile() == mobile && r.scene() == scene)
-            .find_map(|r| now.duration_since(r.exchange.started_at).ok())
-            .filter(|ago| *ago < api::ttl::RESEND_COOLDOWN)
-    }
-
-    /// Problems that will likely make the send fail, shown on the review screen.
-    pub fn warnings(&self) -> Vec<String> {
-        self.prechecks().into_iter().map(|w| w.text.en).collect()
-    }
-
-    /// The client's pre-send checks for the request as it stands.
-    pub fn prechecks(&self) -> Vec<crate::client::precheck::Warning> {
-        let scene = self.scene_value();
-        let issued = self
-            .current_token_meta()
-            .map(|m| crate::client::precheck::IssuedToken {
-                sender: m.sender.clone(),
-                age: self.token_age().unwrap_or_default(),
-                used: m.used,
-            });
-        crate::client::precheck::warnings(&crate::client::precheck::Input {
-            headers: &self.headers,
-            mobile: self.mobile.value(),
-            scene: &scene,
-            captcha_token: self.token.value(),
-            issued,
-            recent_send: self.recent_send_to_same_number(),
-        })
-    }
-
     pub(crate) fn notice(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -471,7 +239,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Key(k) if k.kind == KeyEventKind::Release => vec![],
         Msg::Key(k) => on_key(app, k),
         Msg::Paste(text) => on_paste(app, &text),
-        Msg::Mouse(m) => on_mouse(app, m),
+        Msg::Mouse(m) => screens::on_mouse(app, m),
         Msg::Resize(w, h) => {
             app.size = (w, h);
             vec![]
@@ -483,7 +251,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             vec![]
         }
         Msg::Sent { id, exchange } => screens::result::on_sent(app, id, *exchange),
-        Msg::TokenFetched(res) => on_token(app, res),
+        Msg::TokenFetched(res) => screens::token::on_token(app, res),
         Msg::OutboxCode { id, code } => {
             if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
                 r.delivered_code = code;
@@ -544,7 +312,7 @@ pub(super) fn quit(app: &mut App) -> Vec<Cmd> {
 }
 
 /// A key press: the key map says which action it is and which screen takes it.
-fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
+pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
     let resolved = keymap::resolve(app, &k);
     // Any key press clears an old notice, except while it is being read on busy screens.
     if app.busy.is_none() {
@@ -581,67 +349,6 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
     }
 }
 
-fn on_token(
-    app: &mut App,
-    res: Result<(String, String), crate::client::simflow::TokenError>,
-) -> Vec<Cmd> {
-    if app.busy != Some(Busy::Token) {
-        return vec![]; // given up with Esc
-    }
-    app.busy = None;
-    match res {
-        Ok((token, sender)) => {
-            app.token = Input::new(token.clone());
-            app.token_meta = Some(TokenMeta {
-                token,
-                sender: Some(sender),
-                obtained_at: app.clock.now(),
-                used: false,
-            });
-            if std::mem::take(&mut app.send_after_token) {
-                return match app.replay.take() {
-                    Some(mut spec) => {
-                        spec.set_field("captcha_token", app.token.value());
-                        screens::sending::send_spec(app, spec)
-                    }
-                    None => screens::sending::send(app),
-                };
-            }
-            app.notice("got a fresh pass token from the simulator (lives 180 s, single use)");
-            if app.screen == Screen::Wizard(Step::Token) {
-                app.screen = Screen::Wizard(Step::Scene);
-            }
-            vec![]
-        }
-        Err(e) => {
-            app.send_after_token = false;
-            app.replay = None;
-            if app.screen == Screen::Sending {
-                // A retry waited for this token: go back to where it started.
-                app.screen = if app.current.is_some() {
-                    Screen::Result
-                } else {
-                    Screen::Wizard(Step::Review)
-                };
-            }
-            match e {
-                // Not a revealing simulator: a person solves the puzzle instead.
-                crate::client::simflow::TokenError::NoReveal(_) => {
-                    let cmds = screens::puzzle::open(app);
-                    app.notice(
-                        "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
-                    );
-                    cmds
-                }
-                crate::client::simflow::TokenError::Failed(m) => {
-                    app.error(format!("automatic token failed: {m}"));
-                    vec![]
-                }
-            }
-        }
-    }
-}
-
 fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
     let target = match app.screen {
@@ -658,47 +365,6 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
         for c in clean.chars() {
             input.handle(InputRequest::InsertChar(c));
         }
-    }
-    vec![]
-}
-
-fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
-    if app.screen == Screen::Check {
-        return screens::check::on_mouse(app, m);
-    }
-    if app.screen == Screen::Puzzle && !app.help {
-        return screens::puzzle::on_mouse(app, m);
-    }
-    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-    let hit = layout::hit(app, area, m.column, m.row);
-    match (m.kind, hit) {
-        (MouseEventKind::ScrollDown, Some(layout::Hit::Pane(i))) => {
-            screens::result::wheel(app, i, 3)
-        }
-        (MouseEventKind::ScrollUp, Some(layout::Hit::Pane(i))) => {
-            screens::result::wheel(app, i, -3)
-        }
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Pane(i))) => app.pane_focus = i,
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Tab(i))) => app.pane_focus = i,
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
-            Screen::Wizard(Step::Scene) => screens::scene::click_row(app, i),
-            Screen::History => screens::history::click_row(app, i),
-            Screen::Headers => app.header_sel = i.min(app.headers.len().saturating_sub(1)),
-            _ => {}
-        },
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {
-            if matches!(app.screen, Screen::Wizard(_)) {
-                app.editing_other = false;
-                app.screen = Screen::Wizard(s);
-            }
-        }
-        (MouseEventKind::ScrollDown, Some(layout::Hit::Row(_))) => {
-            return on_key(app, KeyEvent::from(KeyCode::Down));
-        }
-        (MouseEventKind::ScrollUp, Some(layout::Hit::Row(_))) => {
-            return on_key(app, KeyEvent::from(KeyCode::Up));
-        }
-        _ => {}
     }
     vec![]
 }

@@ -13,6 +13,7 @@ pub mod fixtures;
 pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod msg;
 pub mod record;
 pub mod runtime;
 pub mod screens;

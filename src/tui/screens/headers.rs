@@ -1,12 +1,20 @@
 //! The headers editor (F2): send, omit, blank, edit, add, presets, save.
 
-use super::super::app::{App, Cmd, HeaderEdit, Screen};
+use super::super::app::{App, Cmd, Screen};
 use super::super::keymap::{Action, Binding, ch, key, plain};
 use crate::api::headers as h;
 use crate::client::HeaderSetting;
 use crate::config::DevicePreset;
 use crossterm::event::KeyCode;
 use tui_input::Input;
+
+/// The header being edited in the headers screen.
+#[derive(Debug, Clone)]
+pub enum HeaderEdit {
+    Value(Input),
+    /// A new header, typed as `Name: value`.
+    New(Input),
+}
 
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "move"),

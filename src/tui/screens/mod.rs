@@ -20,9 +20,11 @@ pub mod sending;
 pub mod token;
 pub(crate) mod wizard;
 
-use super::app::{App, Cmd};
+use super::app::{App, Cmd, Screen, Step};
 use super::keymap::{Action, Mode};
+use super::layout;
 use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
 
 /// Run `action` (resolved from `k` by the key map) on the screen of `mode`.
 pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> Vec<Cmd> {
@@ -51,4 +53,42 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
         Mode::Help => help::on_action(app, action),
     }
+}
+
+/// A mouse event: what is under the pointer (from the layout) decides.
+pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if app.screen == Screen::Check {
+        return check::on_mouse(app, m);
+    }
+    if app.screen == Screen::Puzzle && !app.help {
+        return puzzle::on_mouse(app, m);
+    }
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let hit = layout::hit(app, area, m.column, m.row);
+    match (m.kind, hit) {
+        (MouseEventKind::ScrollDown, Some(layout::Hit::Pane(i))) => result::wheel(app, i, 3),
+        (MouseEventKind::ScrollUp, Some(layout::Hit::Pane(i))) => result::wheel(app, i, -3),
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Pane(i))) => app.pane_focus = i,
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Tab(i))) => app.pane_focus = i,
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
+            Screen::Wizard(Step::Scene) => scene::click_row(app, i),
+            Screen::History => history::click_row(app, i),
+            Screen::Headers => app.header_sel = i.min(app.headers.len().saturating_sub(1)),
+            _ => {}
+        },
+        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {
+            if matches!(app.screen, Screen::Wizard(_)) {
+                app.editing_other = false;
+                app.screen = Screen::Wizard(s);
+            }
+        }
+        (MouseEventKind::ScrollDown, Some(layout::Hit::Row(_))) => {
+            return super::app::on_key(app, KeyEvent::from(KeyCode::Down));
+        }
+        (MouseEventKind::ScrollUp, Some(layout::Hit::Row(_))) => {
+            return super::app::on_key(app, KeyEvent::from(KeyCode::Up));
+        }
+        _ => {}
+    }
+    vec![]
 }

@@ -1,9 +1,12 @@
 //! Step 4: the request as it will be sent, its warnings, and the send.
 
-use super::super::app::{App, Cmd, Screen, Step};
+use super::super::app::{App, Cmd, Screen, Step, TokenMeta};
 use super::super::keymap::{Action, Binding, ch, key, plain};
 use super::wizard;
+use crate::api;
+use crate::client::Outcome;
 use crossterm::event::KeyCode;
+use std::time::Duration;
 
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Enter)], Action::Send, "Enter", "send"),
@@ -99,6 +102,78 @@ fn scroll(app: &mut App, action: Action) {
         _ => max,
     }
     .min(max);
+}
+
+/// What the review shows about the request as it stands: the token's story,
+/// recent sends, and the client's pre-send checks.
+impl App {
+    /// The metadata of the token currently in the field, if we know where it came from.
+    pub fn current_token_meta(&self) -> Option<&TokenMeta> {
+        self.token_meta
+            .as_ref()
+            .filter(|m| m.token == self.token.value())
+    }
+
+    /// Seconds since the current token was obtained.
+    pub fn token_age(&self) -> Option<Duration> {
+        let m = self.current_token_meta()?;
+        Some(
+            self.clock
+                .now()
+                .duration_since(m.obtained_at)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// A live token's age is on screen: redraw once a second so it counts.
+    pub fn shows_token_age(&self) -> bool {
+        matches!(
+            self.screen,
+            Screen::Wizard(Step::Token) | Screen::Wizard(Step::Review)
+        ) && self
+            .token_age()
+            .is_some_and(|age| age <= api::ttl::PASS_TOKEN + Duration::from_secs(1))
+    }
+
+    /// How long ago this session's history has a successful send to the same
+    /// target, mobile and scene, when that is within the resend cooldown.
+    pub fn recent_send_to_same_number(&self) -> Option<Duration> {
+        let (mobile, scene) = (self.mobile.value(), self.scene_value());
+        let now = self.clock.now();
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| r.exchange.outcome == Outcome::Success)
+            .filter(|r| r.spec.base_url == self.target.base_url)
+            .filter(|r| r.mobile() == mobile && r.scene() == scene)
+            .find_map(|r| now.duration_since(r.exchange.started_at).ok())
+            .filter(|ago| *ago < api::ttl::RESEND_COOLDOWN)
+    }
+
+    /// Problems that will likely make the send fail, shown on the review screen.
+    pub fn warnings(&self) -> Vec<String> {
+        self.prechecks().into_iter().map(|w| w.text.en).collect()
+    }
+
+    /// The client's pre-send checks for the request as it stands.
+    pub fn prechecks(&self) -> Vec<crate::client::precheck::Warning> {
+        let scene = self.scene_value();
+        let issued = self
+            .current_token_meta()
+            .map(|m| crate::client::precheck::IssuedToken {
+                sender: m.sender.clone(),
+                age: self.token_age().unwrap_or_default(),
+                used: m.used,
+            });
+        crate::client::precheck::warnings(&crate::client::precheck::Input {
+            headers: &self.headers,
+            mobile: self.mobile.value(),
+            scene: &scene,
+            captcha_token: self.token.value(),
+            issued,
+            recent_send: self.recent_send_to_same_number(),
+        })
+    }
 }
 
 // ---- drawing ------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 //! Step 1: the captcha pass token (typed, pasted, fetched or solved).
 
-use super::super::app::{App, Cmd, Screen, Step};
+use super::super::app::{App, Busy, Cmd, Screen, Step, TokenMeta};
 use super::super::keymap::{Action, Binding, Key, key, plain};
 use super::wizard;
 use crossterm::event::KeyCode;
+use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "next"),
@@ -56,6 +57,68 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         _ => {}
     }
     vec![]
+}
+
+/// A pass token from the simulator arrived (or could not be had).
+pub(crate) fn on_token(
+    app: &mut App,
+    res: Result<(String, String), crate::client::simflow::TokenError>,
+) -> Vec<Cmd> {
+    if app.busy != Some(Busy::Token) {
+        return vec![]; // given up with Esc
+    }
+    app.busy = None;
+    match res {
+        Ok((token, sender)) => {
+            app.token = Input::new(token.clone());
+            app.token_meta = Some(TokenMeta {
+                token,
+                sender: Some(sender),
+                obtained_at: app.clock.now(),
+                used: false,
+            });
+            if std::mem::take(&mut app.send_after_token) {
+                return match app.replay.take() {
+                    Some(mut spec) => {
+                        spec.set_field("captcha_token", app.token.value());
+                        super::sending::send_spec(app, spec)
+                    }
+                    None => super::sending::send(app),
+                };
+            }
+            app.notice("got a fresh pass token from the simulator (lives 180 s, single use)");
+            if app.screen == Screen::Wizard(Step::Token) {
+                app.screen = Screen::Wizard(Step::Scene);
+            }
+            vec![]
+        }
+        Err(e) => {
+            app.send_after_token = false;
+            app.replay = None;
+            if app.screen == Screen::Sending {
+                // A retry waited for this token: go back to where it started.
+                app.screen = if app.current.is_some() {
+                    Screen::Result
+                } else {
+                    Screen::Wizard(Step::Review)
+                };
+            }
+            match e {
+                // Not a revealing simulator: a person solves the puzzle instead.
+                crate::client::simflow::TokenError::NoReveal(_) => {
+                    let cmds = super::puzzle::open(app);
+                    app.notice(
+                        "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
+                    );
+                    cmds
+                }
+                crate::client::simflow::TokenError::Failed(m) => {
+                    app.error(format!("automatic token failed: {m}"));
+                    vec![]
+                }
+            }
+        }
+    }
 }
 
 // ---- drawing ------------------------------------------------------------------------

@@ -1,10 +1,48 @@
 //! What the four steps of the guided flow share: moving between steps,
 //! typing into a field, getting a pass token.
 
-use super::super::app::{App, Busy, Cmd, Screen, Step};
+use super::super::app::{App, Busy, Cmd, Screen};
 use crossterm::event::KeyEvent;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler as _;
+
+/// The steps of the guided flow, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Token,
+    Scene,
+    Mobile,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Token, Step::Scene, Step::Mobile, Step::Review];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Token => "Captcha token",
+            Step::Scene => "Scene",
+            Step::Mobile => "Mobile",
+            Step::Review => "Review & send",
+        }
+    }
+
+    pub(crate) fn next(self) -> Step {
+        match self {
+            Step::Token => Step::Scene,
+            Step::Scene => Step::Mobile,
+            Step::Mobile | Step::Review => Step::Review,
+        }
+    }
+
+    pub(crate) fn prev(self) -> Step {
+        match self {
+            Step::Token | Step::Scene => Step::Token,
+            Step::Mobile => Step::Scene,
+            Step::Review => Step::Mobile,
+        }
+    }
+}
 
 /// Tab / Shift+Tab: the next or previous step.
 pub(crate) fn step_by(app: &mut App, forward: bool) -> Vec<Cmd> {

@@ -1,0 +1,127 @@
+//! The messages into `update` and the effects it asks for: [`Msg`] in,
+//! [`Cmd`] out (`Cmd: PartialEq`, so tests assert effects without running them).
+
+use super::record::Record;
+use crate::client::{Exchange, HeaderSetting, RequestSpec};
+use crossterm::event::{KeyEvent, MouseEvent};
+use std::time::SystemTime;
+
+/// What the spinner is waiting for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Busy {
+    Send {
+        id: u64,
+    },
+    Token,
+    Login {
+        id: u64,
+    },
+    /// The captcha puzzle screen waits (what for).
+    Puzzle(&'static str),
+}
+
+/// A transient message in the footer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A captcha pass token obtained (or typed) and what we know about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenMeta {
+    /// The token string this metadata is about (stale once the field changes).
+    pub token: String,
+    /// The mobile number given as `sender` to captcha/verify.
+    pub sender: Option<String>,
+    pub obtained_at: SystemTime,
+    /// A send already used it (pass tokens are single use).
+    pub used: bool,
+}
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Spinner tick, only sent while something runs.
+    Tick,
+    Sent {
+        id: u64,
+        exchange: Box<Exchange>,
+    },
+    TokenFetched(Result<(String, String), crate::client::simflow::TokenError>),
+    OutboxCode {
+        id: u64,
+        code: Option<String>,
+    },
+    LoginDone {
+        id: u64,
+        exchange: Box<Exchange>,
+    },
+    HistoryLoaded(Vec<Record>),
+    /// Progress of a check run.
+    Check(crate::tui::screens::check::CheckMsg),
+    /// `GET /captcha` answered (or failed), images decoded.
+    PuzzleFetched(Result<Box<crate::tui::screens::puzzle::Fetched>, String>),
+    /// `captcha/verify` answered, for `sender`.
+    PuzzleVerified {
+        sender: String,
+        exchange: Box<Exchange>,
+    },
+    Notice(Notice),
+    /// SIGTERM / SIGHUP.
+    Quit,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Cmd {
+    Send {
+        id: u64,
+        spec: Box<RequestSpec>,
+    },
+    Cancel {
+        id: u64,
+    },
+    /// captcha get, solve through /_sim/, verify with `mobile` as sender,
+    /// sending `headers` (the profile's: a header omitted on purpose for the
+    /// sms/send under test must not stop the captcha calls).
+    FetchToken {
+        mobile: String,
+        headers: Vec<HeaderSetting>,
+    },
+    FetchOutbox {
+        id: u64,
+        mobile: String,
+        scene: String,
+    },
+    Login {
+        id: u64,
+        spec: Box<RequestSpec>,
+    },
+    Copy {
+        what: &'static str,
+        text: String,
+    },
+    SaveReport(String),
+    AppendHistory(Box<Record>),
+    SaveHeaders(Vec<HeaderSetting>),
+    /// Run the check suite (answers with `Msg::Check` per case, then `Finished`).
+    RunCheck {
+        run: u64,
+    },
+    StopCheck {
+        run: u64,
+    },
+    /// `GET /captcha`, decode the images (and choose the graphics protocol once).
+    FetchPuzzle {
+        spec: Box<RequestSpec>,
+        need_picker: bool,
+    },
+    VerifyPuzzle {
+        spec: Box<RequestSpec>,
+        sender: String,
+    },
+    Quit,
+}
