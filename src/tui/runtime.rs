@@ -4,7 +4,7 @@
 use super::app::{App, Cmd, Msg, Notice};
 use super::check::CheckMsg;
 use super::history::HistoryStore;
-use crate::client::{self, Exchange, Outcome, RequestSpec, Timing};
+use crate::client::{self, Exchange, HeaderSetting, Outcome, RequestSpec, Timing};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -123,179 +123,163 @@ impl Runtime {
         });
     }
 
+    /// Run one effect `update` asked for; slow ones in a task that answers
+    /// with a message.
     pub fn execute(&mut self, app: &App, cmd: Cmd) {
+        let base = || app.target.base_url.clone();
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
             Cmd::Login { id, spec } => self.send(id, spec, true),
-            Cmd::Cancel { id } => {
-                if let Some(InFlight {
-                    handle,
-                    spec,
-                    started_at,
-                    t0,
-                }) = self.inflight.remove(&id)
-                {
-                    handle.abort();
-                    let mut exchange = cancelled(&spec);
-                    // what was waited for before giving up
-                    exchange.started_at = started_at;
-                    exchange.timing.total = t0.elapsed();
-                    let exchange = Box::new(exchange);
-                    let _ = self
-                        .tx
-                        .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
-                            Msg::LoginDone { id, exchange }
-                        } else {
-                            Msg::Sent { id, exchange }
-                        });
-                    // keep the count honest: the message we just sent is for a removed id
-                }
-            }
-            Cmd::FetchToken { mobile, headers } => {
-                let http = self.http();
-                let base = app.target.base_url.clone();
-                self.spawn_pending(async move {
-                    let res = match http.await {
-                        Ok(http) => {
-                            client::simflow::token_from_simulator(&http, &base, &headers, &mobile)
-                                .await
-                                .map(|t| (t, mobile))
-                        }
-                        Err(e) => Err(client::simflow::TokenError::Failed(e)),
-                    };
-                    Msg::TokenFetched(res)
-                });
-            }
-            Cmd::FetchOutbox { id, mobile, scene } => {
-                let http = self.http();
-                let base = app.target.base_url.clone();
-                self.spawn_pending(async move {
-                    let code = match http.await {
-                        Ok(http) => client::simflow::latest_code(&http, &base, &mobile, &scene)
-                            .await
-                            .ok()
-                            .flatten(),
-                        Err(_) => None,
-                    };
-                    Msg::OutboxCode { id, code }
-                });
-            }
+            Cmd::Cancel { id } => self.cancel(id),
+            Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
+            Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
             Cmd::Copy { what, text } => {
-                let notice = match &mut self.clipboard {
-                    Clipboard::Memory(v) => {
-                        v.push(text);
-                        Ok(())
-                    }
-                    Clipboard::Osc52 => osc52(&text),
-                };
-                let n = match notice {
-                    Ok(()) => Notice {
-                        text: format!(
-                            "{what} sent to the terminal's clipboard (OSC 52); if paste stays empty, w saves it to a file"
-                        ),
-                        error: false,
-                    },
-                    Err(e) => Notice {
-                        text: format!("could not copy: {e}"),
-                        error: true,
-                    },
-                };
-                let _ = self.tx.send(Msg::Notice(n));
+                let n = notices::copied(what, self.copy(text));
+                self.notify(n);
             }
             Cmd::SaveReport(text) => {
-                let n = match save_report(self.reports_dir.as_deref(), &text) {
-                    Ok(p) => Notice {
-                        text: format!("report saved to {}", p.display()),
-                        error: false,
-                    },
-                    Err(e) => Notice {
-                        text: format!("could not save the report: {e}"),
-                        error: true,
-                    },
-                };
-                let _ = self.tx.send(Msg::Notice(n));
+                let n = notices::report_saved(save_report(self.reports_dir.as_deref(), &text));
+                self.notify(n);
             }
             Cmd::AppendHistory(rec) => {
                 if let Some(store) = &self.history
                     && let Err(e) = store.append(&rec)
                 {
-                    let _ = self.tx.send(Msg::Notice(Notice {
-                        text: format!("history not saved: {e}"),
-                        error: true,
-                    }));
+                    self.notify(notices::history_not_saved(e));
                 }
             }
             Cmd::SaveHeaders(headers) => {
-                let n = match &self.save_headers {
-                    Some(f) => match f(&headers) {
-                        Ok(where_) => Notice {
-                            text: format!("headers saved to {where_}"),
-                            error: false,
-                        },
-                        Err(e) => Notice {
-                            text: format!("could not save headers: {e}"),
-                            error: true,
-                        },
-                    },
-                    None => Notice {
-                        text: "no profile file to save to in this session".into(),
-                        error: true,
-                    },
-                };
-                let _ = self.tx.send(Msg::Notice(n));
+                let n = notices::headers_saved(self.save_headers.as_ref().map(|f| f(&headers)));
+                self.notify(n);
             }
             Cmd::RunCheck { run } => self.run_check(app, run),
-            Cmd::StopCheck { run } => {
-                if let Some((r, h)) = &self.check_task
-                    && *r == run
-                {
-                    h.abort();
-                    let _ = self
-                        .tx
-                        .send(Msg::Check(CheckMsg::Finished { run, stopped: true }));
-                }
+            Cmd::StopCheck { run } => self.stop_check(run),
+            Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
+            Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
+            Cmd::Quit => self.abort_all(),
+        }
+    }
+
+    fn notify(&self, n: Notice) {
+        let _ = self.tx.send(Msg::Notice(n));
+    }
+
+    /// Give up a request: abort its task and answer with a Cancelled exchange.
+    fn cancel(&mut self, id: u64) {
+        let Some(InFlight {
+            handle,
+            spec,
+            started_at,
+            t0,
+        }) = self.inflight.remove(&id)
+        else {
+            return;
+        };
+        handle.abort();
+        let mut exchange = cancelled(&spec);
+        // what was waited for before giving up
+        exchange.started_at = started_at;
+        exchange.timing.total = t0.elapsed();
+        let exchange = Box::new(exchange);
+        let _ = self
+            .tx
+            .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
+                Msg::LoginDone { id, exchange }
+            } else {
+                Msg::Sent { id, exchange }
+            });
+        // keep the count honest: the message we just sent is for a removed id
+    }
+
+    fn fetch_token(&mut self, base: String, mobile: String, headers: Vec<HeaderSetting>) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let res = match http.await {
+                Ok(http) => client::simflow::token_from_simulator(&http, &base, &headers, &mobile)
+                    .await
+                    .map(|t| (t, mobile)),
+                Err(e) => Err(client::simflow::TokenError::Failed(e)),
+            };
+            Msg::TokenFetched(res)
+        });
+    }
+
+    fn fetch_outbox(&mut self, base: String, id: u64, mobile: String, scene: String) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let code = match http.await {
+                Ok(http) => client::simflow::latest_code(&http, &base, &mobile, &scene)
+                    .await
+                    .ok()
+                    .flatten(),
+                Err(_) => None,
+            };
+            Msg::OutboxCode { id, code }
+        });
+    }
+
+    fn copy(&mut self, text: String) -> Result<(), String> {
+        match &mut self.clipboard {
+            Clipboard::Memory(v) => {
+                v.push(text);
+                Ok(())
             }
-            Cmd::FetchPuzzle { spec, need_picker } => {
-                let http = self.http();
-                let picker = need_picker.then(|| {
-                    self.picker
-                        .clone()
-                        .unwrap_or_else(|| self.graphics.picker())
-                });
-                self.spawn_pending(async move {
-                    let res = match http.await {
-                        Ok(http) => fetch_puzzle(&http, &spec).await,
-                        Err(e) => Err(e),
-                    };
-                    Msg::PuzzleFetched(
-                        res.map(|puzzle| Box::new(super::puzzle::Fetched { puzzle, picker })),
-                    )
-                });
+            Clipboard::Osc52 => osc52(&text).map_err(|e| e.to_string()),
+        }
+    }
+
+    fn stop_check(&mut self, run: u64) {
+        if let Some((r, h)) = &self.check_task
+            && *r == run
+        {
+            h.abort();
+            let _ = self
+                .tx
+                .send(Msg::Check(CheckMsg::Finished { run, stopped: true }));
+        }
+    }
+
+    fn fetch_puzzle(&mut self, spec: Box<RequestSpec>, need_picker: bool) {
+        let http = self.http();
+        let picker = need_picker.then(|| {
+            self.picker
+                .clone()
+                .unwrap_or_else(|| self.graphics.picker())
+        });
+        self.spawn_pending(async move {
+            let res = match http.await {
+                Ok(http) => fetch_puzzle(&http, &spec).await,
+                Err(e) => Err(e),
+            };
+            Msg::PuzzleFetched(
+                res.map(|puzzle| Box::new(super::puzzle::Fetched { puzzle, picker })),
+            )
+        });
+    }
+
+    fn verify_puzzle(&mut self, spec: Box<RequestSpec>, sender: String) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let exchange = match http.await {
+                Ok(http) => http
+                    .send(&spec)
+                    .await
+                    .unwrap_or_else(|e| failed_before_sending(&spec, e.to_string())),
+                Err(e) => failed_before_sending(&spec, e),
+            };
+            Msg::PuzzleVerified {
+                sender,
+                exchange: Box::new(exchange),
             }
-            Cmd::VerifyPuzzle { spec, sender } => {
-                let http = self.http();
-                self.spawn_pending(async move {
-                    let exchange = match http.await {
-                        Ok(http) => http
-                            .send(&spec)
-                            .await
-                            .unwrap_or_else(|e| failed_before_sending(&spec, e.to_string())),
-                        Err(e) => failed_before_sending(&spec, e),
-                    };
-                    Msg::PuzzleVerified {
-                        sender,
-                        exchange: Box::new(exchange),
-                    }
-                });
-            }
-            Cmd::Quit => {
-                for (_, f) in self.inflight.drain() {
-                    f.handle.abort();
-                }
-                if let Some((_, h)) = self.check_task.take() {
-                    h.abort();
-                }
-            }
+        });
+    }
+
+    fn abort_all(&mut self) {
+        for (_, f) in self.inflight.drain() {
+            f.handle.abort();
+        }
+        if let Some((_, h)) = self.check_task.take() {
+            h.abort();
         }
     }
 
@@ -498,6 +482,47 @@ impl Runtime {
                 Ok(None) => return Err("message channel closed".into()),
                 Err(_) => return Err(format!("no message within {limit:?}")),
             }
+        }
+    }
+}
+
+/// The footer notices of the runtime's effects.
+mod notices {
+    use super::Notice;
+
+    fn ok(text: String) -> Notice {
+        Notice { text, error: false }
+    }
+
+    fn err(text: String) -> Notice {
+        Notice { text, error: true }
+    }
+
+    pub fn copied(what: &str, r: Result<(), String>) -> Notice {
+        match r {
+            Ok(()) => ok(format!(
+                "{what} sent to the terminal's clipboard (OSC 52); if paste stays empty, w saves it to a file"
+            )),
+            Err(e) => err(format!("could not copy: {e}")),
+        }
+    }
+
+    pub fn report_saved(r: std::io::Result<std::path::PathBuf>) -> Notice {
+        match r {
+            Ok(p) => ok(format!("report saved to {}", p.display())),
+            Err(e) => err(format!("could not save the report: {e}")),
+        }
+    }
+
+    pub fn history_not_saved(e: impl std::fmt::Display) -> Notice {
+        err(format!("history not saved: {e}"))
+    }
+
+    pub fn headers_saved(r: Option<Result<String, String>>) -> Notice {
+        match r {
+            Some(Ok(where_)) => ok(format!("headers saved to {where_}")),
+            Some(Err(e)) => err(format!("could not save headers: {e}")),
+            None => err("no profile file to save to in this session".into()),
         }
     }
 }
