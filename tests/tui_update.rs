@@ -107,11 +107,18 @@ fn mouse_clicks_steps_scene_rows_and_panes() {
         Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
     );
     a.size = (160, 20);
+    // The mouse hits what the last frame drew (the runtime draws after every update).
+    let draw = |a: &vflow::tui::App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 20)).unwrap();
+        t.draw(|f| vflow::tui::view(a, f)).unwrap();
+    };
+    draw(&a);
     click(&mut a, 10, 5);
-    assert_eq!(a.pane_focus, 0);
+    assert_eq!(a.panes.focus, 0);
+    draw(&a);
     wheel_down(&mut a, 10, 5);
-    assert!(a.scroll[0] > 0, "the request pane scrolled");
-    assert_eq!(a.scroll[2], 0, "the others did not");
+    assert!(a.panes.scroll[0] > 0, "the request pane scrolled");
+    assert_eq!(a.panes.scroll[2], 0, "the others did not");
 }
 
 #[test]

@@ -35,7 +35,7 @@ pub enum Screen {
 pub const SCENE_OTHER: usize = Scene::ALL.len();
 /// A pass token with this many seconds left or fewer is flagged as about to expire.
 pub const TOKEN_SOON: u64 = crate::client::precheck::TOKEN_SOON;
-pub const PANES: usize = 3;
+pub use super::panes::PANES;
 
 pub struct App {
     pub screen: Screen,
@@ -64,8 +64,13 @@ pub struct App {
     /// The result screen was opened from the history list (Esc goes back there).
     pub result_from_history: bool,
     pub history_sel: usize,
-    pub pane_focus: usize,
-    pub scroll: [u16; PANES],
+    /// The result's request, response and explanation panes.
+    pub panes: super::panes::PaneSet,
+    /// First line of the review shown.
+    pub review_scroll: u16,
+    /// How far the review and the help could scroll at the last draw.
+    pub review_max: std::cell::Cell<u16>,
+    pub help_max: std::cell::Cell<u16>,
     pub notice: Option<Notice>,
     pub help: bool,
     /// First line of the help overlay shown (small windows scroll it).
@@ -123,8 +128,10 @@ impl App {
             current: None,
             result_from_history: false,
             history_sel: 0,
-            pane_focus: 0,
-            scroll: [0; PANES],
+            panes: Default::default(),
+            review_scroll: 0,
+            review_max: Default::default(),
+            help_max: Default::default(),
             notice: None,
             help: false,
             help_scroll: 0,
@@ -229,7 +236,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
     let cmds = dispatch(app, msg);
     if app.screen != before && app.screen == Screen::Wizard(Step::Review) {
         // The review always opens at its top, where the warnings are.
-        app.scroll[0] = 0;
+        app.review_scroll = 0;
     }
     cmds
 }

@@ -138,7 +138,7 @@ pub fn with_result(mut a: App, resp: Option<ReceivedResponse>) -> App {
     a.history.push(rec);
     a.current = Some(a.history.len() - 1);
     a.screen = Screen::Result;
-    a.pane_focus = 2;
+    a.panes.focus = 2;
     a
 }
 

@@ -162,7 +162,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
                         .position(|(a, b)| x >= *a && x < *b)
                         .map(Hit::Tab);
                 }
-                return Some(Hit::Pane(app.pane_focus));
+                return Some(Hit::Pane(app.panes.focus));
             }
             r.panes.iter().position(|p| inside(*p, x, y)).map(Hit::Pane)
         }

@@ -14,6 +14,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod panes;
 pub mod record;
 pub mod runtime;
 pub mod screens;

@@ -5,9 +5,9 @@ use super::{keymap, layout, screens};
 use crate::api;
 use crate::tui::theme::{self, Themed};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use tui_input::Input;
 
 /// Headers every HTTP client adds on its own.
@@ -231,52 +231,6 @@ pub(crate) fn max_scroll(p: &Paragraph<'_>, pane: Rect) -> u16 {
     let total = p.line_count(layout::inner_width(pane));
     let visible = pane.height.saturating_sub(2) as usize;
     total.saturating_sub(visible) as u16
-}
-
-/// Three scrollable panes, side by side or as tabs: the result screen and a check case.
-pub(crate) struct Panes {
-    pub titles: [String; 3],
-    pub focus: usize,
-    pub scroll: [u16; 3],
-}
-
-impl Panes {
-    pub(crate) fn draw(
-        &self,
-        f: &mut Frame,
-        areas: &layout::ResultAreas,
-        paragraph: impl Fn(usize) -> Paragraph<'static>,
-    ) {
-        if let Some(tabs) = areas.tabs {
-            let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
-                .select(self.focus)
-                .highlight_style(theme::BADGE)
-                .divider(" ")
-                .padding("", "");
-            f.render_widget(t, tabs);
-            self.pane(
-                f,
-                areas.panes[self.focus],
-                self.focus,
-                paragraph(self.focus),
-            );
-        } else {
-            for i in 0..3 {
-                self.pane(f, areas.panes[i], i, paragraph(i));
-            }
-        }
-    }
-
-    fn pane(&self, f: &mut Frame, area: Rect, i: usize, p: Paragraph<'static>) {
-        let max = max_scroll(&p, area);
-        let pos = self.scroll[i].min(max);
-        let mut block = focused_block(self.titles[i].clone(), self.focus == i);
-        if max > 0 {
-            block = block
-                .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ ")).alignment(Alignment::Right));
-        }
-        f.render_widget(p.scroll((pos, 0)).block(block), area);
-    }
 }
 
 pub(crate) fn popup(

@@ -14,7 +14,7 @@
 use crate::check::{CaseResult, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
 use crate::client::simflow::TokenError;
 use crate::client::{HeaderSetting, Http};
-use crate::tui::app::{App, Cmd, Msg, PANES, Screen};
+use crate::tui::app::{App, Cmd, Msg, Screen};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::layout;
 use crate::tui::record::{self, Record};
@@ -77,8 +77,8 @@ pub struct CheckState {
     pub sel: usize,
     /// The row whose panes are shown.
     pub open: Option<usize>,
-    pub focus: usize,
-    pub scroll: [u16; PANES],
+    /// The open case's request, response and check panes.
+    pub panes: crate::tui::panes::PaneSet,
     /// The run was stopped before its end.
     pub stopped: bool,
     /// A case waits for the person to solve a puzzle.
@@ -101,8 +101,7 @@ impl CheckState {
             last_run: 0,
             sel: 0,
             open: None,
-            focus: 2,
-            scroll: [0; PANES],
+            panes: crate::tui::panes::PaneSet::focused(2),
             stopped: false,
             asking: None,
         }
@@ -439,8 +438,7 @@ fn open_row(app: &mut App, i: usize) {
     if i < app.check.rows.len() {
         app.check.sel = i;
         app.check.open = Some(i);
-        app.check.scroll = [0; PANES];
-        app.check.focus = 2;
+        app.check.panes.reset(2);
     }
 }
 
@@ -449,20 +447,10 @@ fn on_case_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     let n = app.check.rows.len();
     let sel = app.check.sel;
     let c = &mut app.check;
+    if c.panes.on_action(action, k, page) {
+        return vec![];
+    }
     match action {
-        Action::NextPane => c.focus = (c.focus + 1) % PANES,
-        Action::PrevPane => c.focus = (c.focus + PANES - 1) % PANES,
-        Action::Pick => {
-            if let KeyCode::Char(d @ '1'..='3') = k.code {
-                c.focus = d as usize - '1' as usize;
-            }
-        }
-        Action::Down => scroll(app, 1),
-        Action::Up => scroll(app, -1),
-        Action::PageDown => scroll(app, page),
-        Action::PageUp => scroll(app, -page),
-        Action::Top => c.scroll[c.focus] = 0,
-        Action::Bottom => scroll(app, i32::MAX / 2),
         // the next and previous case without going back to the table
         Action::NextCase => open_row(app, (sel + 1).min(n.saturating_sub(1))),
         Action::PrevCase => open_row(app, sel.saturating_sub(1)),
@@ -473,14 +461,10 @@ fn on_case_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     vec![]
 }
 
-fn scroll(app: &mut App, delta: i32) {
-    let i = app.check.focus;
-    let max = max_scroll(app, i) as i32;
-    let v = (app.check.scroll[i] as i32 + delta).clamp(0, max.max(0));
-    app.check.scroll[i] = v as u16;
-}
-
 pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if app.check.open.is_some() && app.check.panes.on_mouse(m) {
+        return vec![];
+    }
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);
     match (m.kind, hit) {
@@ -496,18 +480,6 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         }
         (MouseEventKind::ScrollUp, Some(layout::Hit::Row(_))) => {
             return on_action(app, Action::Up, KeyEvent::from(KeyCode::Up));
-        }
-        (
-            MouseEventKind::Down(MouseButton::Left),
-            Some(layout::Hit::Pane(i) | layout::Hit::Tab(i)),
-        ) => app.check.focus = i,
-        (MouseEventKind::ScrollDown, Some(layout::Hit::Pane(i))) => {
-            app.check.focus = i;
-            scroll(app, 3);
-        }
-        (MouseEventKind::ScrollUp, Some(layout::Hit::Pane(i))) => {
-            app.check.focus = i;
-            scroll(app, -3);
         }
         _ => {}
     }
@@ -555,7 +527,7 @@ pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
                 .position(|(a, b)| x >= *a && x < *b)
                 .map(layout::Hit::Tab);
         }
-        return inside(r.panes[0], x, y).then_some(layout::Hit::Pane(c.focus));
+        return inside(r.panes[0], x, y).then_some(layout::Hit::Pane(c.panes.focus));
     }
     r.panes
         .iter()
@@ -775,12 +747,7 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         ),
         " Check & explanation ".to_string(),
     ];
-    let panes = crate::tui::view::Panes {
-        titles,
-        focus: c.focus,
-        scroll: c.scroll,
-    };
-    panes.draw(f, &areas, |p| paragraph(app, p));
+    c.panes.draw(f, &areas, titles, |p| paragraph(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {

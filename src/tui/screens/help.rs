@@ -49,7 +49,7 @@ pub(crate) fn keys_line() -> String {
 }
 
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
-    let max = super::super::view::help_max_scroll(app);
+    let max = app.help_max.get();
     match action {
         Action::Back => {
             app.help = false;
@@ -133,6 +133,7 @@ pub(crate) fn help_max_scroll(app: &App) -> u16 {
 
 pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
     let (r, p, max) = help_layout(app, area);
+    app.help_max.set(max);
     let pos = app.help_scroll.min(max);
     let mut block = Block::bordered()
         .title(" Help ")

@@ -66,7 +66,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 /// Show exchange `i` on the result screen (Esc comes back to the list).
 pub(crate) fn show(app: &mut App, i: usize) {
     app.current = Some(i);
-    app.scroll = [0; PANES];
+    app.panes.scroll = [0; PANES];
     app.screen = Screen::Result;
     app.result_from_history = true;
 }

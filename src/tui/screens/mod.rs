@@ -63,13 +63,12 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     if app.screen == Screen::Puzzle && !app.help {
         return puzzle::on_mouse(app, m);
     }
+    if app.screen == Screen::Result && app.panes.on_mouse(m) {
+        return vec![];
+    }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);
     match (m.kind, hit) {
-        (MouseEventKind::ScrollDown, Some(layout::Hit::Pane(i))) => result::wheel(app, i, 3),
-        (MouseEventKind::ScrollUp, Some(layout::Hit::Pane(i))) => result::wheel(app, i, -3),
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Pane(i))) => app.pane_focus = i,
-        (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Tab(i))) => app.pane_focus = i,
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),

@@ -1,7 +1,7 @@
 //! The answer: request, response and explanation panes, and what to do next
 //! (retry with a fresh token, log in with the delivered code, copy, save).
 
-use super::super::app::{App, Busy, Cmd, PANES, SCENE_OTHER, Screen, Step};
+use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::{self, Record};
 use crate::api::Scene;
@@ -101,20 +101,10 @@ pub const COPY_KEYS: &[Binding] = &[
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
     let page = app.size.1.saturating_sub(8).max(1) as i32;
+    if app.panes.on_action(action, k, page) {
+        return vec![];
+    }
     match action {
-        Action::NextPane => app.pane_focus = (app.pane_focus + 1) % PANES,
-        Action::PrevPane => app.pane_focus = (app.pane_focus + PANES - 1) % PANES,
-        Action::Pick => {
-            if let KeyCode::Char(c @ '1'..='3') = k.code {
-                app.pane_focus = c as usize - '1' as usize;
-            }
-        }
-        Action::Down => scroll(app, 1),
-        Action::Up => scroll(app, -1),
-        Action::PageDown => scroll(app, page),
-        Action::PageUp => scroll(app, -page),
-        Action::Top => app.scroll[app.pane_focus] = 0,
-        Action::Bottom => scroll(app, i32::MAX / 2),
         // Back where the result was opened from: the history list, or the review.
         Action::Back if std::mem::take(&mut app.result_from_history) => {
             app.screen = Screen::History
@@ -172,19 +162,6 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
         ))],
         _ => vec![],
     }
-}
-
-fn scroll(app: &mut App, delta: i32) {
-    let i = app.pane_focus;
-    let max = super::super::view::pane_max_scroll(app, i) as i32;
-    let v = (app.scroll[i] as i32 + delta).clamp(0, max.max(0));
-    app.scroll[i] = v as u16;
-}
-
-/// Focus pane `i` and scroll it by `delta` lines (the mouse wheel).
-pub(crate) fn wheel(app: &mut App, i: usize, delta: i32) {
-    app.pane_focus = i;
-    scroll(app, delta);
 }
 
 /// The login step is offered after a LOGIN_SMS code was delivered by the simulator.
@@ -297,8 +274,7 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     app.current = Some(app.history.len() - 1);
     app.screen = Screen::Result;
     app.result_from_history = false;
-    app.scroll = [0; PANES];
-    app.pane_focus = 2;
+    app.panes.reset(2);
     cmds
 }
 
@@ -346,12 +322,8 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
         format!(" Response: {status} "),
         " Explanation ".to_string(),
     ];
-    let panes = crate::tui::view::Panes {
-        titles,
-        focus: app.pane_focus,
-        scroll: app.scroll,
-    };
-    panes.draw(f, &areas, |i| pane_paragraph(app, i));
+    app.panes
+        .draw(f, &areas, titles, |i| pane_paragraph(app, i));
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {

@@ -90,10 +90,10 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 }
 
 fn scroll(app: &mut App, action: Action) {
-    let max = super::super::view::review_max_scroll(app);
+    let max = app.review_max.get();
     let page = app.size.1.saturating_sub(6).max(1);
-    let cur = app.scroll[0].min(max);
-    app.scroll[0] = match action {
+    let cur = app.review_scroll.min(max);
+    app.review_scroll = match action {
         Action::Down => cur.saturating_add(1),
         Action::Up => cur.saturating_sub(1),
         Action::PageDown => cur.saturating_add(page),
@@ -267,7 +267,8 @@ pub(crate) fn review_lines(app: &App) -> Vec<Line<'static>> {
 pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
     let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
     let max = max_scroll(&p, area);
-    let pos = app.scroll[0].min(max);
+    app.review_max.set(max);
+    let pos = app.review_scroll.min(max);
     let mut block = focused_block(" Review: the request about to be sent ", true);
     if max > 0 {
         let hint = if pos < max { "↓ more" } else { "↑ back up" };

@@ -1,0 +1,169 @@
+//! The pane set: request, response and explanation side by side (or as tabs
+//! on narrow screens), used by the result screen and a check case. It keeps
+//! focus and scroll, takes the pane keys and the mouse, and draws itself; the
+//! draw records where the panes went and how far each can scroll, so `update`
+//! clamps and hit-tests against what is on screen without laying it out again.
+
+use super::keymap::Action;
+use super::layout::{self, Hit, ResultAreas};
+use super::theme;
+use super::view::{TAB_LABELS, focused_block, max_scroll};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Tabs};
+use std::cell::Cell;
+
+pub const PANES: usize = 3;
+
+/// What the last draw left on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Drawn {
+    tabs: Option<Rect>,
+    panes: [Rect; PANES],
+    max: [u16; PANES],
+}
+
+#[derive(Debug, Default)]
+pub struct PaneSet {
+    pub focus: usize,
+    pub scroll: [u16; PANES],
+    drawn: Cell<Drawn>,
+}
+
+impl PaneSet {
+    /// A pane set at the top, focus on `focus`.
+    pub fn focused(focus: usize) -> PaneSet {
+        PaneSet {
+            focus,
+            ..PaneSet::default()
+        }
+    }
+
+    /// Back to the top of every pane, focus on `focus`.
+    pub fn reset(&mut self, focus: usize) {
+        self.focus = focus;
+        self.scroll = [0; PANES];
+    }
+
+    /// How far pane `i` could scroll at the last draw.
+    pub fn max_scroll(&self, i: usize) -> u16 {
+        self.drawn.get().max[i]
+    }
+
+    pub fn scroll_by(&mut self, delta: i32) {
+        let i = self.focus;
+        let max = self.max_scroll(i) as i32;
+        self.scroll[i] = (self.scroll[i] as i32 + delta).clamp(0, max.max(0)) as u16;
+    }
+
+    /// The pane actions; false when `action` is not one of them.
+    pub fn on_action(&mut self, action: Action, k: KeyEvent, page: i32) -> bool {
+        match action {
+            Action::NextPane => self.focus = (self.focus + 1) % PANES,
+            Action::PrevPane => self.focus = (self.focus + PANES - 1) % PANES,
+            Action::Pick => {
+                if let KeyCode::Char(c @ '1'..='3') = k.code {
+                    self.focus = c as usize - '1' as usize;
+                }
+            }
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::Top => self.scroll[self.focus] = 0,
+            Action::Bottom => self.scroll_by(i32::MAX / 2),
+            _ => return false,
+        }
+        true
+    }
+
+    /// What of the panes is at (x, y) on the last drawn screen.
+    pub fn hit(&self, x: u16, y: u16) -> Option<Hit> {
+        let d = self.drawn.get();
+        let pos = ratatui::layout::Position::new(x, y);
+        if let Some(tabs) = d.tabs {
+            if tabs.contains(pos) {
+                return layout::tab_spans(tabs)
+                    .iter()
+                    .position(|(a, b)| x >= *a && x < *b)
+                    .map(Hit::Tab);
+            }
+            return d.panes[0].contains(pos).then_some(Hit::Pane(self.focus));
+        }
+        d.panes.iter().position(|p| p.contains(pos)).map(Hit::Pane)
+    }
+
+    /// A click focuses a pane (or tab), the wheel scrolls the pane under it;
+    /// false when the event is not on the panes.
+    pub fn on_mouse(&mut self, m: MouseEvent) -> bool {
+        let Some(hit) = self.hit(m.column, m.row) else {
+            return false;
+        };
+        let (Hit::Pane(i) | Hit::Tab(i)) = hit else {
+            return false;
+        };
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => self.focus = i,
+            MouseEventKind::ScrollDown if matches!(hit, Hit::Pane(_)) => {
+                self.focus = i;
+                self.scroll_by(3);
+            }
+            MouseEventKind::ScrollUp if matches!(hit, Hit::Pane(_)) => {
+                self.focus = i;
+                self.scroll_by(-3);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Draw the panes in `areas` with these titles and contents, and record
+    /// where they went.
+    pub fn draw(
+        &self,
+        f: &mut Frame,
+        areas: &ResultAreas,
+        titles: [String; PANES],
+        paragraph: impl Fn(usize) -> Paragraph<'static>,
+    ) {
+        let mut drawn = Drawn {
+            tabs: areas.tabs,
+            panes: areas.panes,
+            max: self.drawn.get().max,
+        };
+        if let Some(tabs) = areas.tabs {
+            let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
+                .select(self.focus)
+                .highlight_style(theme::BADGE)
+                .divider(" ")
+                .padding("", "");
+            f.render_widget(t, tabs);
+            // only the focused pane is drawn (and only it can scroll until
+            // the focus changes, which draws again)
+            let i = self.focus;
+            let p = paragraph(i);
+            drawn.max[i] = max_scroll(&p, areas.panes[i]);
+            self.pane(f, areas.panes[i], i, &titles[i], p);
+        } else {
+            for i in 0..PANES {
+                let p = paragraph(i);
+                drawn.max[i] = max_scroll(&p, areas.panes[i]);
+                self.pane(f, areas.panes[i], i, &titles[i], p);
+            }
+        }
+        self.drawn.set(drawn);
+    }
+
+    fn pane(&self, f: &mut Frame, area: Rect, i: usize, title: &str, p: Paragraph<'static>) {
+        let max = max_scroll(&p, area);
+        let pos = self.scroll[i].min(max);
+        let mut block = focused_block(title.to_string(), self.focus == i);
+        if max > 0 {
+            block = block
+                .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ ")).alignment(Alignment::Right));
+        }
+        f.render_widget(p.scroll((pos, 0)).block(block), area);
+    }
+}
