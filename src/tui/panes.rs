@@ -147,10 +147,10 @@ impl PaneSet {
             drawn.max[i] = max_scroll(&p, areas.panes[i]);
             self.pane(f, areas.panes[i], i, &titles[i], p);
         } else {
-            for i in 0..PANES {
+            for (i, (area, title)) in areas.panes.iter().zip(&titles).enumerate() {
                 let p = paragraph(i);
-                drawn.max[i] = max_scroll(&p, areas.panes[i]);
-                self.pane(f, areas.panes[i], i, &titles[i], p);
+                drawn.max[i] = max_scroll(&p, *area);
+                self.pane(f, *area, i, title, p);
             }
         }
         self.drawn.set(drawn);

@@ -137,12 +137,11 @@ fn finish_edit(app: &mut App) {
                 hs.enabled = true;
             }
         }
-        Some(HeaderEdit::New(input)) => {
-            if !add_header(app, input.value()) {
-                app.header_edit = Some(HeaderEdit::New(input));
-            }
+        // a line that is not `Name: value` stays in the field to be fixed
+        Some(HeaderEdit::New(input)) if !add_header(app, input.value()) => {
+            app.header_edit = Some(HeaderEdit::New(input));
         }
-        None => {}
+        Some(HeaderEdit::New(_)) | None => {}
     }
 }
 
