@@ -52,9 +52,8 @@ pub struct App {
     /// Mobile must be entered before a token can be fetched (it is the captcha's sender).
     pub token_after_mobile: bool,
     pub headers: Vec<HeaderSetting>,
-    pub header_sel: usize,
-    pub header_edit: Option<HeaderEdit>,
-    pub preset_idx: usize,
+    /// The headers editor's own state.
+    pub editor: super::screens::headers::EditorState,
     pub busy: Option<Busy>,
     pub busy_since: SystemTime,
     pub spinner: usize,
@@ -63,7 +62,8 @@ pub struct App {
     pub current: Option<usize>,
     /// The result screen was opened from the history list (Esc goes back there).
     pub result_from_history: bool,
-    pub history_sel: usize,
+    /// The history list's own state.
+    pub history_list: super::screens::history::ListState,
     /// The result's request, response and explanation panes.
     pub panes: super::panes::PaneSet,
     /// First line of the review shown.
@@ -89,8 +89,6 @@ pub struct App {
     pub replay: Option<RequestSpec>,
     /// The profile's headers as loaded: used for the automatic token.
     pub base_headers: Vec<HeaderSetting>,
-    /// Values of headers switched to blank with `b`, to switch them back.
-    pub blanked: std::collections::HashMap<String, String>,
     /// The total timeout of a request (shown while waiting).
     pub timeout: Option<Duration>,
     /// What the profile tells the explanations (timeouts, registered client ids).
@@ -118,16 +116,14 @@ impl App {
             editing_other: false,
             token_after_mobile: false,
             headers,
-            header_sel: 0,
-            header_edit: None,
-            preset_idx: 0,
+            editor: Default::default(),
             busy: None,
             busy_since: now,
             spinner: 0,
             history: Vec::new(),
             current: None,
             result_from_history: false,
-            history_sel: 0,
+            history_list: Default::default(),
             panes: Default::default(),
             review_scroll: 0,
             review_max: Default::default(),
@@ -152,7 +148,6 @@ impl App {
             in_flight: None,
             replay: None,
             base_headers: headers_for_base,
-            blanked: Default::default(),
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
         }
@@ -171,7 +166,7 @@ impl App {
         match self.screen {
             Screen::Wizard(Step::Token) | Screen::Wizard(Step::Mobile) => true,
             Screen::Wizard(Step::Scene) => self.editing_other,
-            Screen::Headers => self.header_edit.is_some(),
+            Screen::Headers => self.editor.edit.is_some(),
             Screen::Puzzle => self.puzzle.editing_mobile,
             _ => false,
         }
@@ -347,7 +342,7 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
         Screen::Wizard(Step::Token) => Some(&mut app.token),
         Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
         Screen::Wizard(Step::Scene) => Some(&mut app.other_scene),
-        Screen::Headers => match app.header_edit.as_mut() {
+        Screen::Headers => match app.editor.edit.as_mut() {
             Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
             None => None,
         },
@@ -362,7 +357,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
         Screen::Wizard(Step::Token) => Some(&mut app.token),
         Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
         Screen::Wizard(Step::Scene) if app.editing_other => Some(&mut app.other_scene),
-        Screen::Headers => match app.header_edit.as_mut() {
+        Screen::Headers => match app.editor.edit.as_mut() {
             Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
             None => None,
         },

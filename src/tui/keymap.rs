@@ -375,7 +375,7 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
         Screen::Result => Mode::Result,
-        Screen::Headers => match app.header_edit {
+        Screen::Headers => match app.editor.edit {
             Some(HeaderEdit::Value(_)) => Mode::HeaderValue,
             Some(HeaderEdit::New(_)) => Mode::HeaderNew,
             None => Mode::Headers,
@@ -538,7 +538,7 @@ mod tests {
         ] {
             let mut a = result();
             a.screen = Screen::Headers;
-            a.header_edit = edit;
+            a.editor.edit = edit;
             out.push(a);
         }
         let mut a = result();

@@ -173,10 +173,10 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
                 return None;
             }
             let offset = if app.screen == Screen::History {
-                list_offset(app.history_sel, app.history.len(), f.body.height)
+                list_offset(app.history_list.sel, app.history.len(), f.body.height)
             } else {
                 list_offset(
-                    app.header_sel,
+                    app.editor.sel,
                     app.headers.len(),
                     f.body.height.saturating_sub(6),
                 )

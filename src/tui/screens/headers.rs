@@ -16,6 +16,19 @@ pub enum HeaderEdit {
     New(Input),
 }
 
+/// What the headers editor keeps between key presses.
+#[derive(Debug, Default)]
+pub struct EditorState {
+    /// The selected row.
+    pub sel: usize,
+    /// The value or new header being typed.
+    pub edit: Option<HeaderEdit>,
+    /// The device preset `p` applied last.
+    pub preset_idx: usize,
+    /// Values of headers switched to blank with `b`, to switch them back.
+    pub blanked: std::collections::HashMap<String, String>,
+}
+
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "move"),
     key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
@@ -74,34 +87,34 @@ pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
         app.back_to = app.screen;
     }
     app.screen = Screen::Headers;
-    app.header_edit = None;
+    app.editor.edit = None;
     vec![]
 }
 
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
-    if app.header_edit.is_some() {
+    if app.editor.edit.is_some() {
         match action {
             Action::Accept => finish_edit(app),
-            Action::Back => app.header_edit = None,
+            Action::Back => app.editor.edit = None,
             _ => {}
         }
         return vec![];
     }
     let n = app.headers.len();
     match action {
-        Action::Up => app.header_sel = app.header_sel.saturating_sub(1),
-        Action::Down => app.header_sel = (app.header_sel + 1).min(n.saturating_sub(1)),
+        Action::Up => app.editor.sel = app.editor.sel.saturating_sub(1),
+        Action::Down => app.editor.sel = (app.editor.sel + 1).min(n.saturating_sub(1)),
         Action::Edit => {
-            if let Some(hs) = app.headers.get(app.header_sel) {
-                app.header_edit = Some(HeaderEdit::Value(Input::new(hs.value.clone())));
+            if let Some(hs) = app.headers.get(app.editor.sel) {
+                app.editor.edit = Some(HeaderEdit::Value(Input::new(hs.value.clone())));
             }
         }
         Action::ToggleSend => toggle_send(app),
         Action::Blank => blank(app),
         Action::ApplyPreset => {
             let presets = DevicePreset::ALL;
-            app.preset_idx = (app.preset_idx + 1) % presets.len();
-            let p = presets[app.preset_idx];
+            app.editor.preset_idx = (app.editor.preset_idx + 1) % presets.len();
+            let p = presets[app.editor.preset_idx];
             apply_preset(&mut app.headers, p);
             app.notice(format!(
                 "applied device preset: {} (new fingerprint)",
@@ -120,7 +133,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             }
             app.notice(format!("new device fingerprint {fp}"));
         }
-        Action::AddHeader => app.header_edit = Some(HeaderEdit::New(Input::default())),
+        Action::AddHeader => app.editor.edit = Some(HeaderEdit::New(Input::default())),
         Action::DeleteHeader => delete(app),
         Action::SaveHeaders => return vec![Cmd::SaveHeaders(app.headers.clone())],
         Action::Back => super::history::go_back(app),
@@ -130,23 +143,23 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 }
 
 fn finish_edit(app: &mut App) {
-    match app.header_edit.take() {
+    match app.editor.edit.take() {
         Some(HeaderEdit::Value(input)) => {
-            if let Some(hs) = app.headers.get_mut(app.header_sel) {
+            if let Some(hs) = app.headers.get_mut(app.editor.sel) {
                 hs.value = input.value().to_string();
                 hs.enabled = true;
             }
         }
         // a line that is not `Name: value` stays in the field to be fixed
         Some(HeaderEdit::New(input)) if !add_header(app, input.value()) => {
-            app.header_edit = Some(HeaderEdit::New(input));
+            app.editor.edit = Some(HeaderEdit::New(input));
         }
         Some(HeaderEdit::New(_)) | None => {}
     }
 }
 
 fn toggle_send(app: &mut App) {
-    if let Some(hs) = app.headers.get_mut(app.header_sel) {
+    if let Some(hs) = app.headers.get_mut(app.editor.sel) {
         hs.enabled = !hs.enabled;
         let state = if hs.enabled { "sent" } else { "omitted" };
         let name = hs.name.clone();
@@ -155,13 +168,13 @@ fn toggle_send(app: &mut App) {
 }
 
 fn blank(app: &mut App) {
-    let Some(hs) = app.headers.get_mut(app.header_sel) else {
+    let Some(hs) = app.headers.get_mut(app.editor.sel) else {
         return;
     };
     let name = hs.name.clone();
     hs.enabled = true;
     let text = if hs.value.is_empty() {
-        match app.blanked.remove(&name) {
+        match app.editor.blanked.remove(&name) {
             Some(v) => {
                 hs.value = v;
                 format!("{name} has its value back")
@@ -169,7 +182,8 @@ fn blank(app: &mut App) {
             None => format!("{name} is blank already: Enter types a value"),
         }
     } else {
-        app.blanked
+        app.editor
+            .blanked
             .insert(name.clone(), std::mem::take(&mut hs.value));
         format!("{name} will be sent blank (b again brings the value back)")
     };
@@ -177,15 +191,15 @@ fn blank(app: &mut App) {
 }
 
 fn delete(app: &mut App) {
-    if let Some(hs) = app.headers.get(app.header_sel) {
+    if let Some(hs) = app.headers.get(app.editor.sel) {
         if h::is_documented(&hs.name) {
             app.error(format!(
                 "{} is a documented header: omit it with Space instead",
                 hs.name
             ));
         } else {
-            app.headers.remove(app.header_sel);
-            app.header_sel = app.header_sel.min(app.headers.len().saturating_sub(1));
+            app.headers.remove(app.editor.sel);
+            app.editor.sel = app.editor.sel.min(app.headers.len().saturating_sub(1));
         }
     }
 }
@@ -227,7 +241,7 @@ fn add_header(app: &mut App, line: &str) -> bool {
     {
         app.headers[i].value = value.trim().to_string();
         app.headers[i].enabled = true;
-        app.header_sel = i;
+        app.editor.sel = i;
         let shown = app.headers[i].name.clone();
         app.notice(format!(
             "{shown} was already in the list: its value is replaced"
@@ -238,7 +252,7 @@ fn add_header(app: &mut App, line: &str) -> bool {
             value: value.trim().to_string(),
             enabled: true,
         });
-        app.header_sel = app.headers.len() - 1;
+        app.editor.sel = app.headers.len() - 1;
     }
     true
 }
@@ -304,17 +318,17 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
     .row_highlight_style(theme::SELECTED)
     .block(focused_block(
         " Device & request headers (apply to the next send) ",
-        app.header_edit.is_none(),
+        app.editor.edit.is_none(),
     ));
-    let mut st = TableState::default().with_selected(Some(app.header_sel));
-    *st.offset_mut() = layout::list_offset(app.header_sel, app.headers.len(), table_area.height);
+    let mut st = TableState::default().with_selected(Some(app.editor.sel));
+    *st.offset_mut() = layout::list_offset(app.editor.sel, app.headers.len(), table_area.height);
     f.render_stateful_widget(table, table_area, &mut st);
 
-    match &app.header_edit {
+    match &app.editor.edit {
         Some(HeaderEdit::Value(input)) => {
             let name = app
                 .headers
-                .get(app.header_sel)
+                .get(app.editor.sel)
                 .map(|x| x.name.as_str())
                 .unwrap_or("");
             input_box(f, edit_area, input, &format!(" {name} "), true);
@@ -340,7 +354,7 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
     }
     let meaning = app
         .headers
-        .get(app.header_sel)
+        .get(app.editor.sel)
         .and_then(|x| h::spec(&x.name))
         .map(|s| {
             if s.example.is_empty() {

@@ -4,6 +4,13 @@ use super::super::app::{App, Cmd, PANES, Screen, Step};
 use super::super::keymap::{Action, Binding, ch, key, plain};
 use crossterm::event::KeyCode;
 
+/// What the history list keeps between key presses.
+#[derive(Debug, Default)]
+pub struct ListState {
+    /// The selected row.
+    pub sel: usize,
+}
+
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
@@ -32,7 +39,7 @@ pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
     }
     app.screen = Screen::History;
     if !app.history.is_empty() {
-        app.history_sel = app.current.unwrap_or(app.history.len() - 1);
+        app.history_list.sel = app.current.unwrap_or(app.history.len() - 1);
     }
     vec![]
 }
@@ -48,13 +55,13 @@ pub(crate) fn go_back(app: &mut App) {
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     let n = app.history.len();
     match action {
-        Action::Up => app.history_sel = app.history_sel.saturating_sub(1),
-        Action::Down => app.history_sel = (app.history_sel + 1).min(n.saturating_sub(1)),
-        Action::Top => app.history_sel = 0,
-        Action::Bottom => app.history_sel = n.saturating_sub(1),
-        Action::Accept if n > 0 => show(app, app.history_sel.min(n - 1)),
+        Action::Up => app.history_list.sel = app.history_list.sel.saturating_sub(1),
+        Action::Down => app.history_list.sel = (app.history_list.sel + 1).min(n.saturating_sub(1)),
+        Action::Top => app.history_list.sel = 0,
+        Action::Bottom => app.history_list.sel = n.saturating_sub(1),
+        Action::Accept if n > 0 => show(app, app.history_list.sel.min(n - 1)),
         Action::Resend if n > 0 => {
-            app.current = Some(app.history_sel.min(n - 1));
+            app.current = Some(app.history_list.sel.min(n - 1));
             return super::result::retry_fresh(app, true);
         }
         Action::Back => go_back(app),
@@ -73,10 +80,10 @@ pub(crate) fn show(app: &mut App, i: usize) {
 
 /// A click on row `i`: open it when already selected.
 pub(crate) fn click_row(app: &mut App, i: usize) {
-    if app.history_sel == i && i < app.history.len() {
+    if app.history_list.sel == i && i < app.history.len() {
         show(app, i);
     } else {
-        app.history_sel = i.min(app.history.len().saturating_sub(1));
+        app.history_list.sel = i.min(app.history.len().saturating_sub(1));
     }
 }
 
@@ -143,7 +150,7 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
         format!(" History ({} exchanges) ", app.history.len()),
         true,
     ));
-    let mut st = TableState::default().with_selected(Some(app.history_sel));
-    *st.offset_mut() = layout::list_offset(app.history_sel, app.history.len(), body.height);
+    let mut st = TableState::default().with_selected(Some(app.history_list.sel));
+    *st.offset_mut() = layout::list_offset(app.history_list.sel, app.history.len(), body.height);
     f.render_stateful_widget(table, body, &mut st);
 }

@@ -72,7 +72,7 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
-            Screen::Headers => app.header_sel = i.min(app.headers.len().saturating_sub(1)),
+            Screen::Headers => app.editor.sel = i.min(app.headers.len().saturating_sub(1)),
             _ => {}
         },
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {
