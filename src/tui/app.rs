@@ -66,10 +66,9 @@ pub struct App {
     pub history_list: super::screens::history::ListState,
     /// The result's request, response and explanation panes.
     pub panes: super::panes::PaneSet,
-    /// First line of the review shown.
-    pub review_scroll: u16,
-    /// How far the review and the help could scroll at the last draw.
-    pub review_max: std::cell::Cell<u16>,
+    /// The review's own state.
+    pub review: super::screens::review::ReviewState,
+    /// How far the help could scroll at the last draw.
     pub help_max: std::cell::Cell<u16>,
     pub notice: Option<Notice>,
     pub help: bool,
@@ -125,8 +124,7 @@ impl App {
             result_from_history: false,
             history_list: Default::default(),
             panes: Default::default(),
-            review_scroll: 0,
-            review_max: Default::default(),
+            review: Default::default(),
             help_max: Default::default(),
             notice: None,
             help: false,
@@ -231,7 +229,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
     let cmds = dispatch(app, msg);
     if app.screen != before && app.screen == Screen::Wizard(Step::Review) {
         // The review always opens at its top, where the warnings are.
-        app.review_scroll = 0;
+        app.review.scroll = 0;
     }
     cmds
 }

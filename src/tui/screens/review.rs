@@ -8,6 +8,15 @@ use crate::client::Outcome;
 use crossterm::event::KeyCode;
 use std::time::Duration;
 
+/// What the review keeps between frames.
+#[derive(Debug, Default)]
+pub struct ReviewState {
+    /// First line shown.
+    pub scroll: u16,
+    /// How far it could scroll at the last draw.
+    pub max: std::cell::Cell<u16>,
+}
+
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Enter)], Action::Send, "Enter", "send"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
@@ -90,10 +99,10 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 }
 
 fn scroll(app: &mut App, action: Action) {
-    let max = app.review_max.get();
+    let max = app.review.max.get();
     let page = app.size.1.saturating_sub(6).max(1);
-    let cur = app.review_scroll.min(max);
-    app.review_scroll = match action {
+    let cur = app.review.scroll.min(max);
+    app.review.scroll = match action {
         Action::Down => cur.saturating_add(1),
         Action::Up => cur.saturating_sub(1),
         Action::PageDown => cur.saturating_add(page),
@@ -267,8 +276,8 @@ pub(crate) fn review_lines(app: &App) -> Vec<Line<'static>> {
 pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
     let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
     let max = max_scroll(&p, area);
-    app.review_max.set(max);
-    let pos = app.review_scroll.min(max);
+    app.review.max.set(max);
+    let pos = app.review.scroll.min(max);
     let mut block = focused_block(" Review: the request about to be sent ", true);
     if max > 0 {
         let hint = if pos < max { "↓ more" } else { "↑ back up" };
