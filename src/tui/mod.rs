@@ -204,11 +204,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
             _ = age_tick.tick(), if app.shows_token_age() || puzzle::ticking(&app) => Msg::Tick,
             _ = &mut signals => Msg::Quit,
         };
-        if let (Some(c), Msg::Key(k)) = (panic_key, &msg)
-            && k.code == crossterm::event::KeyCode::Char(c)
-        {
-            panic!("test panic requested with VFLOW_TEST_PANIC_KEY");
-        }
+        test_panic(panic_key, &msg);
         rt.on_msg(&msg);
         for cmd in update(&mut app, msg) {
             rt.execute(&app, cmd);
@@ -230,10 +226,22 @@ fn test_panic_key() -> Option<char> {
         .and_then(|s| s.chars().next())
 }
 
+#[cfg(feature = "test-support")]
+fn test_panic(key: Option<char>, msg: &Msg) {
+    if let (Some(c), Msg::Key(k)) = (key, msg)
+        && k.code == crossterm::event::KeyCode::Char(c)
+    {
+        panic!("test panic requested with VFLOW_TEST_PANIC_KEY");
+    }
+}
+
 #[cfg(not(feature = "test-support"))]
 fn test_panic_key() -> Option<char> {
     None
 }
+
+#[cfg(not(feature = "test-support"))]
+fn test_panic(_: Option<char>, _: &Msg) {}
 
 /// Resolves on SIGTERM or SIGHUP (never on other platforms).
 /// SIGTERM and SIGHUP, registered when called (before the terminal is taken
