@@ -137,6 +137,12 @@ pub mod codes {
     pub const SIM_BODY_TOO_LARGE: &str = "VFLOW.SIM.BODY_TOO_LARGE";
     pub const SIM_NOT_FOUND: &str = "VFLOW.SIM.NOT_FOUND";
     pub const SIM_METHOD: &str = "VFLOW.SIM.METHOD";
+    pub const SIM_BAD_REQUEST: &str = "VFLOW.SIM.BAD_REQUEST";
+    pub const SIM_HEADERS_TOO_LARGE: &str = "VFLOW.SIM.HEADERS_TOO_LARGE";
+    pub const SIM_URI_TOO_LONG: &str = "VFLOW.SIM.URI_TOO_LONG";
+    pub const SIM_BAD_PATH: &str = "VFLOW.SIM.BAD_PATH";
+    pub const SIM_BODY_TIMEOUT: &str = "VFLOW.SIM.BODY_TIMEOUT";
+    pub const SIM_BUSY: &str = "VFLOW.SIM.BUSY";
 
     /// The ten codes of the sms/send table, in the documentation's order.
     pub const SMS_SEND: [&str; 10] = [
@@ -171,6 +177,12 @@ mod tests {
             codes::SIM_BODY_TOO_LARGE,
             codes::SIM_NOT_FOUND,
             codes::SIM_METHOD,
+            codes::SIM_BAD_REQUEST,
+            codes::SIM_HEADERS_TOO_LARGE,
+            codes::SIM_URI_TOO_LONG,
+            codes::SIM_BAD_PATH,
+            codes::SIM_BODY_TIMEOUT,
+            codes::SIM_BUSY,
         ]);
         for code in &all {
             let e = cat.find(code).unwrap_or_else(|| panic!("{code} missing"));

@@ -32,6 +32,27 @@ pub struct ServeArgs {
     /// No log line per request
     #[arg(long, short)]
     pub quiet: bool,
+    /// Close a connection whose request line and headers have not arrived within this
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_limit)]
+    pub header_read_timeout: Duration,
+    /// Close a keep-alive connection idle for this long
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_limit)]
+    pub idle_timeout: Duration,
+    /// Answer 408 VFLOW.SIM.BODY_TIMEOUT when a request body has not arrived within this
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_limit)]
+    pub body_timeout: Duration,
+    /// Connections open at once; a further one is answered 503 VFLOW.SIM.BUSY and closed
+    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+}
+
+/// A positive duration such as `10s` or `500ms`.
+fn parse_limit(s: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(s.trim()).map_err(|e| format!("{s:?}: {e}"))?;
+    if d.is_zero() {
+        return Err("must be greater than zero".into());
+    }
+    Ok(d)
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -55,6 +76,13 @@ impl ServeArgs {
             aes: self.aes,
             reveal_solutions: self.reveal_solutions,
             quiet: self.quiet,
+            server: sim::ServerLimits {
+                header_read_timeout: self.header_read_timeout,
+                idle_timeout: self.idle_timeout,
+                body_timeout: self.body_timeout,
+                max_connections: self.max_connections as usize,
+                ..sim::ServerLimits::default()
+            },
             ..SimConfig::default()
         }
     }
@@ -134,7 +162,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::from(exit::TRANSPORT);
         }
     };
-    runtime.block_on(async {
+    let code = runtime.block_on(async {
         let handle = match sim::start(args.config(), args.bind).await {
             Ok(h) => h,
             Err(e) => {
@@ -146,10 +174,15 @@ pub fn run(args: ServeArgs) -> ExitCode {
         println!("{}", banner(&args, handle.addr));
         stop.await;
         eprintln!("vflow serve: stopping");
-        // In-flight requests get a moment to finish; an idle or stuck client does not hold us.
-        let _ = tokio::time::timeout(Duration::from_secs(5), handle.shutdown()).await;
+        // Idle and stalled connections are closed at once; requests under way get the
+        // server's short grace (ServerLimits::shutdown_grace), then are cut.
+        handle.shutdown().await;
         ExitCode::from(exit::OK)
-    })
+    });
+    // Do not wait for blocking work still running (the puzzle backgrounds warming up): dropping
+    // the runtime would, and that made a stop right after the start take over a second.
+    runtime.shutdown_background();
+    code
 }
 
 /// Ctrl-C, or SIGTERM on Unix. The handlers are registered when this is

@@ -14,12 +14,14 @@
 mod log;
 pub(crate) mod puzzle;
 mod routes;
+mod server;
 mod state;
 mod store;
 mod validate;
 
 pub use log::TARGET as LOG_TARGET;
-pub use routes::BODY_LIMIT;
+pub use routes::{BODY_LIMIT, MAX_HEADER_BYTES, MAX_HEADERS};
+pub use server::ServerLimits;
 
 use crate::api::wire::{OutboxEntry, RevealResponse};
 use crate::clock::{self, SharedClock};
@@ -78,6 +80,8 @@ pub struct SimConfig {
     pub clock: SharedClock,
     /// Store caps (defaults are generous for a person and small enough for a flood).
     pub limits: Limits,
+    /// Connection timeouts and cap (used by [`start`]; [`router`] alone has only the body timeout).
+    pub server: ServerLimits,
 }
 
 impl Default for SimConfig {
@@ -91,6 +95,7 @@ impl Default for SimConfig {
             quiet: false,
             clock: clock::system(),
             limits: Limits::default(),
+            server: ServerLimits::default(),
         }
     }
 }
@@ -125,7 +130,8 @@ impl SimHandle {
         self.sim.reveal(token)
     }
 
-    /// Stop accepting connections, let in-flight requests finish, and wait for the server.
+    /// Stop accepting connections, close idle and stalled ones at once, give requests under way
+    /// [`ServerLimits::shutdown_grace`] to finish, and wait for the server.
     pub async fn shutdown(mut self) {
         self.signal_stop();
         if let Some(server) = self.server.take() {
@@ -164,20 +170,11 @@ pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHa
     // The backgrounds render in the background so the first puzzle is as fast as the rest.
     drop(tokio::task::spawn_blocking(puzzle::warm));
     let addr = listener.local_addr()?;
+    let server_limits = config.server;
     let sim = Arc::new(state::Sim::new(config));
     let app = routes::build(sim.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        let shutdown = async {
-            let _ = stopped.await;
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            tracing::error!(target: LOG_TARGET, "simulator stopped: {e}");
-        }
-    });
+    let server = tokio::spawn(server::serve(listener, app, server_limits, stopped));
     let sweeper = tokio::spawn({
         let sim = sim.clone();
         async move {

@@ -26,6 +26,10 @@ use std::sync::Arc;
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// Most header lines accepted (431 `VFLOW.SIM.HEADERS_TOO_LARGE` beyond).
+pub const MAX_HEADERS: usize = 100;
+/// Largest accepted size of all header names and values together.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// How much of an oversized body is read and discarded before answering 413.
 const DRAIN_LIMIT: usize = 4 * 1024 * 1024;
 
@@ -76,7 +80,7 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .merge(helpers)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn(body_limit))
+        .layer(middleware::from_fn_with_state(sim.clone(), body_limit))
         .layer(middleware::from_fn_with_state(
             sim.clone(),
             super::log::per_request,
@@ -123,9 +127,13 @@ async fn openapi() -> Response {
 
 async fn reveal(
     State(sim): State<Arc<Sim>>,
-    Path(token): Path<String>,
+    token: Result<Path<String>, axum::extract::rejection::PathRejection>,
     headers: HeaderMap,
 ) -> Response {
+    // a path segment that is not UTF-8 once percent-decoded (`%ff`)
+    let Ok(Path(token)) = token else {
+        return error(codes::SIM_BAD_PATH, lang(&headers));
+    };
     match sim.reveal(&token) {
         Some(r) => axum::Json(r).into_response(),
         None => error(codes::SIM_NOT_FOUND, lang(&headers)),
@@ -147,12 +155,23 @@ async fn latency(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respo
     next.run(req).await
 }
 
-/// Buffer the body up to [`BODY_LIMIT`]; anything larger is refused with 413 before routing.
+/// Refuse too many or too large headers (431), then buffer the body up to [`BODY_LIMIT`];
+/// anything larger is refused with 413 before routing, a body that does not arrive within the
+/// body timeout with 408.
 ///
 /// An oversized body is still read (and discarded) up to [`DRAIN_LIMIT`], so that the client
 /// gets the 413 instead of a connection reset for unread data; memory use stays at the limit.
-async fn body_limit(req: Request, next: Next) -> Response {
+async fn body_limit(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Response {
     let lang = lang(req.headers());
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(n, v)| n.as_str().len() + v.len())
+        .sum();
+    if req.headers().len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return error(codes::SIM_HEADERS_TOO_LARGE, lang);
+    }
+    let deadline = tokio::time::Instant::now() + sim.config.server.body_timeout;
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -165,7 +184,12 @@ async fn body_limit(req: Request, next: Next) -> Response {
     let mut stream = body.into_data_stream();
     let mut buf = Vec::new();
     let mut total = 0usize;
-    while let Some(chunk) = stream.next().await {
+    loop {
+        let chunk = match tokio::time::timeout_at(deadline, stream.next()).await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(_) => return error(codes::SIM_BODY_TIMEOUT, lang),
+        };
         let Ok(chunk) = chunk else {
             return error(codes::SIM_BAD_JSON, lang); // the client broke off mid-body
         };
