@@ -83,9 +83,8 @@ pub(super) async fn serve(
     let refusing = Arc::new(Semaphore::new(MAX_REFUSING));
     let (closing_tx, closing) = watch::channel(false);
     let mut conns = JoinSet::new();
-    let mut builder = hyper_util::server::conn::auto::Builder::new(
-        hyper_util::rt::TokioExecutor::new(),
-    );
+    let mut builder =
+        hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
     builder
         .http1()
         .max_headers(HYPER_MAX_HEADERS)
@@ -445,7 +444,10 @@ mod tests {
     fn error_response_is_complete_json() {
         let r = String::from_utf8(error_response(codes::SIM_BUSY)).unwrap();
         let (head, body) = r.split_once("\r\n\r\n").unwrap();
-        assert!(head.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{head}");
+        assert!(
+            head.starts_with("HTTP/1.1 503 Service Unavailable\r\n"),
+            "{head}"
+        );
         assert!(head.contains(&format!("content-length: {}", body.len())));
         let v: serde_json::Value = serde_json::from_str(body).unwrap();
         assert_eq!(v["error_code"], codes::SIM_BUSY);
