@@ -10,6 +10,7 @@ pub mod headers;
 pub mod mobile;
 pub mod redact;
 pub mod scene;
+pub mod text;
 pub mod token;
 pub mod wire;
 

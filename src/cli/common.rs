@@ -106,7 +106,7 @@ pub fn print_exchange(x: &Exchange, ctx: &ExplainContext, json: bool) -> ExitCod
     };
     if json {
         let v = report::json_report(&shown, &expl);
-        println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
+        println!("{}", crate::api::text::json_pretty(&v));
     } else {
         print!("{}", report::render_exchange(&shown, &expl));
     }

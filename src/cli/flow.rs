@@ -98,6 +98,7 @@ impl Run {
                 self.steps.len() + 1,
                 report::render_exchange(&shown, &expl)
             );
+            let text = crate::api::text::visible_lines(&text);
             // Commands whose stdout is a value for scripts (captcha verify/solve)
             // keep every report on stderr.
             if self.lines_to_stderr {
@@ -120,7 +121,7 @@ impl Run {
     pub fn line(&self, name: &str, x: &Exchange, summary: &str) {
         if self.json || self.verbose {
             if self.verbose {
-                println!("   -> {}\n", self.mask(summary));
+                println!("   -> {}\n", crate::api::text::visible(&self.mask(summary)));
             }
             return;
         }
@@ -140,6 +141,7 @@ impl Run {
             x.timing.total.as_secs_f64() * 1e3,
             self.mask(summary)
         );
+        let text = crate::api::text::visible(&text);
         if self.lines_to_stderr {
             eprintln!("{text}");
         } else {
@@ -151,7 +153,7 @@ impl Run {
     pub fn finish(&self, code: ExitCode, ok: bool) -> ExitCode {
         if self.json {
             let v = json!({"ok": ok, "steps": self.steps});
-            println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
+            println!("{}", crate::api::text::json_pretty(&v));
         }
         code
     }
@@ -164,7 +166,10 @@ fn parse<T: serde::de::DeserializeOwned>(x: &Exchange, what: &str) -> Result<T, 
         .map(|r| r.body.as_slice())
         .unwrap_or_default();
     serde_json::from_slice(body).map_err(|e| {
-        eprintln!("vflow: unexpected {what} body: {e}");
+        eprintln!(
+            "vflow: unexpected {what} body: {}",
+            crate::api::text::visible(&e.to_string())
+        );
         ExitCode::from(super::exit::API_ERROR)
     })
 }

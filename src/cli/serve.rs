@@ -48,11 +48,7 @@ pub struct ServeArgs {
 
 /// A positive duration such as `10s` or `500ms`.
 fn parse_limit(s: &str) -> Result<Duration, String> {
-    let d = humantime::parse_duration(s.trim()).map_err(|e| format!("{s:?}: {e}"))?;
-    if d.is_zero() {
-        return Err("must be greater than zero".into());
-    }
-    Ok(d)
+    crate::config::positive_duration(s)
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {

@@ -125,7 +125,8 @@ impl Explanation {
             if zh { "下一步:" } else { "Next steps:" },
             &self.next_steps,
         );
-        out
+        // the code and the server's message are the server's bytes
+        crate::api::text::visible_lines(&out).into_owned()
     }
 }
 
@@ -387,7 +388,29 @@ pub fn explain(
             ));
         }
     }
+    visible_texts(&mut e);
     e
+}
+
+/// The prose quotes what the server sent (codes, messages, body snippets, transport errors):
+/// write its control characters visibly (`code` and `server_message` stay exact for `--json`;
+/// [`Explanation::render`] shows them through the same sanitiser).
+fn visible_texts(e: &mut Explanation) {
+    let fix = |s: &mut String| {
+        if let std::borrow::Cow::Owned(v) = crate::api::text::visible(s) {
+            *s = v;
+        }
+    };
+    let all = [&mut e.title, &mut e.meaning]
+        .into_iter()
+        .chain(e.catalogue_message.iter_mut())
+        .chain(e.in_this_request.iter_mut())
+        .chain(e.general_causes.iter_mut())
+        .chain(e.next_steps.iter_mut());
+    for text in all {
+        fix(&mut text.en);
+        fix(&mut text.zh);
+    }
 }
 
 fn success(

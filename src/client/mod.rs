@@ -141,7 +141,9 @@ impl Outcome {
     pub fn label(&self) -> String {
         match self {
             Outcome::Success => "200 OK".into(),
-            Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
+            Outcome::ApiError { status, code, .. } => {
+                format!("{status} {}", crate::api::text::visible(code))
+            }
             Outcome::HttpError { status } => format!("{status} (not JSON)"),
             Outcome::BadBody { status, .. } => format!("{status} bad body"),
             Outcome::Transport { kind, .. } => kind.label().into(),

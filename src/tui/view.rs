@@ -144,7 +144,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         } else {
             Style::new().green()
         };
-        Line::styled(n.text.clone(), style)
+        Line::styled(crate::api::text::visible(&n.text).into_owned(), style)
     } else {
         Line::from("")
     };
