@@ -1361,6 +1361,45 @@ fn specific(
             format!("{} is not allowed on {}", view.request.method, view.path),
             format!("{} 不允许 {} 方法", view.path, view.request.method),
         )),
+        codes::SIM_BAD_REQUEST => lines.push(t(
+            "vflow sends well-formed HTTP: a proxy or another program between vflow and the server must have changed the request",
+            "vflow 发送的是格式正确的 HTTP：一定是 vflow 与服务器之间的代理或其他程序改动了请求",
+        )),
+        codes::SIM_HEADERS_TOO_LARGE => {
+            let bytes: usize = view
+                .request
+                .headers
+                .iter()
+                .map(|(n, v)| n.len() + v.len())
+                .sum();
+            let n = view.request.headers.len();
+            lines.push(t(
+                format!("{n} headers were sent, {bytes} bytes of names and values"),
+                format!("发送了 {n} 个请求头，名称和值共 {bytes} 字节"),
+            ));
+        }
+        codes::SIM_URI_TOO_LONG => lines.push(t(
+            format!("the URL was {} characters long", view.request.url.len()),
+            format!("URL 长 {} 个字符", view.request.url.len()),
+        )),
+        codes::SIM_BAD_PATH => lines.push(t(
+            format!("path {}", view.path),
+            format!("路径 {}", view.path),
+        )),
+        codes::SIM_BODY_TIMEOUT => lines.push(t(
+            format!(
+                "the body was {} bytes: it stalled on the way (a proxy or a slow link)",
+                view.request.body.len()
+            ),
+            format!(
+                "请求体为 {} 字节：传输途中停滞（代理或慢速链路）",
+                view.request.body.len()
+            ),
+        )),
+        codes::SIM_BUSY => lines.push(t(
+            "this request was fine: other clients (a load test, stalled connections) held all the simulator's connections",
+            "本次请求没有问题：其他客户端（压测、停滞的连接）占满了模拟器的连接",
+        )),
         _ => {}
     }
     (lines, steps)
