@@ -308,3 +308,24 @@ async fn shutdown_closes_idle_and_stalled_connections_at_once() {
     assert_eq!(read_to_close(&mut idle).await, Some(Vec::new()));
     assert_eq!(read_to_close(&mut stalled).await, Some(Vec::new()));
 }
+
+#[tokio::test]
+async fn a_client_that_half_closes_after_its_request_still_gets_the_answer() {
+    // the vendor endpoints wait 50 ms: the server reads the client's EOF before it answers
+    let cfg = SimConfig {
+        quiet: true,
+        latency: Duration::from_millis(50),
+        ..SimConfig::default()
+    };
+    let h = sim::start(cfg, ([127, 0, 0, 1], 0).into()).await.unwrap();
+    let mut s = TcpStream::connect(h.addr).await.unwrap();
+    s.write_all(b"GET /api/v2/sdk/captcha HTTP/1.1\r\nHost: t\r\n\r\n")
+        .await
+        .unwrap();
+    s.shutdown().await.unwrap();
+    let out = read_to_close(&mut s).await.expect("closed");
+    let (status, head, body) = split(&out);
+    // no device headers: the answer is the vendor's PARAM.0001, and it arrives
+    assert_json_error(status, &head, &body, "IDAAS.SDK.PARAM.0001", "half-closed");
+    h.shutdown().await;
+}
