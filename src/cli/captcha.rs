@@ -194,3 +194,35 @@ for a two-step get + verify run `vflow serve` and pass --target, or use `vflow c
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_servers_token_cannot_write_outside_the_folder() {
+        let dir = std::env::temp_dir().join(format!("vflow-save-png-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG");
+        for name in [
+            "../escape-background.png",
+            "a/b-piece.png",
+            "..-piece.png",
+            "/etc/x-piece.png",
+            "x\u{1b}]0;t\u{7}-piece.png",
+        ] {
+            let e = save_png(&dir, name, Some(&png)).unwrap_err();
+            assert!(e.contains("cannot be used in a file name"), "{e}");
+            assert!(!e.contains('\u{1b}'), "{e}");
+        }
+        assert!(!dir.join("../escape-background.png").exists());
+        let ok = save_png(
+            &dir,
+            "71dd26999e314f9abb0c635336976635-piece.png",
+            Some(&png),
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&ok).unwrap(), b"\x89PNG");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
