@@ -29,6 +29,10 @@ pub struct ServeArgs {
     /// Serve GET /_sim/captcha/{token} with the puzzle's true x (for automation)
     #[arg(long)]
     pub reveal_solutions: bool,
+    /// Turn the tenant's automatic registration off: logging in with a code for an unknown
+    /// mobile gets VFLOW.SIM.USER_NOT_FOUND instead of creating the user
+    #[arg(long)]
+    pub no_auto_register: bool,
     /// No log line per request
     #[arg(long, short)]
     pub quiet: bool,
@@ -55,6 +59,7 @@ impl ServeArgs {
             aes: self.aes,
             reveal_solutions: self.reveal_solutions,
             quiet: self.quiet,
+            auto_register: !self.no_auto_register,
             ..SimConfig::default()
         }
     }
@@ -77,6 +82,11 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
         "  outbox:     curl -s {base}{}   (the delivered SMS codes)",
         paths::SIM_OUTBOX
     ));
+    lines.push(format!(
+        "  users:      curl -s {base}{}   (state token: curl -s -X POST {base}{})",
+        paths::SIM_USERS,
+        paths::SIM_STATE_TOKEN
+    ));
     lines.push(format!("  OpenAPI:    {base}{}", paths::SIM_OPENAPI));
     if args.reveal_solutions {
         lines.push(format!("  solutions:  curl -s {base}/_sim/captcha/TOKEN"));
@@ -97,6 +107,9 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
     }
     if args.aes {
         knobs.push("AES point encryption on".to_string());
+    }
+    if args.no_auto_register {
+        knobs.push("automatic registration off".to_string());
     }
     if !knobs.is_empty() {
         lines.push(format!("  faults:     {}", knobs.join(", ")));

@@ -11,6 +11,8 @@
 //! The simulator never prints: log lines go through `tracing`, and `vflow serve`
 //! installs the subscriber that shows them.
 
+mod accounts;
+mod consumer;
 mod log;
 pub(crate) mod puzzle;
 mod routes;
@@ -47,6 +49,10 @@ pub struct Limits {
     pub mobiles: usize,
     /// Entries kept in the outbox (the oldest are dropped).
     pub outbox: usize,
+    /// Users in the user store (the oldest is dropped when full).
+    pub users: usize,
+    /// Live id_tokens, sessions and state tokens (each store).
+    pub tokens: usize,
 }
 
 impl Default for Limits {
@@ -57,6 +63,8 @@ impl Default for Limits {
             codes: 10_000,
             mobiles: 100_000,
             outbox: 1_000,
+            users: 100_000,
+            tokens: 100_000,
         }
     }
 }
@@ -78,6 +86,9 @@ pub struct SimConfig {
     pub clock: SharedClock,
     /// Store caps (defaults are generous for a person and small enough for a flood).
     pub limits: Limits,
+    /// `login/mobile-verify-code` registers an unknown mobile (a tenant setting; on by
+    /// default, `vflow serve --no-auto-register` turns it off).
+    pub auto_register: bool,
 }
 
 impl Default for SimConfig {
@@ -91,6 +102,7 @@ impl Default for SimConfig {
             quiet: false,
             clock: clock::system(),
             limits: Limits::default(),
+            auto_register: true,
         }
     }
 }
@@ -114,6 +126,11 @@ impl SimHandle {
     /// The delivered codes, newest last (what `GET /_sim/outbox` returns).
     pub fn outbox(&self) -> Vec<OutboxEntry> {
         self.sim.outbox()
+    }
+
+    /// The user store (what `GET /_sim/users` returns).
+    pub fn users(&self) -> Vec<crate::api::wire::SimUser> {
+        self.sim.users()
     }
 
     /// A live puzzle's solution, when started with `reveal_solutions` (what
