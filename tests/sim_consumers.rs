@@ -146,9 +146,12 @@ async fn a_code_is_bound_to_its_scene_and_its_mobile() {
     let sim = Sim::new();
     // a LOGIN_SMS code at register
     let login_code = code(&sim, MOBILE, "LOGIN_SMS").await;
-    sim.post(REGISTER, &json!({"mobile": MOBILE, "verify_code": login_code}))
-        .await
-        .assert_error(codes::CAPTCHA_0007);
+    sim.post(
+        REGISTER,
+        &json!({"mobile": MOBILE, "verify_code": login_code}),
+    )
+    .await
+    .assert_error(codes::CAPTCHA_0007);
     // the REGISTER_SMS code of another number
     let other = code(&sim, OTHER, "REGISTER_SMS").await;
     sim.post(REGISTER, &json!({"mobile": MOBILE, "verify_code": other}))
@@ -171,11 +174,18 @@ async fn a_code_is_bound_to_its_scene_and_its_mobile() {
 async fn register_field_errors_in_order() {
     let sim = Sim::new();
     let c = code(&sim, MOBILE, "REGISTER_SMS").await;
-    sim.assert_posts(REGISTER, &[json!({}), json!({"verify_code": c})], codes::USER_0004)
-        .await;
     sim.assert_posts(
         REGISTER,
-        &[json!({"mobile": MOBILE}), json!({"mobile": MOBILE, "verify_code": " "})],
+        &[json!({}), json!({"verify_code": c})],
+        codes::USER_0004,
+    )
+    .await;
+    sim.assert_posts(
+        REGISTER,
+        &[
+            json!({"mobile": MOBILE}),
+            json!({"mobile": MOBILE, "verify_code": " "}),
+        ],
         codes::CAPTCHA_0007,
     )
     .await;
@@ -197,9 +207,12 @@ async fn the_5_wrong_attempts_rule_holds_at_every_consumer() {
     let sim = Sim::new();
     let c = code(&sim, MOBILE, "REGISTER_SMS").await;
     for _ in 0..4 {
-        sim.post(REGISTER, &json!({"mobile": MOBILE, "verify_code": wrong(&c)}))
-            .await
-            .assert_error(codes::CAPTCHA_0007);
+        sim.post(
+            REGISTER,
+            &json!({"mobile": MOBILE, "verify_code": wrong(&c)}),
+        )
+        .await
+        .assert_error(codes::CAPTCHA_0007);
     }
     sim.post(REGISTER, &json!({"mobile": MOBILE, "verify_code": c}))
         .await
@@ -324,13 +337,21 @@ async fn state_tokens_expire_after_10_minutes_and_a_wrong_code_does_not_spend_th
     .await
     .assert_error(codes::CAPTCHA_0007);
     sim.advance(1);
-    sim.post_with(BIND, &state(&st), &json!({"mobile": MOBILE, "verify_code": c}))
-        .await
-        .assert_error(codes::PARAM_0014);
+    sim.post_with(
+        BIND,
+        &state(&st),
+        &json!({"mobile": MOBILE, "verify_code": c}),
+    )
+    .await
+    .assert_error(codes::PARAM_0014);
     // a fresh one works with the same code
     let st = state_token(&sim, None).await;
     let r = sim
-        .post_with(BIND, &state(&st), &json!({"mobile": MOBILE, "verify_code": c}))
+        .post_with(
+            BIND,
+            &state(&st),
+            &json!({"mobile": MOBILE, "verify_code": c}),
+        )
         .await;
     assert_session(&r, MOBILE);
 }
@@ -341,9 +362,13 @@ async fn social_bind_binds_an_existing_user_or_creates_one() {
     login(&sim, MOBILE).await;
     let c = code(&sim, MOBILE, "BIND_MOBILE_SMS").await;
     let st = state_token(&sim, Some("wechat")).await;
-    sim.post_with(BIND, &state(&st), &json!({"mobile": MOBILE, "verify_code": c}))
-        .await
-        .assert_ok();
+    sim.post_with(
+        BIND,
+        &state(&st),
+        &json!({"mobile": MOBILE, "verify_code": c}),
+    )
+    .await
+    .assert_ok();
     let u = users(&sim).await;
     assert_eq!(u.len(), 1);
     assert_eq!(u[0]["created_by"], "login");
@@ -351,9 +376,13 @@ async fn social_bind_binds_an_existing_user_or_creates_one() {
     // a REGISTER_SMS code does not bind; register-bind of an existing mobile is refused
     let rc = code(&sim, MOBILE, "REGISTER_SMS").await;
     let st = state_token(&sim, None).await;
-    sim.post_with(BIND, &state(&st), &json!({"mobile": MOBILE, "verify_code": rc}))
-        .await
-        .assert_error(codes::CAPTCHA_0007);
+    sim.post_with(
+        BIND,
+        &state(&st),
+        &json!({"mobile": MOBILE, "verify_code": rc}),
+    )
+    .await
+    .assert_error(codes::CAPTCHA_0007);
     sim.post_with(
         REGISTER_BIND,
         &state(&st),
@@ -365,9 +394,13 @@ async fn social_bind_binds_an_existing_user_or_creates_one() {
     let sim = Sim::with(|c| c.auto_register = false);
     let c = code(&sim, MOBILE, "BIND_MOBILE_SMS").await;
     let st = state_token(&sim, None).await;
-    sim.post_with(BIND, &state(&st), &json!({"mobile": MOBILE, "verify_code": c}))
-        .await
-        .assert_error(codes::SIM_USER_NOT_FOUND);
+    sim.post_with(
+        BIND,
+        &state(&st),
+        &json!({"mobile": MOBILE, "verify_code": c}),
+    )
+    .await
+    .assert_error(codes::SIM_USER_NOT_FOUND);
 }
 
 // ---- pwd/update-by-mobile: FORGET (no Authorization) and UPDATE (Bearer) ----
@@ -377,18 +410,32 @@ async fn forgotten_password_reset_without_authorization() {
     let sim = Sim::new();
     login(&sim, MOBILE).await;
     let c = code(&sim, MOBILE, "FORGET_PWD_SMS").await;
-    sim.assert_posts(PWD, &[json!({"verify_code": c, "password": "x"})], codes::USER_0004)
-        .await;
-    sim.assert_posts(PWD, &[json!({"mobile": MOBILE, "password": "x"})], codes::CAPTCHA_0007)
-        .await;
     sim.assert_posts(
         PWD,
-        &[json!({"mobile": MOBILE, "verify_code": c}), json!({"mobile": MOBILE, "verify_code": c, "password": " "})],
+        &[json!({"verify_code": c, "password": "x"})],
+        codes::USER_0004,
+    )
+    .await;
+    sim.assert_posts(
+        PWD,
+        &[json!({"mobile": MOBILE, "password": "x"})],
+        codes::CAPTCHA_0007,
+    )
+    .await;
+    sim.assert_posts(
+        PWD,
+        &[
+            json!({"mobile": MOBILE, "verify_code": c}),
+            json!({"mobile": MOBILE, "verify_code": c, "password": " "}),
+        ],
         codes::SIM_PASSWORD_EMPTY,
     )
     .await;
     let r = sim
-        .post(PWD, &json!({"mobile": MOBILE, "verify_code": c, "password": "N3w#pass"}))
+        .post(
+            PWD,
+            &json!({"mobile": MOBILE, "verify_code": c, "password": "N3w#pass"}),
+        )
         .await;
     assert_empty_json_200(&r);
     assert_eq!(users(&sim).await[0]["password"], "N3w#pass");
@@ -398,9 +445,12 @@ async fn forgotten_password_reset_without_authorization() {
 async fn forgotten_password_of_an_unknown_mobile_is_user_not_found() {
     let sim = Sim::new();
     let c = code(&sim, MOBILE, "FORGET_PWD_SMS").await;
-    sim.post(PWD, &json!({"mobile": MOBILE, "verify_code": c, "password": "p"}))
-        .await
-        .assert_error(codes::SIM_USER_NOT_FOUND);
+    sim.post(
+        PWD,
+        &json!({"mobile": MOBILE, "verify_code": c, "password": "p"}),
+    )
+    .await
+    .assert_error(codes::SIM_USER_NOT_FOUND);
 }
 
 #[tokio::test]
@@ -410,21 +460,35 @@ async fn the_shared_password_path_tells_forget_from_update_by_the_authorization_
     let forget = code(&sim, MOBILE, "FORGET_PWD_SMS").await;
     let update = code(&sim, MOBILE, "UPDATE_PWD_SMS").await;
     // an UPDATE_PWD_SMS code without Authorization is the forgotten-password reset: wrong scene
-    sim.post(PWD, &json!({"mobile": MOBILE, "verify_code": update, "password": "a"}))
-        .await
-        .assert_error(codes::CAPTCHA_0007);
+    sim.post(
+        PWD,
+        &json!({"mobile": MOBILE, "verify_code": update, "password": "a"}),
+    )
+    .await
+    .assert_error(codes::CAPTCHA_0007);
     // a FORGET_PWD_SMS code with a Bearer is the logged-in change: wrong scene
-    sim.post_with(PWD, &bearer(&id_token), &json!({"verify_code": forget, "password": "a"}))
-        .await
-        .assert_error(codes::CAPTCHA_0007);
+    sim.post_with(
+        PWD,
+        &bearer(&id_token),
+        &json!({"verify_code": forget, "password": "a"}),
+    )
+    .await
+    .assert_error(codes::CAPTCHA_0007);
     // each in its place (the Bearer change needs no mobile: the user comes from the token)
     let r = sim
-        .post_with(PWD, &bearer(&id_token), &json!({"verify_code": update, "password": "Upd#1"}))
+        .post_with(
+            PWD,
+            &bearer(&id_token),
+            &json!({"verify_code": update, "password": "Upd#1"}),
+        )
         .await;
     assert_empty_json_200(&r);
     assert_eq!(users(&sim).await[0]["password"], "Upd#1");
     let r = sim
-        .post(PWD, &json!({"mobile": MOBILE, "verify_code": forget, "password": "Fgt#1"}))
+        .post(
+            PWD,
+            &json!({"mobile": MOBILE, "verify_code": forget, "password": "Fgt#1"}),
+        )
         .await;
     assert_empty_json_200(&r);
     assert_eq!(users(&sim).await[0]["password"], "Fgt#1");
@@ -435,9 +499,13 @@ async fn update_password_takes_the_code_sent_with_the_full_area_code() {
     let sim = Sim::new();
     let (id_token, _) = login(&sim, MOBILE).await;
     let c = code(&sim, &format!("+86{MOBILE}"), "UPDATE_PWD_SMS").await;
-    sim.post_with(PWD, &bearer(&id_token), &json!({"verify_code": c, "password": "p"}))
-        .await
-        .assert_ok();
+    sim.post_with(
+        PWD,
+        &bearer(&id_token),
+        &json!({"verify_code": c, "password": "p"}),
+    )
+    .await
+    .assert_ok();
 }
 
 #[tokio::test]
@@ -460,7 +528,9 @@ async fn bearer_problems_are_param_0016() {
             .assert_error(codes::PARAM_0016);
     }
     // none of them spent or counted against the code
-    sim.post_with(PWD, &bearer(&id_token), &body).await.assert_ok();
+    sim.post_with(PWD, &bearer(&id_token), &body)
+        .await
+        .assert_ok();
 }
 
 // ---- profile/update-mobile ----
@@ -484,9 +554,13 @@ async fn update_mobile_takes_the_code_of_the_new_number() {
     sim.post_with(UPDATE_MOBILE, &bearer(&id_token), &body(MOBILE, &old_code))
         .await
         .assert_error(codes::SIM_MOBILE_IN_USE);
-    sim.post_with(UPDATE_MOBILE, &bearer(&id_token), &json!({"verify_code": new_code}))
-        .await
-        .assert_error(codes::USER_0004);
+    sim.post_with(
+        UPDATE_MOBILE,
+        &bearer(&id_token),
+        &json!({"verify_code": new_code}),
+    )
+    .await
+    .assert_error(codes::USER_0004);
     let r = sim
         .post_with(UPDATE_MOBILE, &bearer(&id_token), &body(OTHER, &new_code))
         .await;
@@ -495,9 +569,13 @@ async fn update_mobile_takes_the_code_of_the_new_number() {
     assert_eq!((u.len(), u[0]["mobile"].as_str()), (1, Some(OTHER)));
     // the same id_token still names the user: it can change the number again
     let back = code(&sim, "13700137000", "UPDATE_MOBILE_SMS").await;
-    sim.post_with(UPDATE_MOBILE, &bearer(&id_token), &body("13700137000", &back))
-        .await
-        .assert_ok();
+    sim.post_with(
+        UPDATE_MOBILE,
+        &bearer(&id_token),
+        &body("13700137000", &back),
+    )
+    .await
+    .assert_ok();
 }
 
 #[tokio::test]
@@ -506,9 +584,13 @@ async fn update_mobile_to_another_users_number_is_refused() {
     let (id_token, _) = login(&sim, MOBILE).await;
     login(&sim, OTHER).await;
     let c = code(&sim, OTHER, "UPDATE_MOBILE_SMS").await;
-    sim.post_with(UPDATE_MOBILE, &bearer(&id_token), &json!({"mobile": OTHER, "verify_code": c}))
-        .await
-        .assert_error(codes::SIM_MOBILE_IN_USE);
+    sim.post_with(
+        UPDATE_MOBILE,
+        &bearer(&id_token),
+        &json!({"mobile": OTHER, "verify_code": c}),
+    )
+    .await
+    .assert_error(codes::SIM_MOBILE_IN_USE);
 }
 
 #[tokio::test]
@@ -538,9 +620,13 @@ async fn id_tokens_expire_after_2_hours_on_the_clock() {
     r.assert_ok();
     let fresh = r.json()["id_token"].as_str().unwrap().to_string();
     assert_ne!(fresh, id_token);
-    sim.post_with(UPDATE_MOBILE, &bearer(&fresh), &json!({"mobile": OTHER, "verify_code": c}))
-        .await
-        .assert_ok();
+    sim.post_with(
+        UPDATE_MOBILE,
+        &bearer(&fresh),
+        &json!({"mobile": OTHER, "verify_code": c}),
+    )
+    .await
+    .assert_ok();
 }
 
 // ---- sso/session-token/id-token ----
@@ -573,7 +659,15 @@ async fn refresh_needs_a_live_session_token() {
 #[tokio::test]
 async fn device_and_client_checks_come_first_at_every_consumer() {
     let sim = Sim::new();
-    for path in [REGISTER, REGISTER_BIND, LOGIN, PWD, UPDATE_MOBILE, BIND, REFRESH] {
+    for path in [
+        REGISTER,
+        REGISTER_BIND,
+        LOGIN,
+        PWD,
+        UPDATE_MOBILE,
+        BIND,
+        REFRESH,
+    ] {
         // no state token, no Bearer, no session, a body that is not even JSON
         sim.assert_header_checks("POST", path, "not json").await;
     }
@@ -593,9 +687,14 @@ async fn the_credential_header_is_checked_before_the_body() {
                 codes::PARAM_0014
             });
     }
-    sim.raw("POST", PWD, &with(&[("Authorization", "Bearer x")]), "not json")
-        .await
-        .assert_error(codes::PARAM_0016);
+    sim.raw(
+        "POST",
+        PWD,
+        &with(&[("Authorization", "Bearer x")]),
+        "not json",
+    )
+    .await
+    .assert_error(codes::PARAM_0016);
     // with it, the body is
     let st = state_token(&sim, None).await;
     sim.raw("POST", BIND, &state(&st), "not json")
@@ -617,9 +716,12 @@ async fn the_credential_header_is_checked_before_the_body() {
     sim.post(PWD, &json!({"mobile": MOBILE, "verify_code": "123456"}))
         .await
         .assert_error(codes::SIM_PASSWORD_EMPTY);
-    sim.post(PWD, &json!({"mobile": MOBILE, "verify_code": "123456", "password": "p"}))
-        .await
-        .assert_error(codes::CAPTCHA_0007);
+    sim.post(
+        PWD,
+        &json!({"mobile": MOBILE, "verify_code": "123456", "password": "p"}),
+    )
+    .await
+    .assert_error(codes::CAPTCHA_0007);
 }
 
 #[tokio::test]
@@ -647,7 +749,9 @@ async fn sim_helpers_state_token_and_users() {
         .raw("POST", "/_sim/state-token", &good_headers(), "[1]")
         .await;
     r.assert_error(codes::SIM_BAD_JSON);
-    let r = sim.raw("GET", "/_sim/state-token", &good_headers(), "").await;
+    let r = sim
+        .raw("GET", "/_sim/state-token", &good_headers(), "")
+        .await;
     r.assert_error(codes::SIM_METHOD);
     let r = sim.raw("POST", "/_sim/users", &good_headers(), "").await;
     r.assert_error(codes::SIM_METHOD);

@@ -296,7 +296,10 @@ mod tests {
 
     #[test]
     fn login_status_values_and_jwt_reading() {
-        assert_eq!(LoginStatus::from_code("MFA_AUTH"), Some(LoginStatus::MfaAuth));
+        assert_eq!(
+            LoginStatus::from_code("MFA_AUTH"),
+            Some(LoginStatus::MfaAuth)
+        );
         assert_eq!(LoginStatus::from_code("OK"), None);
         assert!(LoginStatus::PasswordWarn.logged_in());
         assert!(!LoginStatus::AccessDenied.logged_in());

@@ -14,7 +14,7 @@
 
 use super::build::{field, header};
 use super::{Exchange, HeaderSetting, Outcome, RequestSpec};
-use crate::api::consumer::{Auth, STATE_TOKEN_HEADER, SESSION_TOKEN_HEADER, bearer};
+use crate::api::consumer::{Auth, SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer};
 use crate::api::wire::{IdTokenResponse, LoginResponse, StateTokenResponse};
 use crate::api::{Consumer, Lang, Scene, paths};
 
@@ -162,7 +162,11 @@ pub fn next_step(scene: Scene, known: &Known) -> NextStep {
 }
 
 /// `POST sso/session-token/id-token` with the `session-token` header.
-pub fn refresh(base_url: &str, mut headers: Vec<HeaderSetting>, session_token: &str) -> RequestSpec {
+pub fn refresh(
+    base_url: &str,
+    mut headers: Vec<HeaderSetting>,
+    session_token: &str,
+) -> RequestSpec {
     headers.push(header(SESSION_TOKEN_HEADER, session_token));
     RequestSpec {
         method: "POST".into(),
@@ -243,12 +247,36 @@ mod tests {
         k.state_token = Some("st".into());
         k.new_password = Some("N3w#pass".into());
         let cases = [
-            (Scene::RegisterSms, paths::REGISTER_MOBILE, r#"{"mobile":"13800138000","verify_code":"123456"}"#),
-            (Scene::LoginSms, paths::LOGIN_MOBILE, r#"{"mobile":"13800138000","verify_code":"123456"}"#),
-            (Scene::ForgetPwdSms, paths::PWD_UPDATE_BY_MOBILE, r#"{"mobile":"13800138000","verify_code":"123456","password":"N3w#pass"}"#),
-            (Scene::UpdatePwdSms, paths::PWD_UPDATE_BY_MOBILE, r#"{"verify_code":"123456","password":"N3w#pass"}"#),
-            (Scene::UpdateMobileSms, paths::PROFILE_UPDATE_MOBILE, r#"{"mobile":"13800138000","verify_code":"123456"}"#),
-            (Scene::BindMobileSms, paths::SOCIAL_BIND, r#"{"mobile":"13800138000","verify_code":"123456"}"#),
+            (
+                Scene::RegisterSms,
+                paths::REGISTER_MOBILE,
+                r#"{"mobile":"13800138000","verify_code":"123456"}"#,
+            ),
+            (
+                Scene::LoginSms,
+                paths::LOGIN_MOBILE,
+                r#"{"mobile":"13800138000","verify_code":"123456"}"#,
+            ),
+            (
+                Scene::ForgetPwdSms,
+                paths::PWD_UPDATE_BY_MOBILE,
+                r#"{"mobile":"13800138000","verify_code":"123456","password":"N3w#pass"}"#,
+            ),
+            (
+                Scene::UpdatePwdSms,
+                paths::PWD_UPDATE_BY_MOBILE,
+                r#"{"verify_code":"123456","password":"N3w#pass"}"#,
+            ),
+            (
+                Scene::UpdateMobileSms,
+                paths::PROFILE_UPDATE_MOBILE,
+                r#"{"mobile":"13800138000","verify_code":"123456"}"#,
+            ),
+            (
+                Scene::BindMobileSms,
+                paths::SOCIAL_BIND,
+                r#"{"mobile":"13800138000","verify_code":"123456"}"#,
+            ),
         ];
         for (scene, path, body) in cases {
             let step = next_step(scene, &k);
@@ -256,7 +284,10 @@ mod tests {
             assert_eq!(step.spec.path, path);
             assert_eq!(body_of(&step.spec), body, "{scene}");
             let auth = step.spec.header("Authorization").map(|h| h.value.clone());
-            let state = step.spec.header(STATE_TOKEN_HEADER).map(|h| h.value.clone());
+            let state = step
+                .spec
+                .header(STATE_TOKEN_HEADER)
+                .map(|h| h.value.clone());
             match scene {
                 Scene::UpdatePwdSms | Scene::UpdateMobileSms => {
                     assert_eq!(auth.as_deref(), Some("Bearer h.p.s"));
@@ -284,7 +315,10 @@ mod tests {
             code: Some("  ".into()),
             ..known()
         };
-        assert_eq!(next_step(Scene::LoginSms, &blank).missing(), [Missing::Code]);
+        assert_eq!(
+            next_step(Scene::LoginSms, &blank).missing(),
+            [Missing::Code]
+        );
         for m in [Missing::Mobile, Missing::IdToken, Missing::NewPassword] {
             assert_ne!(m.prompt(Lang::En), m.prompt(Lang::Zh));
         }

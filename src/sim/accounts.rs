@@ -165,8 +165,12 @@ impl Accounts {
 
     pub fn new_state(&mut self, provider: &str, now: SystemTime) -> String {
         let token = uuid::Uuid::new_v4().simple().to_string();
-        self.states
-            .insert(token.clone(), provider.to_string(), now + ttl::STATE_TOKEN, now);
+        self.states.insert(
+            token.clone(),
+            provider.to_string(),
+            now + ttl::STATE_TOKEN,
+            now,
+        );
         token
     }
 

@@ -18,7 +18,7 @@
 use super::state::{Sim, Sms, lock};
 use super::validate::{Body, Code};
 use crate::api::catalogue::codes;
-use crate::api::consumer::{STATE_TOKEN_HEADER, SESSION_TOKEN_HEADER, bearer_token};
+use crate::api::consumer::{SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer_token};
 use crate::api::wire::{IdTokenResponse, LoginResponse, SimUser, StateTokenResponse};
 use crate::api::{Scene, ttl};
 use axum::http::HeaderMap;
@@ -168,7 +168,12 @@ impl Sim {
         self.social(headers, bytes, Scene::BindMobileSms)
     }
 
-    fn social(&self, headers: &HeaderMap, bytes: &[u8], scene: Scene) -> Result<LoginResponse, Code> {
+    fn social(
+        &self,
+        headers: &HeaderMap,
+        bytes: &[u8],
+        scene: Scene,
+    ) -> Result<LoginResponse, Code> {
         self.check_headers(headers)?;
         let now = self.now();
         let (state, provider) = self.state_token(headers, now)?;

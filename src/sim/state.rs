@@ -3,8 +3,8 @@
 //! Every function here is synchronous and takes its time from `config.clock`; the HTTP
 //! layer (`routes.rs`) only moves bytes in and out.
 
-use super::puzzle;
 use super::accounts::Accounts;
+use super::puzzle;
 use super::store::Bounded;
 use super::validate::{self, Body, Code};
 use super::{GATEWAY_FAILURE_MOBILES, SimConfig};

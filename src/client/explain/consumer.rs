@@ -13,7 +13,7 @@
 use super::{ExplainContext, Explanation, Found, RequestView, Text};
 use crate::api::catalogue::codes;
 use crate::api::consumer::{
-    Auth, JwtError, STATE_TOKEN_HEADER, SESSION_TOKEN_HEADER, bearer_token, decode_id_token,
+    Auth, JwtError, SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer_token, decode_id_token,
 };
 use crate::api::{Consumer, Lang, LoginStatus, Scene, redact, ttl, wire};
 use crate::client::{Outcome, ReceivedResponse};
@@ -314,7 +314,12 @@ fn wrong_code(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
     let now = facts.now;
     let same = |x: &SentCode| Some(&x.mobile) == target.as_ref() && x.scene == scene;
     if let Some(g) = &given {
-        if let Some(sent) = facts.sent.iter().rev().find(|x| x.code.as_deref() == Some(g)) {
+        if let Some(sent) = facts
+            .sent
+            .iter()
+            .rev()
+            .find(|x| x.code.as_deref() == Some(g))
+        {
             if sent.scene != scene {
                 lines.push(t(
                     format!(
@@ -507,8 +512,16 @@ fn life_of(
     };
     lines.push(line);
     steps.push(t(
-        format!("send a new {} code and use it within {} s", sent.scene, ttl::SMS_CODE.as_secs()),
-        format!("重新发送 {} 验证码并在 {} 秒内使用", sent.scene, ttl::SMS_CODE.as_secs()),
+        format!(
+            "send a new {} code and use it within {} s",
+            sent.scene,
+            ttl::SMS_CODE.as_secs()
+        ),
+        format!(
+            "重新发送 {} 验证码并在 {} 秒内使用",
+            sent.scene,
+            ttl::SMS_CODE.as_secs()
+        ),
     ));
 }
 
@@ -662,7 +675,9 @@ fn user_store(c: &Ctx, code: &str) -> (Vec<Text>, Vec<Text>) {
     ));
     match code {
         codes::SIM_USER_EXISTS => lines.push(t(
-            format!("{m} already has a user (an earlier registration, or an automatic one at login)"),
+            format!(
+                "{m} already has a user (an earlier registration, or an automatic one at login)"
+            ),
             format!("{m} 已有用户（之前注册过，或登录时自动注册）"),
         )),
         codes::SIM_USER_NOT_FOUND => lines.push(t(
@@ -677,7 +692,9 @@ fn user_store(c: &Ctx, code: &str) -> (Vec<Text>, Vec<Text>) {
                 .is_some_and(|sub| sub == mobile);
             lines.push(if own {
                 t(
-                    format!("{m} is the number the id_token was issued for: the user's current number"),
+                    format!(
+                        "{m} is the number the id_token was issued for: the user's current number"
+                    ),
                     format!("{m} 就是 id_token 签发时的号码：用户当前的号码"),
                 )
             } else {
@@ -767,8 +784,10 @@ mod tests {
     }
 
     fn jwt(sub: &str, exp: u64) -> String {
-        let p = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .encode(format!(r#"{{"sub":"{sub}","iat":{},"exp":{exp}}}"#, exp.saturating_sub(7200)));
+        let p = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+            r#"{{"sub":"{sub}","iat":{},"exp":{exp}}}"#,
+            exp.saturating_sub(7200)
+        ));
         format!("eyJhbGciOiJIUzI1NiJ9.{p}.c2ln")
     }
 
@@ -809,7 +828,12 @@ mod tests {
         f
     }
 
-    fn lines(s: &RequestSpec, o: &Outcome, f: SessionFacts, resp: Option<&ReceivedResponse>) -> (String, Explanation) {
+    fn lines(
+        s: &RequestSpec,
+        o: &Outcome,
+        f: SessionFacts,
+        resp: Option<&ReceivedResponse>,
+    ) -> (String, Explanation) {
         let ctx = ExplainContext {
             session: f,
             ..ExplainContext::default()
@@ -831,7 +855,12 @@ mod tests {
     #[test]
     fn a_code_of_another_scene_is_named() {
         let s = spec(Scene::RegisterSms, known(M, "111111"));
-        let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), facts(&[(M, Scene::LoginSms, "111111")], 200), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::CAPTCHA_0007),
+            facts(&[(M, Scene::LoginSms, "111111")], 200),
+            None,
+        );
         assert!(
             c.contains("this code was sent for LOGIN_SMS; register/mobile-verify-code takes a REGISTER_SMS code"),
             "{c}"
@@ -839,16 +868,32 @@ mod tests {
         assert!(!c.contains("for LOGIN_SMS\""), "no login-only wording: {c}");
         // FORGET code with a Bearer: the shared path
         let s = spec(Scene::UpdatePwdSms, known(M, "222222"));
-        let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), facts(&[(M, Scene::ForgetPwdSms, "222222")], 200), None);
-        assert!(c.contains("sent for FORGET_PWD_SMS") && c.contains("drop the header"), "{c}");
+        let (c, _) = lines(
+            &s,
+            &err(codes::CAPTCHA_0007),
+            facts(&[(M, Scene::ForgetPwdSms, "222222")], 200),
+            None,
+        );
+        assert!(
+            c.contains("sent for FORGET_PWD_SMS") && c.contains("drop the header"),
+            "{c}"
+        );
     }
 
     #[test]
     fn update_mobile_code_sent_to_the_old_number_is_named() {
         let s = spec(Scene::UpdateMobileSms, known(NEW, "333333"));
-        let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), facts(&[(M, Scene::UpdateMobileSms, "333333")], 200), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::CAPTCHA_0007),
+            facts(&[(M, Scene::UpdateMobileSms, "333333")], 200),
+            None,
+        );
         assert!(c.contains("the code goes to the NEW number"), "{c}");
-        assert!(c.contains(&format!("send a UPDATE_MOBILE_SMS code to {NEW}")), "{c}");
+        assert!(
+            c.contains(&format!("send a UPDATE_MOBILE_SMS code to {NEW}")),
+            "{c}"
+        );
     }
 
     #[test]
@@ -861,7 +906,13 @@ mod tests {
         f.answered(Consumer::Login, M, "444444", true);
         let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), f, None);
         assert!(c.contains("already used"), "{c}");
-        let f = facts(&[(M, Scene::LoginSms, "444444"), (M, Scene::LoginSms, "555555")], 150);
+        let f = facts(
+            &[
+                (M, Scene::LoginSms, "444444"),
+                (M, Scene::LoginSms, "555555"),
+            ],
+            150,
+        );
         let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), f, None);
         assert!(c.contains("a newer code"), "{c}");
         let mut f = facts(&[(M, Scene::LoginSms, "444444")], 150);
@@ -872,7 +923,12 @@ mod tests {
         assert!(c.contains("died after 5 wrong tries"), "{c}");
         // a typo
         let s = spec(Scene::LoginSms, known(M, "999999"));
-        let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), facts(&[(M, Scene::LoginSms, "444444")], 150), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::CAPTCHA_0007),
+            facts(&[(M, Scene::LoginSms, "444444")], 150),
+            None,
+        );
         assert!(c.contains("a typo?"), "{c}");
     }
 
@@ -883,18 +939,33 @@ mod tests {
         let mut s = spec(Scene::UpdateMobileSms, k);
         s.omit_header("Authorization");
         let (c, _) = lines(&s, &err(codes::PARAM_0016), SessionFacts::default(), None);
-        assert!(c.contains("Authorization was not sent at all") && c.contains("needs `Authorization: Bearer"), "{c}");
+        assert!(
+            c.contains("Authorization was not sent at all")
+                && c.contains("needs `Authorization: Bearer"),
+            "{c}"
+        );
         let mut s = spec(Scene::UpdateMobileSms, known(NEW, "1"));
         s.set_header("Authorization", "Bearer abc.def");
         let (c, _) = lines(&s, &err(codes::PARAM_0016), SessionFacts::default(), None);
-        assert!(c.contains("2 dot-separated part(s), a JWT has three"), "{c}");
+        assert!(
+            c.contains("2 dot-separated part(s), a JWT has three"),
+            "{c}"
+        );
         let mut s = spec(Scene::UpdateMobileSms, known(NEW, "1"));
         s.set_header("Authorization", &jwt(M, 9_000));
         let (c, _) = lines(&s, &err(codes::PARAM_0016), facts(&[], 9_060), None);
-        assert!(c.contains("does not start with `Bearer `") && c.contains("expired 60 s ago"), "{c}");
+        assert!(
+            c.contains("does not start with `Bearer `") && c.contains("expired 60 s ago"),
+            "{c}"
+        );
         // a Bearer for another user: the UPDATE_PWD_SMS code went elsewhere
         let s = spec(Scene::UpdatePwdSms, known(M, "777777"));
-        let (c, _) = lines(&s, &err(codes::CAPTCHA_0007), facts(&[(NEW, Scene::UpdatePwdSms, "777777")], 200), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::CAPTCHA_0007),
+            facts(&[(NEW, Scene::UpdatePwdSms, "777777")], 200),
+            None,
+        );
         assert!(c.contains("the id_token is for another user"), "{c}");
     }
 
@@ -902,19 +973,35 @@ mod tests {
     fn state_token_refresh_and_user_store_codes() {
         let s = spec(Scene::BindMobileSms, known(M, "1"));
         let (c, _) = lines(&s, &err(codes::PARAM_0014), SessionFacts::default(), None);
-        assert!(c.contains("single use and lives 10 min") && c.contains("--state-token"), "{c}");
+        assert!(
+            c.contains("single use and lives 10 min") && c.contains("--state-token"),
+            "{c}"
+        );
         let mut s = spec(Scene::UpdateMobileSms, known(M, "1"));
         s.set_field("mobile", M);
-        let (c, _) = lines(&s, &err(codes::SIM_MOBILE_IN_USE), SessionFacts::default(), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::SIM_MOBILE_IN_USE),
+            SessionFacts::default(),
+            None,
+        );
         assert!(c.contains("the user's current number"), "{c}");
         let mut s = spec(Scene::ForgetPwdSms, known(M, "1"));
         s.set_field("password", "");
         s.set_field("new_password", "x");
-        let (c, _) = lines(&s, &err(codes::SIM_PASSWORD_EMPTY), SessionFacts::default(), None);
+        let (c, _) = lines(
+            &s,
+            &err(codes::SIM_PASSWORD_EMPTY),
+            SessionFacts::default(),
+            None,
+        );
         assert!(c.contains("must be named `password`"), "{c}");
         let r = crate::client::consumer::refresh("http://h", headers(), &jwt(M, 10));
         let (c, _) = lines(&r, &err(codes::PARAM_0023), SessionFacts::default(), None);
-        assert!(c.contains("the id_token was sent instead of the session_token"), "{c}");
+        assert!(
+            c.contains("the id_token was sent instead of the session_token"),
+            "{c}"
+        );
     }
 
     #[test]
@@ -934,7 +1021,10 @@ mod tests {
                 truncated: false,
             };
             let (_, e) = lines(&s, &Outcome::Success, SessionFacts::default(), Some(&resp));
-            assert!(seen.insert(e.meaning.en.clone()), "{st:?} has its own meaning");
+            assert!(
+                seen.insert(e.meaning.en.clone()),
+                "{st:?} has its own meaning"
+            );
             if st != LoginStatus::Success {
                 assert!(e.title.en.contains(st.code()), "{:?}", e.title);
             }
