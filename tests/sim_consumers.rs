@@ -756,3 +756,54 @@ async fn sim_helpers_state_token_and_users() {
     let r = sim.raw("POST", "/_sim/users", &good_headers(), "").await;
     r.assert_error(codes::SIM_METHOD);
 }
+
+#[tokio::test]
+async fn openapi_document_describes_every_consumer_and_its_codes() {
+    let sim = Sim::new();
+    let r = sim.get("/_sim/openapi.json").await;
+    r.assert_ok();
+    let doc = r.json();
+    let text = String::from_utf8_lossy(&r.body).to_string();
+    for c in vflow::api::Consumer::ALL {
+        let op = &doc["paths"][c.path()]["post"];
+        assert!(op.is_object(), "{c} missing");
+        assert!(op["responses"]["200"].is_object(), "{c} 200");
+        let examples = op["responses"]["400"]["content"]["application/json"]["examples"]
+            .as_object()
+            .unwrap();
+        assert!(examples.contains_key(codes::CAPTCHA_0007), "{c}");
+        assert!(examples.contains_key(codes::PARAM_0001), "{c}");
+    }
+    // the credential headers are required parameters with minLength 1
+    for (name, path) in [
+        ("authorization_bearer", UPDATE_MOBILE),
+        ("x_state_token", BIND),
+        ("session_token", REFRESH),
+    ] {
+        let p = &doc["components"]["parameters"][name];
+        assert_eq!(p["required"], true, "{name}");
+        assert_eq!(p["schema"]["minLength"], 1, "{name}");
+        let refs = doc["paths"][path]["post"]["parameters"].to_string();
+        assert!(refs.contains(name), "{path} takes {name}");
+    }
+    for code in [
+        codes::PARAM_0014,
+        codes::PARAM_0016,
+        codes::PARAM_0023,
+        codes::SIM_PASSWORD_EMPTY,
+        codes::SIM_USER_EXISTS,
+        codes::SIM_USER_NOT_FOUND,
+        codes::SIM_MOBILE_IN_USE,
+    ] {
+        let listed = &doc["components"]["schemas"]["ErrorResponse"]["x-error-codes"][code];
+        assert_eq!(
+            listed["error_msg"],
+            vflow::api::Catalogue::get().entry(code).msg.en.as_str(),
+            "{code}"
+        );
+    }
+    for helper in ["/_sim/state-token", "/_sim/users"] {
+        assert!(text.contains(helper), "{helper}");
+    }
+    assert!(doc["paths"]["/_sim/users"]["get"].is_object());
+}
