@@ -241,4 +241,20 @@ mod tests {
         let b = banner(&t.args, "0.0.0.0:80".parse().unwrap());
         assert!(b.contains("warning"));
     }
+
+    #[test]
+    fn automatic_registration_is_on_unless_turned_off() {
+        let t = T::try_parse_from(["t"]).unwrap();
+        assert!(t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(
+            b.contains("curl -s http://127.0.0.1:8080/_sim/users"),
+            "{b}"
+        );
+        assert!(!b.contains("automatic registration off"));
+        let t = T::try_parse_from(["t", "--no-auto-register"]).unwrap();
+        assert!(!t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(b.contains("faults:     automatic registration off"), "{b}");
+    }
 }

@@ -155,6 +155,8 @@ pub fn refine(
     let Some(consumer) = Consumer::from_request(&view.path, has_auth) else {
         if refresh {
             refine_refresh(e, view, outcome);
+        } else if view.path == crate::api::paths::SMS_SEND && *outcome == Outcome::Success {
+            after_send(e, view);
         } else {
             elsewhere(e, view, outcome);
         }
@@ -708,6 +710,56 @@ fn user_store(c: &Ctx, code: &str) -> (Vec<Text>, Vec<Text>) {
     (lines, Vec::new())
 }
 
+/// A code was sent: the exact request of the scene's consumer, as the next step.
+fn after_send(e: &mut Explanation, view: &RequestView) {
+    let Some(scene) = value(view.field("type")).and_then(|s| Scene::from_code(&s)) else {
+        return;
+    };
+    if scene == Scene::LoginSms {
+        return; // the general explanation spells out the login already
+    }
+    let mut consumers = vec![Consumer::for_scene(scene)];
+    if scene == Scene::RegisterSms {
+        consumers.push(Consumer::SocialRegisterBind);
+    }
+    let mut steps: Vec<Text> = consumers
+        .into_iter()
+        .map(|c| {
+            let (auth_en, auth_zh) = match c.auth() {
+                Auth::Bearer => (
+                    " with Authorization: Bearer ID_TOKEN (log in first)",
+                    "，带 Authorization: Bearer ID_TOKEN（先登录）",
+                ),
+                Auth::StateToken => (
+                    " with X-state-token of the social login",
+                    "，带社交登录的 X-state-token",
+                ),
+                Auth::None if c == Consumer::ForgetPwd => {
+                    (" without Authorization", "，不带 Authorization")
+                }
+                Auth::None => ("", ""),
+            };
+            let fields = c.fields().join(", ");
+            t(
+                format!("next: POST {} {{{fields}}}{auth_en}", c.path()),
+                format!("下一步：POST {} {{{fields}}}{auth_zh}", c.path()),
+            )
+        })
+        .collect();
+    if scene == Scene::UpdateMobileSms {
+        steps.push(t(
+            "this number is the NEW one: send it as `mobile` to profile/update-mobile, with the Bearer of the user's current login",
+            "这个号码就是新号码：把它作为 `mobile` 发给 profile/update-mobile，并带上用户当前登录的 Bearer",
+        ));
+    }
+    let at = e
+        .next_steps
+        .iter()
+        .position(|l| l.en.starts_with("on the simulator"))
+        .unwrap_or(e.next_steps.len());
+    e.next_steps.splice(at..at, steps);
+}
+
 /// A consumer's code at another endpoint (e.g. PARAM.0014 from sms/send): say where it
 /// belongs, so the line is never empty.
 fn elsewhere(e: &mut Explanation, view: &RequestView, outcome: &Outcome) {
@@ -1000,6 +1052,23 @@ mod tests {
         let (c, _) = lines(&r, &err(codes::PARAM_0023), SessionFacts::default(), None);
         assert!(
             c.contains("the id_token was sent instead of the session_token"),
+            "{c}"
+        );
+    }
+
+    #[test]
+    fn a_sent_code_names_its_consumer_request() {
+        let s = crate::client::build::sms_send("http://h", headers(), "UPDATE_PWD_SMS", M, "t---p");
+        let (c, _) = lines(&s, &Outcome::Success, SessionFacts::default(), None);
+        assert!(
+            c.contains("next: POST /api/v2/sdk/pwd/update-by-mobile {verify_code, password} with Authorization: Bearer"),
+            "{c}"
+        );
+        let s = crate::client::build::sms_send("http://h", headers(), "REGISTER_SMS", M, "t---p");
+        let (c, _) = lines(&s, &Outcome::Success, SessionFacts::default(), None);
+        assert!(
+            c.contains("register/mobile-verify-code {mobile, verify_code}")
+                && c.contains("social/register-bind"),
             "{c}"
         );
     }
