@@ -595,6 +595,8 @@ async fn consumer_cases_cover_the_codes_and_fail_where_the_server_differs() {
             "consumer-password-change",
             "consumer-forget-code-with-bearer",
             "consumer-update-mobile",
+            "consumer-code-to-the-old-number",
+            "consumer-bearer-of-another-user",
             "consumer-bind"
         ],
         "{:#?}",

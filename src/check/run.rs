@@ -591,10 +591,13 @@ impl Runner<'_> {
             fill(&mut spec, STATE_TOKEN, &token);
         }
         if let Some(scene) = case.deliver {
-            let to = spec
-                .field("mobile")
-                .map(|f| f.value.clone())
-                .unwrap_or_else(|| mobile.clone());
+            let to = match &case.deliver_to {
+                Some(to) => to.replace(RUN, &run),
+                None => spec
+                    .field("mobile")
+                    .map(|f| f.value.clone())
+                    .unwrap_or_else(|| mobile.clone()),
+            };
             let code = self.deliver(scene, &to, sends).await?;
             let wrong = wrong_code(&code);
             let mut bad = spec.clone();

@@ -168,6 +168,9 @@ pub struct Case {
     /// Consumers: before the check, send a code of this scene to the body's `mobile` (or
     /// the case's) and read it from the simulator's outbox: `{code}`, `{wrong_code}`.
     pub deliver: Option<crate::api::Scene>,
+    /// Consumers: deliver the code to this number instead (the classic mistakes: the old
+    /// number for UPDATE_MOBILE_SMS, another user's for UPDATE_PWD_SMS).
+    pub deliver_to: Option<String>,
     /// Consumers: log the case's mobile in first (LOGIN_SMS through the outbox): `{id_token}`.
     pub login: bool,
     /// Consumers: get a state token from the simulator first: `{state_token}`.
@@ -187,6 +190,8 @@ impl Case {
             .chain(&self.fields)
             .map(|(_, v)| v.as_str())
             .chain(self.sender.as_deref())
+            .chain(self.mobile.as_deref())
+            .chain(self.deliver_to.as_deref())
     }
 
     /// It fetches a fresh captcha puzzle first.
@@ -249,6 +254,7 @@ struct CaseFile {
     simulator_only: bool,
     mobile: Option<String>,
     deliver: Option<crate::api::Scene>,
+    deliver_to: Option<String>,
     #[serde(default)]
     login: bool,
     #[serde(default)]
@@ -410,6 +416,7 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
             simulator_only: c.simulator_only,
             mobile: c.mobile,
             deliver: c.deliver,
+            deliver_to: c.deliver_to,
             login: c.login,
             state_token: c.state_token,
             wrong_first: c.wrong_first,
@@ -427,6 +434,11 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
         if consumer_setup && !case.simulator_only {
             return Err(err(
                 "deliver, login, state_token and wrong_first read the simulator's outbox or helpers: add simulator_only = true".into(),
+            ));
+        }
+        if case.deliver_to.is_some() && case.deliver.is_none() {
+            return Err(err(
+                "deliver_to needs deliver (the scene of the code)".into()
             ));
         }
         if case.wrong_first > 0 && case.deliver.is_none() {
