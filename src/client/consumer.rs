@@ -324,6 +324,64 @@ mod tests {
         }
     }
 
+    fn answered(path: &str, status: u16, body: &str) -> Exchange {
+        let resp = crate::client::ReceivedResponse {
+            status,
+            version: "HTTP/1.1".into(),
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.as_bytes().to_vec(),
+            truncated: false,
+        };
+        Exchange {
+            started_at: std::time::SystemTime::UNIX_EPOCH,
+            request: crate::client::SentRequest {
+                method: "POST".into(),
+                url: format!("http://h{path}"),
+                headers: vec![],
+                body: vec![],
+            },
+            outcome: crate::client::send::classify(path, &resp),
+            response: Some(resp),
+            timing: crate::client::Timing {
+                total: std::time::Duration::ZERO,
+                ttfb: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_yes_is_a_2xx_and_a_login_status_that_leaves_the_user_logged_in() {
+        let session = |st: &str| {
+            format!(r#"{{"status":"{st}","session_token":"s","expire":432000,"id_token":"a.b.c"}}"#)
+        };
+        for (st, yes) in [
+            ("SUCCESS", true),
+            ("PASSWORD_WARN", true),
+            ("PASSWORD_EXPIRED", false),
+            ("ACCESS_DENIED", false),
+            ("MFA_AUTH", false),
+            ("SOMETHING_NEW", false),
+        ] {
+            let x = answered(paths::SOCIAL_BIND, 200, &session(st));
+            assert_eq!(accepted(Consumer::SocialBind, &x), yes, "{st}");
+        }
+        let x = answered(paths::LOGIN_MOBILE, 200, "");
+        assert!(
+            !accepted(Consumer::Login, &x),
+            "an empty body is not a session"
+        );
+        let x = answered(paths::PROFILE_UPDATE_MOBILE, 200, "");
+        assert!(accepted(Consumer::UpdateMobile, &x));
+        let x = answered(
+            paths::PROFILE_UPDATE_MOBILE,
+            400,
+            r#"{"error_code":"IDAAS.SDK.PARAM.0016","error_msg":"x"}"#,
+        );
+        assert!(!accepted(Consumer::UpdateMobile, &x));
+        let x = answered(paths::SESSION_TO_ID_TOKEN, 200, r#"{"id_token":"n.e.w"}"#);
+        assert_eq!(refreshed_id_token(&x).as_deref(), Some("n.e.w"));
+    }
+
     #[test]
     fn refresh_and_state_token_requests() {
         let r = refresh("http://h", vec![], "sess");
