@@ -196,7 +196,7 @@ impl Run {
         }
         let status = x.response.as_ref().map(|r| r.status).unwrap_or_default();
         let text = format!(
-            "{}. {name:<9} {:<4} {:<38} {status}  {:>6.1} ms  {}",
+            "{:>2}. {name:<9} {:<4} {:<40} {status}  {:>6.1} ms  {}",
             self.steps.len(),
             x.request.method,
             self.mask(&path),
