@@ -4,7 +4,9 @@
 //! in-process, tests bind it to 127.0.0.1:0 or drive [`router`] directly).
 //!
 //! - `routes`: HTTP surface, layers and the order of checks for a request;
-//! - `state`: the rules of the four vendor endpoints and the stores;
+//! - `state`: the rules of captcha, verify and sms/send, and the stores;
+//! - `consumer`: the code consumers (spec §6), the session refresh, `/_sim` users and state tokens;
+//! - `accounts`: users, id_tokens, sessions and state tokens;
 //! - `validate`: header and body checks; `store`: bounded, expiring maps;
 //! - `puzzle`: the PNG drawing; `log`: the per-request log line (tracing target `vflow::sim`).
 //!

@@ -1,4 +1,5 @@
-//! The simulator's state and the rules of the four vendor endpoints (spec §3-§5).
+//! The simulator's state and the rules of captcha, verify and sms/send (spec §3-§4); the
+//! consumers of the code are in `consumer.rs`.
 //!
 //! Every function here is synchronous and takes its time from `config.clock`; the HTTP
 //! layer (`routes.rs`) only moves bytes in and out.

@@ -154,7 +154,7 @@ pub fn refine(
     let refresh = view.path == crate::api::paths::SESSION_TO_ID_TOKEN;
     let Some(consumer) = Consumer::from_request(&view.path, has_auth) else {
         if refresh {
-            refine_refresh(e, view, outcome);
+            refine_refresh(e, view, outcome, ctx.redact);
         } else if view.path == crate::api::paths::SMS_SEND && *outcome == Outcome::Success {
             after_send(e, view);
         } else {
@@ -617,9 +617,17 @@ fn bad_bearer(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
 }
 
 /// PARAM.0014: the state token.
+/// [`presence`] of a secret header: masked when redacting.
+fn secret(name: &str, f: Found, redact: bool) -> Text {
+    match f {
+        Found::Value(v) if redact => presence(name, &Found::Value(redact::middle(&v))),
+        f => presence(name, &f),
+    }
+}
+
 fn bad_state(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
     let f = c.view.header(STATE_TOKEN_HEADER);
-    let mut lines = vec![presence(STATE_TOKEN_HEADER, &f)];
+    let mut lines = vec![secret(STATE_TOKEN_HEADER, f.clone(), c.redact)];
     if matches!(f, Found::Value(_)) {
         lines.push(t(
             format!(
@@ -782,7 +790,7 @@ fn elsewhere(e: &mut Explanation, view: &RequestView, outcome: &Outcome) {
     ));
 }
 
-fn refine_refresh(e: &mut Explanation, view: &RequestView, outcome: &Outcome) {
+fn refine_refresh(e: &mut Explanation, view: &RequestView, outcome: &Outcome, redact: bool) {
     match outcome {
         Outcome::Success => {
             e.title = t("New id_token issued", "已签发新的 id_token");
@@ -799,7 +807,7 @@ fn refine_refresh(e: &mut Explanation, view: &RequestView, outcome: &Outcome) {
         }
         Outcome::ApiError { code, .. } if code == codes::PARAM_0023 => {
             let f = view.header(SESSION_TOKEN_HEADER);
-            let mut lines = vec![presence(SESSION_TOKEN_HEADER, &f)];
+            let mut lines = vec![secret(SESSION_TOKEN_HEADER, f.clone(), redact)];
             if let Found::Value(v) = &f
                 && decode_id_token(v).is_ok()
             {
