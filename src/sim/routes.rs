@@ -7,7 +7,9 @@
 //! 2. unknown path → 404 `VFLOW.SIM.NOT_FOUND`; known path, wrong method → 405 `VFLOW.SIM.METHOD`;
 //! 3. vendor endpoints: device headers and client id (spec checks 1-3), *before* the body is
 //!    looked at, as a real gateway authenticates the caller before parsing;
-//! 4. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
+//! 4. the consumers' credential header, still before the body (`X-state-token`:
+//!    PARAM.0014; `Authorization` where required or present: PARAM.0016; see `consumer.rs`);
+//! 5. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
 //!    (400 `FIELD_TYPE`); then the endpoint's own checks.
 
 use super::state::Sim;
