@@ -29,6 +29,10 @@ pub struct ServeArgs {
     /// Serve GET /_sim/captcha/{token} with the puzzle's true x (for automation)
     #[arg(long)]
     pub reveal_solutions: bool,
+    /// Turn the tenant's automatic registration off: logging in with a code for an unknown
+    /// mobile gets VFLOW.SIM.USER_NOT_FOUND instead of creating the user
+    #[arg(long)]
+    pub no_auto_register: bool,
     /// No log line per request
     #[arg(long, short)]
     pub quiet: bool,
@@ -79,6 +83,7 @@ impl ServeArgs {
                 max_connections: self.max_connections as usize,
                 ..sim::ServerLimits::default()
             },
+            auto_register: !self.no_auto_register,
             ..SimConfig::default()
         }
     }
@@ -101,6 +106,11 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
         "  outbox:     curl -s {base}{}   (the delivered SMS codes)",
         paths::SIM_OUTBOX
     ));
+    lines.push(format!(
+        "  users:      curl -s {base}{}   (state token: curl -s -X POST {base}{})",
+        paths::SIM_USERS,
+        paths::SIM_STATE_TOKEN
+    ));
     lines.push(format!("  OpenAPI:    {base}{}", paths::SIM_OPENAPI));
     if args.reveal_solutions {
         lines.push(format!("  solutions:  curl -s {base}/_sim/captcha/TOKEN"));
@@ -121,6 +131,9 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
     }
     if args.aes {
         knobs.push("AES point encryption on".to_string());
+    }
+    if args.no_auto_register {
+        knobs.push("automatic registration off".to_string());
     }
     if !knobs.is_empty() {
         lines.push(format!("  faults:     {}", knobs.join(", ")));
@@ -256,5 +269,21 @@ mod tests {
         assert!(!b.contains("warning"));
         let b = banner(&t.args, "0.0.0.0:80".parse().unwrap());
         assert!(b.contains("warning"));
+    }
+
+    #[test]
+    fn automatic_registration_is_on_unless_turned_off() {
+        let t = T::try_parse_from(["t"]).unwrap();
+        assert!(t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(
+            b.contains("curl -s http://127.0.0.1:8080/_sim/users"),
+            "{b}"
+        );
+        assert!(!b.contains("automatic registration off"));
+        let t = T::try_parse_from(["t", "--no-auto-register"]).unwrap();
+        assert!(!t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(b.contains("faults:     automatic registration off"), "{b}");
     }
 }

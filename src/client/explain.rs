@@ -9,6 +9,8 @@ use crate::api::headers as h;
 use crate::api::{Catalogue, Lang, Scene, mobile, paths, redact, token, ttl, wire};
 use std::time::Duration;
 
+pub mod consumer;
+
 /// One sentence in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Text {
@@ -148,6 +150,8 @@ pub struct ExplainContext {
     pub timeout: Option<Duration>,
     /// Mask mobile numbers, tokens and client ids in the text.
     pub redact: bool,
+    /// The codes the session sent, for the consumers' answers ([`consumer::refine`]).
+    pub session: consumer::SessionFacts,
 }
 
 /// A header as found in the request.
@@ -388,6 +392,7 @@ pub fn explain(
             ));
         }
     }
+    consumer::refine(&mut e, &view, response, outcome, ctx);
     visible_texts(&mut e);
     e
 }

@@ -22,6 +22,7 @@
 use std::time::{Duration, SystemTime};
 
 pub mod build;
+pub mod consumer;
 pub mod curl;
 pub mod explain;
 pub mod report;

@@ -29,7 +29,13 @@ pub struct Redactor {
 
 const MOBILE_KEYS: [&str; 2] = ["mobile", "sender"];
 const TOKEN_KEYS: [&str; 3] = ["captcha_token", "token", "captchaVerification"];
-const SECRET_KEYS: [&str; 3] = ["session_token", "id_token", "client_id"];
+const SECRET_KEYS: [&str; 5] = [
+    "session_token",
+    "id_token",
+    "client_id",
+    "state_token",
+    "password",
+];
 
 impl Redactor {
     pub fn new() -> Self {

@@ -4,13 +4,17 @@
 //! in-process, tests bind it to 127.0.0.1:0 or drive [`router`] directly).
 //!
 //! - `routes`: HTTP surface, layers and the order of checks for a request;
-//! - `state`: the rules of the four vendor endpoints and the stores;
+//! - `state`: the rules of captcha, verify and sms/send, and the stores;
+//! - `consumer`: the code consumers (spec §6), the session refresh, `/_sim` users and state tokens;
+//! - `accounts`: users, id_tokens, sessions and state tokens;
 //! - `validate`: header and body checks; `store`: bounded, expiring maps;
 //! - `puzzle`: the PNG drawing; `log`: the per-request log line (tracing target `vflow::sim`).
 //!
 //! The simulator never prints: log lines go through `tracing`, and `vflow serve`
 //! installs the subscriber that shows them.
 
+mod accounts;
+mod consumer;
 mod log;
 pub(crate) mod puzzle;
 mod routes;
@@ -49,6 +53,10 @@ pub struct Limits {
     pub mobiles: usize,
     /// Entries kept in the outbox (the oldest are dropped).
     pub outbox: usize,
+    /// Users in the user store (the oldest is dropped when full).
+    pub users: usize,
+    /// Live id_tokens, sessions and state tokens (each store).
+    pub tokens: usize,
 }
 
 impl Default for Limits {
@@ -59,6 +67,8 @@ impl Default for Limits {
             codes: 10_000,
             mobiles: 100_000,
             outbox: 1_000,
+            users: 100_000,
+            tokens: 100_000,
         }
     }
 }
@@ -82,6 +92,9 @@ pub struct SimConfig {
     pub limits: Limits,
     /// Connection timeouts and cap (used by [`start`]; [`router`] alone has only the body timeout).
     pub server: ServerLimits,
+    /// `login/mobile-verify-code` registers an unknown mobile (a tenant setting; on by
+    /// default, `vflow serve --no-auto-register` turns it off).
+    pub auto_register: bool,
 }
 
 impl Default for SimConfig {
@@ -96,6 +109,7 @@ impl Default for SimConfig {
             clock: clock::system(),
             limits: Limits::default(),
             server: ServerLimits::default(),
+            auto_register: true,
         }
     }
 }
@@ -119,6 +133,11 @@ impl SimHandle {
     /// The delivered codes, newest last (what `GET /_sim/outbox` returns).
     pub fn outbox(&self) -> Vec<OutboxEntry> {
         self.sim.outbox()
+    }
+
+    /// The user store (what `GET /_sim/users` returns).
+    pub fn users(&self) -> Vec<crate::api::wire::SimUser> {
+        self.sim.users()
     }
 
     /// A live puzzle's solution, when started with `reveal_solutions` (what

@@ -1,4 +1,4 @@
-//! The HTTP surface: the four vendor endpoints, the `/_sim` helpers, and the layers around
+//! The HTTP surface: the vendor endpoints, the `/_sim` helpers, and the layers around
 //! them (body limit, latency, log line, JSON 404/405).
 //!
 //! Order of the checks for a request (first failing wins):
@@ -7,7 +7,9 @@
 //! 2. unknown path → 404 `VFLOW.SIM.NOT_FOUND`; known path, wrong method → 405 `VFLOW.SIM.METHOD`;
 //! 3. vendor endpoints: device headers and client id (spec checks 1-3), *before* the body is
 //!    looked at, as a real gateway authenticates the caller before parsing;
-//! 4. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
+//! 4. the consumers' credential header, still before the body (`X-state-token`:
+//!    PARAM.0014; `Authorization` where required or present: PARAM.0016; see `consumer.rs`);
+//! 5. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
 //!    (400 `FIELD_TYPE`); then the endpoint's own checks.
 
 use super::state::Sim;
@@ -69,10 +71,18 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .route(paths::CAPTCHA_VERIFY, post(verify))
         .route(paths::SMS_SEND, post(send))
         .route(paths::LOGIN_MOBILE, post(login))
+        .route(paths::REGISTER_MOBILE, post(register))
+        .route(paths::SOCIAL_REGISTER_BIND, post(register_bind))
+        .route(paths::PWD_UPDATE_BY_MOBILE, post(update_password))
+        .route(paths::PROFILE_UPDATE_MOBILE, post(update_mobile))
+        .route(paths::SOCIAL_BIND, post(social_bind))
+        .route(paths::SESSION_TO_ID_TOKEN, post(refresh))
         .route_layer(middleware::from_fn_with_state(sim.clone(), latency));
     let mut helpers = Router::new()
         .route(paths::SIM_OUTBOX, get(outbox))
-        .route(paths::SIM_OPENAPI, get(openapi));
+        .route(paths::SIM_OPENAPI, get(openapi))
+        .route(paths::SIM_STATE_TOKEN, post(state_token))
+        .route(paths::SIM_USERS, get(users));
     if sim.config.reveal_solutions {
         helpers = helpers.route("/_sim/captcha/{token}", get(reveal));
     }
@@ -108,6 +118,53 @@ async fn send(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> R
 
 async fn login(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
     reply(&headers, sim.login(&headers, &body))
+}
+
+async fn register(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.register(&headers, &body))
+}
+
+async fn register_bind(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.register_bind(&headers, &body))
+}
+
+async fn social_bind(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.social_bind(&headers, &body))
+}
+
+/// 200 with `Content-Type: application/json` and an empty body, as documented.
+fn empty_json(headers: &HeaderMap, result: Result<(), &'static str>) -> Response {
+    match result {
+        Ok(()) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            "",
+        )
+            .into_response(),
+        Err(code) => error(code, lang(headers)),
+    }
+}
+
+async fn update_password(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    empty_json(&headers, sim.update_password(&headers, &body))
+}
+
+async fn update_mobile(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    empty_json(&headers, sim.update_mobile(&headers, &body))
+}
+
+async fn refresh(State(sim): State<Arc<Sim>>, headers: HeaderMap) -> Response {
+    reply(&headers, sim.refresh(&headers))
+}
+
+async fn state_token(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.new_state_token(&headers, &body))
+}
+
+async fn users(State(sim): State<Arc<Sim>>) -> Response {
+    axum::Json(sim.users()).into_response()
 }
 
 async fn outbox(State(sim): State<Arc<Sim>>) -> Response {
