@@ -54,6 +54,11 @@ async fn run(suite: &Suite, env: &Env) -> Report {
     r
 }
 
+/// The case needs a valid pass token: its own, or one for a delivered code or a login.
+fn needs_token(c: &check::suite::Case) -> bool {
+    c.pass_token || c.deliver.is_some() || c.login
+}
+
 fn verdicts(r: &Report) -> Vec<(String, &'static str)> {
     r.results
         .iter()
@@ -139,7 +144,7 @@ async fn without_reveal_token_cases_are_skipped_with_the_reason() {
     let need: Vec<&str> = suite
         .cases
         .iter()
-        .filter(|c| c.pass_token)
+        .filter(|c| needs_token(c))
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(r.skipped(), need.len());
@@ -234,7 +239,7 @@ async fn a_server_that_answers_200_to_everything_fails_every_error_case() {
     let errors: Vec<&str> = suite
         .cases
         .iter()
-        .filter(|c| !c.pass_token)
+        .filter(|c| !c.pass_token && !c.simulator_only)
         .map(|c| c.name.as_str())
         .collect();
     for name in &errors {
@@ -481,7 +486,7 @@ async fn binary_skips_without_reveal_and_exits_0() {
     let skipped = Suite::builtin()
         .cases
         .iter()
-        .filter(|c| c.pass_token)
+        .filter(|c| needs_token(c))
         .count();
     assert_eq!(
         junit_counts(&std::fs::read_to_string(&junit).unwrap()).2,
@@ -538,4 +543,72 @@ fn a_target_that_never_answers_is_a_transport_failure_exit_3() {
         String::from_utf8_lossy(&out.stdout)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("never answered"));
+}
+
+#[tokio::test]
+async fn consumer_cases_cover_the_codes_and_fail_where_the_server_differs() {
+    let suite = Suite::builtin();
+    let codes: Vec<String> = suite.cases.iter().map(|c| c.expect.label()).collect();
+    for code in ["CAPTCHA.0007", "PARAM.0016", "PARAM.0014"] {
+        assert!(codes.iter().any(|c| c.ends_with(code)), "{code} is covered");
+    }
+    // the 5-wrong-attempts case sends five wrong codes before the checked one
+    let sim = simulator(true).await;
+    let mut e = env(&sim.base_url(), Some(true));
+    e.run_number = 7;
+    let r = run(&suite, &e).await;
+    assert!(r.ok(), "{:#?}", verdicts(&r));
+    let five = r
+        .results
+        .iter()
+        .find(|c| c.name == "consumer-5-wrong-attempts")
+        .unwrap();
+    let roles: Vec<&str> = five.sends.iter().map(|s| s.role).collect();
+    // pass token (not a send), sms/send, then five wrong tries, then the check
+    assert_eq!(
+        roles,
+        [
+            "setup", "setup", "setup", "setup", "setup", "setup", "check"
+        ]
+    );
+    let expl = five.explanation.as_ref().unwrap();
+    let text = expl.render(vflow::api::Lang::En);
+    assert!(text.contains("died after 5 wrong tries"), "{text}");
+    // a tenant without automatic registration: exactly the cases that need a new user fail
+    let strict = sim::start(
+        SimConfig {
+            reveal_solutions: true,
+            quiet: true,
+            auto_register: false,
+            ..SimConfig::default()
+        },
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+    let r = run(&suite, &env(&strict.base_url(), Some(true))).await;
+    assert_eq!(
+        failed(&r),
+        [
+            "consumer-login-right-code",
+            "consumer-4-wrong-then-right",
+            "consumer-password-change",
+            "consumer-forget-code-with-bearer",
+            "consumer-update-mobile",
+            "consumer-code-to-the-old-number",
+            "consumer-bearer-of-another-user",
+            "consumer-bind"
+        ],
+        "{:#?}",
+        verdicts(&r)
+    );
+    let login = r
+        .results
+        .iter()
+        .find(|c| c.name == "consumer-login-right-code")
+        .unwrap();
+    assert_eq!(
+        login.verdict.reason().unwrap(),
+        "expected 200 OK, got 400 VFLOW.SIM.USER_NOT_FOUND"
+    );
 }

@@ -326,8 +326,10 @@ fn flow_in_process_completes_the_chain() {
         .collect();
     assert_eq!(
         names,
-        ["captcha", "solution", "verify", "send", "outbox"],
-        "no login for REGISTER_SMS"
+        [
+            "captcha", "solution", "verify", "send", "outbox", "register"
+        ],
+        "REGISTER_SMS ends with its own consumer"
     );
 }
 

@@ -46,7 +46,8 @@ async fn login_success_returns_a_session_and_a_jwt_shaped_id_token() {
     assert_eq!(claims["sub"], MOBILE);
     assert_eq!(
         claims["exp"].as_u64().unwrap() - claims["iat"].as_u64().unwrap(),
-        432000
+        7200,
+        "an id_token lives 2 hours (spec section 6)"
     );
 }
 

@@ -130,13 +130,25 @@ pub mod codes {
     pub const CAPTCHA_0005: &str = "IDAAS.SDK.CAPTCHA.0005";
     pub const CAPTCHA_0006: &str = "IDAAS.SDK.CAPTCHA.0006";
     pub const CAPTCHA_0007: &str = "IDAAS.SDK.CAPTCHA.0007";
+    pub const PARAM_0014: &str = "IDAAS.SDK.PARAM.0014";
     pub const PARAM_0016: &str = "IDAAS.SDK.PARAM.0016";
+    pub const PARAM_0023: &str = "IDAAS.SDK.PARAM.0023";
     pub const SIM_BAD_JSON: &str = "VFLOW.SIM.BAD_JSON";
     pub const SIM_FIELD_TYPE: &str = "VFLOW.SIM.FIELD_TYPE";
     pub const SIM_CONTENT_TYPE: &str = "VFLOW.SIM.CONTENT_TYPE";
     pub const SIM_BODY_TOO_LARGE: &str = "VFLOW.SIM.BODY_TOO_LARGE";
     pub const SIM_NOT_FOUND: &str = "VFLOW.SIM.NOT_FOUND";
     pub const SIM_METHOD: &str = "VFLOW.SIM.METHOD";
+    pub const SIM_BAD_REQUEST: &str = "VFLOW.SIM.BAD_REQUEST";
+    pub const SIM_HEADERS_TOO_LARGE: &str = "VFLOW.SIM.HEADERS_TOO_LARGE";
+    pub const SIM_URI_TOO_LONG: &str = "VFLOW.SIM.URI_TOO_LONG";
+    pub const SIM_BAD_PATH: &str = "VFLOW.SIM.BAD_PATH";
+    pub const SIM_BODY_TIMEOUT: &str = "VFLOW.SIM.BODY_TIMEOUT";
+    pub const SIM_BUSY: &str = "VFLOW.SIM.BUSY";
+    pub const SIM_PASSWORD_EMPTY: &str = "VFLOW.SIM.PASSWORD_EMPTY";
+    pub const SIM_USER_EXISTS: &str = "VFLOW.SIM.USER_EXISTS";
+    pub const SIM_USER_NOT_FOUND: &str = "VFLOW.SIM.USER_NOT_FOUND";
+    pub const SIM_MOBILE_IN_USE: &str = "VFLOW.SIM.MOBILE_IN_USE";
 
     /// The ten codes of the sms/send table, in the documentation's order.
     pub const SMS_SEND: [&str; 10] = [
@@ -164,13 +176,25 @@ mod tests {
         all.extend([
             codes::CAPTCHA_0002,
             codes::CAPTCHA_0007,
+            codes::PARAM_0014,
             codes::PARAM_0016,
+            codes::PARAM_0023,
+            codes::SIM_PASSWORD_EMPTY,
+            codes::SIM_USER_EXISTS,
+            codes::SIM_USER_NOT_FOUND,
+            codes::SIM_MOBILE_IN_USE,
             codes::SIM_BAD_JSON,
             codes::SIM_FIELD_TYPE,
             codes::SIM_CONTENT_TYPE,
             codes::SIM_BODY_TOO_LARGE,
             codes::SIM_NOT_FOUND,
             codes::SIM_METHOD,
+            codes::SIM_BAD_REQUEST,
+            codes::SIM_HEADERS_TOO_LARGE,
+            codes::SIM_URI_TOO_LONG,
+            codes::SIM_BAD_PATH,
+            codes::SIM_BODY_TIMEOUT,
+            codes::SIM_BUSY,
         ]);
         for code in &all {
             let e = cat.find(code).unwrap_or_else(|| panic!("{code} missing"));
@@ -260,14 +284,54 @@ mod tests {
             cat.entry(codes::CAPTCHA_0002).msg.en,
             "Graphic verification code verification failed"
         );
-        assert_eq!(
-            cat.entry(codes::CAPTCHA_0007).msg.en,
-            "Incorrect verification code"
-        );
-        assert_eq!(
-            cat.entry(codes::PARAM_0016).msg.en,
-            "IdToken is invalid or expired"
-        );
+        // the consumers' codes (spec section 6); zh texts marked [choice] there
+        let consumers = [
+            (
+                codes::CAPTCHA_0007,
+                "Incorrect verification code",
+                "验证码错误",
+            ),
+            (
+                codes::PARAM_0016,
+                "IdToken is invalid or expired",
+                "IdToken无效或已过期",
+            ),
+            (codes::PARAM_0014, "Invalid state token", "状态令牌无效"),
+            (
+                codes::PARAM_0023,
+                "Invalid or expired session token",
+                "会话令牌无效或已过期",
+            ),
+            (
+                codes::SIM_PASSWORD_EMPTY,
+                "Password cannot be empty",
+                "密码不能为空",
+            ),
+            (
+                codes::SIM_USER_EXISTS,
+                "A user with this mobile number already exists",
+                "该手机号已注册",
+            ),
+            (
+                codes::SIM_USER_NOT_FOUND,
+                "No user with this mobile number",
+                "该手机号没有对应的用户",
+            ),
+            (
+                codes::SIM_MOBILE_IN_USE,
+                "The mobile number is already bound to a user",
+                "该手机号已绑定其他用户",
+            ),
+        ];
+        for (code, en, zh) in consumers {
+            let e = cat.entry(code);
+            assert_eq!((e.msg.en.as_str(), e.msg.zh.as_str()), (en, zh), "{code}");
+        }
+        // CAPTCHA.0007 is listed for every consumer of a code
+        let e = cat.entry(codes::CAPTCHA_0007);
+        for c in crate::api::Consumer::ALL {
+            assert!(e.endpoints.iter().any(|x| x == c.name()), "{c}");
+        }
     }
 
     #[test]

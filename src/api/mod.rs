@@ -6,14 +6,17 @@
 
 pub mod captcha;
 pub mod catalogue;
+pub mod consumer;
 pub mod headers;
 pub mod mobile;
 pub mod redact;
 pub mod scene;
+pub mod text;
 pub mod token;
 pub mod wire;
 
 pub use catalogue::{Catalogue, ErrorEntry, Lang};
+pub use consumer::{Consumer, LoginStatus};
 pub use scene::Scene;
 pub use token::{PassToken, Point, TokenError};
 
@@ -23,10 +26,18 @@ pub mod paths {
     pub const CAPTCHA_VERIFY: &str = "/api/v2/sdk/captcha/verify";
     pub const SMS_SEND: &str = "/api/v2/sdk/sms/send";
     pub const LOGIN_MOBILE: &str = "/api/v2/sdk/login/mobile-verify-code";
+    pub const REGISTER_MOBILE: &str = "/api/v2/sdk/register/mobile-verify-code";
+    pub const SOCIAL_REGISTER_BIND: &str = "/api/v2/sdk/social/register-bind";
+    pub const PWD_UPDATE_BY_MOBILE: &str = "/api/v2/sdk/pwd/update-by-mobile";
+    pub const PROFILE_UPDATE_MOBILE: &str = "/api/v2/sdk/profile/update-mobile";
+    pub const SOCIAL_BIND: &str = "/api/v2/sdk/social/bind";
+    pub const SESSION_TO_ID_TOKEN: &str = "/api/v2/sdk/sso/session-token/id-token";
     /// Prefix of the simulator's own helpers; never part of the vendor API.
     pub const SIM_PREFIX: &str = "/_sim";
     pub const SIM_OUTBOX: &str = "/_sim/outbox";
     pub const SIM_OPENAPI: &str = "/_sim/openapi.json";
+    pub const SIM_STATE_TOKEN: &str = "/_sim/state-token";
+    pub const SIM_USERS: &str = "/_sim/users";
 }
 
 /// Time rules of the protocol (spec §3-§5).
@@ -44,4 +55,10 @@ pub mod ttl {
     /// Daily cap of codes per mobile.
     pub const DAILY_CAP: u32 = 10;
     pub const DAY: Duration = Duration::from_secs(24 * 3600);
+    /// An id_token is "valid for 2 hours by default" (spec §6).
+    pub const ID_TOKEN: Duration = Duration::from_secs(2 * 3600);
+    /// `expire` of a session_token, in seconds (the vendor's example: 5 days).
+    pub const SESSION_EXPIRE_SECS: u64 = 432_000;
+    /// A simulated social-login state token lives 10 minutes and is single use.
+    pub const STATE_TOKEN: Duration = Duration::from_secs(600);
 }

@@ -45,6 +45,37 @@ pub struct LoginResponse {
     pub id_token: String,
 }
 
+/// 200 body of `sso/session-token/id-token`: a fresh id_token for the session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdTokenResponse {
+    pub id_token: String,
+}
+
+/// `POST /_sim/state-token` answer: a simulated social login's state token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateTokenResponse {
+    pub state_token: String,
+    pub provider: String,
+    /// Seconds the token lives (it is single use).
+    pub expires_in: u64,
+}
+
+/// One user of the simulator's store (`GET /_sim/users`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimUser {
+    pub user_id: String,
+    pub mobile: String,
+    /// `login` (automatic registration), `register`, `social/register-bind`, `social/bind`.
+    pub created_by: String,
+    /// The simulator keeps test passwords in clear so a change can be checked.
+    pub password: Option<String>,
+    /// Social providers bound to this user (from state tokens).
+    pub social: Vec<String>,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
 /// One delivered code in the simulator's outbox (`GET /_sim/outbox`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {

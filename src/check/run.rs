@@ -1,8 +1,14 @@
 //! Running a suite: one case after the other, each built from the profile's
 //! request, sent with the client, compared with its expectation and explained.
 
-use super::suite::{Case, Endpoint, Expected, PASS_TOKEN, PUZZLE_TOKEN, RUN, Setup, Suite};
+use super::suite::{
+    CODE, Case, EXPIRED_ID_TOKEN, Endpoint, Expected, ID_TOKEN, PASS_TOKEN, PUZZLE_TOKEN, RUN,
+    STATE_TOKEN, Setup, Suite, WRONG_CODE,
+};
+use crate::api::Scene;
 use crate::api::paths;
+use crate::client::consumer::{self, Known};
+use crate::client::explain::consumer::SessionFacts;
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use crate::client::simflow::{self, TokenError};
 use crate::client::{Exchange, HeaderSetting, Http, Outcome, RequestSpec, build};
@@ -271,6 +277,43 @@ pub fn request(
             PUZZLE_TOKEN,
             &d.mobile,
         ),
+        e => {
+            let bearer = case.login
+                || case
+                    .headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+            let c = e.consumer(bearer).expect("a consumer endpoint");
+            let known = Known {
+                mobile: Some(case.mobile.clone().unwrap_or_else(|| d.mobile.clone())),
+                code: Some(
+                    if case.deliver.is_some() {
+                        CODE
+                    } else {
+                        "000000"
+                    }
+                    .into(),
+                ),
+                id_token: Some(
+                    if case.login {
+                        ID_TOKEN
+                    } else {
+                        EXPIRED_ID_TOKEN
+                    }
+                    .into(),
+                ),
+                state_token: Some(
+                    if case.state_token {
+                        STATE_TOKEN
+                    } else {
+                        "vflow-check-never-issued-state-token"
+                    }
+                    .into(),
+                ),
+                new_password: Some(CHECK_PASSWORD.into()),
+            };
+            consumer::request(base_url, headers, c, &known).spec
+        }
     };
     for (n, v) in &case.headers {
         spec.set_header(n, v);
@@ -291,6 +334,29 @@ pub fn request(
     }
     fill(&mut spec, RUN, &format!("{run_number:04}"));
     spec
+}
+
+/// The new password the consumer cases send.
+pub const CHECK_PASSWORD: &str = "Vflow#Check2026";
+
+/// A JWT-shaped id_token that expired on 2020-01-01 (`{expired_id_token}`).
+pub fn expired_id_token(sub: &str) -> String {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    format!(
+        "{}.{}.{}",
+        b64(r#"{"alg":"HS256","typ":"JWT"}"#),
+        b64(&format!(
+            r#"{{"iss":"vflow-check","sub":"{sub}","iat":1577829600,"exp":1577836800}}"#
+        )),
+        b64("vflow-check-not-signed")
+    )
+}
+
+/// The delivered code plus one, six digits: wrong, and of the right shape.
+fn wrong_code(code: &str) -> String {
+    let n: u32 = code.trim().parse().unwrap_or(0);
+    format!("{:06}", (n + 1) % 1_000_000)
 }
 
 /// Replace `from` by `to` in every header and body value.
@@ -330,6 +396,8 @@ struct Runner<'e> {
     simulator: Option<bool>,
     /// Set when the token source said "not available": later cases skip at once.
     no_tokens: Option<String>,
+    /// The codes this case delivered, for the explanation of a consumer's answer.
+    facts: SessionFacts,
 }
 
 enum Stop {
@@ -423,6 +491,9 @@ impl Runner<'_> {
             let token = p.token.unwrap_or_default();
             fill(&mut spec, PUZZLE_TOKEN, &token);
         }
+        if case.endpoint.consumer(false).is_some() {
+            return self.consumer_steps(case, spec, sends).await;
+        }
         if !case.pass_token {
             return self.send("check", &spec, sends).await;
         }
@@ -450,7 +521,102 @@ impl Runner<'_> {
         self.send("check", &spec, sends).await
     }
 
+    /// A code delivered to `mobile` for `scene` through the simulator (sms/send, outbox).
+    async fn deliver(
+        &mut self,
+        scene: Scene,
+        mobile: &str,
+        sends: &mut Vec<Sent>,
+    ) -> Result<String, Stop> {
+        let token = self.token(mobile).await?;
+        let env = self.env;
+        let spec = build::sms_send(
+            &env.base_url,
+            env.headers.clone(),
+            scene.code(),
+            mobile,
+            &token,
+        );
+        self.send("setup", &spec, sends).await?;
+        setup_ok(sends)?;
+        let code = simflow::latest_code(&env.http, &env.base_url, mobile, scene.code())
+            .await
+            .map_err(|e| Stop::Fail(format!("setup: cannot read the outbox: {e}")))?
+            .ok_or_else(|| {
+                Stop::Fail(format!("setup: no {scene} code for {mobile} in the outbox"))
+            })?;
+        self.facts
+            .sent(mobile, scene, Some(code.clone()), SystemTime::now());
+        Ok(code)
+    }
+
+    /// A consumer case: the setups it asks for, then the checked request.
+    async fn consumer_steps(
+        &mut self,
+        case: &Case,
+        mut spec: RequestSpec,
+        sends: &mut Vec<Sent>,
+    ) -> Result<(), Stop> {
+        let env = self.env;
+        let run = format!("{:04}", env.run_number);
+        let mobile = case.mobile.clone().unwrap_or_default().replace(RUN, &run);
+        let mobile = if mobile.is_empty() {
+            spec.field("mobile")
+                .map(|f| f.value.clone())
+                .unwrap_or_default()
+        } else {
+            mobile
+        };
+        fill(&mut spec, EXPIRED_ID_TOKEN, &expired_id_token(&mobile));
+        if case.login {
+            let code = self.deliver(Scene::LoginSms, &mobile, sends).await?;
+            let login = build::login(&env.base_url, env.headers.clone(), &mobile, &code);
+            self.send("setup", &login, sends).await?;
+            setup_ok(sends)?;
+            let id_token = sends
+                .last()
+                .and_then(|s| consumer::session_of(&s.exchange))
+                .map(|l| l.id_token)
+                .ok_or_else(|| Stop::Fail("setup: the login gave no id_token".into()))?;
+            fill(&mut spec, ID_TOKEN, &id_token);
+        }
+        if case.state_token {
+            let st = consumer::sim_state_token(&env.base_url, "wechat");
+            self.send("setup", &st, sends).await?;
+            setup_ok(sends)?;
+            let token = sends
+                .last()
+                .and_then(|s| consumer::state_token_of(&s.exchange))
+                .ok_or_else(|| Stop::Fail("setup: no state token in the answer".into()))?;
+            fill(&mut spec, STATE_TOKEN, &token);
+        }
+        if let Some(scene) = case.deliver {
+            let to = match &case.deliver_to {
+                Some(to) => to.replace(RUN, &run),
+                None => spec
+                    .field("mobile")
+                    .map(|f| f.value.clone())
+                    .unwrap_or_else(|| mobile.clone()),
+            };
+            let code = self.deliver(scene, &to, sends).await?;
+            let wrong = wrong_code(&code);
+            let mut bad = spec.clone();
+            fill(&mut bad, CODE, &wrong);
+            fill(&mut bad, WRONG_CODE, &wrong);
+            for _ in 0..case.wrong_first {
+                self.send("setup", &bad, sends).await?;
+                if let Some(sent) = self.facts.sent.last_mut() {
+                    sent.wrong_tries += 1;
+                }
+            }
+            fill(&mut spec, CODE, &code);
+            fill(&mut spec, WRONG_CODE, &wrong);
+        }
+        self.send("check", &spec, sends).await
+    }
+
     async fn case(&mut self, case: &Case, suite: &Suite) -> CaseResult {
+        self.facts = SessionFacts::default();
         let t0 = Instant::now();
         let mut sends = Vec::new();
         let mut sender = None;
@@ -471,6 +637,10 @@ impl Runner<'_> {
                     .pass_token
                     .then(|| checked.spec.field("captcha_token").map(|f| f.value.clone()))
                     .flatten(),
+                session: SessionFacts {
+                    now: Some(SystemTime::now()),
+                    ..self.facts.clone()
+                },
                 ..self.env.explain.clone()
             };
             result.got = Some(x.outcome.label());
@@ -511,6 +681,7 @@ where
         env,
         simulator: env.simulator,
         no_tokens: None,
+        facts: SessionFacts::default(),
     };
     let mut results = Vec::new();
     for &index in selected {

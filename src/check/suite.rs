@@ -14,6 +14,15 @@ pub const BUILTIN: &str = include_str!("../../assets/check-suite.toml");
 pub const PASS_TOKEN: &str = "{pass_token}";
 pub const PUZZLE_TOKEN: &str = "{puzzle_token}";
 pub const RUN: &str = "{run}";
+/// The code `deliver` had sent, and that code plus one (a wrong code of the right shape).
+pub const CODE: &str = "{code}";
+pub const WRONG_CODE: &str = "{wrong_code}";
+/// The id_token of the `login` setup.
+pub const ID_TOKEN: &str = "{id_token}";
+/// A JWT-shaped id_token whose `exp` lies in 2020 (never valid anywhere).
+pub const EXPIRED_ID_TOKEN: &str = "{expired_id_token}";
+/// The state token of the `state_token` setup.
+pub const STATE_TOKEN: &str = "{state_token}";
 
 /// Which request a case starts from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -23,6 +32,19 @@ pub enum Endpoint {
     SmsSend,
     #[serde(rename = "captcha/verify")]
     CaptchaVerify,
+    #[serde(rename = "register/mobile-verify-code")]
+    Register,
+    #[serde(rename = "social/register-bind")]
+    RegisterBind,
+    #[serde(rename = "login/mobile-verify-code")]
+    Login,
+    /// Without Authorization the forgotten-password reset, with it the logged-in change.
+    #[serde(rename = "pwd/update-by-mobile")]
+    PwdUpdate,
+    #[serde(rename = "profile/update-mobile")]
+    UpdateMobile,
+    #[serde(rename = "social/bind")]
+    SocialBind,
 }
 
 impl Endpoint {
@@ -30,7 +52,28 @@ impl Endpoint {
         match self {
             Endpoint::SmsSend => "sms/send",
             Endpoint::CaptchaVerify => "captcha/verify",
+            Endpoint::Register => "register/mobile-verify-code",
+            Endpoint::RegisterBind => "social/register-bind",
+            Endpoint::Login => "login/mobile-verify-code",
+            Endpoint::PwdUpdate => "pwd/update-by-mobile",
+            Endpoint::UpdateMobile => "profile/update-mobile",
+            Endpoint::SocialBind => "social/bind",
         }
+    }
+
+    /// The code consumer of this endpoint; `bearer` picks the variant of the shared path.
+    pub fn consumer(self, bearer: bool) -> Option<crate::api::Consumer> {
+        use crate::api::Consumer as C;
+        Some(match self {
+            Endpoint::SmsSend | Endpoint::CaptchaVerify => return None,
+            Endpoint::Register => C::Register,
+            Endpoint::RegisterBind => C::SocialRegisterBind,
+            Endpoint::Login => C::Login,
+            Endpoint::PwdUpdate if bearer => C::UpdatePwd,
+            Endpoint::PwdUpdate => C::ForgetPwd,
+            Endpoint::UpdateMobile => C::UpdateMobile,
+            Endpoint::SocialBind => C::SocialBind,
+        })
     }
 }
 
@@ -120,6 +163,20 @@ pub struct Case {
     pub sender: Option<String>,
     pub setup: Option<Setup>,
     pub simulator_only: bool,
+    /// Consumers: the mobile of the case (login, delivery, body) instead of the defaults'.
+    pub mobile: Option<String>,
+    /// Consumers: before the check, send a code of this scene to the body's `mobile` (or
+    /// the case's) and read it from the simulator's outbox: `{code}`, `{wrong_code}`.
+    pub deliver: Option<crate::api::Scene>,
+    /// Consumers: deliver the code to this number instead (the classic mistakes: the old
+    /// number for UPDATE_MOBILE_SMS, another user's for UPDATE_PWD_SMS).
+    pub deliver_to: Option<String>,
+    /// Consumers: log the case's mobile in first (LOGIN_SMS through the outbox): `{id_token}`.
+    pub login: bool,
+    /// Consumers: get a state token from the simulator first: `{state_token}`.
+    pub state_token: bool,
+    /// Consumers: send the request with `{wrong_code}` this many times before the check.
+    pub wrong_first: u32,
     pub expect: Expected,
     /// Line of the case in its file.
     pub line: usize,
@@ -133,6 +190,8 @@ impl Case {
             .chain(&self.fields)
             .map(|(_, v)| v.as_str())
             .chain(self.sender.as_deref())
+            .chain(self.mobile.as_deref())
+            .chain(self.deliver_to.as_deref())
     }
 
     /// It fetches a fresh captcha puzzle first.
@@ -193,6 +252,15 @@ struct CaseFile {
     setup: Option<Setup>,
     #[serde(default)]
     simulator_only: bool,
+    mobile: Option<String>,
+    deliver: Option<crate::api::Scene>,
+    deliver_to: Option<String>,
+    #[serde(default)]
+    login: bool,
+    #[serde(default)]
+    state_token: bool,
+    #[serde(default)]
+    wrong_first: u32,
     expect: Spanned<ExpectFile>,
 }
 
@@ -346,9 +414,46 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
             sender: c.sender,
             setup: c.setup,
             simulator_only: c.simulator_only,
+            mobile: c.mobile,
+            deliver: c.deliver,
+            deliver_to: c.deliver_to,
+            login: c.login,
+            state_token: c.state_token,
+            wrong_first: c.wrong_first,
             expect,
             line: line_col(text, start).0,
         };
+        let consumer_setup =
+            case.deliver.is_some() || case.login || case.state_token || case.wrong_first > 0;
+        if case.endpoint.consumer(false).is_none() && (consumer_setup || case.mobile.is_some()) {
+            return Err(err(format!(
+                "deliver, login, state_token, wrong_first and mobile are for the code consumers, not {}",
+                case.endpoint.name()
+            )));
+        }
+        if consumer_setup && !case.simulator_only {
+            return Err(err(
+                "deliver, login, state_token and wrong_first read the simulator's outbox or helpers: add simulator_only = true".into(),
+            ));
+        }
+        if case.deliver_to.is_some() && case.deliver.is_none() {
+            return Err(err(
+                "deliver_to needs deliver (the scene of the code)".into()
+            ));
+        }
+        if case.wrong_first > 0 && case.deliver.is_none() {
+            return Err(err("wrong_first needs deliver (a code to get wrong)".into()));
+        }
+        for (flag, ph, what) in [
+            (case.deliver.is_some(), CODE, "deliver"),
+            (case.deliver.is_some(), WRONG_CODE, "deliver"),
+            (case.login, ID_TOKEN, "login = true"),
+            (case.state_token, STATE_TOKEN, "state_token = true"),
+        ] {
+            if !flag && case.values().any(|v| v.contains(ph)) {
+                return Err(err(format!("{ph} is used without {what}")));
+            }
+        }
         if !case.pass_token {
             if case.values().any(|v| v.contains(PASS_TOKEN)) {
                 return Err(err(format!(
@@ -400,6 +505,43 @@ mod tests {
         let e = parse(text, "s.toml").unwrap_err().0;
         assert!(e.starts_with("s.toml:6:"), "{e}");
         assert!(e.contains("already used on line 1"), "{e}");
+    }
+
+    #[test]
+    fn consumer_keys_are_checked() {
+        let s = Suite::builtin();
+        assert!(
+            s.cases
+                .iter()
+                .any(|c| c.deliver.is_some() && c.wrong_first == 5)
+        );
+        let bad = [
+            (
+                "endpoint = \"sms/send\"\ndeliver = \"LOGIN_SMS\"\nsimulator_only = true",
+                "are for the code consumers, not sms/send",
+            ),
+            (
+                "endpoint = \"social/bind\"\nstate_token = true",
+                "add simulator_only = true",
+            ),
+            (
+                "endpoint = \"login/mobile-verify-code\"\nwrong_first = 2\nsimulator_only = true",
+                "wrong_first needs deliver",
+            ),
+            (
+                "endpoint = \"login/mobile-verify-code\"\nfields = { verify_code = \"{code}\" }",
+                "{code} is used without deliver",
+            ),
+            (
+                "endpoint = \"login/mobile-verify-code\"\ndeliver = \"LOGIN\"\nsimulator_only = true",
+                "unknown variant `LOGIN`",
+            ),
+        ];
+        for (body, want) in bad {
+            let text = format!("[[case]]\nname = \"a\"\n{body}\nexpect = {{ success = true }}\n");
+            let e = parse(&text, "s.toml").unwrap_err().0;
+            assert!(e.contains(want), "{want}: {e}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::common;
 use super::flow::{self, Run};
 use super::{ClientIdArg, GlobalArgs};
+use crate::api::text::visible;
 use crate::api::token::format_point_json;
 use base64::Engine as _;
 use std::path::{Path, PathBuf};
@@ -69,6 +70,18 @@ fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(b64.trim())
         .map_err(|e| format!("{name}: not base64: {e}"))?;
+    // the name carries the server's token: it must not name another directory or a device
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        || name.starts_with('.')
+    {
+        return Err(format!(
+            "the server's token {} cannot be used in a file name",
+            visible(name)
+        ));
+    }
     let path = dir.join(name);
     std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
@@ -77,8 +90,8 @@ fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String
 /// Print the pass token alone on stdout (masked with `--redact`), or pass the failure on.
 pub(super) fn print_pass_token(redact: bool, res: Result<String, ExitCode>) -> ExitCode {
     match res {
-        Ok(pass) if redact => println!("{}", crate::api::redact::pass_token(&pass)),
-        Ok(pass) => println!("{pass}"),
+        Ok(pass) if redact => println!("{}", visible(&crate::api::redact::pass_token(&pass))),
+        Ok(pass) => println!("{}", visible(&pass)),
         Err(code) => return code,
     }
     ExitCode::SUCCESS
@@ -137,14 +150,15 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                 } else {
                     token.clone()
                 };
+                let shown = visible(&shown).into_owned();
                 println!("token: {shown}");
                 if let Some(k) = &c.secret_key {
-                    println!("secretKey: {k}");
+                    println!("secretKey: {}", visible(k));
                 }
                 let key = c
                     .secret_key
                     .as_ref()
-                    .map(|k| format!(" --secret-key {k}"))
+                    .map(|k| format!(" --secret-key {}", visible(k)))
                     .unwrap_or_default();
                 if target.simulator {
                     // The in-process simulator (and this puzzle) ends with this command.
@@ -179,4 +193,36 @@ for a two-step get + verify run `vflow serve` and pass --target, or use `vflow c
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_servers_token_cannot_write_outside_the_folder() {
+        let dir = std::env::temp_dir().join(format!("vflow-save-png-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG");
+        for name in [
+            "../escape-background.png",
+            "a/b-piece.png",
+            "..-piece.png",
+            "/etc/x-piece.png",
+            "x\u{1b}]0;t\u{7}-piece.png",
+        ] {
+            let e = save_png(&dir, name, Some(&png)).unwrap_err();
+            assert!(e.contains("cannot be used in a file name"), "{e}");
+            assert!(!e.contains('\u{1b}'), "{e}");
+        }
+        assert!(!dir.join("../escape-background.png").exists());
+        let ok = save_png(
+            &dir,
+            "71dd26999e314f9abb0c635336976635-piece.png",
+            Some(&png),
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&ok).unwrap(), b"\x89PNG");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -284,16 +284,18 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
                     "[{done:>width$}/{n}] {:<4} {}: {}{extra}",
                     result.verdict.word(),
                     result.name,
-                    got,
+                    crate::api::text::visible(&got),
                 );
                 let _ = std::io::stderr().flush();
             }
         })
         .await;
         println!();
-        print!("{}", table(&report));
-        print!("{}", details(&report, profile.redact));
-        println!("\n{}", summary(&report));
+        // codes and messages in the report came from the server
+        let visible = |s: String| crate::api::text::visible_lines(&s).into_owned();
+        print!("{}", visible(table(&report)));
+        print!("{}", visible(details(&report, profile.redact)));
+        println!("\n{}", visible(summary(&report)));
         if let Some(p) = &args.junit
             && let Err(code) =
                 write_file(p, &check::report::junit(&report, profile.redact), "JUnit")
@@ -302,7 +304,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         }
         if let Some(p) = &args.json {
             let v = check::report::json(&report, profile.redact);
-            let text = serde_json::to_string_pretty(&v).expect("JSON") + "\n";
+            let text = crate::api::text::json_pretty(&v) + "\n";
             if let Err(code) = write_file(p, &text, "JSON") {
                 return code;
             }

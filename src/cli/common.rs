@@ -110,7 +110,7 @@ fn print_exchange_with(
         if let (Some(warnings), Some(obj)) = (warnings, v.as_object_mut()) {
             obj.insert("warnings".into(), serde_json::json!(warnings));
         }
-        println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
+        println!("{}", crate::api::text::json_pretty(&v));
     } else {
         print!("{}", report::render_exchange(&shown, &expl));
     }

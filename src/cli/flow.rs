@@ -2,7 +2,9 @@
 
 use super::common;
 use super::{ClientIdArg, GlobalArgs};
-use crate::api::{Scene, captcha, paths, wire};
+use crate::api::consumer::Auth;
+use crate::api::{Consumer, Scene, captcha, paths, wire};
+use crate::client::consumer::{self, Known};
 use crate::client::explain::{ExplainContext, explain_exchange};
 use crate::client::report::{self, Redactor};
 use crate::client::{Exchange, Http, Outcome, RequestSpec};
@@ -15,8 +17,17 @@ use std::process::ExitCode;
 Without --target an in-process simulator is started (with solutions revealed). With --target the
 server must be a vflow simulator started with `vflow serve --reveal-solutions`.
 
+The chain ends with the scene's own consumer; exit 0 only when it accepts the code:
+  REGISTER_SMS       register/mobile-verify-code (--social: social/register-bind)
+  LOGIN_SMS          login/mobile-verify-code
+  FORGET_PWD_SMS     pwd/update-by-mobile without Authorization (logs in first when the
+                     simulator has no such user, so there is a password to forget)
+  UPDATE_PWD_SMS     logs in, then pwd/update-by-mobile with the Bearer id_token
+  UPDATE_MOBILE_SMS  logs in, sends the code to --new-mobile, then profile/update-mobile
+  BIND_MOBILE_SMS    gets a state token from the simulator (or --state-token), then social/bind
+
 Example:
-  vflow flow --scene LOGIN_SMS --mobile 13800138000")]
+  vflow flow --scene UPDATE_MOBILE_SMS --mobile 13800138000 --new-mobile 13900139000")]
 pub struct FlowArgs {
     /// The send scene, e.g. LOGIN_SMS
     #[arg(long, value_name = "SCENE", default_value = "LOGIN_SMS")]
@@ -24,6 +35,23 @@ pub struct FlowArgs {
     /// The mobile number
     #[arg(long, value_name = "M", default_value = "13800138000")]
     pub mobile: String,
+    /// The new password (FORGET_PWD_SMS, UPDATE_PWD_SMS)
+    #[arg(long, value_name = "PW", default_value = DEFAULT_NEW_PASSWORD)]
+    pub new_password: String,
+    /// The new mobile number (UPDATE_MOBILE_SMS; the code goes to it) [default: --mobile
+    /// with its last digit changed]
+    #[arg(long, value_name = "M")]
+    pub new_mobile: Option<String>,
+    /// The state token of a social login (BIND_MOBILE_SMS, --social) [default: one from the
+    /// simulator's POST /_sim/state-token]
+    #[arg(long, value_name = "T")]
+    pub state_token: Option<String>,
+    /// An id_token to use as Bearer (UPDATE_PWD_SMS, UPDATE_MOBILE_SMS) instead of logging in
+    #[arg(long, value_name = "JWT")]
+    pub id_token: Option<String>,
+    /// REGISTER_SMS: register through social/register-bind (with a state token)
+    #[arg(long)]
+    pub social: bool,
     #[command(flatten)]
     pub client_id: ClientIdArg,
     /// Print every exchange in full, not one line per step
@@ -32,6 +60,22 @@ pub struct FlowArgs {
     /// Print one JSON object with every step's report
     #[arg(long)]
     pub json: bool,
+}
+
+/// The default of `--new-password`: a test password that passes usual policies.
+pub const DEFAULT_NEW_PASSWORD: &str = "Vflow#Test2026";
+
+/// `--new-mobile`'s default: the same number with its last digit changed.
+pub fn default_new_mobile(mobile: &str) -> String {
+    let mut chars: Vec<char> = mobile.chars().collect();
+    match chars.last_mut() {
+        Some(c) if c.is_ascii_digit() => {
+            let d = c.to_digit(10).unwrap_or(0);
+            *c = char::from_digit((d + 1) % 10, 10).unwrap_or('0');
+        }
+        _ => chars.push('1'),
+    }
+    chars.into_iter().collect()
 }
 
 /// One run of the chain: the client, where to, and what was printed so far.
@@ -81,14 +125,30 @@ impl Run {
     /// Send one step; print its line (or everything when it failed or in verbose mode).
     pub async fn step(&mut self, name: &str, spec: &RequestSpec) -> Result<Exchange, ExitCode> {
         let x = common::send(&self.http, spec).await?;
+        let ok = x.outcome == Outcome::Success;
+        self.step_sent(name, x, ok).await
+    }
+
+    /// A consumer's request with the profile's headers, filled from `known`.
+    pub fn next_step(&self, c: Consumer, known: &Known) -> consumer::NextStep {
+        consumer::request(&self.base, self.profile.headers(), c, known)
+    }
+
+    /// Report an exchange already sent; `ok` says whether the chain goes on.
+    pub async fn step_sent(
+        &mut self,
+        name: &str,
+        x: Exchange,
+        ok: bool,
+    ) -> Result<Exchange, ExitCode> {
         self.redactor.learn(&x);
+        self.ctx.session.now = Some(std::time::SystemTime::now());
         let expl = explain_exchange(&x, &self.ctx);
         let shown = if self.profile.redact {
             self.redactor.exchange(&x)
         } else {
             x.clone()
         };
-        let ok = x.outcome == Outcome::Success;
         if self.json {
             self.steps
                 .push(json!({"step": name, "report": report::json_report(&shown, &expl)}));
@@ -98,6 +158,7 @@ impl Run {
                 self.steps.len() + 1,
                 report::render_exchange(&shown, &expl)
             );
+            let text = crate::api::text::visible_lines(&text);
             // Commands whose stdout is a value for scripts (captcha verify/solve)
             // keep every report on stderr.
             if self.lines_to_stderr {
@@ -111,6 +172,9 @@ impl Run {
         }
         if ok {
             Ok(x)
+        } else if x.outcome == Outcome::Success {
+            // a 200 that is not a yes (a login status other than SUCCESS)
+            Err(ExitCode::from(super::exit::API_ERROR))
         } else {
             Err(ExitCode::from(report::exit_code(&x.outcome)))
         }
@@ -120,7 +184,7 @@ impl Run {
     pub fn line(&self, name: &str, x: &Exchange, summary: &str) {
         if self.json || self.verbose {
             if self.verbose {
-                println!("   -> {}\n", self.mask(summary));
+                println!("   -> {}\n", crate::api::text::visible(&self.mask(summary)));
             }
             return;
         }
@@ -133,13 +197,14 @@ impl Run {
         }
         let status = x.response.as_ref().map(|r| r.status).unwrap_or_default();
         let text = format!(
-            "{}. {name:<9} {:<4} {:<38} {status}  {:>6.1} ms  {}",
+            "{:>2}. {name:<9} {:<4} {:<40} {status}  {:>6.1} ms  {}",
             self.steps.len(),
             x.request.method,
             self.mask(&path),
             x.timing.total.as_secs_f64() * 1e3,
             self.mask(summary)
         );
+        let text = crate::api::text::visible(&text);
         if self.lines_to_stderr {
             eprintln!("{text}");
         } else {
@@ -151,7 +216,7 @@ impl Run {
     pub fn finish(&self, code: ExitCode, ok: bool) -> ExitCode {
         if self.json {
             let v = json!({"ok": ok, "steps": self.steps});
-            println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
+            println!("{}", crate::api::text::json_pretty(&v));
         }
         code
     }
@@ -164,7 +229,10 @@ fn parse<T: serde::de::DeserializeOwned>(x: &Exchange, what: &str) -> Result<T, 
         .map(|r| r.body.as_slice())
         .unwrap_or_default();
     serde_json::from_slice(body).map_err(|e| {
-        eprintln!("vflow: unexpected {what} body: {e}");
+        eprintln!(
+            "vflow: unexpected {what} body: {}",
+            crate::api::text::visible(&e.to_string())
+        );
         ExitCode::from(super::exit::API_ERROR)
     })
 }
@@ -206,7 +274,8 @@ pub async fn verify(
     Ok(v.captcha_token)
 }
 
-async fn run_flow(run: &mut Run, scene: &str, mobile: &str) -> Result<(), ExitCode> {
+/// Captcha, solution, verify, send and the outbox: the code delivered to `mobile` for `scene`.
+async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, ExitCode> {
     // 1. puzzle
     let c = get_captcha(run).await?;
     let token = c.token.clone().unwrap_or_default();
@@ -245,7 +314,7 @@ start it with `vflow serve --reveal-solutions`, or leave out --target",
     // 4. send
     run.ctx.captcha_sender = Some(mobile.to_string());
     run.ctx.issued_pass_token = Some(pass.clone());
-    let spec = run.profile.sms_send(&run.base, scene, mobile, &pass);
+    let spec = run.profile.sms_send(&run.base, scene.code(), mobile, &pass);
     let x = run.step("send", &spec).await?;
     run.line("send", &x, &format!("SMS code sent to {mobile} ({scene})"));
     // 5. the outbox
@@ -255,35 +324,205 @@ start it with `vflow serve --reveal-solutions`, or leave out --target",
     let Some(entry) = outbox
         .iter()
         .rev()
-        .find(|e| e.mobile == mobile && e.scene == scene)
+        .find(|e| e.mobile == mobile && e.scene == scene.code())
     else {
         eprintln!("vflow: no code for {mobile} / {scene} in the simulator's outbox");
         return Err(ExitCode::from(super::exit::API_ERROR));
     };
     let code = entry.code.clone();
+    run.ctx.session.sent(
+        mobile,
+        scene,
+        Some(code.clone()),
+        std::time::SystemTime::now(),
+    );
     run.line("outbox", &x, &format!("code {code}"));
-    // 6. log in with it
-    if scene == Scene::LoginSms.code() {
-        let spec = run.profile.login(&run.base, mobile, &code);
-        let x = run.step("login", &spec).await?;
-        let l: wire::LoginResponse = parse(&x, "login")?;
-        run.line(
-            "login",
-            &x,
-            &format!("status {}, session expires in {} s", l.status, l.expire),
-        );
-    } else if let Some(sc) = Scene::from_code(scene)
-        && !run.json
-    {
-        println!(
-            "   the code is consumed by {} (not called by vflow)",
-            sc.consumer()
-        );
+    Ok(code)
+}
+
+/// The step name of a consumer in the one-line report.
+fn step_name(c: Consumer) -> &'static str {
+    match c {
+        Consumer::Register => "register",
+        Consumer::SocialRegisterBind => "reg-bind",
+        Consumer::Login => "login",
+        Consumer::ForgetPwd => "pwd-reset",
+        Consumer::UpdatePwd => "pwd-chg",
+        Consumer::UpdateMobile => "mobile",
+        Consumer::SocialBind => "bind",
     }
-    Ok(())
+}
+
+/// Send a consumer's request and report it; Ok only when the consumer said yes.
+pub async fn consume(run: &mut Run, step: &consumer::NextStep) -> Result<Exchange, ExitCode> {
+    let c = step.consumer;
+    let mobile = step
+        .spec
+        .field("mobile")
+        .map(|f| f.value.clone())
+        .unwrap_or_default();
+    let given = step
+        .spec
+        .field("verify_code")
+        .map(|f| f.value.clone())
+        .unwrap_or_default();
+    let sent = common::send(&run.http, &step.spec).await?;
+    let accepted = consumer::accepted(c, &sent);
+    // the session's record of the code, for later explanations
+    let target = if c == Consumer::UpdatePwd {
+        run.ctx
+            .session
+            .sent
+            .iter()
+            .rev()
+            .find(|s| s.scene == Scene::UpdatePwdSms)
+            .map(|s| s.mobile.clone())
+            .unwrap_or_default()
+    } else {
+        mobile
+    };
+    // explain against what was known before this answer
+    let x = run.step_sent(step_name(c), sent, accepted).await?;
+    run.ctx.session.answered(c, &target, &given, accepted);
+    let summary = match consumer::session_of(&x) {
+        Some(l) => format!(
+            "{}: status {}, session expires in {} s",
+            c.success().0,
+            l.status,
+            l.expire
+        ),
+        None if c == Consumer::UpdateMobile => {
+            format!("{} to {target} (200, empty body)", c.success().0)
+        }
+        None => format!("{} (200, empty body)", c.success().0),
+    };
+    run.line(step_name(c), &x, &summary);
+    Ok(x)
+}
+
+/// Log `mobile` in with a fresh LOGIN_SMS code; its id_token.
+async fn log_in(run: &mut Run, mobile: &str) -> Result<String, ExitCode> {
+    let code = deliver(run, Scene::LoginSms, mobile).await?;
+    let known = Known {
+        mobile: Some(mobile.to_string()),
+        code: Some(code),
+        ..Known::default()
+    };
+    let step = run.next_step(Consumer::Login, &known);
+    let x = consume(run, &step).await?;
+    Ok(consumer::session_of(&x)
+        .map(|l| l.id_token)
+        .unwrap_or_default())
+}
+
+/// A state token from the simulator's `POST /_sim/state-token`.
+async fn state_token(run: &mut Run) -> Result<String, ExitCode> {
+    let spec = consumer::sim_state_token(&run.base, "wechat");
+    let x = run.step("state", &spec).await?;
+    let Some(t) = consumer::state_token_of(&x) else {
+        eprintln!(
+            "vflow: unexpected answer of POST {}",
+            paths::SIM_STATE_TOKEN
+        );
+        return Err(ExitCode::from(super::exit::API_ERROR));
+    };
+    run.line(
+        "state",
+        &x,
+        &format!("state token {t} (wechat, 10 min, single use)"),
+    );
+    Ok(t)
+}
+
+/// Does the simulator know a user with this mobile (`GET /_sim/users`)?
+async fn has_user(run: &mut Run, mobile: &str) -> Result<bool, ExitCode> {
+    let spec = crate::client::build::sim_get(&run.base, paths::SIM_USERS);
+    let x = run.step("users", &spec).await?;
+    let users: Vec<wire::SimUser> = parse(&x, "users")?;
+    let known = users.iter().any(|u| u.mobile == mobile);
+    run.line(
+        "users",
+        &x,
+        &format!(
+            "{} user(s); {mobile} {}",
+            users.len(),
+            if known { "is one" } else { "is not one" }
+        ),
+    );
+    Ok(known)
+}
+
+/// What the chain needs beyond the scene and the mobile.
+#[derive(Clone, Debug, Default)]
+pub struct Extras {
+    pub new_password: String,
+    pub new_mobile: Option<String>,
+    pub state_token: Option<String>,
+    pub id_token: Option<String>,
+    pub social: bool,
+}
+
+/// The whole chain for `scene`, ending with its consumer; Ok when the consumer said yes.
+pub async fn run_chain(
+    run: &mut Run,
+    scene: Scene,
+    mobile: &str,
+    extras: &Extras,
+) -> Result<Consumer, ExitCode> {
+    let consumer = match scene {
+        Scene::RegisterSms if extras.social => Consumer::SocialRegisterBind,
+        s => Consumer::for_scene(s),
+    };
+    let mut known = Known {
+        mobile: Some(mobile.to_string()),
+        new_password: Some(extras.new_password.clone()),
+        state_token: extras.state_token.clone(),
+        id_token: extras.id_token.clone(),
+        ..Known::default()
+    };
+    match consumer.auth() {
+        Auth::Bearer if known.id_token.is_none() => {
+            known.id_token = Some(log_in(run, mobile).await?);
+        }
+        Auth::StateToken if known.state_token.is_none() => {
+            known.state_token = Some(state_token(run).await?);
+        }
+        _ => {}
+    }
+    if consumer == Consumer::ForgetPwd && !has_user(run, mobile).await? {
+        if !run.json {
+            println!(
+                "   no user {mobile} yet: logging in registers it, so there is a password to forget"
+            );
+        }
+        log_in(run, mobile).await?;
+    }
+    let target = match consumer {
+        Consumer::UpdateMobile => extras
+            .new_mobile
+            .clone()
+            .unwrap_or_else(|| default_new_mobile(mobile)),
+        _ => mobile.to_string(),
+    };
+    run.redactor.add_mobile(&target);
+    known.code = Some(deliver(run, scene, &target).await?);
+    known.mobile = Some(target);
+    let step = run.next_step(consumer, &known);
+    consume(run, &step).await?;
+    Ok(consumer)
 }
 
 pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
+    let Some(scene) = Scene::from_code(&args.scene) else {
+        let hint = Scene::nearest(&args.scene)
+            .map(|s| format!(" (did you mean {s}?)"))
+            .unwrap_or_default();
+        return common::usage_error(format!(
+            "{:?} is not a scene{hint}; one of: {}",
+            args.scene,
+            Scene::ALL.map(|s| s.code()).join(", ")
+        ));
+    };
     let (profile, http) = match common::setup(global, &args.client_id) {
         Ok(ph) => ph,
         Err(code) => return code,
@@ -314,10 +553,17 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
             args.json,
         );
         run.redactor.add_mobile(&args.mobile);
-        match run_flow(&mut run, &args.scene, &args.mobile).await {
-            Ok(()) => {
+        let extras = Extras {
+            new_password: args.new_password.clone(),
+            new_mobile: args.new_mobile.clone(),
+            state_token: args.state_token.clone(),
+            id_token: args.id_token.clone(),
+            social: args.social,
+        };
+        match run_chain(&mut run, scene, &args.mobile, &extras).await {
+            Ok(c) => {
                 if !args.json {
-                    println!("flow complete");
+                    println!("flow complete: {} accepted the {scene} code", c.label());
                 }
                 run.finish(ExitCode::SUCCESS, true)
             }

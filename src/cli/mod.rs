@@ -69,10 +69,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "VFLOW_DEVICE", value_name = "PRESET")]
     pub device: Option<crate::config::DevicePreset>,
     /// Connect timeout, e.g. 5s or 500ms
-    #[arg(long, global = true, env = "VFLOW_CONNECT_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    #[arg(long, global = true, env = "VFLOW_CONNECT_TIMEOUT", value_name = "DURATION", value_parser = crate::config::positive_duration)]
     pub connect_timeout: Option<std::time::Duration>,
     /// Timeout of a whole exchange, e.g. 30s
-    #[arg(long, global = true, env = "VFLOW_TIMEOUT", value_name = "DURATION", value_parser = humantime::parse_duration)]
+    #[arg(long, global = true, env = "VFLOW_TIMEOUT", value_name = "DURATION", value_parser = crate::config::positive_duration)]
     pub timeout: Option<std::time::Duration>,
     /// Do not verify TLS certificates (test systems only)
     #[arg(long, global = true, env = "VFLOW_INSECURE", value_parser = clap::builder::BoolishValueParser::new())]

@@ -29,9 +29,30 @@ pub struct ServeArgs {
     /// Serve GET /_sim/captcha/{token} with the puzzle's true x (for automation)
     #[arg(long)]
     pub reveal_solutions: bool,
+    /// Turn the tenant's automatic registration off: logging in with a code for an unknown
+    /// mobile gets VFLOW.SIM.USER_NOT_FOUND instead of creating the user
+    #[arg(long)]
+    pub no_auto_register: bool,
     /// No log line per request
     #[arg(long, short)]
     pub quiet: bool,
+    /// Close a connection whose request line and headers have not arrived within this
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_limit)]
+    pub header_read_timeout: Duration,
+    /// Close a keep-alive connection idle for this long
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_limit)]
+    pub idle_timeout: Duration,
+    /// Answer 408 VFLOW.SIM.BODY_TIMEOUT when a request body has not arrived within this
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_limit)]
+    pub body_timeout: Duration,
+    /// Connections open at once; a further one is answered 503 VFLOW.SIM.BUSY and closed
+    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+}
+
+/// A positive duration such as `10s` or `500ms`.
+fn parse_limit(s: &str) -> Result<Duration, String> {
+    crate::config::positive_duration(s)
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -55,6 +76,14 @@ impl ServeArgs {
             aes: self.aes,
             reveal_solutions: self.reveal_solutions,
             quiet: self.quiet,
+            server: sim::ServerLimits {
+                header_read_timeout: self.header_read_timeout,
+                idle_timeout: self.idle_timeout,
+                body_timeout: self.body_timeout,
+                max_connections: self.max_connections as usize,
+                ..sim::ServerLimits::default()
+            },
+            auto_register: !self.no_auto_register,
             ..SimConfig::default()
         }
     }
@@ -77,6 +106,11 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
         "  outbox:     curl -s {base}{}   (the delivered SMS codes)",
         paths::SIM_OUTBOX
     ));
+    lines.push(format!(
+        "  users:      curl -s {base}{}   (state token: curl -s -X POST {base}{})",
+        paths::SIM_USERS,
+        paths::SIM_STATE_TOKEN
+    ));
     lines.push(format!("  OpenAPI:    {base}{}", paths::SIM_OPENAPI));
     if args.reveal_solutions {
         lines.push(format!("  solutions:  curl -s {base}/_sim/captcha/TOKEN"));
@@ -97,6 +131,9 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
     }
     if args.aes {
         knobs.push("AES point encryption on".to_string());
+    }
+    if args.no_auto_register {
+        knobs.push("automatic registration off".to_string());
     }
     if !knobs.is_empty() {
         lines.push(format!("  faults:     {}", knobs.join(", ")));
@@ -134,7 +171,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::from(exit::TRANSPORT);
         }
     };
-    runtime.block_on(async {
+    let code = runtime.block_on(async {
         let handle = match sim::start(args.config(), args.bind).await {
             Ok(h) => h,
             Err(e) => {
@@ -146,10 +183,15 @@ pub fn run(args: ServeArgs) -> ExitCode {
         println!("{}", banner(&args, handle.addr));
         stop.await;
         eprintln!("vflow serve: stopping");
-        // In-flight requests get a moment to finish; an idle or stuck client does not hold us.
-        let _ = tokio::time::timeout(Duration::from_secs(5), handle.shutdown()).await;
+        // Idle and stalled connections are closed at once; requests under way get the
+        // server's short grace (ServerLimits::shutdown_grace), then are cut.
+        handle.shutdown().await;
         ExitCode::from(exit::OK)
-    })
+    });
+    // Do not wait for blocking work still running (the puzzle backgrounds warming up): dropping
+    // the runtime would, and that made a stop right after the start take over a second.
+    runtime.shutdown_background();
+    code
 }
 
 /// Ctrl-C, or SIGTERM on Unix. The handlers are registered when this is
@@ -227,5 +269,21 @@ mod tests {
         assert!(!b.contains("warning"));
         let b = banner(&t.args, "0.0.0.0:80".parse().unwrap());
         assert!(b.contains("warning"));
+    }
+
+    #[test]
+    fn automatic_registration_is_on_unless_turned_off() {
+        let t = T::try_parse_from(["t"]).unwrap();
+        assert!(t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(
+            b.contains("curl -s http://127.0.0.1:8080/_sim/users"),
+            "{b}"
+        );
+        assert!(!b.contains("automatic registration off"));
+        let t = T::try_parse_from(["t", "--no-auto-register"]).unwrap();
+        assert!(!t.args.config().auto_register);
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        assert!(b.contains("faults:     automatic registration off"), "{b}");
     }
 }

@@ -2,13 +2,36 @@
 
 use super::SentRequest;
 
-/// Quote for a POSIX shell (single quotes).
+/// Quote for a POSIX shell (single quotes). A string with control characters or bidi
+/// overrides (which must not reach the terminal, and can come from a server's token) is
+/// written in bash's ANSI-C quoting instead, `$'\x1b...'`, which sends the same bytes.
 pub fn shell_quote(s: &str) -> String {
     if !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c))
     {
         return s.to_string();
+    }
+    if s.chars().any(crate::api::text::is_unsafe) {
+        let mut out = String::from("$'");
+        for c in s.chars() {
+            match c {
+                '\'' => out.push_str("\\'"),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if (c as u32) < 0x80 && crate::api::text::is_unsafe(c) => {
+                    out.push_str(&format!("\\x{:02x}", c as u32))
+                }
+                c if crate::api::text::is_unsafe(c) => {
+                    out.push_str(&format!("\\u{:04x}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        return out;
     }
     format!("'{}'", s.replace('\'', r"'\''"))
 }

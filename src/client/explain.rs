@@ -9,6 +9,8 @@ use crate::api::headers as h;
 use crate::api::{Catalogue, Lang, Scene, mobile, paths, redact, token, ttl, wire};
 use std::time::Duration;
 
+pub mod consumer;
+
 /// One sentence in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Text {
@@ -125,7 +127,8 @@ impl Explanation {
             if zh { "下一步:" } else { "Next steps:" },
             &self.next_steps,
         );
-        out
+        // the code and the server's message are the server's bytes
+        crate::api::text::visible_lines(&out).into_owned()
     }
 }
 
@@ -147,6 +150,8 @@ pub struct ExplainContext {
     pub timeout: Option<Duration>,
     /// Mask mobile numbers, tokens and client ids in the text.
     pub redact: bool,
+    /// The codes the session sent, for the consumers' answers ([`consumer::refine`]).
+    pub session: consumer::SessionFacts,
 }
 
 /// A header as found in the request.
@@ -387,7 +392,30 @@ pub fn explain(
             ));
         }
     }
+    consumer::refine(&mut e, &view, response, outcome, ctx);
+    visible_texts(&mut e);
     e
+}
+
+/// The prose quotes what the server sent (codes, messages, body snippets, transport errors):
+/// write its control characters visibly (`code` and `server_message` stay exact for `--json`;
+/// [`Explanation::render`] shows them through the same sanitiser).
+fn visible_texts(e: &mut Explanation) {
+    let fix = |s: &mut String| {
+        if let std::borrow::Cow::Owned(v) = crate::api::text::visible(s) {
+            *s = v;
+        }
+    };
+    let all = [&mut e.title, &mut e.meaning]
+        .into_iter()
+        .chain(e.catalogue_message.iter_mut())
+        .chain(e.in_this_request.iter_mut())
+        .chain(e.general_causes.iter_mut())
+        .chain(e.next_steps.iter_mut());
+    for text in all {
+        fix(&mut text.en);
+        fix(&mut text.zh);
+    }
 }
 
 fn success(
@@ -1337,6 +1365,45 @@ fn specific(
         codes::SIM_METHOD => lines.push(t(
             format!("{} is not allowed on {}", view.request.method, view.path),
             format!("{} 不允许 {} 方法", view.path, view.request.method),
+        )),
+        codes::SIM_BAD_REQUEST => lines.push(t(
+            "vflow sends well-formed HTTP: a proxy or another program between vflow and the server must have changed the request",
+            "vflow 发送的是格式正确的 HTTP：一定是 vflow 与服务器之间的代理或其他程序改动了请求",
+        )),
+        codes::SIM_HEADERS_TOO_LARGE => {
+            let bytes: usize = view
+                .request
+                .headers
+                .iter()
+                .map(|(n, v)| n.len() + v.len())
+                .sum();
+            let n = view.request.headers.len();
+            lines.push(t(
+                format!("{n} headers were sent, {bytes} bytes of names and values"),
+                format!("发送了 {n} 个请求头，名称和值共 {bytes} 字节"),
+            ));
+        }
+        codes::SIM_URI_TOO_LONG => lines.push(t(
+            format!("the URL was {} characters long", view.request.url.len()),
+            format!("URL 长 {} 个字符", view.request.url.len()),
+        )),
+        codes::SIM_BAD_PATH => lines.push(t(
+            format!("path {}", view.path),
+            format!("路径 {}", view.path),
+        )),
+        codes::SIM_BODY_TIMEOUT => lines.push(t(
+            format!(
+                "the body was {} bytes: it stalled on the way (a proxy or a slow link)",
+                view.request.body.len()
+            ),
+            format!(
+                "请求体为 {} 字节：传输途中停滞（代理或慢速链路）",
+                view.request.body.len()
+            ),
+        )),
+        codes::SIM_BUSY => lines.push(t(
+            "this request was fine: other clients (a load test, stalled connections) held all the simulator's connections",
+            "本次请求没有问题：其他客户端（压测、停滞的连接）占满了模拟器的连接",
         )),
         _ => {}
     }

@@ -22,6 +22,7 @@
 use std::time::{Duration, SystemTime};
 
 pub mod build;
+pub mod consumer;
 pub mod curl;
 pub mod explain;
 pub mod precheck;
@@ -142,7 +143,9 @@ impl Outcome {
     pub fn label(&self) -> String {
         match self {
             Outcome::Success => "200 OK".into(),
-            Outcome::ApiError { status, code, .. } => format!("{status} {code}"),
+            Outcome::ApiError { status, code, .. } => {
+                format!("{status} {}", crate::api::text::visible(code))
+            }
             Outcome::HttpError { status } => format!("{status} (not JSON)"),
             Outcome::BadBody { status, .. } => format!("{status} bad body"),
             Outcome::Transport { kind, .. } => kind.label().into(),

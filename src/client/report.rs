@@ -4,6 +4,7 @@
 use super::explain::Explanation;
 use super::{Exchange, Outcome, ReceivedResponse, SentRequest};
 use crate::api::redact;
+use crate::api::text::{self, visible};
 use serde_json::{Value, json};
 
 /// The process exit code for an outcome: 0 success, 1 the server said no
@@ -28,7 +29,13 @@ pub struct Redactor {
 
 const MOBILE_KEYS: [&str; 2] = ["mobile", "sender"];
 const TOKEN_KEYS: [&str; 3] = ["captcha_token", "token", "captchaVerification"];
-const SECRET_KEYS: [&str; 3] = ["session_token", "id_token", "client_id"];
+const SECRET_KEYS: [&str; 5] = [
+    "session_token",
+    "id_token",
+    "client_id",
+    "state_token",
+    "password",
+];
 
 impl Redactor {
     pub fn new() -> Self {
@@ -217,13 +224,13 @@ pub fn json_report(x: &Exchange, explanation: &Explanation) -> Value {
 
 /// The request as sent, `> ` prefixed.
 pub fn render_request(r: &SentRequest) -> String {
-    let mut out = format!("> {} {}\n", r.method, r.url);
+    let mut out = format!("> {} {}\n", visible(&r.method), visible(&r.url));
     for (n, v) in &r.headers {
-        out.push_str(&format!("> {n}: {v}\n"));
+        out.push_str(&format!("> {}: {}\n", visible(n), visible(v)));
     }
     if !r.body.is_empty() {
         out.push_str(">\n");
-        out.push_str(&format!("> {}\n", String::from_utf8_lossy(&r.body)));
+        out.push_str(&format!("> {}\n", text::visible_bytes(&r.body)));
     }
     out
 }
@@ -243,13 +250,13 @@ pub fn render_response(x: &Exchange) -> String {
         .unwrap_or("");
     let mut out = format!("< {} {} {reason}   ({timing})\n", r.version, r.status);
     for (n, v) in &r.headers {
-        out.push_str(&format!("< {n}: {v}\n"));
+        out.push_str(&format!("< {}: {}\n", visible(n), visible(v)));
     }
     if !r.body.is_empty() {
         out.push_str("<\n");
         let text = String::from_utf8_lossy(&r.body);
         let shown: String = text.chars().take(4000).collect();
-        out.push_str(&format!("< {shown}\n"));
+        out.push_str(&format!("< {}\n", text::visible_lines(&shown)));
         if text.chars().count() > 4000 {
             out.push_str(&format!("< … ({} bytes in all)\n", r.body.len()));
         }
@@ -260,7 +267,20 @@ pub fn render_response(x: &Exchange) -> String {
     out
 }
 
+/// Every span of these lines through [`text::visible`] (the TUI's panes: headers, bodies,
+/// explanations quote the server's bytes).
+pub fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
+    for line in lines {
+        for span in &mut line.spans {
+            if let std::borrow::Cow::Owned(v) = visible(&span.content) {
+                span.content = v.into();
+            }
+        }
+    }
+}
+
 /// Request, response and the explanation in the request's language, then the other one.
+/// Every string from the network is shown through [`text::visible`].
 pub fn render_exchange(x: &Exchange, explanation: &Explanation) -> String {
     let lang = explanation.lang;
     format!(

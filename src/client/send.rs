@@ -343,9 +343,16 @@ pub fn classify(path: &str, resp: &ReceivedResponse) -> Outcome {
             serde_json::from_slice::<wire::VerifyResponse>(&resp.body).map(|_| ()),
             "captcha/verify",
         ),
-        paths::LOGIN_MOBILE => check(
+        paths::LOGIN_MOBILE
+        | paths::REGISTER_MOBILE
+        | paths::SOCIAL_REGISTER_BIND
+        | paths::SOCIAL_BIND => check(
             serde_json::from_slice::<wire::LoginResponse>(&resp.body).map(|_| ()),
-            "login",
+            "session (status, session_token, expire, id_token)",
+        ),
+        paths::SESSION_TO_ID_TOKEN => check(
+            serde_json::from_slice::<wire::IdTokenResponse>(&resp.body).map(|_| ()),
+            "id_token",
         ),
         _ => Outcome::Success,
     }

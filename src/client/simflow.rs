@@ -114,3 +114,15 @@ pub async fn latest_code(
         .find(|e| e.mobile == mobile && e.scene == scene)
         .map(|e| e.code))
 }
+
+/// A fresh state token from the simulator's `POST /_sim/state-token` (for the bind scenes).
+pub async fn state_token_from_simulator(
+    http: &Http,
+    base: &str,
+    provider: &str,
+) -> Result<String, String> {
+    let spec = crate::client::consumer::sim_state_token(base, provider);
+    let x = http.send(&spec).await.map_err(|e| e.to_string())?;
+    let r: wire::StateTokenResponse = body_json(&x, "state-token")?;
+    Ok(r.state_token)
+}

@@ -68,13 +68,22 @@ pub struct Profile {
     pub omit_headers: Vec<String>,
 }
 
+/// A duration such as `5s` or `500ms` that is greater than zero (a zero timeout would make
+/// every exchange race its own deadline).
+pub fn positive_duration(s: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(s.trim())
+        .map_err(|e| format!("{s:?} is not a duration like \"5s\" or \"500ms\": {e}"))?;
+    if d.is_zero() {
+        return Err(format!("{s:?}: must be greater than zero"));
+    }
+    Ok(d)
+}
+
 fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let s = String::deserialize(d)?;
-    humantime::parse_duration(&s).map(Some).map_err(|e| {
-        serde::de::Error::custom(format!(
-            "{s:?} is not a duration like \"5s\" or \"500ms\": {e}"
-        ))
-    })
+    positive_duration(&s)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn de_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -4,24 +4,30 @@
 //! in-process, tests bind it to 127.0.0.1:0 or drive [`router`] directly).
 //!
 //! - `routes`: HTTP surface, layers and the order of checks for a request;
-//! - `state`: the rules of the four vendor endpoints and the stores;
+//! - `state`: the rules of captcha, verify and sms/send, and the stores;
+//! - `consumer`: the code consumers (spec §6), the session refresh, `/_sim` users and state tokens;
+//! - `accounts`: users, id_tokens, sessions and state tokens;
 //! - `validate`: header and body checks; `store`: bounded, expiring maps;
 //! - `puzzle`: the PNG drawing; `log`: the per-request log line (tracing target `vflow::sim`).
 //!
 //! The simulator never prints: log lines go through `tracing`, and `vflow serve`
 //! installs the subscriber that shows them.
 
+mod accounts;
+mod consumer;
 mod in_process;
 mod log;
 pub(crate) mod puzzle;
 mod routes;
+mod server;
 mod state;
 mod store;
 mod validate;
 
 pub use in_process::spawn_in_process;
 pub use log::TARGET as LOG_TARGET;
-pub use routes::BODY_LIMIT;
+pub use routes::{BODY_LIMIT, MAX_HEADER_BYTES, MAX_HEADERS};
+pub use server::ServerLimits;
 
 use crate::api::wire::{OutboxEntry, RevealResponse};
 use crate::clock::{self, SharedClock};
@@ -49,6 +55,10 @@ pub struct Limits {
     pub mobiles: usize,
     /// Entries kept in the outbox (the oldest are dropped).
     pub outbox: usize,
+    /// Users in the user store (the oldest is dropped when full).
+    pub users: usize,
+    /// Live id_tokens, sessions and state tokens (each store).
+    pub tokens: usize,
 }
 
 impl Default for Limits {
@@ -59,6 +69,8 @@ impl Default for Limits {
             codes: 10_000,
             mobiles: 100_000,
             outbox: 1_000,
+            users: 100_000,
+            tokens: 100_000,
         }
     }
 }
@@ -80,6 +92,11 @@ pub struct SimConfig {
     pub clock: SharedClock,
     /// Store caps (defaults are generous for a person and small enough for a flood).
     pub limits: Limits,
+    /// Connection timeouts and cap (used by [`start`]; [`router`] alone has only the body timeout).
+    pub server: ServerLimits,
+    /// `login/mobile-verify-code` registers an unknown mobile (a tenant setting; on by
+    /// default, `vflow serve --no-auto-register` turns it off).
+    pub auto_register: bool,
 }
 
 impl Default for SimConfig {
@@ -93,6 +110,8 @@ impl Default for SimConfig {
             quiet: false,
             clock: clock::system(),
             limits: Limits::default(),
+            server: ServerLimits::default(),
+            auto_register: true,
         }
     }
 }
@@ -118,6 +137,11 @@ impl SimHandle {
         self.sim.outbox()
     }
 
+    /// The user store (what `GET /_sim/users` returns).
+    pub fn users(&self) -> Vec<crate::api::wire::SimUser> {
+        self.sim.users()
+    }
+
     /// A live puzzle's solution, when started with `reveal_solutions` (what
     /// `GET /_sim/captcha/{token}` returns); `None` otherwise or for an unknown token.
     pub fn solution(&self, token: &str) -> Option<RevealResponse> {
@@ -127,7 +151,8 @@ impl SimHandle {
         self.sim.reveal(token)
     }
 
-    /// Stop accepting connections, let in-flight requests finish, and wait for the server.
+    /// Stop accepting connections, close idle and stalled ones at once, give requests under way
+    /// [`ServerLimits::shutdown_grace`] to finish, and wait for the server.
     pub async fn shutdown(mut self) {
         self.signal_stop();
         if let Some(server) = self.server.take() {
@@ -166,20 +191,11 @@ pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHa
     // The backgrounds render in the background so the first puzzle is as fast as the rest.
     drop(tokio::task::spawn_blocking(puzzle::warm));
     let addr = listener.local_addr()?;
+    let server_limits = config.server;
     let sim = Arc::new(state::Sim::new(config));
     let app = routes::build(sim.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        let shutdown = async {
-            let _ = stopped.await;
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            tracing::error!(target: LOG_TARGET, "simulator stopped: {e}");
-        }
-    });
+    let server = tokio::spawn(server::serve(listener, app, server_limits, stopped));
     let sweeper = tokio::spawn({
         let sim = sim.clone();
         async move {

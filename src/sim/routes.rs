@@ -1,4 +1,4 @@
-//! The HTTP surface: the four vendor endpoints, the `/_sim` helpers, and the layers around
+//! The HTTP surface: the vendor endpoints, the `/_sim` helpers, and the layers around
 //! them (body limit, latency, log line, JSON 404/405).
 //!
 //! Order of the checks for a request (first failing wins):
@@ -7,7 +7,9 @@
 //! 2. unknown path → 404 `VFLOW.SIM.NOT_FOUND`; known path, wrong method → 405 `VFLOW.SIM.METHOD`;
 //! 3. vendor endpoints: device headers and client id (spec checks 1-3), *before* the body is
 //!    looked at, as a real gateway authenticates the caller before parsing;
-//! 4. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
+//! 4. the consumers' credential header, still before the body (`X-state-token`:
+//!    PARAM.0014; `Authorization` where required or present: PARAM.0016; see `consumer.rs`);
+//! 5. POST endpoints: content type (415), JSON object (400 `BAD_JSON`), string fields
 //!    (400 `FIELD_TYPE`); then the endpoint's own checks.
 
 use super::state::Sim;
@@ -26,6 +28,10 @@ use std::sync::Arc;
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// Most header lines accepted (431 `VFLOW.SIM.HEADERS_TOO_LARGE` beyond).
+pub const MAX_HEADERS: usize = 100;
+/// Largest accepted size of all header names and values together.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// How much of an oversized body is read and discarded before answering 413.
 const DRAIN_LIMIT: usize = 4 * 1024 * 1024;
 
@@ -65,10 +71,18 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .route(paths::CAPTCHA_VERIFY, post(verify))
         .route(paths::SMS_SEND, post(send))
         .route(paths::LOGIN_MOBILE, post(login))
+        .route(paths::REGISTER_MOBILE, post(register))
+        .route(paths::SOCIAL_REGISTER_BIND, post(register_bind))
+        .route(paths::PWD_UPDATE_BY_MOBILE, post(update_password))
+        .route(paths::PROFILE_UPDATE_MOBILE, post(update_mobile))
+        .route(paths::SOCIAL_BIND, post(social_bind))
+        .route(paths::SESSION_TO_ID_TOKEN, post(refresh))
         .route_layer(middleware::from_fn_with_state(sim.clone(), latency));
     let mut helpers = Router::new()
         .route(paths::SIM_OUTBOX, get(outbox))
-        .route(paths::SIM_OPENAPI, get(openapi));
+        .route(paths::SIM_OPENAPI, get(openapi))
+        .route(paths::SIM_STATE_TOKEN, post(state_token))
+        .route(paths::SIM_USERS, get(users));
     if sim.config.reveal_solutions {
         helpers = helpers.route("/_sim/captcha/{token}", get(reveal));
     }
@@ -76,7 +90,7 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .merge(helpers)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn(body_limit))
+        .layer(middleware::from_fn_with_state(sim.clone(), body_limit))
         .layer(middleware::from_fn_with_state(
             sim.clone(),
             super::log::per_request,
@@ -106,6 +120,53 @@ async fn login(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> 
     reply(&headers, sim.login(&headers, &body))
 }
 
+async fn register(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.register(&headers, &body))
+}
+
+async fn register_bind(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.register_bind(&headers, &body))
+}
+
+async fn social_bind(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.social_bind(&headers, &body))
+}
+
+/// 200 with `Content-Type: application/json` and an empty body, as documented.
+fn empty_json(headers: &HeaderMap, result: Result<(), &'static str>) -> Response {
+    match result {
+        Ok(()) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            "",
+        )
+            .into_response(),
+        Err(code) => error(code, lang(headers)),
+    }
+}
+
+async fn update_password(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    empty_json(&headers, sim.update_password(&headers, &body))
+}
+
+async fn update_mobile(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    empty_json(&headers, sim.update_mobile(&headers, &body))
+}
+
+async fn refresh(State(sim): State<Arc<Sim>>, headers: HeaderMap) -> Response {
+    reply(&headers, sim.refresh(&headers))
+}
+
+async fn state_token(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    reply(&headers, sim.new_state_token(&headers, &body))
+}
+
+async fn users(State(sim): State<Arc<Sim>>) -> Response {
+    axum::Json(sim.users()).into_response()
+}
+
 async fn outbox(State(sim): State<Arc<Sim>>) -> Response {
     axum::Json(sim.outbox()).into_response()
 }
@@ -123,9 +184,13 @@ async fn openapi() -> Response {
 
 async fn reveal(
     State(sim): State<Arc<Sim>>,
-    Path(token): Path<String>,
+    token: Result<Path<String>, axum::extract::rejection::PathRejection>,
     headers: HeaderMap,
 ) -> Response {
+    // a path segment that is not UTF-8 once percent-decoded (`%ff`)
+    let Ok(Path(token)) = token else {
+        return error(codes::SIM_BAD_PATH, lang(&headers));
+    };
     match sim.reveal(&token) {
         Some(r) => axum::Json(r).into_response(),
         None => error(codes::SIM_NOT_FOUND, lang(&headers)),
@@ -147,12 +212,23 @@ async fn latency(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respo
     next.run(req).await
 }
 
-/// Buffer the body up to [`BODY_LIMIT`]; anything larger is refused with 413 before routing.
+/// Refuse too many or too large headers (431), then buffer the body up to [`BODY_LIMIT`];
+/// anything larger is refused with 413 before routing, a body that does not arrive within the
+/// body timeout with 408.
 ///
 /// An oversized body is still read (and discarded) up to [`DRAIN_LIMIT`], so that the client
 /// gets the 413 instead of a connection reset for unread data; memory use stays at the limit.
-async fn body_limit(req: Request, next: Next) -> Response {
+async fn body_limit(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Response {
     let lang = lang(req.headers());
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(n, v)| n.as_str().len() + v.len())
+        .sum();
+    if req.headers().len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return error(codes::SIM_HEADERS_TOO_LARGE, lang);
+    }
+    let deadline = tokio::time::Instant::now() + sim.config.server.body_timeout;
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -165,7 +241,12 @@ async fn body_limit(req: Request, next: Next) -> Response {
     let mut stream = body.into_data_stream();
     let mut buf = Vec::new();
     let mut total = 0usize;
-    while let Some(chunk) = stream.next().await {
+    loop {
+        let chunk = match tokio::time::timeout_at(deadline, stream.next()).await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(_) => return error(codes::SIM_BODY_TIMEOUT, lang),
+        };
         let Ok(chunk) = chunk else {
             return error(codes::SIM_BAD_JSON, lang); // the client broke off mid-body
         };

@@ -1,19 +1,21 @@
-//! The simulator's state and the rules of the four vendor endpoints (spec §3-§5).
+//! The simulator's state and the rules of captcha, verify and sms/send (spec §3-§4); the
+//! consumers of the code are in `consumer.rs`.
 //!
 //! Every function here is synchronous and takes its time from `config.clock`; the HTTP
 //! layer (`routes.rs`) only moves bytes in and out.
 
+use super::accounts::Accounts;
 use super::puzzle;
 use super::store::Bounded;
 use super::validate::{self, Body, Code};
 use super::{GATEWAY_FAILURE_MOBILES, SimConfig};
 use crate::api::catalogue::codes;
 use crate::api::token::{SEPARATOR, format_point_json, parse_point_json};
-use crate::api::wire::{CaptchaResponse, LoginResponse, OutboxEntry, RevealResponse};
+use crate::api::wire::{CaptchaResponse, OutboxEntry, RevealResponse};
 use crate::api::{Scene, captcha, headers, mobile, ttl};
 use axum::http::HeaderMap;
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
+use base64::engine::general_purpose::STANDARD as B64;
 use rand::RngExt as _;
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
@@ -34,16 +36,16 @@ struct Pass {
 }
 
 #[derive(Debug)]
-struct SmsCode {
-    code: String,
-    wrong: u32,
+pub(super) struct SmsCode {
+    pub(super) code: String,
+    pub(super) wrong: u32,
 }
 
 /// Everything sms/send and login touch, under one lock so that cooldown, cap and
 /// delivery are decided atomically per request.
 #[derive(Debug)]
-struct Sms {
-    codes: Bounded<(String, Scene), SmsCode>,
+pub(super) struct Sms {
+    pub(super) codes: Bounded<(String, Scene), SmsCode>,
     cooldown: Bounded<(String, Scene), ()>,
     /// Codes delivered per mobile today (UTC); expires at the next midnight.
     daily: Bounded<String, u32>,
@@ -56,11 +58,13 @@ pub struct Sim {
     clients: HashSet<String>,
     puzzles: Mutex<Bounded<String, Puzzle>>,
     passes: Mutex<Bounded<String, Pass>>,
-    sms: Mutex<Sms>,
+    pub(super) sms: Mutex<Sms>,
+    /// Users, id_tokens, sessions, state tokens; locked after `sms` when both are needed.
+    pub(super) accounts: Mutex<Accounts>,
 }
 
 /// A poisoned lock only means another request panicked mid-update; the stores stay usable.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -97,11 +101,12 @@ impl Sim {
                 daily: Bounded::new(l.mobiles),
                 outbox: VecDeque::new(),
             }),
+            accounts: Mutex::new(Accounts::new(l.users, l.tokens)),
             config,
         }
     }
 
-    fn now(&self) -> SystemTime {
+    pub(super) fn now(&self) -> SystemTime {
         self.config.clock.now()
     }
 
@@ -253,33 +258,6 @@ impl Sim {
         GATEWAY_FAILURE_MOBILES.contains(&mobile) || (rate > 0.0 && rand::random::<f64>() < rate)
     }
 
-    /// `POST /api/v2/sdk/login/mobile-verify-code` with a LOGIN_SMS code.
-    pub fn login(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<LoginResponse, Code> {
-        self.check_headers(headers)?;
-        let body = Body::parse(headers, bytes, &["mobile", "verify_code"])?;
-        let mobile = body.field("mobile").ok_or(codes::USER_0004)?;
-        let given = body.field("verify_code").ok_or(codes::CAPTCHA_0007)?;
-        let now = self.now();
-        let key = (mobile.to_string(), Scene::LoginSms);
-        let mut sms = lock(&self.sms);
-        let live = sms.codes.get_mut(&key, now).ok_or(codes::CAPTCHA_0007)?;
-        if live.code != given {
-            live.wrong += 1;
-            if live.wrong >= ttl::SMS_CODE_MAX_WRONG {
-                sms.codes.take(&key, now);
-            }
-            return Err(codes::CAPTCHA_0007);
-        }
-        sms.codes.take(&key, now);
-        drop(sms);
-        Ok(LoginResponse {
-            status: "SUCCESS".into(),
-            session_token: uuid::Uuid::new_v4().simple().to_string(),
-            expire: SESSION_EXPIRE_SECS,
-            id_token: id_token(mobile, now),
-        })
-    }
-
     /// The outbox, newest last.
     pub fn outbox(&self) -> Vec<OutboxEntry> {
         lock(&self.sms).outbox.iter().cloned().collect()
@@ -307,32 +285,9 @@ impl Sim {
         sms.codes.sweep(now);
         sms.cooldown.sweep(now);
         sms.daily.sweep(now);
+        drop(sms);
+        lock(&self.accounts).sweep(now);
     }
-}
-
-/// `expire` of a login session, in seconds (5 days), as the vendor's example shows.
-pub const SESSION_EXPIRE_SECS: u64 = 432_000;
-
-/// A JWT-shaped id_token (header.payload.signature, base64url); the signature is random.
-fn id_token(mobile: &str, now: SystemTime) -> String {
-    let iat = now
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_secs();
-    let header = r#"{"alg":"HS256","typ":"JWT"}"#;
-    let payload = serde_json::json!({
-        "iss": "vflow-sim",
-        "sub": mobile,
-        "iat": iat,
-        "exp": iat + SESSION_EXPIRE_SECS,
-    });
-    let sig: [u8; 32] = rand::random();
-    format!(
-        "{}.{}.{}",
-        B64URL.encode(header),
-        B64URL.encode(payload.to_string()),
-        B64URL.encode(sig)
-    )
 }
 
 #[cfg(test)]

@@ -224,6 +224,7 @@ pub fn pane_lines(
         }
         _ => super::explain_view::lines(r, base, keys, &mut out),
     }
+    crate::client::report::visible_spans(&mut out);
     if redact {
         let red = r.redactor();
         for line in &mut out {

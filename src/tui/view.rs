@@ -120,7 +120,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         .themed(theme::WARN)
     } else if let Some(n) = &app.notice {
         let style = if n.error { theme::ERROR } else { theme::OK };
-        Line::styled(n.text.clone(), style)
+        Line::styled(crate::api::text::visible(&n.text).into_owned(), style)
     } else {
         Line::from("")
     };
