@@ -226,7 +226,10 @@ impl RequestSpec {
     pub fn set_field(&mut self, name: &str, value: &str) {
         if let Some(raw) = &self.raw_body {
             if let Ok(serde_json::Value::Object(mut m)) = serde_json::from_slice(raw) {
-                m.insert(name.to_string(), serde_json::Value::String(value.to_string()));
+                m.insert(
+                    name.to_string(),
+                    serde_json::Value::String(value.to_string()),
+                );
                 self.raw_body = Some(serde_json::to_vec(&m).expect("a JSON map serializes"));
                 return;
             }

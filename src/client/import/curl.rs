@@ -149,8 +149,10 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             }
         }
     }
-    let (url, url_pos) = url.ok_or_else(|| ImportError::new("the curl command has no URL", None))?;
-    req.set_url(&url).map_err(|e| ImportError::new(e, url_pos))?;
+    let (url, url_pos) =
+        url.ok_or_else(|| ImportError::new("the curl command has no URL", None))?;
+    req.set_url(&url)
+        .map_err(|e| ImportError::new(e, url_pos))?;
     if !data.is_empty() {
         req.body = Some(data.join("&").into_bytes());
         if json_body {
@@ -159,7 +161,8 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
                     .push(("Content-Type".into(), "application/json".into()));
             }
             if !req.has_header("accept") {
-                req.headers.push(("Accept".into(), "application/json".into()));
+                req.headers
+                    .push(("Accept".into(), "application/json".into()));
             }
         } else if !req.has_header("content-type") && !req.is_omitted("content-type") {
             // what curl itself adds to -d bodies
@@ -199,12 +202,7 @@ fn takes_value(opt: &str) -> bool {
 }
 
 /// `Name: value`; `Name;` sends it blank; `Name:` removes one of curl's own headers.
-fn add_header(
-    req: &mut Imported,
-    h: &str,
-    opt: &str,
-    pos: Option<Pos>,
-) -> Result<(), ImportError> {
+fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Result<(), ImportError> {
     if let Some(file) = h.strip_prefix('@') {
         return Err(ImportError::new(
             format!("curl option {opt} @{file} reads headers from a file: paste them instead"),
@@ -365,7 +363,9 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
                     st = St::Top;
                 } else if c == '$' || c == '`' {
                     return Err(ImportError::new(
-                        format!("shell expansion {c:?} inside \"...\": vflow does not run a shell; quote the value with '...'"),
+                        format!(
+                            "shell expansion {c:?} inside \"...\": vflow does not run a shell; quote the value with '...'"
+                        ),
                         Some(pos(off)),
                     ));
                 }
@@ -464,7 +464,10 @@ fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (String, u
                     return Err((format!("\\{e} without hex digits in $'...'"), i - 2));
                 }
                 let ch = char::from_u32(v).ok_or_else(|| {
-                    (format!("\\{e}{v:X} in $'...' is not a Unicode scalar value"), i - 2)
+                    (
+                        format!("\\{e}{v:X} in $'...' is not a Unicode scalar value"),
+                        i - 2,
+                    )
                 })?;
                 push_char(&mut bytes, ch);
                 i += n;
@@ -523,7 +526,10 @@ mod tests {
     #[test]
     fn bad_quoting_is_located() {
         let e = split("curl 'http://h/' -H 'a: b").unwrap_err();
-        assert_eq!(e.to_string(), "missing closing ' of the quote that starts here at 1:21");
+        assert_eq!(
+            e.to_string(),
+            "missing closing ' of the quote that starts here at 1:21"
+        );
         let e = split("curl $'abc").unwrap_err();
         assert_eq!(e.to_string(), "missing closing ' of $'...' at 1:6");
         let e = split("curl http://h | sh").unwrap_err();

@@ -304,9 +304,7 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
                         .unwrap_or_else(|| ": no such entry".into());
                     ImportError::new(format!("--entry {n}{why}"), None)
                 }),
-            None if h.entries.len() == 1 => {
-                Ok(h.entries.into_iter().next().expect("one entry").1)
-            }
+            None if h.entries.len() == 1 => Ok(h.entries.into_iter().next().expect("one entry").1),
             None if h.entries.is_empty() => Err(ImportError::new(
                 format!(
                     "the HAR holds no vendor-API request ({} entries skipped)",
@@ -327,7 +325,10 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
 
 /// Is this path one of the vendor API's (`/api/v2/sdk/...`)?
 pub fn is_vendor_api(path: &str) -> bool {
-    path.split('?').next().unwrap_or_default().contains("/api/v2/sdk/")
+    path.split('?')
+        .next()
+        .unwrap_or_default()
+        .contains("/api/v2/sdk/")
 }
 
 #[cfg(test)]
@@ -347,7 +348,10 @@ mod tests {
         assert_eq!(detect("  curl 'http://x'"), Some(Format::Curl));
         assert_eq!(detect("/usr/bin/curl http://x"), Some(Format::Curl));
         assert_eq!(detect("\n{\"log\":{}}"), Some(Format::Har));
-        assert_eq!(detect("POST /a HTTP/1.1\r\nHost: h\r\n\r\n"), Some(Format::Raw));
+        assert_eq!(
+            detect("POST /a HTTP/1.1\r\nHost: h\r\n\r\n"),
+            Some(Format::Raw)
+        );
         assert_eq!(detect("hello world"), None);
         let e = parse("\n  hello").unwrap_err();
         assert_eq!(e.pos, Some(Pos { line: 2, col: 3 }));

@@ -16,10 +16,15 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     let mut input = text;
     for v in [" HTTP/2", " HTTP/2.0"] {
         if first.ends_with(v) {
-            owned = format!("{} HTTP/1.1{}", &first[..first.len() - v.len()], &text[first.len()..]);
+            owned = format!(
+                "{} HTTP/1.1{}",
+                &first[..first.len() - v.len()],
+                &text[first.len()..]
+            );
             input = owned.as_str();
-            req.notes
-                .push("an HTTP/2 request: imported with the same method, path, headers and body".into());
+            req.notes.push(
+                "an HTTP/2 request: imported with the same method, path, headers and body".into(),
+            );
             break;
         }
     }
@@ -102,10 +107,7 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
     req.method = p.method.unwrap_or_default().to_string();
     for h in p.headers.iter() {
         let value = String::from_utf8(h.value.to_vec()).map_err(|_| {
-            ImportError::new(
-                format!("the value of header {} is not UTF-8", h.name),
-                None,
-            )
+            ImportError::new(format!("the value of header {} is not UTF-8", h.name), None)
         })?;
         req.headers.push((h.name.to_string(), value));
     }
@@ -215,7 +217,10 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.url(), "https://t.example/api/v2/sdk/sms/send");
         assert_eq!(a.headers[1], ("X-Agent".into(), "a b".into()));
-        assert_eq!(a.header("content-type"), Some("application/json;charset=utf8"));
+        assert_eq!(
+            a.header("content-type"),
+            Some("application/json;charset=utf8")
+        );
         assert_eq!(a.body.as_deref(), Some(&b"{}"[..]));
     }
 
