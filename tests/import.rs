@@ -546,3 +546,76 @@ fn exported_exchanges_without_a_response_are_valid_too() {
     assert_eq!(e["response"]["comment"], "connection refused: refused");
     assert!(e["request"].get("postData").is_none(), "a GET has no body");
 }
+
+#[test]
+fn flow_and_check_write_valid_hars_that_import_back() {
+    let dir = support::scratch("import-flow-har");
+    let flow = dir.join("flow.har");
+    let out = support::run(&config(), &["flow", "--har", flow.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&flow).unwrap();
+    assert_valid_har(&text);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let entries = doc["log"]["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "captcha, verify, send, outbox, login");
+    let Parsed::Har(h) = import::parse(&text).unwrap() else {
+        panic!()
+    };
+    let paths: Vec<&str> = h.entries.iter().map(|(_, r)| r.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/api/v2/sdk/captcha",
+            "/api/v2/sdk/captcha/verify",
+            "/api/v2/sdk/sms/send",
+            "/api/v2/sdk/login/mobile-verify-code"
+        ]
+    );
+    assert_eq!(h.skipped.len(), 1, "the simulator's /_sim/outbox helper");
+    // every request imports back to the same request as recorded
+    for (n, r) in &h.entries {
+        let e = &entries[n - 1]["request"];
+        let again = send::record(&r.to_spec()).unwrap();
+        let recorded: Vec<(String, String)> = e["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["name"].as_str().unwrap().into(),
+                    h["value"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        assert_eq!(again.headers, recorded, "entry {n}");
+        assert_eq!(again.url, e["url"].as_str().unwrap());
+        assert_eq!(
+            String::from_utf8(again.body).unwrap(),
+            e["postData"]["text"].as_str().unwrap_or_default()
+        );
+    }
+
+    let check = dir.join("check.har");
+    let out = support::run(
+        &config(),
+        &[
+            "check",
+            "--only",
+            "device-header-missing",
+            "success",
+            "--har",
+            check.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&check).unwrap();
+    assert_valid_har(&text);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(doc["log"]["entries"].as_array().unwrap().len() >= 2);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&check).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

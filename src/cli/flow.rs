@@ -32,6 +32,9 @@ pub struct FlowArgs {
     /// Print one JSON object with every step's report
     #[arg(long)]
     pub json: bool,
+    /// Also write every step's exchange as a HAR 1.2 file (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<std::path::PathBuf>,
 }
 
 /// One run of the chain: the client, where to, and what was printed so far.
@@ -46,6 +49,8 @@ pub struct Run {
     pub ctx: ExplainContext,
     /// Step lines go to stderr (stdout is kept for a value scripts capture).
     pub lines_to_stderr: bool,
+    /// Every exchange so far, for `--har`.
+    pub exchanges: Vec<Exchange>,
 }
 
 impl Run {
@@ -67,6 +72,7 @@ impl Run {
             steps: Vec::new(),
             ctx,
             lines_to_stderr: false,
+            exchanges: Vec::new(),
         }
     }
 
@@ -82,6 +88,7 @@ impl Run {
     pub async fn step(&mut self, name: &str, spec: &RequestSpec) -> Result<Exchange, ExitCode> {
         let x = common::send(&self.http, spec).await?;
         self.redactor.learn(&x);
+        self.exchanges.push(x.clone());
         let expl = explain_exchange(&x, &self.ctx);
         let shown = if self.profile.redact {
             self.redactor.exchange(&x)
@@ -314,7 +321,9 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
             args.json,
         );
         run.redactor.add_mobile(&args.mobile);
-        match run_flow(&mut run, &args.scene, &args.mobile).await {
+        let result = run_flow(&mut run, &args.scene, &args.mobile).await;
+        let har_ok = common::write_har_all(args.har.as_deref(), &run.exchanges, run.profile.redact);
+        let code = match result {
             Ok(()) => {
                 if !args.json {
                     println!("flow complete");
@@ -322,6 +331,11 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
                 run.finish(ExitCode::SUCCESS, true)
             }
             Err(code) => run.finish(code, false),
+        };
+        if har_ok {
+            code
+        } else {
+            ExitCode::from(super::exit::USAGE)
         }
     })
 }
