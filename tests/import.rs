@@ -464,59 +464,24 @@ fn send_from_overrides_body_fields_and_refuses_bad_input_without_sending() {
     assert!(out.stdout.is_empty());
 }
 
-struct SchemaDir;
-
-impl jsonschema::Retrieve for SchemaDir {
-    fn retrieve(
-        &self,
-        uri: &jsonschema::Uri<String>,
-    ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
-        let name = uri
-            .path()
-            .as_str()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/har-schema")
-            .join(name);
-        Ok(serde_json::from_str(&std::fs::read_to_string(p)?)?)
-    }
-}
-
 /// Validate against the har-schema package's HAR 1.2 schema.
 fn assert_valid_har(text: &str) {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/har-schema/har.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let v = jsonschema::options()
-        .with_base_uri("file:///har-schema/")
-        .with_retriever(SchemaDir)
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
-    let errors: Vec<String> = v
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = support::har_schema_errors(text);
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
 #[test]
 fn the_schema_check_rejects_a_broken_har() {
     // the validator is real: a HAR without entries' required fields fails
-    let schema_fails = std::panic::catch_unwind(|| {
-        assert_valid_har(
-            r#"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"time":1}]}}"#,
-        )
-    });
-    assert!(schema_fails.is_err());
+    let errors = support::har_schema_errors(
+        r#"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"time":1}]}}"#,
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"request\" is a required property")),
+        "{errors:?}"
+    );
 }
 
 #[test]

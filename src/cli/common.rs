@@ -155,3 +155,17 @@ pub fn print_and_write_har(
         ExitCode::from(exit::USAGE)
     }
 }
+
+/// Text from outside (a file, the network) made safe to print: control
+/// characters are shown escaped, never sent to the terminal.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}

@@ -62,15 +62,7 @@ pub fn load(path: &Path) -> Result<Parsed, String> {
 
 /// Control characters from an imported file are shown escaped, never sent to the terminal.
 fn shown(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    common::printable(s)
 }
 
 /// The warning about a pass token found in an imported request.

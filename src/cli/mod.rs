@@ -7,6 +7,7 @@ pub mod common;
 pub mod config;
 pub mod flow;
 pub mod import;
+pub mod proxy;
 pub mod send;
 pub mod serve;
 pub mod solve;
@@ -112,6 +113,8 @@ pub enum Command {
     Send(send::SendArgs),
     /// Show what vflow understands of a request copied from an app (curl, HAR, raw HTTP)
     Import(import::ImportArgs),
+    /// Reverse proxy for the vendor API: forward, record and explain every exchange
+    Proxy(proxy::ProxyArgs),
     /// Get a captcha puzzle or verify a slider position
     #[command(subcommand)]
     Captcha(captcha::CaptchaCommand),
@@ -156,6 +159,7 @@ pub fn main() -> ExitCode {
         Some(Command::Serve(args)) => serve::run(args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Proxy(args)) => proxy::run(&cli.global, args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),

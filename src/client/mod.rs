@@ -26,6 +26,7 @@ pub mod curl;
 pub mod explain;
 pub mod export;
 pub mod import;
+pub mod proxy;
 pub mod report;
 pub mod send;
 pub mod simflow;
