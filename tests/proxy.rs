@@ -301,3 +301,84 @@ fn the_har_file_is_valid_after_every_exchange() {
         );
     }
 }
+
+#[test]
+fn cli_prints_a_line_per_exchange_and_writes_jsonl() {
+    use std::process::Stdio;
+    let dir = support::scratch("proxy-cli");
+    let jsonl = dir.join("t.jsonl");
+    let mut child = support::command(&support::empty_config("proxy-cli"))
+        .args([
+            "proxy",
+            "--bind",
+            "127.0.0.1:0",
+            "--no-tui",
+            "--redact",
+            "--jsonl",
+        ])
+        .arg(&jsonl)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut addr = None;
+    let mut banner = String::new();
+    for _ in 0..10 {
+        let mut l = String::new();
+        out.read_line(&mut l).unwrap();
+        banner.push_str(&l);
+        if let Some(a) = l.trim().strip_prefix("listening on http://") {
+            addr = Some(a.to_string());
+            break;
+        }
+    }
+    assert!(
+        banner.contains("forwarding to the built-in simulator"),
+        "{banner}"
+    );
+    let addr = addr.expect("the address it listens on");
+    let body = r#"{"mobile":"13800138000","type":"LOGIN_SMS","captcha_token":"t---{}"}"#;
+    let req = format!(
+        "POST /api/v2/sdk/sms/send HTTP/1.1\r\nHost: {addr}\r\nX-agent: a\r\nX-operating-sys-version: b\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let s = TcpStream::connect(&addr).unwrap();
+    (&s).write_all(req.as_bytes()).unwrap();
+    let reply = read_message(&mut BufReader::new(s)).unwrap();
+    assert!(
+        String::from_utf8(reply)
+            .unwrap()
+            .contains("IDAAS.SDK.PARAM.0001")
+    );
+    let mut line = String::new();
+    while !line.contains("/api/v2/sdk/sms/send") {
+        line.clear();
+        out.read_line(&mut line).unwrap();
+    }
+    assert!(line.contains(" POST "), "{line}");
+    assert!(line.contains(" 400 "), "{line}");
+    assert!(line.contains("IDAAS.SDK.PARAM.0001"), "{line}");
+    // SIGTERM stops it cleanly
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&jsonl).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["id"], 1);
+    assert!(
+        !text.contains("13800138000"),
+        "--redact masks the mobile: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&jsonl).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
