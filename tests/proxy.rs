@@ -38,11 +38,10 @@ fn read_message(r: &mut BufReader<TcpStream>) -> Option<Vec<u8>> {
 const UPSTREAM_REPLY: &[u8] = b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Vendor-Trace: AbC-1\r\nContent-Length: 84\r\n\r\n{\"error_code\":\"IDAAS.SDK.PARAM.0001\",\"error_msg\":\"Device information is incomplete\"}";
 
 /// A keep-alive upstream that records every request's bytes and answers [`UPSTREAM_REPLY`].
-fn upstream() -> (
-    String,
-    Arc<std::sync::Mutex<Vec<Vec<u8>>>>,
-    Arc<AtomicUsize>,
-) {
+/// Every request's bytes, as the upstream received them.
+type Received = Arc<std::sync::Mutex<Vec<Vec<u8>>>>;
+
+fn upstream() -> (String, Received, Arc<AtomicUsize>) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", l.local_addr().unwrap());
     let got = Arc::new(std::sync::Mutex::new(Vec::new()));
