@@ -167,7 +167,7 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
     };
     let mut jsonl = match &args.jsonl {
         Some(p) => match crate::client::export::create_private(p) {
-            Ok(f) => Some(f),
+            Ok(f) => Some(std::io::BufWriter::new(f)),
             Err(e) => return common::usage_error(format!("cannot write {}: {e}", p.display())),
         },
         None => None,
@@ -238,6 +238,8 @@ can send requests to {upstream} through it (it forwards only there)",
         let ctx = profile.explain_context();
         let mut red = profile.redact.then(Redactor::new);
         let mut rx = handle.store.subscribe();
+        // lines are flushed whenever the printer has caught up, not one write per line
+        let mut stdout = std::io::BufWriter::new(std::io::stdout());
         tokio::pin!(stop);
         loop {
             let r: Arc<Recorded> = tokio::select! {
@@ -254,7 +256,7 @@ can send requests to {upstream} through it (it forwards only there)",
             if let Some(red) = red.as_mut() {
                 red.learn(&r.exchange);
             }
-            println!("{}", line(&r, &ctx, red.as_ref()));
+            let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
             let shown = match red.as_ref() {
                 Some(red) => red.exchange(&r.exchange),
                 None => r.exchange.clone(),
@@ -271,11 +273,19 @@ can send requests to {upstream} through it (it forwards only there)",
                 v["id"] = serde_json::json!(r.id);
                 v["client"] = serde_json::json!(r.client.to_string());
                 v["refused"] = serde_json::json!(r.refused);
-                if let Err(e) = writeln!(f, "{v}").and_then(|_| f.flush()) {
+                let caught_up = rx.is_empty();
+                if let Err(e) = writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) }) {
                     eprintln!("vflow proxy: cannot write the JSONL file: {e}");
                     jsonl = None;
                 }
             }
+            if rx.is_empty() {
+                let _ = stdout.flush();
+            }
+        }
+        let _ = stdout.flush();
+        if let Some(f) = jsonl.as_mut() {
+            let _ = f.flush();
         }
         let total = handle.store.total();
         eprintln!("vflow proxy: stopping after {total} exchange(s)");

@@ -61,7 +61,8 @@ pub struct Store {
 impl Store {
     /// A store that keeps the newest `keep` exchanges (at least one).
     pub fn new(keep: usize) -> Arc<Store> {
-        let (tx, _) = broadcast::channel(1024);
+        // room for bursts: a subscriber that falls this far behind skips (and is told)
+        let (tx, _) = broadcast::channel(8192);
         Arc::new(Store {
             inner: Mutex::new((VecDeque::new(), 0)),
             keep: keep.max(1),
