@@ -6,7 +6,9 @@ pub mod codes;
 pub mod common;
 pub mod config;
 pub mod flow;
+pub mod import;
 mod interactive;
+pub mod proxy;
 pub mod send;
 pub mod serve;
 pub mod solve;
@@ -110,6 +112,10 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Send one sms/send request, print it as sent, the response and an explanation
     Send(send::SendArgs),
+    /// Show what vflow understands of a request copied from an app (curl, HAR, raw HTTP)
+    Import(import::ImportArgs),
+    /// Reverse proxy for the vendor API: forward, record and explain every exchange
+    Proxy(proxy::ProxyArgs),
     /// Get a captcha puzzle or verify a slider position
     #[command(subcommand)]
     Captcha(captcha::CaptchaCommand),
@@ -153,6 +159,8 @@ pub fn main() -> ExitCode {
         None => interactive::run(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
+        Some(Command::Import(args)) => import::run(args),
+        Some(Command::Proxy(args)) => proxy::run(&cli.global, args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),

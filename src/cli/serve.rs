@@ -197,7 +197,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
 /// Ctrl-C, or SIGTERM on Unix. The handlers are registered when this is
 /// called, so call it before announcing the server: a signal sent right after
 /// the banner then stops it cleanly instead of killing it.
-fn stop_signal() -> impl std::future::Future<Output = ()> {
+pub(crate) fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

@@ -52,20 +52,37 @@ impl Warning {
     }
 }
 
-/// The warnings for an sms/send request as built (fields not sent count as
-/// empty), with nothing known about where its token came from.
+/// The warnings for a request as built (fields not sent count as empty),
+/// with nothing known about where its token came from. The headers are
+/// judged on every endpoint; the body fields only on sms/send. An imported
+/// body kept byte for byte is read as JSON for its fields.
 pub fn for_spec(spec: &RequestSpec) -> Vec<Warning> {
-    let field = |name: &str| {
+    if !spec.path.starts_with(api::paths::SMS_SEND) {
+        return headers(&spec.headers);
+    }
+    let raw: Option<serde_json::Map<String, serde_json::Value>> = spec
+        .raw_body
+        .as_ref()
+        .and_then(|b| serde_json::from_slice(b).ok());
+    let field = |name: &str| -> String {
+        if let Some(m) = &raw {
+            return m
+                .get(name)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+        }
         spec.field(name)
             .filter(|f| f.enabled)
-            .map(|f| f.value.as_str())
-            .unwrap_or("")
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
     };
+    let (mobile, scene, token) = (field("mobile"), field("type"), field("captcha_token"));
     warnings(&Input {
         headers: &spec.headers,
-        mobile: field("mobile"),
-        scene: field("type"),
-        captcha_token: field("captcha_token"),
+        mobile: &mobile,
+        scene: &scene,
+        captcha_token: &token,
         issued: None,
         recent_send: None,
     })

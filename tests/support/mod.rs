@@ -48,3 +48,44 @@ pub async fn run_bg(config: &Path, args: &[&str]) -> Output {
     .await
     .unwrap()
 }
+
+struct SchemaDir;
+
+impl jsonschema::Retrieve for SchemaDir {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        let name = uri
+            .path()
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/har-schema")
+            .join(name);
+        Ok(serde_json::from_str(&std::fs::read_to_string(p)?)?)
+    }
+}
+
+/// Where `text` breaks the HAR 1.2 JSON schema of the har-schema package (tests/har-schema).
+pub fn har_schema_errors(text: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/har-schema/har.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root).unwrap()).unwrap();
+    let v = jsonschema::options()
+        .with_base_uri("file:///har-schema/")
+        .with_retriever(SchemaDir)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let doc: serde_json::Value = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("not JSON: {e}")],
+    };
+    v.iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
