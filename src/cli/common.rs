@@ -24,7 +24,7 @@ pub fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 
 /// The effective profile for a client command.
 pub fn profile(global: &GlobalArgs, client_id: &ClientIdArg) -> Result<ResolvedProfile, ExitCode> {
-    config::resolve(&client_id.effective_args(global)).map_err(usage_error)
+    config::resolve(&client_id.overrides(global)).map_err(usage_error)
 }
 
 pub fn http(profile: &ResolvedProfile) -> Result<Http, ExitCode> {

@@ -13,13 +13,8 @@ pub mod solve;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Exit codes of every command.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const API_ERROR: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const TRANSPORT: u8 = 3;
-}
+/// Exit codes of every command (they live in [`crate::exit`]).
+pub use crate::exit;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -55,7 +50,7 @@ pub struct GlobalArgs {
     pub config: Option<std::path::PathBuf>,
     /// Application client id sent as X-client-id
     // Not `global`: `vflow serve --client-id` registers ids. The client commands
-    // have their own `--client-id` (see `ClientIdArg`), merged by `effective_args`.
+    // have their own `--client-id` (see `ClientIdArg`), merged by `ClientIdArg::overrides`.
     #[arg(long, env = "VFLOW_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
     /// OneAccess tenant id sent as X-tenant-id
@@ -84,6 +79,26 @@ pub struct GlobalArgs {
     pub redact: bool,
 }
 
+impl GlobalArgs {
+    /// What these flags (and their `VFLOW_*` variables) override in the profile.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            config: self.config.clone(),
+            profile: self.profile.clone(),
+            target: self.target.clone(),
+            client_id: self.client_id.clone(),
+            tenant_id: self.tenant_id.clone(),
+            lang: self.lang.clone(),
+            device: self.device,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            insecure: self.insecure,
+            ca_file: self.ca_file.clone(),
+            redact: self.redact,
+        }
+    }
+}
+
 /// `--client-id` of the client subcommands (the top-level one is in [`GlobalArgs`]).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ClientIdArg {
@@ -93,13 +108,13 @@ pub struct ClientIdArg {
 }
 
 impl ClientIdArg {
-    /// The global args with this command's `--client-id` taking precedence.
-    pub fn effective_args(&self, global: &GlobalArgs) -> GlobalArgs {
-        let mut g = global.clone();
+    /// The global overrides with this command's `--client-id` taking precedence.
+    pub fn overrides(&self, global: &GlobalArgs) -> crate::config::Overrides {
+        let mut o = global.overrides();
         if self.client_id.is_some() {
-            g.client_id = self.client_id.clone();
+            o.client_id = self.client_id.clone();
         }
-        g
+        o
     }
 }
 
@@ -174,5 +189,50 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_global_flag_reaches_the_config_overrides() {
+        let cli = Cli::try_parse_from([
+            "vflow",
+            "--config=c.toml",
+            "--profile=qa",
+            "--target=https://t.example",
+            "--client-id=ID",
+            "--tenant-id=T",
+            "--lang=zh",
+            "--device=iphone",
+            "--connect-timeout=2s",
+            "--timeout=9s",
+            "--insecure",
+            "--ca-file=ca.pem",
+            "--redact",
+        ])
+        .unwrap();
+        let want = crate::config::Overrides {
+            config: Some("c.toml".into()),
+            profile: Some("qa".into()),
+            target: Some("https://t.example".into()),
+            client_id: Some("ID".into()),
+            tenant_id: Some("T".into()),
+            lang: Some("zh".into()),
+            device: Some(crate::config::DevicePreset::Iphone),
+            connect_timeout: Some(std::time::Duration::from_secs(2)),
+            timeout: Some(std::time::Duration::from_secs(9)),
+            insecure: true,
+            ca_file: Some("ca.pem".into()),
+            redact: true,
+        };
+        assert_eq!(cli.global.overrides(), want);
+        // A client command's own --client-id wins over the global one.
+        let mine = ClientIdArg {
+            client_id: Some("MINE".into()),
+        };
+        assert_eq!(
+            mine.overrides(&cli.global).client_id.as_deref(),
+            Some("MINE")
+        );
+        let none = ClientIdArg::default();
+        assert_eq!(none.overrides(&cli.global).client_id.as_deref(), Some("ID"));
     }
 }

@@ -1,7 +1,8 @@
 //! Profiles: the TOML config file, built-in device presets, and the effective
 //! profile after merging (flags > `VFLOW_*` environment > file > defaults).
 //!
-//! The TUI and the CLI both call [`resolve`] with the parsed [`GlobalArgs`].
+//! The TUI and the CLI both call [`resolve`] with the [`Overrides`] the command
+//! line filled in (clap merges each flag with its `VFLOW_*` variable).
 
 pub mod presets;
 mod save;
@@ -10,7 +11,6 @@ pub use save::save_headers;
 pub use presets::{DeviceHeaders, DevicePreset};
 
 use crate::api::headers as h;
-use crate::cli::GlobalArgs;
 use crate::client::build::{self, header};
 use crate::client::{ExplainContext, HeaderSetting, HttpOptions, RequestSpec};
 use serde::Deserialize;
@@ -103,6 +103,29 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// What the command line says, over the file's profile: each value is the flag
+/// or, without the flag, its `VFLOW_*` variable (the CLI merges the two).
+/// `None`/`false`: the file's profile (or the default) decides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// The config file to read instead of the default one.
+    pub config: Option<PathBuf>,
+    /// The profile to use instead of the file's `default_profile`.
+    pub profile: Option<String>,
+    pub target: Option<String>,
+    pub client_id: Option<String>,
+    pub tenant_id: Option<String>,
+    pub lang: Option<String>,
+    pub device: Option<DevicePreset>,
+    pub connect_timeout: Option<Duration>,
+    pub timeout: Option<Duration>,
+    /// `true` turns TLS verification off whatever the file says.
+    pub insecure: bool,
+    pub ca_file: Option<PathBuf>,
+    /// `true` turns redaction on whatever the file says.
+    pub redact: bool,
+}
+
 /// The effective profile.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ResolvedProfile {
@@ -133,7 +156,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// The config file in effect: `--config` / `VFLOW_CONFIG`, else the default path.
-pub fn path(args: &GlobalArgs) -> Option<PathBuf> {
+pub fn path(args: &Overrides) -> Option<PathBuf> {
     args.config.clone().or_else(default_path)
 }
 
@@ -217,11 +240,11 @@ pub fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
     parse(&text, file)
 }
 
-/// The effective profile: flags (and their `VFLOW_*` variables, merged by clap)
+/// The effective profile: the overrides (flags and their `VFLOW_*` variables)
 /// over the file's profile over the defaults. A missing default config file is
 /// fine; a missing file named by `--config`/`VFLOW_CONFIG`, an unreadable or
 /// malformed one, or an unknown profile name is an error.
-pub fn resolve(args: &GlobalArgs) -> Result<ResolvedProfile, ConfigError> {
+pub fn resolve(args: &Overrides) -> Result<ResolvedProfile, ConfigError> {
     let (file, cfg) = match (&args.config, default_path()) {
         (Some(p), _) => (Some(p.clone()), load(p)?),
         (None, Some(p)) if p.exists() => (Some(p.clone()), load(&p)?),
@@ -232,7 +255,7 @@ pub fn resolve(args: &GlobalArgs) -> Result<ResolvedProfile, ConfigError> {
 
 /// [`resolve`] with an already loaded file.
 pub fn resolve_with(
-    args: &GlobalArgs,
+    args: &Overrides,
     file: Option<PathBuf>,
     cfg: &ConfigFile,
 ) -> Result<ResolvedProfile, ConfigError> {
@@ -435,8 +458,8 @@ timeout = "30s"
 mod tests {
     use super::*;
 
-    fn args() -> GlobalArgs {
-        GlobalArgs::default()
+    fn args() -> Overrides {
+        Overrides::default()
     }
 
     #[test]

@@ -33,11 +33,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 pub fn main(global: &GlobalArgs) -> ExitCode {
-    let profile = match crate::config::resolve(global) {
+    let profile = match crate::config::resolve(&global.overrides()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("vflow: {e}");
-            return ExitCode::from(crate::cli::exit::USAGE);
+            return ExitCode::from(crate::exit::USAGE);
         }
     };
     let rt = match tokio::runtime::Builder::new_current_thread()
@@ -65,7 +65,7 @@ fn header_saver(global: &GlobalArgs, profile: &ResolvedProfile) -> Option<runtim
     let file = profile
         .config_file
         .clone()
-        .or_else(|| crate::config::path(global))?;
+        .or_else(|| crate::config::path(&global.overrides()))?;
     let name = profile.name.clone();
     Some(Box::new(move |headers| {
         crate::config::save_headers(&file, &name, headers)
