@@ -1,14 +1,14 @@
 //! Command-line interface (clap). `vflow` without a subcommand opens the TUI.
 
-pub mod captcha;
-pub mod check;
-pub mod codes;
-pub mod common;
-pub mod config;
-pub mod flow;
-pub mod send;
-pub mod serve;
-pub mod solve;
+pub(crate) mod captcha;
+pub(crate) mod check;
+pub(crate) mod codes;
+pub(crate) mod common;
+pub(crate) mod config;
+pub(crate) mod flow;
+pub(crate) mod send;
+pub(crate) mod serve;
+pub(crate) mod solve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ pub use crate::exit;
 mobile, send) and explains every error code. Without a subcommand it opens the interactive TUI \
 against the built-in simulator, or against --target / --profile."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
@@ -101,7 +101,7 @@ impl GlobalArgs {
 
 /// `--client-id` of the client subcommands (the top-level one is in [`GlobalArgs`]).
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct ClientIdArg {
+pub(crate) struct ClientIdArg {
     /// Application client id sent as X-client-id (env: VFLOW_CLIENT_ID)
     #[arg(long = "client-id", value_name = "ID")]
     pub client_id: Option<String>,
@@ -119,7 +119,7 @@ impl ClientIdArg {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Run the built-in simulator of the CIAM SMS API
     Serve(serve::ServeArgs),
     /// Send one sms/send request, print it as sent, the response and an explanation
@@ -141,7 +141,7 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to generate completions for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,

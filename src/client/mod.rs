@@ -22,10 +22,10 @@
 use std::time::{Duration, SystemTime};
 
 pub mod build;
-pub mod curl;
+pub(crate) mod curl;
 pub mod explain;
-pub mod report;
-pub mod send;
+pub(crate) mod report;
+pub(crate) mod send;
 pub mod simflow;
 
 pub use build::BuildError;

@@ -4,7 +4,7 @@
 //! The TUI and the CLI both call [`resolve`] with the [`Overrides`] the command
 //! line filled in (clap merges each flag with its `VFLOW_*` variable).
 
-pub mod presets;
+pub(crate) mod presets;
 mod save;
 pub use save::save_headers;
 
@@ -22,7 +22,7 @@ use std::time::Duration;
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The config file's name inside the platform config directory.
-pub const FILE_NAME: &str = "config.toml";
+pub(crate) const FILE_NAME: &str = "config.toml";
 
 /// The whole file.
 #[derive(Debug, Default, Deserialize)]
@@ -81,7 +81,7 @@ fn de_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
 }
 
 /// A target must be an http(s) URL.
-pub fn check_target(s: &str) -> Result<String, String> {
+pub(crate) fn check_target(s: &str) -> Result<String, String> {
     let u = reqwest::Url::parse(s.trim()).map_err(|e| format!("{s:?} is not a URL: {e}"))?;
     if u.scheme() != "http" && u.scheme() != "https" {
         return Err(format!(
@@ -146,22 +146,22 @@ pub struct ResolvedProfile {
 }
 
 /// The platform data directory (history, reports, the log file).
-pub fn data_dir() -> Option<PathBuf> {
+pub(crate) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.data_dir().to_path_buf())
 }
 
 /// The default config file path in the platform config directory.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.config_dir().join(FILE_NAME))
 }
 
 /// The config file in effect: `--config` / `VFLOW_CONFIG`, else the default path.
-pub fn path(args: &Overrides) -> Option<PathBuf> {
+pub(crate) fn path(args: &Overrides) -> Option<PathBuf> {
     args.config.clone().or_else(default_path)
 }
 
 /// 1-based line and column of a byte offset in `text` (for error messages).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
@@ -192,7 +192,7 @@ fn key_at(text: &str, line: usize) -> Option<String> {
 }
 
 /// Parse a config file's text; `file` only names it in errors.
-pub fn parse(text: &str, file: &Path) -> Result<ConfigFile, ConfigError> {
+pub(crate) fn parse(text: &str, file: &Path) -> Result<ConfigFile, ConfigError> {
     let cfg: ConfigFile = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim().to_string();
         match e.span() {
@@ -230,7 +230,7 @@ fn known(cfg: &ConfigFile) -> String {
 }
 
 /// Read and parse a config file.
-pub fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
+pub(crate) fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         ConfigError(format!(
             "{}: cannot read the config file: {e}",

@@ -28,13 +28,13 @@ mod text;
 mod transport;
 
 pub use action::UiAction;
-pub use request::{ExplainContext, Found, RequestView};
+pub use request::ExplainContext;
 pub use text::{Explanation, Step, Text};
 
 use super::{Outcome, ReceivedResponse, SentRequest};
 use crate::api::Catalogue;
 use crate::api::catalogue::ErrorEntry;
-use request::Mask;
+use request::{Mask, RequestView};
 use text::{from_list, t};
 
 /// Explain one exchange.
