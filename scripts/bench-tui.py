@@ -58,9 +58,20 @@ def read_until(fd, mark, timeout=10.0):
             except OSError:
                 break
             buf += chunk
+            answer_queries(fd, chunk)
             if mark in buf:
                 return buf, time.perf_counter()
     raise SystemExit(f"no {mark!r} within {timeout}s; got {buf[-300:]!r}")
+
+
+def answer_queries(fd, chunk):
+    """Answer what a terminal answers: the cursor position (some TUIs wait for it)
+    and the primary device attributes."""
+    for _ in range(chunk.count(b"\x1b[6n")):
+        os.write(fd, b"\x1b[1;1R")
+    for q in (b"\x1b[c", b"\x1b[0c"):
+        for _ in range(chunk.count(q)):
+            os.write(fd, b"\x1b[?62;22c")
 
 
 def rss_kb(pid):
