@@ -5,7 +5,7 @@
 //!
 //! Depends on `api`, `client` and `config` only; the CLI and the TUI drive it.
 
-pub mod report;
+pub(crate) mod report;
 pub mod run;
 pub mod suite;
 

@@ -24,7 +24,7 @@ pub fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 
 /// The effective profile for a client command.
 pub fn profile(global: &GlobalArgs, client_id: &ClientIdArg) -> Result<ResolvedProfile, ExitCode> {
-    config::resolve(&client_id.effective_args(global)).map_err(usage_error)
+    config::resolve(&client_id.overrides(global)).map_err(usage_error)
 }
 
 pub fn http(profile: &ResolvedProfile) -> Result<Http, ExitCode> {
@@ -78,12 +78,7 @@ pub fn redactor(on: bool, x: &Exchange) -> Option<Redactor> {
     })
 }
 
-/// Print one exchange (human or JSON) and return its exit code.
-pub fn print_exchange(x: &Exchange, ctx: &ExplainContext, json: bool) -> ExitCode {
-    print_exchange_with(x, ctx, json, None)
-}
-
-/// [`print_exchange`] of a request that had pre-send warnings: with `json`,
+/// Print one exchange (human or JSON) and return its exit code; with `json`,
 /// a top-level `"warnings"` array (the human output printed them before).
 pub fn print_exchange_warned(
     x: &Exchange,

@@ -4,14 +4,14 @@ use super::GlobalArgs;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs) -> ExitCode {
-    let profile = match crate::config::resolve(global) {
+    let profile = match crate::config::resolve(&global.overrides()) {
         Ok(r) => r,
         Err(e) => return super::common::usage_error(e),
     };
     let config_path = profile
         .config_file
         .clone()
-        .or_else(|| crate::config::path(global));
+        .or_else(|| crate::config::path(&global.overrides()));
     crate::tui::main(crate::tui::Options {
         profile,
         config_path,

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 /// The process exit code for an outcome: 0 success, 1 the server said no
 /// (API error, HTTP error, unexpected body), 3 no answer (transport, cancelled).
 pub fn exit_code(outcome: &Outcome) -> u8 {
-    use crate::cli::exit;
+    use crate::exit;
     match outcome {
         Outcome::Success => exit::OK,
         Outcome::ApiError { .. } | Outcome::HttpError { .. } | Outcome::BadBody { .. } => {

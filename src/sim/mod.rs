@@ -188,8 +188,12 @@ pub fn router(config: SimConfig) -> axum::Router {
 /// address from [`SimHandle::addr`]). Must be called inside a tokio runtime.
 pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHandle> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
-    // The backgrounds render in the background so the first puzzle is as fast as the rest.
-    drop(tokio::task::spawn_blocking(puzzle::warm));
+    // The backgrounds render in the background so the first puzzle is as fast as the rest,
+    // from a task: it starts when the caller first yields (the TUI: after its first frame),
+    // so that a start-up does not share the CPU with it.
+    drop(tokio::spawn(async {
+        drop(tokio::task::spawn_blocking(puzzle::warm));
+    }));
     let addr = listener.local_addr()?;
     let server_limits = config.server;
     let sim = Arc::new(state::Sim::new(config));

@@ -1,9 +1,9 @@
 //! The explanation pane: what happened, why in this request, what to do next.
 
 use super::record::Record;
-use crate::api::Scene;
+use crate::api::{Lang, Scene};
 use crate::client::Outcome;
-use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
+use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
 use crate::tui::theme::{self, Themed};
 use ratatui::text::Line;
 
@@ -105,7 +105,7 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
         out.push(Line::from(""));
         out.push(Line::from("What to do").themed(theme::STRONG));
         for s in &ex.next_steps {
-            out.push(Line::from(format!("→ {}", s.get(lang))));
+            out.push(Line::from(format!("→ {}", step_text(s, lang))));
         }
     }
 }
@@ -163,5 +163,37 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
     if keys {
         out.push(Line::from("  n  new request"));
         out.push(Line::from("  r  send again with a fresh token"));
+    }
+}
+
+/// The TUI's key for an action an explanation names: the one place that maps
+/// them (to be pointed at the screens' key map).
+fn action_key(a: UiAction, lang: Lang) -> &'static str {
+    match (a, lang) {
+        (UiAction::EditHeaders, _) => "F2",
+        (UiAction::ApplyPreset, Lang::En) => "F2, then p",
+        (UiAction::ApplyPreset, Lang::Zh) => "F2 后按 p",
+        (UiAction::EditClientId, Lang::En) => "F2, then Enter on X-client-id",
+        (UiAction::EditClientId, Lang::Zh) => "F2，在 X-client-id 上按 Enter",
+        (UiAction::NewToken, _) => "t",
+        (UiAction::Resend, _) => "r",
+        (UiAction::ChangeScene, _) => "s",
+        (UiAction::ChangeMobile, _) => "m",
+        (UiAction::Login, _) => "l",
+    }
+}
+
+/// A next step as the TUI shows it: with the action's flag and its key.
+fn step_text(s: &Step, lang: Lang) -> String {
+    let text = s.text.get(lang);
+    let Some(a) = s.action else {
+        return text.to_string();
+    };
+    let key = action_key(a, lang);
+    match (a.cli_flag(), lang) {
+        (Some(flag), Lang::En) => format!("{text} (CLI: {}; TUI: {key})", flag.en),
+        (Some(flag), Lang::Zh) => format!("{text}（命令行：{}；TUI：{key}）", flag.zh),
+        (None, Lang::En) => format!("{text} (TUI: {key})"),
+        (None, Lang::Zh) => format!("{text}（TUI：{key}）"),
     }
 }

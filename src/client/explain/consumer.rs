@@ -10,7 +10,9 @@
 //! Entry point: [`refine`], called once at the end of `explain` for every exchange; it only
 //! touches exchanges with a consumer's path.
 
-use super::{ExplainContext, Explanation, Found, RequestView, Text};
+use super::request::{Found, RequestView};
+use super::table::{Entry, Out};
+use super::{ExplainContext, Explanation, Step, Text};
 use crate::api::catalogue::codes;
 use crate::api::consumer::{
     Auth, JwtError, SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer_token, decode_id_token,
@@ -190,7 +192,7 @@ pub fn refine(
                 .collect();
             e.in_this_request = lines;
             e.in_this_request.extend(tail);
-            let mut next = steps;
+            let mut next: Vec<Step> = steps.into_iter().map(Step::plain).collect();
             next.append(&mut e.next_steps);
             e.next_steps = next;
         }
@@ -264,14 +266,14 @@ fn success(e: &mut Explanation, c: &Ctx, response: Option<&ReceivedResponse>) {
                 l.status, l.expire
             ),
         ));
-        e.next_steps.push(t(
+        e.next_steps.push(Step::plain(t(
             "send the id_token as `Authorization: Bearer ID_TOKEN` to the logged-in endpoints (UPDATE_PWD_SMS, UPDATE_MOBILE_SMS)",
             "以 `Authorization: Bearer ID_TOKEN` 把 id_token 发给需要登录的接口（UPDATE_PWD_SMS、UPDATE_MOBILE_SMS）",
-        ));
-        e.next_steps.push(t(
+        )));
+        e.next_steps.push(Step::plain(t(
             "when it expires, get a new one with POST sso/session-token/id-token and the session-token header",
             "过期后用 session-token 请求头 POST sso/session-token/id-token 获取新的",
-        ));
+        )));
     } else if c.consumer == Consumer::UpdateMobile
         && let Some(m) = value(c.view.field("mobile"))
     {
@@ -765,9 +767,10 @@ fn after_send(e: &mut Explanation, view: &RequestView) {
     let at = e
         .next_steps
         .iter()
-        .position(|l| l.en.starts_with("on the simulator"))
+        .position(|l| l.text.en.starts_with("on the simulator"))
         .unwrap_or(e.next_steps.len());
-    e.next_steps.splice(at..at, steps);
+    e.next_steps
+        .splice(at..at, steps.into_iter().map(Step::plain));
 }
 
 /// A consumer's code at another endpoint (e.g. PARAM.0014 from sms/send): say where it
@@ -901,13 +904,17 @@ mod tests {
             ..ExplainContext::default()
         };
         let e = explain(&send::record(s).unwrap(), resp, o, &ctx);
-        for l in e.in_this_request.iter().chain(&e.next_steps) {
+        for l in e
+            .in_this_request
+            .iter()
+            .chain(e.next_steps.iter().map(|s| &s.text))
+        {
             assert!(!l.zh.is_empty() && !l.en.is_empty(), "{l:?}");
         }
         let all = e
             .in_this_request
             .iter()
-            .chain(&e.next_steps)
+            .chain(e.next_steps.iter().map(|s| &s.text))
             .map(|t| t.en.as_str())
             .collect::<Vec<_>>()
             .join(" | ");
@@ -1114,4 +1121,60 @@ mod tests {
         assert_eq!(e.title.en, "Mobile number changed");
         assert!(c.contains(NEW), "{c}");
     }
+}
+
+// ---- the catalogue's request-specific lines for the consumers' codes (the table) ----
+
+/// One line per code: the code and the function that explains it.
+pub(super) const TABLE: &[Entry] = &[
+    (codes::CAPTCHA_0007, captcha_0007),
+    (codes::PARAM_0016, param_0016),
+];
+
+fn captcha_0007(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "verify_code",
+        &view.field("verify_code"),
+    ));
+    if let Found::Value(m) = view.field("mobile") {
+        out.line(t(
+            format!(
+                "mobile {}: the code must have been sent to it for LOGIN_SMS",
+                mask.mobile(&m)
+            ),
+            format!(
+                "手机号 {}：验证码必须是以 LOGIN_SMS 场景发给该号码的",
+                mask.mobile(&m)
+            ),
+        ));
+    }
+    out.line(t(
+        format!(
+            "a code lives {} s, is single use and dies after {} wrong attempts",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+        format!(
+            "验证码有效期 {} 秒，只能用一次，错误 {} 次后失效",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+    ));
+}
+
+fn param_0016(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    _mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "Authorization",
+        &view.header("authorization"),
+    ));
 }
