@@ -825,6 +825,62 @@ fn refine_refresh(e: &mut Explanation, view: &RequestView, outcome: &Outcome, re
     }
 }
 
+// ---- the catalogue's request-specific lines for the consumers' codes (the table) ----
+
+/// One line per code: the code and the function that explains it.
+pub(super) const TABLE: &[Entry] = &[
+    (codes::CAPTCHA_0007, captcha_0007),
+    (codes::PARAM_0016, param_0016),
+];
+
+fn captcha_0007(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "verify_code",
+        &view.field("verify_code"),
+    ));
+    if let Found::Value(m) = view.field("mobile") {
+        out.line(t(
+            format!(
+                "mobile {}: the code must have been sent to it for LOGIN_SMS",
+                mask.mobile(&m)
+            ),
+            format!(
+                "手机号 {}：验证码必须是以 LOGIN_SMS 场景发给该号码的",
+                mask.mobile(&m)
+            ),
+        ));
+    }
+    out.line(t(
+        format!(
+            "a code lives {} s, is single use and dies after {} wrong attempts",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+        format!(
+            "验证码有效期 {} 秒，只能用一次，错误 {} 次后失效",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+    ));
+}
+
+fn param_0016(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    _mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "Authorization",
+        &view.header("authorization"),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::explain;
@@ -1121,60 +1177,4 @@ mod tests {
         assert_eq!(e.title.en, "Mobile number changed");
         assert!(c.contains(NEW), "{c}");
     }
-}
-
-// ---- the catalogue's request-specific lines for the consumers' codes (the table) ----
-
-/// One line per code: the code and the function that explains it.
-pub(super) const TABLE: &[Entry] = &[
-    (codes::CAPTCHA_0007, captcha_0007),
-    (codes::PARAM_0016, param_0016),
-];
-
-fn captcha_0007(
-    view: &RequestView,
-    _ctx: &ExplainContext,
-    mask: &super::request::Mask,
-    out: &mut Out,
-) {
-    out.line(super::request::presence(
-        "verify_code",
-        &view.field("verify_code"),
-    ));
-    if let Found::Value(m) = view.field("mobile") {
-        out.line(t(
-            format!(
-                "mobile {}: the code must have been sent to it for LOGIN_SMS",
-                mask.mobile(&m)
-            ),
-            format!(
-                "手机号 {}：验证码必须是以 LOGIN_SMS 场景发给该号码的",
-                mask.mobile(&m)
-            ),
-        ));
-    }
-    out.line(t(
-        format!(
-            "a code lives {} s, is single use and dies after {} wrong attempts",
-            ttl::SMS_CODE.as_secs(),
-            ttl::SMS_CODE_MAX_WRONG
-        ),
-        format!(
-            "验证码有效期 {} 秒，只能用一次，错误 {} 次后失效",
-            ttl::SMS_CODE.as_secs(),
-            ttl::SMS_CODE_MAX_WRONG
-        ),
-    ));
-}
-
-fn param_0016(
-    view: &RequestView,
-    _ctx: &ExplainContext,
-    _mask: &super::request::Mask,
-    out: &mut Out,
-) {
-    out.line(super::request::presence(
-        "Authorization",
-        &view.header("authorization"),
-    ));
 }
