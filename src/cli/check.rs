@@ -34,6 +34,9 @@ pub struct CheckArgs {
     /// Write a JSON report (every exchange, as `vflow send --json`)
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Write every exchange of the run as a HAR 1.2 file (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<PathBuf>,
     /// List the suite's cases and exit
     #[arg(long)]
     pub list: bool,
@@ -308,6 +311,14 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
             if let Err(code) = write_file(p, &text, "JSON") {
                 return code;
             }
+        }
+        let all: Vec<crate::client::Exchange> = report
+            .results
+            .iter()
+            .flat_map(|c| c.sends.iter().map(|s| s.exchange.clone()))
+            .collect();
+        if !common::write_har_all(args.har.as_deref(), &all, profile.redact) {
+            return ExitCode::from(exit::USAGE);
         }
         if report.ok() {
             ExitCode::SUCCESS

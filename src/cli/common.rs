@@ -112,3 +112,46 @@ pub fn print_exchange(x: &Exchange, ctx: &ExplainContext, json: bool) -> ExitCod
     }
     ExitCode::from(report::exit_code(&x.outcome))
 }
+
+/// A path as one shell word, for the commands vflow suggests.
+pub fn shell_arg(p: &std::path::Path) -> String {
+    crate::client::curl::shell_quote(&p.display().to_string())
+}
+
+/// `--har FILE`: write exchanges as HAR 1.2 (0600), masked when redaction is on.
+/// A failure is printed; `false` then (the command ends with the usage exit code).
+pub fn write_har_all(path: Option<&std::path::Path>, xs: &[Exchange], redact: bool) -> bool {
+    let Some(path) = path else { return true };
+    let shown: Vec<Exchange> = if redact {
+        let mut r = Redactor::new();
+        for x in xs {
+            r.learn(x);
+        }
+        xs.iter().map(|x| r.exchange(x)).collect()
+    } else {
+        xs.to_vec()
+    };
+    match crate::client::export::write_har(path, &shown) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("vflow: cannot write {}: {e}", path.display());
+            false
+        }
+    }
+}
+
+/// `--har FILE` for one exchange, then the exchange printed; the exit code of both.
+pub fn print_and_write_har(
+    x: &Exchange,
+    ctx: &ExplainContext,
+    json: bool,
+    har: Option<&std::path::Path>,
+) -> ExitCode {
+    let written = write_har_all(har, std::slice::from_ref(x), ctx.redact);
+    let code = print_exchange(x, ctx, json);
+    if written {
+        code
+    } else {
+        ExitCode::from(exit::USAGE)
+    }
+}

@@ -60,6 +60,9 @@ pub struct FlowArgs {
     /// Print one JSON object with every step's report
     #[arg(long)]
     pub json: bool,
+    /// Also write every step's exchange as a HAR 1.2 file (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<std::path::PathBuf>,
 }
 
 /// The default of `--new-password`: a test password that passes usual policies.
@@ -90,6 +93,8 @@ pub struct Run {
     pub ctx: ExplainContext,
     /// Step lines go to stderr (stdout is kept for a value scripts capture).
     pub lines_to_stderr: bool,
+    /// Every exchange so far, for `--har`.
+    pub exchanges: Vec<Exchange>,
 }
 
 impl Run {
@@ -111,6 +116,7 @@ impl Run {
             steps: Vec::new(),
             ctx,
             lines_to_stderr: false,
+            exchanges: Vec::new(),
         }
     }
 
@@ -143,6 +149,7 @@ impl Run {
     ) -> Result<Exchange, ExitCode> {
         self.redactor.learn(&x);
         self.ctx.session.now = Some(std::time::SystemTime::now());
+        self.exchanges.push(x.clone());
         let expl = explain_exchange(&x, &self.ctx);
         let shown = if self.profile.redact {
             self.redactor.exchange(&x)
@@ -560,7 +567,9 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
             id_token: args.id_token.clone(),
             social: args.social,
         };
-        match run_chain(&mut run, scene, &args.mobile, &extras).await {
+        let result = run_chain(&mut run, scene, &args.mobile, &extras).await;
+        let har_ok = common::write_har_all(args.har.as_deref(), &run.exchanges, run.profile.redact);
+        let code = match result {
             Ok(c) => {
                 if !args.json {
                     println!("flow complete: {} accepted the {scene} code", c.label());
@@ -568,6 +577,11 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
                 run.finish(ExitCode::SUCCESS, true)
             }
             Err(code) => run.finish(code, false),
+        };
+        if har_ok {
+            code
+        } else {
+            ExitCode::from(super::exit::USAGE)
         }
     })
 }

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod common;
 pub mod config;
 pub mod flow;
+pub mod import;
 pub mod send;
 pub mod serve;
 pub mod solve;
@@ -109,6 +110,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Send one sms/send request, print it as sent, the response and an explanation
     Send(send::SendArgs),
+    /// Show what vflow understands of a request copied from an app (curl, HAR, raw HTTP)
+    Import(import::ImportArgs),
     /// Get a captcha puzzle or verify a slider position
     #[command(subcommand)]
     Captcha(captcha::CaptchaCommand),
@@ -152,6 +155,7 @@ pub fn main() -> ExitCode {
         None => crate::tui::main(&cli.global),
         Some(Command::Serve(args)) => serve::run(args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
+        Some(Command::Import(args)) => import::run(args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),

@@ -43,6 +43,17 @@ pub struct SendArgs {
     /// Print an equivalent curl command instead of sending
     #[arg(long)]
     pub curl: bool,
+    /// Send a request imported from a curl command, HAR 1.2 file or raw HTTP
+    /// request (- reads stdin); to --target if given, else to its own host;
+    /// the other options override single fields
+    #[arg(long, value_name = "FILE|-")]
+    pub from: Option<std::path::PathBuf>,
+    /// With --from: which entry of a HAR file (as `vflow import` lists them)
+    #[arg(long, value_name = "N", requires = "from")]
+    pub entry: Option<usize>,
+    /// Also write the exchange as a HAR 1.2 file (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<std::path::PathBuf>,
 }
 
 /// Parse `Name: value` (`Name:` is a blank value).
@@ -61,6 +72,9 @@ pub fn parse_header(s: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
+    if args.from.is_some() {
+        return super::import::send_from(global, args);
+    }
     let profile = match common::profile(global, &args.client_id) {
         Ok(p) => p,
         Err(code) => return code,
@@ -132,7 +146,7 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         };
         let mut ctx = profile.explain_context();
         ctx.captcha_sender = args.sender.clone();
-        common::print_exchange(&x, &ctx, args.json)
+        common::print_and_write_har(&x, &ctx, args.json, args.har.as_deref())
     })
 }
 

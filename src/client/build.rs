@@ -71,6 +71,7 @@ fn post(
         path: path.to_string(),
         headers,
         body: Some(body),
+        raw_body: None,
     }
 }
 
@@ -102,6 +103,7 @@ pub fn captcha_get(base_url: &str, headers: Vec<HeaderSetting>) -> RequestSpec {
         path: paths::CAPTCHA.into(),
         headers,
         body: None,
+        raw_body: None,
     }
 }
 
@@ -148,6 +150,7 @@ pub fn sim_get(base_url: &str, path: &str) -> RequestSpec {
         path: path.to_string(),
         headers: Vec::new(),
         body: None,
+        raw_body: None,
     }
 }
 
@@ -218,7 +221,20 @@ impl RequestSpec {
     }
 
     /// Set a body field's value (enabling it), appending when absent.
+    /// On a raw JSON-object body the field is set in that object (order and
+    /// other fields kept); any other raw body is replaced by fields.
     pub fn set_field(&mut self, name: &str, value: &str) {
+        if let Some(raw) = &self.raw_body {
+            if let Ok(serde_json::Value::Object(mut m)) = serde_json::from_slice(raw) {
+                m.insert(
+                    name.to_string(),
+                    serde_json::Value::String(value.to_string()),
+                );
+                self.raw_body = Some(serde_json::to_vec(&m).expect("a JSON map serializes"));
+                return;
+            }
+            self.raw_body = None;
+        }
         let body = self.body.get_or_insert_with(Vec::new);
         match body.iter_mut().find(|f| f.name == name) {
             Some(f) => *f = field(name, value),
@@ -226,9 +242,12 @@ impl RequestSpec {
         }
     }
 
-    /// The body bytes: one JSON object of the enabled fields, in order, values as strings.
-    /// `None` when the spec has no body.
+    /// The body bytes: the raw body when set, else one JSON object of the
+    /// enabled fields, in order, values as strings. `None` when the spec has no body.
     pub fn body_bytes(&self) -> Option<Vec<u8>> {
+        if let Some(raw) = &self.raw_body {
+            return Some(raw.clone());
+        }
         let fields = self.body.as_ref()?;
         let mut out = String::from("{");
         for (i, f) in fields.iter().filter(|f| f.enabled).enumerate() {
@@ -316,7 +335,7 @@ pub fn materialize(spec: &RequestSpec) -> Result<Materialized, BuildError> {
     if !map.contains_key(http::header::ACCEPT) {
         map.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
     }
-    let has_body = spec.body.is_some() || !body.is_empty();
+    let has_body = spec.body.is_some() || spec.raw_body.is_some() || !body.is_empty();
     if has_body || matches!(method.as_str(), "POST" | "PUT" | "PATCH") {
         map.append(http::header::CONTENT_LENGTH, HeaderValue::from(body.len()));
     }

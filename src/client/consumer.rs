@@ -150,6 +150,7 @@ pub fn request(
             path: consumer.path().into(),
             headers,
             body: Some(body),
+            raw_body: None,
         },
         missing: missing(consumer, known),
     }
@@ -174,6 +175,7 @@ pub fn refresh(
         path: paths::SESSION_TO_ID_TOKEN.into(),
         headers,
         body: None,
+        raw_body: None,
     }
 }
 
@@ -185,6 +187,7 @@ pub fn sim_state_token(base_url: &str, provider: &str) -> RequestSpec {
         path: paths::SIM_STATE_TOKEN.into(),
         headers: vec![header("content-type", "application/json")],
         body: Some(vec![field("provider", provider)]),
+        raw_body: None,
     }
 }
 

@@ -25,6 +25,8 @@ pub mod build;
 pub mod consumer;
 pub mod curl;
 pub mod explain;
+pub mod export;
+pub mod import;
 pub mod report;
 pub mod send;
 pub mod simflow;
@@ -62,6 +64,11 @@ pub struct RequestSpec {
     pub headers: Vec<HeaderSetting>,
     /// Serialized as one JSON object of strings; `None` for GET.
     pub body: Option<Vec<BodyField>>,
+    /// Exact body bytes that replace `body` on the wire when set: an imported
+    /// body that is not a JSON object of strings in vflow's compact form
+    /// (numbers, nested objects, other spacing, form data) is sent unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_body: Option<Vec<u8>>,
 }
 
 /// What went over the wire.

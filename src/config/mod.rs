@@ -350,6 +350,7 @@ impl ResolvedProfile {
             path: String::new(),
             headers: v,
             body: None,
+            raw_body: None,
         };
         for (n, val) in &self.extra_headers {
             spec.set_header(n, val);
