@@ -5,6 +5,8 @@
 //!
 //! Depends on `api`, `client` and `config` only; the CLI and the TUI drive it.
 
+pub mod probe;
+pub mod probe_report;
 pub mod report;
 pub mod run;
 pub mod suite;

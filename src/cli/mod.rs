@@ -7,6 +7,7 @@ pub mod common;
 pub mod config;
 pub mod flow;
 pub mod import;
+pub mod probe;
 pub mod send;
 pub mod serve;
 pub mod solve;
@@ -119,6 +120,8 @@ pub enum Command {
     Flow(flow::FlowArgs),
     /// Run a suite of cases: does the target behave as the documentation says?
     Check(check::CheckArgs),
+    /// Bounded attacks on the SMS defences: can they be raced, replayed, skipped, guessed?
+    Probe(probe::ProbeArgs),
     /// The error-code catalogue as a table, or one code in full
     Codes(codes::CodesArgs),
     /// Where the config file is, write an example, show the effective profile
@@ -159,6 +162,7 @@ pub fn main() -> ExitCode {
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),
+        Some(Command::Probe(args)) => probe::run(&cli.global, args),
         Some(Command::Codes(args)) => codes::run(args),
         Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
         Some(Command::Completions(args)) => {
