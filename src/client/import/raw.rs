@@ -15,12 +15,8 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     let owned: String;
     let mut input = text;
     for v in [" HTTP/2", " HTTP/2.0"] {
-        if first.ends_with(v) {
-            owned = format!(
-                "{} HTTP/1.1{}",
-                &first[..first.len() - v.len()],
-                &text[first.len()..]
-            );
+        if let Some(start) = first.strip_suffix(v) {
+            owned = format!("{start} HTTP/1.1{}", &text[first.len()..]);
             input = owned.as_str();
             req.notes.push(
                 "an HTTP/2 request: imported with the same method, path, headers and body".into(),
