@@ -282,3 +282,51 @@ fn no_answer_at_all_is_exit_3() {
         text(&o.stderr)
     );
 }
+
+/// Any 11-digit run that starts with 139 (the numbers the probes make up).
+fn probe_numbers(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let j = (i..b.len())
+            .find(|&j| !b[j].is_ascii_digit())
+            .unwrap_or(b.len());
+        if j - i == 11 && s[i..j].starts_with("139") {
+            out.push(s[i..j].to_string());
+        }
+        i = j + 1;
+    }
+    out
+}
+
+#[test]
+fn redact_masks_the_numbers_in_the_table_the_progress_and_the_json() {
+    let serve = Serve::start(&["--weak", "sender"]);
+    let dir = support::scratch("probe-redact");
+    let cfg = support::empty_config("probe-redact");
+    let json = dir.join("p.json");
+    let args = [
+        "--target",
+        &serve.base,
+        "--only",
+        "other-mobile",
+        "cooldown",
+        "--json",
+        json.to_str().unwrap(),
+    ];
+    let plain = support::run(&cfg, &[&["probe"][..], &args[..]].concat());
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(
+        !probe_numbers(&text(&plain.stdout)).is_empty(),
+        "without --redact the numbers show"
+    );
+    let o = support::run(&cfg, &[&["--redact", "probe"][..], &args[..]].concat());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let (out, err) = (text(&o.stdout), text(&o.stderr));
+    let doc = std::fs::read_to_string(&json).unwrap();
+    assert!(err.contains("FINDING"), "{err}");
+    for (what, s) in [("stdout", &out), ("stderr", &err), ("json", &doc)] {
+        assert_eq!(probe_numbers(s), Vec::<String>::new(), "{what}");
+    }
+}

@@ -259,6 +259,9 @@ pub struct ProbeResult {
     pub elapsed: Duration,
     /// Every request, in order; `role` names the step.
     pub sends: Vec<Sent>,
+    /// The numbers the probe made up (some only reach the target through a pass token's
+    /// `sender`): for masking with `--redact`.
+    pub mobiles: Vec<String>,
 }
 
 impl ProbeResult {
@@ -360,6 +363,7 @@ struct Ctx<'e> {
     notes: Vec<String>,
     sms: u32,
     simulator: bool,
+    mobiles: Vec<String>,
 }
 
 fn accepted(x: &Exchange) -> bool {
@@ -368,13 +372,17 @@ fn accepted(x: &Exchange) -> bool {
 
 impl Ctx<'_> {
     /// A number of this run, probe and step: `139PPRRRRKK` (11 digits).
-    fn mobile(&self, k: u32) -> String {
-        format!(
+    fn mobile(&mut self, k: u32) -> String {
+        let m = format!(
             "139{:02}{:04}{:02}",
             self.index % 100,
             self.env.run_number,
             k % 100
-        )
+        );
+        if !self.mobiles.contains(&m) {
+            self.mobiles.push(m.clone());
+        }
+        m
     }
 
     async fn send(&mut self, role: &'static str, spec: RequestSpec) -> Result<Exchange, Stop> {
@@ -912,6 +920,7 @@ where
             notes: Vec::new(),
             sms: 0,
             simulator,
+            mobiles: Vec::new(),
         };
         let got = attack(&mut c, p).await;
         let verdict = match got {
@@ -935,6 +944,7 @@ where
             sms: c.sms,
             elapsed: t.elapsed(),
             sends: c.sends,
+            mobiles: c.mobiles,
         };
         on(ProbeProgress::Finished {
             index,

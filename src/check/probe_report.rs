@@ -20,6 +20,9 @@ pub fn redactor(report: &ProbeReport, on: bool) -> Option<Redactor> {
         for s in report.results.iter().flat_map(|c| &c.sends) {
             r.learn(&s.exchange);
         }
+        for m in report.results.iter().flat_map(|c| &c.mobiles) {
+            r.add_mobile(m);
+        }
         r
     })
 }
@@ -176,6 +179,13 @@ fn probe_json(r: &ProbeResult, red: Option<&Redactor>) -> Value {
         ProbeVerdict::Skipped { reason } => (None, Some(reason.as_str()), None),
     };
     let cost = r.probe.cost();
+    let mask = |s: &str| match red {
+        Some(red) => red.apply(s),
+        None => s.to_string(),
+    };
+    let what = what.map(mask);
+    let reason = reason.map(mask);
+    let notes: Vec<String> = r.notes.iter().map(|n| mask(n)).collect();
     json!({
         "name": r.probe.name,
         "title": r.probe.title,
@@ -189,7 +199,7 @@ fn probe_json(r: &ProbeResult, red: Option<&Redactor>) -> Value {
         "finding": what,
         "reason": reason,
         "meaning": { "en": r.probe.finding_en, "zh": r.probe.finding_zh },
-        "notes": r.notes,
+        "notes": notes,
         "sms": r.sms,
         "plan": cost,
         "requests": r.sends.len(),

@@ -271,9 +271,18 @@ the tenant or are allowed to test it."
         let n = selected.len();
         let width = n.to_string().len();
         let mut done = 0;
+        let mut red = profile.redact.then(crate::client::report::Redactor::new);
         let report = probe::run(&suite, &selected, &env, Budget::new(max), |p| {
             if let ProbeProgress::Finished { result, .. } = p {
                 done += 1;
+                if let Some(r) = red.as_mut() {
+                    for s in &result.sends {
+                        r.learn(&s.exchange);
+                    }
+                    for m in &result.mobiles {
+                        r.add_mobile(m);
+                    }
+                }
                 let why = match &result.verdict {
                     ProbeVerdict::Held => String::new(),
                     ProbeVerdict::Finding { what, .. } => format!(": {what}"),
@@ -286,7 +295,10 @@ the tenant or are allowed to test it."
                     "[{done:>width$}/{n}] {} {}{} ({} SMS, {} requests)",
                     result.verdict.word(),
                     result.probe.name,
-                    crate::api::text::visible(&why),
+                    crate::api::text::visible(&match &red {
+                        Some(r) => r.apply(&why),
+                        None => why,
+                    }),
                     result.sms,
                     result.requests()
                 );
