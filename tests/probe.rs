@@ -220,3 +220,60 @@ async fn the_race_probes_sends_are_in_flight_together() {
     );
     assert_eq!(r.results[0].sends.len(), n);
 }
+
+/// The daily cap against a target that is not known as a simulator: it needs an explicit
+/// budget, and waits out the cooldown between rounds of the six scenes (here on the
+/// simulator's manual clock, so nothing sleeps).
+#[tokio::test]
+async fn the_daily_cap_against_a_tenant_needs_a_budget_and_waits_out_the_cooldown() {
+    use vflow::clock::ManualClock;
+    for (weak, max, expect) in [
+        (vec![], Some(3), "skipped"),
+        (vec![], Some(11), "held"),
+        (vec![Weakness::DailyCap], Some(11), "finding"),
+    ] {
+        let clock = ManualClock::new();
+        let cfg = SimConfig {
+            clock: Arc::new(clock.clone()),
+            ..config(&weak)
+        };
+        let sim = sim::start(cfg, ([127, 0, 0, 1], 0).into()).await.unwrap();
+        let mut e = env(&sim.base_url());
+        e.simulator = Some(false);
+        let waits = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sleep: probe::Sleep = Arc::new({
+            let (clock, waits) = (clock.clone(), waits.clone());
+            move |d| {
+                clock.advance(d);
+                waits.lock().unwrap().push(d);
+                Box::pin(async {})
+            }
+        });
+        let suite = ProbeSuite::builtin();
+        let cap = suite.select(&["daily-cap".into()]).unwrap();
+        let r = probe::run_with(&suite, &cap, &e, Budget::new(max), sleep, |_| {}).await;
+        let p = &r.results[0];
+        let got = match &p.verdict {
+            ProbeVerdict::Held => "held",
+            ProbeVerdict::Finding { .. } => "finding",
+            ProbeVerdict::Skipped { reason } => {
+                assert!(reason.contains("--max-sms 11"), "{reason}");
+                "skipped"
+            }
+        };
+        assert_eq!(got, expect, "{weak:?} {max:?}: {:?}", p.notes);
+        if expect == "skipped" {
+            assert!(p.sends.is_empty());
+            assert!(sim.outbox().is_empty(), "nothing sent");
+        } else {
+            assert_eq!(p.sends.iter().filter(|s| s.role == "send").count(), 11);
+            assert!(
+                p.sends.iter().all(|s| s.role != "clear cooldown"),
+                "no simulator helper"
+            );
+            assert_eq!(*waits.lock().unwrap(), vec![Duration::from_secs(61)]);
+            assert_eq!(sim.outbox().len(), if expect == "held" { 10 } else { 11 });
+        }
+        sim.shutdown().await;
+    }
+}
