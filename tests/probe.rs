@@ -218,7 +218,18 @@ async fn the_race_probes_sends_are_in_flight_together() {
         "{:?}",
         r.results[0].notes
     );
-    assert_eq!(r.results[0].sends.len(), n);
+    let roles: Vec<&str> = r.results[0].sends.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles.iter().filter(|r| **r == "race").count(),
+        n,
+        "{roles:?}"
+    );
+    // the evidence shows how the one token was obtained: captcha, reveal, verify
+    assert_eq!(
+        roles.iter().filter(|r| **r == "pass token").count(),
+        3,
+        "{roles:?}"
+    );
 }
 
 /// The daily cap against a target that is not known as a simulator: it needs an explicit

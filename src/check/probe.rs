@@ -269,7 +269,7 @@ pub struct ProbeResult {
 }
 
 impl ProbeResult {
-    /// Most requests that were in flight together (the parallel steps).
+    /// Requests the probe made, those that got its pass tokens included.
     pub fn requests(&self) -> usize {
         self.sends.len()
     }
@@ -462,11 +462,18 @@ impl Ctx<'_> {
     /// A fresh pass token for `sender` (through the env's token source).
     async fn token(&mut self, sender: &str) -> Result<String, Stop> {
         let env = self.env;
-        match env
+        let (got, log) = env
             .tokens
-            .pass_token(&env.http, &env.base_url, &env.headers, sender)
-            .await
-        {
+            .pass_token_recorded(&env.http, &env.base_url, &env.headers, sender)
+            .await;
+        for (spec, exchange) in log {
+            self.sends.push(Sent {
+                role: "pass token",
+                spec,
+                exchange,
+            });
+        }
+        match got {
             Ok(t) => Ok(t),
             Err(TokenError::NoReveal(d)) => Err(Stop::Skip(format!(
                 "needs valid pass tokens, and the target does not reveal captcha solutions ({d}): {}",

@@ -34,6 +34,23 @@ pub trait TokenSource: Send + Sync {
 
     /// What to do when tokens are not available (ends the skip reason).
     fn hint(&self) -> String;
+
+    /// [`TokenSource::pass_token`] with the requests it made and their exchanges, for
+    /// reports that show how a token was obtained; none by default.
+    fn pass_token_recorded<'a>(
+        &'a self,
+        http: &'a Http,
+        base: &'a str,
+        headers: &'a [HeaderSetting],
+        sender: &'a str,
+    ) -> BoxFuture<'a, (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>)> {
+        Box::pin(async move {
+            (
+                self.pass_token(http, base, headers, sender).await,
+                Vec::new(),
+            )
+        })
+    }
 }
 
 /// Pass tokens solved through the simulator's `/_sim/captcha/{token}` reveal.
@@ -63,6 +80,21 @@ impl TokenSource for SimulatorReveal {
 
     fn hint(&self) -> String {
         self.hint.clone()
+    }
+
+    fn pass_token_recorded<'a>(
+        &'a self,
+        http: &'a Http,
+        base: &'a str,
+        headers: &'a [HeaderSetting],
+        sender: &'a str,
+    ) -> BoxFuture<'a, (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>)> {
+        Box::pin(async move {
+            let mut log = Vec::new();
+            let t =
+                simflow::token_from_simulator_recorded(http, base, headers, sender, &mut log).await;
+            (t, log)
+        })
     }
 }
 
