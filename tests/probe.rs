@@ -39,11 +39,16 @@ fn env(base: &str) -> Env {
 }
 
 async fn probe_all(weak: &[Weakness], budget: Option<u32>) -> (ProbeReport, usize) {
+    probe_only(weak, budget, &[]).await
+}
+
+async fn probe_only(weak: &[Weakness], budget: Option<u32>, only: &[&str]) -> (ProbeReport, usize) {
     let sim = sim::start(config(weak), ([127, 0, 0, 1], 0).into())
         .await
         .unwrap();
     let suite = ProbeSuite::builtin();
-    let all: Vec<usize> = (0..suite.probes.len()).collect();
+    let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
+    let all = suite.select(&only).unwrap();
     let report = probe::run(
         &suite,
         &all,
@@ -152,6 +157,23 @@ async fn the_budget_stops_the_run_before_it_would_exceed_it() {
             .collect();
         assert!(!stopped.is_empty(), "{weak:?}: the budget stopped nothing");
     }
+    // a finding made before the budget stopped the probe still counts
+    let (r, delivered) = probe_only(&[Weakness::Cooldown], Some(2), &["cooldown"]).await;
+    let cooldown = r
+        .results
+        .iter()
+        .find(|p| p.probe.name == "cooldown")
+        .unwrap();
+    match &cooldown.verdict {
+        ProbeVerdict::Finding { what, .. } => {
+            assert!(
+                what.contains("then the probe stopped") && what.contains("--max-sms"),
+                "{what}"
+            )
+        }
+        v => panic!("{v:?}"),
+    }
+    assert!(delivered <= 2);
     // the race needs 10 at once: with 4 it sends none of them
     let (r, _) = probe_all(&[Weakness::Race], Some(4)).await;
     assert!(

@@ -369,6 +369,8 @@ struct Ctx<'e> {
     simulator: bool,
     mobiles: Vec<String>,
     sleep: Sleep,
+    /// What the sub-checks found so far (kept when a later step stops the probe).
+    found: Vec<String>,
 }
 
 fn accepted(x: &Exchange) -> bool {
@@ -573,7 +575,6 @@ fn tampered(token: &str) -> String {
 }
 
 async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
-    let mut found = Vec::new();
     // after a failed send
     let m1 = c.mobile(1);
     let t1 = c.token(&m1).await?;
@@ -582,7 +583,8 @@ async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
         .await?;
     if accepted(&first) {
         c.note("a send with a tampered token was accepted (the replay after a failure could not be tried)".into());
-        found.push("a pass token with a tampered POINT_JSON was accepted".to_string());
+        c.found
+            .push("a pass token with a tampered POINT_JSON was accepted".to_string());
     } else {
         let again = c.sms_send("replay", &m1, Scene::LoginSms, &t1).await?;
         c.note(format!(
@@ -591,7 +593,8 @@ async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
             again.outcome.label()
         ));
         if accepted(&again) {
-            found.push("a pass token still worked after a send with it had failed".into());
+            c.found
+                .push("a pass token still worked after a send with it had failed".into());
         }
     }
     // after a success
@@ -610,10 +613,11 @@ async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
             again.outcome.label()
         ));
         if accepted(&again) {
-            found.push("a pass token worked a second time after a successful send".into());
+            c.found
+                .push("a pass token worked a second time after a successful send".into());
         }
     }
-    Ok((!found.is_empty()).then(|| found.join("; ")))
+    Ok(None)
 }
 
 async fn other_mobile(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
@@ -628,16 +632,15 @@ async fn other_mobile(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
 }
 
 async fn forged(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
-    let mut found = Vec::new();
     for (k, (what, token)) in FORGED.iter().enumerate() {
         let m = c.mobile(k as u32 + 1);
         let x = c.sms_send("forged", &m, Scene::LoginSms, token).await?;
         c.note(format!("{what}: {}", x.outcome.label()));
         if accepted(&x) {
-            found.push(format!("accepted: {what}"));
+            c.found.push(format!("accepted: {what}"));
         }
     }
-    Ok((!found.is_empty()).then(|| found.join("; ")))
+    Ok(None)
 }
 
 async fn captcha_retry(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
@@ -720,16 +723,16 @@ async fn cooldown(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
         ("with spaces", spaced),
         ("in full-width digits", full_width),
     ];
-    let mut found = Vec::new();
     for (what, v) in variants {
         let t = c.token(&v).await?;
         let x = c.sms_send("resend", &v, Scene::LoginSms, &t).await?;
         c.note(format!("within 60 s, {what} ({v}): {}", x.outcome.label()));
         if accepted(&x) {
-            found.push(format!("a second SMS within the cooldown, {what}"));
+            c.found
+                .push(format!("a second SMS within the cooldown, {what}"));
         }
     }
-    Ok((!found.is_empty()).then(|| found.join("; ")))
+    Ok(None)
 }
 
 async fn daily_cap(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
@@ -797,7 +800,6 @@ between rounds of the six scenes)",
 
 async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
     let limit = p.limit();
-    let mut found = Vec::new();
     let m = c.mobile(1);
     let code = c.deliver(&m, Scene::LoginSms).await?;
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap_or(0) + 1) % 1_000_000);
@@ -812,7 +814,7 @@ async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
         right.outcome.label()
     ));
     if accepted(&right) {
-        found.push(format!(
+        c.found.push(format!(
             "the right code still worked after {limit} wrong ones"
         ));
     }
@@ -836,11 +838,11 @@ async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
         right.outcome.label()
     ));
     if accepted(&right) {
-        found.push(format!(
+        c.found.push(format!(
             "the right code still worked after {n} parallel wrong ones"
         ));
     }
-    Ok((!found.is_empty()).then(|| found.join("; ")))
+    Ok(None)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -867,7 +869,6 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
         )));
     }
     let unregistered = c.mobile(2);
-    let mut found = Vec::new();
     for consumer in [Consumer::Login, Consumer::ForgetPwd, Consumer::Register] {
         let mut answers: [Vec<String>; 2] = Default::default();
         let mut times: [Vec<Duration>; 2] = Default::default();
@@ -890,7 +891,7 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
             super::ms(tb)
         ));
         if a != b {
-            found.push(format!(
+            c.found.push(format!(
                 "{path} answers {a} for a registered number and {b} for an unregistered one"
             ));
         } else {
@@ -901,7 +902,7 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
             };
             let noise = spread(&times[0]).max(spread(&times[1]));
             if gap > Duration::from_millis(50) && gap > noise * 3 {
-                found.push(format!(
+                c.found.push(format!(
                     "{path} takes {} for a registered number and {} for an unregistered one",
                     super::ms(ta),
                     super::ms(tb)
@@ -909,7 +910,7 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
             }
         }
     }
-    Ok((!found.is_empty()).then(|| found.join("; ")))
+    Ok(None)
 }
 
 fn attack<'a>(c: &'a mut Ctx<'_>, p: &'a Probe) -> BoxFuture<'a, Result<Found, Stop>> {
@@ -985,21 +986,29 @@ where
             simulator,
             mobiles: Vec::new(),
             sleep: sleep.clone(),
+            found: Vec::new(),
         };
         let got = attack(&mut c, p).await;
-        let verdict = match got {
-            Ok(None) => ProbeVerdict::Held,
-            Ok(Some(what)) => ProbeVerdict::Finding {
-                severity: p.severity,
-                what,
-            },
-            Err(Stop::Skip(reason)) => ProbeVerdict::Skipped { reason },
-            Err(Stop::Broken(reason)) => {
-                // what it found before it broke still counts
-                ProbeVerdict::Skipped {
-                    reason: format!("could not run to the end: {reason}"),
-                }
+        let mut found = std::mem::take(&mut c.found);
+        let stopped = match got {
+            Ok(what) => {
+                found.extend(what);
+                None
             }
+            Err(Stop::Skip(reason)) => Some(reason),
+            Err(Stop::Broken(reason)) => Some(format!("could not run to the end: {reason}")),
+        };
+        // what a probe found before it was stopped (by the budget, a failed step) still counts
+        let verdict = match (found.is_empty(), stopped) {
+            (true, None) => ProbeVerdict::Held,
+            (true, Some(reason)) => ProbeVerdict::Skipped { reason },
+            (false, stopped) => ProbeVerdict::Finding {
+                severity: p.severity,
+                what: match stopped {
+                    None => found.join("; "),
+                    Some(r) => format!("{}; then the probe stopped: {r}", found.join("; ")),
+                },
+            },
         };
         let result = ProbeResult {
             probe: p.clone(),
