@@ -66,7 +66,9 @@ fn against_the_built_in_simulator_every_probe_holds_and_the_reports_agree() {
     let sms: u64 = probes.iter().map(|p| p["sms"].as_u64().unwrap()).sum();
     assert_eq!(v["budget"]["sms_sent"].as_u64(), Some(sms));
 
-    let h: serde_json::Value = serde_json::from_slice(&std::fs::read(&har).unwrap()).unwrap();
+    let har_text = std::fs::read_to_string(&har).unwrap();
+    assert_valid_har(&har_text);
+    let h: serde_json::Value = serde_json::from_str(&har_text).unwrap();
     assert_eq!(
         h["log"]["entries"].as_array().unwrap().len(),
         exchanges,
@@ -329,4 +331,44 @@ fn redact_masks_the_numbers_in_the_table_the_progress_and_the_json() {
     for (what, s) in [("stdout", &out), ("stderr", &err), ("json", &doc)] {
         assert_eq!(probe_numbers(s), Vec::<String>::new(), "{what}");
     }
+}
+
+struct SchemaDir;
+
+impl jsonschema::Retrieve for SchemaDir {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        let name = uri
+            .path()
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/har-schema")
+            .join(name);
+        Ok(serde_json::from_str(&std::fs::read_to_string(p)?)?)
+    }
+}
+
+/// Validate against the har-schema package's HAR 1.2 schema (as tests/import.rs does).
+fn assert_valid_har(text: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/har-schema/har.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir).unwrap()).unwrap();
+    let v = jsonschema::options()
+        .with_base_uri("file:///har-schema/")
+        .with_retriever(SchemaDir)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    let errors: Vec<String> = v
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
