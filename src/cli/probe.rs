@@ -265,7 +265,8 @@ the tenant or are allowed to test it."
             suite.source,
             target.base_url,
         );
-        if !is_loopback(&target.base_url) || !simulator {
+        // (the plan against a target elsewhere was shown before the consent)
+        if is_loopback(&target.base_url) && !simulator {
             eprint!("{}", plan(&suite, &selected, max));
         }
         let n = selected.len();
