@@ -1063,6 +1063,40 @@ mod tests {
     }
 
     #[test]
+    fn a_suite_file_sets_parameters_and_unknown_keys_are_errors() {
+        let text = r#"
+[[probe]]
+name = "small-race"
+kind = "race"
+severity = "medium"
+parallel = 3
+title = "t"
+finding_en = "e"
+finding_zh = "z"
+"#;
+        let s = ProbeSuite::parse(text, "mine.toml").unwrap();
+        let c = s.probes[0].cost();
+        assert_eq!((c.requests, c.sms, c.parallel), (6, 3, 3));
+        let bad = text.replace("parallel = 3", "paralel = 3");
+        let e = ProbeSuite::parse(&bad, "mine.toml").unwrap_err();
+        assert!(e.starts_with("mine.toml") && e.contains("paralel"), "{e}");
+        let twice = format!("{text}{text}");
+        assert!(
+            ProbeSuite::parse(&twice, "x")
+                .unwrap_err()
+                .contains("twice")
+        );
+        // parallelism is bounded whatever the file says
+        let huge = text.replace("parallel = 3", "parallel = 5000");
+        assert_eq!(
+            ProbeSuite::parse(&huge, "x").unwrap().probes[0]
+                .cost()
+                .parallel,
+            MAX_PARALLEL
+        );
+    }
+
+    #[test]
     fn budget_reserves_and_refuses_past_the_max() {
         let mut b = Budget::new(Some(3));
         assert!(b.reserve(2));
