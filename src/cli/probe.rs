@@ -111,7 +111,9 @@ pub fn plan(suite: &ProbeSuite, selected: &[usize], budget: Option<u32>) -> Stri
     }
     let budget = match budget {
         Some(b) => format!("the run stops before it would cause more than {b} SMS (--max-sms)"),
-        None => "no SMS budget (a vflow simulator)".into(),
+        None => {
+            "the SMS budget is --max-sms: 3 unless given, none against a vflow simulator".into()
+        }
     };
     out.push_str(&format!(
         "at most {req} requests and {sms} SMS in all; {budget}\n"
