@@ -156,6 +156,16 @@ async fn the_budget_stops_the_run_before_it_would_exceed_it() {
             })
             .collect();
         assert!(!stopped.is_empty(), "{weak:?}: the budget stopped nothing");
+        // short of the cap the daily-cap probe would prove nothing: it sends none
+        let cap = r
+            .results
+            .iter()
+            .find(|p| p.probe.name == "daily-cap")
+            .unwrap();
+        assert!(
+            matches!(&cap.verdict, ProbeVerdict::Skipped { reason } if reason.contains("--max-sms 11"))
+        );
+        assert!(cap.sends.is_empty());
     }
     // a finding made before the budget stopped the probe still counts
     let (r, delivered) = probe_only(&[Weakness::Cooldown], Some(2), &["cooldown"]).await;
