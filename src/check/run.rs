@@ -19,6 +19,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// A pass token (or why not) and the requests made to get it, with their exchanges.
+pub type Recorded = (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>);
+
 /// Where valid pass tokens come from. The simulator's reveal is built in; a
 /// front end can ask a person to solve a puzzle instead (the TUI's hook).
 pub trait TokenSource: Send + Sync {
@@ -43,7 +46,7 @@ pub trait TokenSource: Send + Sync {
         base: &'a str,
         headers: &'a [HeaderSetting],
         sender: &'a str,
-    ) -> BoxFuture<'a, (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>)> {
+    ) -> BoxFuture<'a, Recorded> {
         Box::pin(async move {
             (
                 self.pass_token(http, base, headers, sender).await,
@@ -88,7 +91,7 @@ impl TokenSource for SimulatorReveal {
         base: &'a str,
         headers: &'a [HeaderSetting],
         sender: &'a str,
-    ) -> BoxFuture<'a, (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>)> {
+    ) -> BoxFuture<'a, Recorded> {
         Box::pin(async move {
             let mut log = Vec::new();
             let t =
