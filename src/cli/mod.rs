@@ -8,6 +8,7 @@ pub(crate) mod config;
 pub(crate) mod flow;
 pub(crate) mod import;
 mod interactive;
+pub(crate) mod probe;
 pub mod proxy;
 pub(crate) mod send;
 pub(crate) mod serve;
@@ -138,6 +139,8 @@ pub(crate) enum Command {
     Flow(flow::FlowArgs),
     /// Run a suite of cases: does the target behave as the documentation says?
     Check(check::CheckArgs),
+    /// Bounded attacks on the SMS defences: can they be raced, replayed, skipped, guessed?
+    Probe(probe::ProbeArgs),
     /// The error-code catalogue as a table, or one code in full
     Codes(codes::CodesArgs),
     /// Where the config file is, write an example, show the effective profile
@@ -179,6 +182,7 @@ pub fn main() -> ExitCode {
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),
+        Some(Command::Probe(args)) => probe::run(&cli.global, args),
         Some(Command::Codes(args)) => codes::run(args),
         Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
         Some(Command::Completions(args)) => {
