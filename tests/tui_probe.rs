@@ -216,7 +216,7 @@ fn probe_done_with_a_finding_and_its_evidence() {
     assert_eq!(a.probe.running, None);
     let sum = a.probe.summary();
     assert!(
-        sum.starts_with("9/9 done · 8 held · 1 finding(s) · 0 skipped · 3 SMS"),
+        sum == "9/9 · 8 held · 1 FINDING · 0 skipped · 3 SMS (no limit)",
         "{sum}"
     );
     snap("probe_done_finding", &mut a);

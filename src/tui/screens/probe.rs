@@ -129,7 +129,7 @@ impl ProbeState {
         })
     }
 
-    /// `3/9 done · 2 held · 1 finding · 0 skipped · 4 SMS (budget 3)`.
+    /// `3/9 · 2 held · 1 FINDING · 0 skipped · 3 SMS (budget 3)`.
     pub fn summary(&self) -> String {
         let done = self.results().count();
         let held = self
@@ -139,12 +139,12 @@ impl ProbeState {
         let found = self.results().filter(|r| r.verdict.is_finding()).count();
         let sms: u32 = self.results().map(|r| r.sms).sum();
         let budget = match self.began {
-            Some((_, Some(m))) => format!("budget {m}"),
-            Some((_, None)) => "no limit: simulator".into(),
-            None => "not run".into(),
+            Some((_, Some(m))) => format!(" (budget {m})"),
+            Some((_, None)) => " (no limit)".into(),
+            None => String::new(),
         };
         format!(
-            "{done}/{} done · {held} held · {found} finding(s) · {} skipped · {sms} SMS ({budget})",
+            "{done}/{} · {held} held · {found} FINDING · {} skipped · {sms} SMS{budget}",
             self.rows.len(),
             done - held - found,
         )
@@ -667,6 +667,18 @@ fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
         Span::raw("against "),
         Span::styled(app.target.base_url.clone(), theme::STRONG),
     ])];
+    // what to do comes first: a small window cuts the end of the popup
+    match ask {
+        Ask::Confirm => lines.push(
+            Line::from("y starts the probes · n or Esc cancels").themed(theme::KEY),
+        ),
+        Ask::Refused(why) => {
+            lines.push(Line::from(format!("{why}.")).themed(theme::ERROR));
+            lines.push(Line::from(
+                "Start vflow with --authorized if you own the tenant or are allowed to test it.",
+            ));
+        }
+    }
     lines.push(
         Line::from(format!(
             "{:<14} {:>8} {:>5} {:>8}",
@@ -688,21 +700,17 @@ fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
     lines.push(Line::from(format!(
         "at most {req} requests and {sms} SMS in all"
     )));
-    lines.push(Line::from(probe_plan::budget_line(plan_budget(app))).themed(theme::MUTED));
-    lines.push(Line::from(""));
-    match ask {
-        Ask::Confirm => lines.push(
-            Line::from("y starts the probes · n or Esc cancels").themed(theme::KEY),
-        ),
-        Ask::Refused(why) => {
-            lines.push(Line::from(format!("{why}.")).themed(theme::ERROR));
-            lines.push(Line::from(
-                "Start vflow with --authorized if you own the tenant or are allowed to test it.",
-            ));
-        }
-    }
-    let h = lines.len() as u16 + 2;
-    crate::tui::view::popup(f, body, 64, h, " Probe plan ", lines);
+    let budget = match plan_budget(app) {
+        None if app.target.simulator => "no SMS budget against the built-in simulator".into(),
+        b => probe_plan::budget_line(b),
+    };
+    lines.push(Line::from(budget).themed(theme::MUTED));
+    let w = 66.min(body.width);
+    let h = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(w.saturating_sub(2)) as u16
+        + 2;
+    crate::tui::view::popup(f, body, w, h, " Probe plan ", lines);
 }
 
 fn evidence_areas(body: Rect) -> (Rect, layout::ResultAreas) {
