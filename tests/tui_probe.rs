@@ -190,7 +190,11 @@ fn done_with_a_finding() -> App {
     let run = start_run(&mut a);
     let s = a.probe.suite.clone();
     for i in 0..s.probes.len() {
-        let r = if i == 0 { race_finding(&s) } else { held(&s, i) };
+        let r = if i == 0 {
+            race_finding(&s)
+        } else {
+            held(&s, i)
+        };
         update(
             &mut a,
             Msg::Probe(ProbeMsg::Done {
@@ -371,7 +375,11 @@ async fn the_probes_run_from_the_tui_against_a_weak_simulator_to_the_end() {
     let n = app.probe.suite.probes.len();
     assert_eq!((started, done), (n, n), "each probe arrives as it runs");
     assert_eq!(app.probe.running, None);
-    assert_eq!(app.probe.began, Some((true, None)), "no budget on the simulator");
+    assert_eq!(
+        app.probe.began,
+        Some((true, None)),
+        "no budget on the simulator"
+    );
     for (p, row) in app.probe.suite.probes.iter().zip(&app.probe.rows) {
         let ProbeRow::Done(r) = row else {
             panic!("{} did not run", p.name)
@@ -388,6 +396,13 @@ async fn the_probes_run_from_the_tui_against_a_weak_simulator_to_the_end() {
     assert_eq!(app.probe.open, Some(0));
     let third = plain(&probe::pane_lines(&app, 2));
     assert!(third.contains("What it means"), "{third}");
-    let races = app.probe.result(0).unwrap().sends.iter().filter(|s| s.role == "race").count();
+    let races = app
+        .probe
+        .result(0)
+        .unwrap()
+        .sends
+        .iter()
+        .filter(|s| s.role == "race")
+        .count();
     assert_eq!(races, 10);
 }

@@ -2,7 +2,9 @@
 
 use super::common;
 use super::{ClientIdArg, GlobalArgs, exit};
-use crate::check::probe::{self, Budget, ProbeProgress, ProbeReport, ProbeResult, ProbeSuite, ProbeVerdict};
+use crate::check::probe::{
+    self, Budget, ProbeProgress, ProbeReport, ProbeResult, ProbeSuite, ProbeVerdict,
+};
 use crate::check::probe_plan::{self, Consent, is_loopback, plan};
 use crate::check::{Env, probe_report};
 use std::io::{BufRead, IsTerminal, Write};

@@ -3,8 +3,8 @@
 
 use super::app::{App, Cmd, Msg, Notice};
 use super::check::CheckMsg;
-use super::screens::probe::ProbeMsg;
 use super::history::HistoryStore;
+use super::screens::probe::ProbeMsg;
 use crate::client::{self, Exchange, HeaderSetting, Outcome, RequestSpec, Timing};
 use std::collections::HashMap;
 use std::io::Write;

@@ -52,7 +52,10 @@ pub enum ProbeMsg {
         result: Box<ProbeResult>,
     },
     /// The run ended (`stopped`: by the person).
-    Finished { run: u64, stopped: bool },
+    Finished {
+        run: u64,
+        stopped: bool,
+    },
 }
 
 /// The question before a run.
@@ -256,10 +259,20 @@ fn running(app: &App) -> bool {
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "evidence"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "evidence",
+    ),
     key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
     key(&[ch('r')], Action::RunAgain, "r", "run probes").shown_when(|a| !running(a)),
-    key(&[plain(KeyCode::Tab)], Action::SwitchSuite, "Tab", "conformance"),
+    key(
+        &[plain(KeyCode::Tab)],
+        Action::SwitchSuite,
+        "Tab",
+        "conformance",
+    ),
     key(&[ch('x')], Action::ToggleMask, "x", "mask"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
@@ -331,7 +344,12 @@ pub const EVIDENCE_KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('n')], Action::NextCase, "n/p", "next/previous exchange"),
+    key(
+        &[ch('n')],
+        Action::NextCase,
+        "n/p",
+        "next/previous exchange",
+    ),
     key(&[ch('p')], Action::PrevCase, "n/p", "").grouped(),
     key(&[ch('x')], Action::ToggleMask, "x", "mask"),
     key(
@@ -669,9 +687,9 @@ fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
     ])];
     // what to do comes first: a small window cuts the end of the popup
     match ask {
-        Ask::Confirm => lines.push(
-            Line::from("y starts the probes · n or Esc cancels").themed(theme::KEY),
-        ),
+        Ask::Confirm => {
+            lines.push(Line::from("y starts the probes · n or Esc cancels").themed(theme::KEY))
+        }
         Ask::Refused(why) => {
             lines.push(Line::from(format!("{why}.")).themed(theme::ERROR));
             lines.push(Line::from(
