@@ -6,7 +6,8 @@
 //! Depends on `api`, `client` and `config` only; the CLI and the TUI drive it.
 
 pub mod probe;
-pub(crate) mod probe_report;
+pub mod probe_plan;
+pub mod probe_report;
 pub(crate) mod report;
 pub mod run;
 pub mod suite;

@@ -16,5 +16,7 @@ pub fn run(global: &GlobalArgs) -> ExitCode {
         profile,
         config_path,
         no_history: global.no_history,
+        authorized: global.authorized,
+        max_sms: global.max_sms,
     })
 }

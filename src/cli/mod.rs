@@ -81,6 +81,15 @@ pub struct GlobalArgs {
     /// Mask the mobile number, captcha token and client id in all output
     #[arg(long, global = true, env = "VFLOW_REDACT", value_parser = clap::builder::BoolishValueParser::new())]
     pub redact: bool,
+    /// The TUI's probes (F4, Tab): you own the target tenant or may test it (required to
+    /// probe a target that is not on this machine; `vflow probe` has its own flag)
+    // Not `global`: `vflow probe --authorized` is the command's own.
+    #[arg(long)]
+    pub authorized: bool,
+    /// The TUI's probes: SMS a run may cause at most (default: 3, or no limit against a
+    /// vflow simulator)
+    #[arg(long, value_name = "N")]
+    pub max_sms: Option<u32>,
 }
 
 impl GlobalArgs {

@@ -2,7 +2,10 @@
 
 use super::common;
 use super::{ClientIdArg, GlobalArgs, exit};
-use crate::check::probe::{self, Budget, ProbeProgress, ProbeSuite, ProbeVerdict};
+use crate::check::probe::{
+    self, Budget, ProbeProgress, ProbeReport, ProbeResult, ProbeSuite, ProbeVerdict,
+};
+use crate::check::probe_plan::{self, Consent, is_loopback, plan};
 use crate::check::{Env, probe_report};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -68,59 +71,6 @@ pub struct ProbeArgs {
     pub client_id: ClientIdArg,
 }
 
-/// Whether `base_url` names this machine (a loopback address or `localhost`).
-pub fn is_loopback(base_url: &str) -> bool {
-    let Ok(u) = reqwest::Url::parse(base_url) else {
-        return false;
-    };
-    let Some(host) = u.host_str() else {
-        return false;
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
-        return ip.is_loopback();
-    }
-    let host = host.to_ascii_lowercase();
-    host == "localhost" || host.ends_with(".localhost")
-}
-
-/// The plan: one line per probe with its requests, SMS and parallelism at most.
-pub fn plan(suite: &ProbeSuite, selected: &[usize], budget: Option<u32>) -> String {
-    let w = selected
-        .iter()
-        .map(|&i| suite.probes[i].name.len())
-        .max()
-        .unwrap_or(5);
-    let mut out = format!(
-        "{:<w$}  {:>8}  {:>7}  {:>8}\n",
-        "probe", "requests", "SMS", "parallel"
-    );
-    let (mut req, mut sms) = (0, 0);
-    for &i in selected {
-        let p = &suite.probes[i];
-        let c = p.cost();
-        req += c.requests;
-        sms += c.sms;
-        out.push_str(&format!(
-            "{:<w$}  {:>8}  {:>7}  {:>8}\n",
-            p.name,
-            format!("≤{}", c.requests),
-            format!("≤{}", c.sms),
-            c.parallel
-        ));
-    }
-    let budget = match budget {
-        Some(b) => format!("the run stops before it would cause more than {b} SMS (--max-sms)"),
-        None => {
-            "the SMS budget is --max-sms: 3 unless given, none against a vflow simulator".into()
-        }
-    };
-    out.push_str(&format!(
-        "at most {req} requests and {sms} SMS in all; {budget}\n"
-    ));
-    out
-}
-
 fn load(args: &ProbeArgs) -> Result<ProbeSuite, ExitCode> {
     let mut suite = match &args.suite {
         Some(p) => ProbeSuite::load(p).map_err(common::usage_error)?,
@@ -156,6 +106,215 @@ fn write_file(path: &PathBuf, text: &str, what: &str) -> Result<(), ExitCode> {
     })
 }
 
+/// The probes named by `--only` (several after one flag, or comma-separated).
+fn only(args: &ProbeArgs) -> Vec<String> {
+    args.only
+        .iter()
+        .flat_map(|o| o.split(','))
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// `--list`: the plan of every probe and what each is.
+fn list(suite: &ProbeSuite, max_sms: Option<u32>) -> ExitCode {
+    let all: Vec<usize> = (0..suite.probes.len()).collect();
+    print!("{}", plan(suite, &all, max_sms));
+    for p in &suite.probes {
+        println!(
+            "{}: {} [{}; weak knob: {}]",
+            p.name,
+            p.title,
+            p.severity.word(),
+            p.weak.join(", ")
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// Against a target that is not on this machine: the plan, then `--authorized` and a
+/// confirmation (a terminal, or `--yes`). `Err` when nothing may be sent.
+fn consent(
+    target: &str,
+    suite: &ProbeSuite,
+    selected: &[usize],
+    args: &ProbeArgs,
+) -> Result<(), ExitCode> {
+    let refused = match probe_plan::consent(target, args.authorized) {
+        Consent::Go => return Ok(()),
+        Consent::Confirm => None,
+        Consent::Refused(why) => Some(why),
+    };
+    let budget = Some(args.max_sms.unwrap_or(probe_plan::DEFAULT_MAX_SMS));
+    eprintln!("vflow probe: the plan against {target}:");
+    eprint!("{}", plan(suite, selected, budget));
+    if let Some(why) = refused {
+        eprintln!(
+            "vflow probe: {why}; add --authorized if you own the tenant or are allowed to test it."
+        );
+        return Err(ExitCode::from(exit::USAGE));
+    }
+    if args.yes {
+        return Ok(());
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !terminal {
+        eprintln!(
+            "vflow probe: no terminal to confirm the plan on: nothing was sent (add --yes to start without asking)"
+        );
+        return Err(ExitCode::from(exit::USAGE));
+    }
+    if !confirm(target) {
+        eprintln!("vflow probe: not confirmed: nothing was sent");
+        return Err(ExitCode::from(exit::USAGE));
+    }
+    Ok(())
+}
+
+/// One line on stderr as each probe ends (masked with `--redact`).
+struct ProgressLine {
+    n: usize,
+    done: usize,
+    red: Option<crate::client::report::Redactor>,
+}
+
+impl ProgressLine {
+    fn finished(&mut self, result: &ProbeResult) {
+        self.done += 1;
+        if let Some(r) = self.red.as_mut() {
+            for s in &result.sends {
+                r.learn(&s.exchange);
+            }
+            for m in &result.mobiles {
+                r.add_mobile(m);
+            }
+        }
+        let why = match &result.verdict {
+            ProbeVerdict::Held => String::new(),
+            ProbeVerdict::Finding { what, .. } => format!(": {what}"),
+            ProbeVerdict::Skipped { reason } => format!(
+                ": {}",
+                reason.split(['(', ':']).next().unwrap_or_default().trim()
+            ),
+        };
+        let why = match &self.red {
+            Some(r) => r.apply(&why),
+            None => why,
+        };
+        let width = self.n.to_string().len();
+        eprintln!(
+            "[{:>width$}/{}] {} {}{} ({} SMS, {} requests)",
+            self.done,
+            self.n,
+            result.verdict.word(),
+            result.probe.name,
+            crate::api::text::visible(&why),
+            result.sms,
+            result.requests()
+        );
+        let _ = std::io::stderr().flush();
+    }
+}
+
+/// The table, the details and the summary on stdout; the report files; the exit code.
+fn finish(report: &ProbeReport, args: &ProbeArgs, redact: bool) -> ExitCode {
+    println!();
+    let visible = |s: String| crate::api::text::visible_lines(&s).into_owned();
+    print!("{}", visible(probe_report::table(report)));
+    print!("{}", visible(probe_report::details(report, redact)));
+    println!("\n{}", visible(probe_report::summary(report)));
+    if let Some(p) = &args.junit
+        && let Err(code) = write_file(p, &probe_report::junit(report, redact), "JUnit")
+    {
+        return code;
+    }
+    if let Some(p) = &args.json {
+        let v = probe_report::json(report, redact);
+        let text = crate::api::text::json_pretty(&v) + "\n";
+        if let Err(code) = write_file(p, &text, "JSON") {
+            return code;
+        }
+    }
+    let all: Vec<crate::client::Exchange> = report
+        .results
+        .iter()
+        .flat_map(|r| r.sends.iter().map(|s| s.exchange.clone()))
+        .collect();
+    if !common::write_har_all(args.har.as_deref(), &all, redact) {
+        return ExitCode::from(exit::USAGE);
+    }
+    if report.findings() > 0 {
+        ExitCode::from(exit::API_ERROR)
+    } else if report.no_answer() {
+        eprintln!("vflow probe: the target never answered: exit 3");
+        ExitCode::from(exit::TRANSPORT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Start the target (or the in-process simulator), run the probes, report.
+async fn probe_target(
+    profile: crate::config::ResolvedProfile,
+    suite: ProbeSuite,
+    selected: Vec<usize>,
+    args: ProbeArgs,
+) -> ExitCode {
+    let mut http_opts = profile.http.clone();
+    let (target, _sim) = match common::target(&profile, false).await {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if target.simulator {
+        http_opts.no_proxy = true;
+    }
+    let http = match crate::client::Http::new(&http_opts) {
+        Ok(h) => h,
+        Err(e) => return common::usage_error(e),
+    };
+    let mut env = Env::new(http, &target.base_url, profile.headers());
+    env.explain = profile.explain_context();
+    let simulator = if target.simulator {
+        true
+    } else if is_loopback(&target.base_url) {
+        crate::check::run::probe_simulator(&env.http, &env.base_url).await
+    } else {
+        false
+    };
+    env.simulator = Some(simulator);
+    let max = probe_plan::max_sms(args.max_sms, simulator);
+    let whence = if target.simulator {
+        "the in-process simulator"
+    } else if simulator {
+        "the vflow simulator"
+    } else {
+        "target"
+    };
+    eprintln!(
+        "vflow probe: {} probe(s) of the {} against {whence} {}",
+        selected.len(),
+        suite.source,
+        target.base_url,
+    );
+    // (the plan against a target elsewhere was shown before the consent)
+    if is_loopback(&target.base_url) && !simulator {
+        eprint!("{}", plan(&suite, &selected, max));
+    }
+    let mut line = ProgressLine {
+        n: selected.len(),
+        done: 0,
+        red: profile.redact.then(crate::client::report::Redactor::new),
+    };
+    let report = probe::run(&suite, &selected, &env, Budget::new(max), |p| {
+        if let ProbeProgress::Finished { result, .. } = p {
+            line.finished(result);
+        }
+    })
+    .await;
+    finish(&report, &args, profile.redact)
+}
+
 pub fn run(global: &GlobalArgs, args: ProbeArgs) -> ExitCode {
     if args.print_suite {
         print!("{}", probe::BUILTIN);
@@ -165,227 +324,22 @@ pub fn run(global: &GlobalArgs, args: ProbeArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let only: Vec<String> = args
-        .only
-        .iter()
-        .flat_map(|o| o.split(','))
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-        .map(String::from)
-        .collect();
-    let selected = match suite.select(&only) {
+    let selected = match suite.select(&only(&args)) {
         Ok(s) => s,
         Err(e) => return common::usage_error(e),
     };
     if args.list {
-        let all: Vec<usize> = (0..suite.probes.len()).collect();
-        print!("{}", plan(&suite, &all, args.max_sms));
-        for p in &suite.probes {
-            println!(
-                "{}: {} [{}; weak knob: {}]",
-                p.name,
-                p.title,
-                p.severity.word(),
-                p.weak.join(", ")
-            );
-        }
-        return ExitCode::SUCCESS;
+        return list(&suite, args.max_sms);
     }
-    let (profile, mut http_opts) = match common::profile(global, &args.client_id) {
-        Ok(p) => {
-            let o = p.http.clone();
-            (p, o)
-        }
+    let profile = match common::profile(global, &args.client_id) {
+        Ok(p) => p,
         Err(code) => return code,
     };
     // Consent comes before anything is sent (even before the simulator check).
     if let Some(t) = &profile.target
-        && !is_loopback(t)
+        && let Err(code) = consent(t, &suite, &selected, &args)
     {
-        let budget = Some(args.max_sms.unwrap_or(3));
-        eprintln!("vflow probe: the plan against {t}:");
-        eprint!("{}", plan(&suite, &selected, budget));
-        if !args.authorized {
-            eprintln!(
-                "vflow probe: {t} is not on this machine: nothing was sent. Probing a tenant sends \
-real SMS to numbers of the probe's own making and attacks its defences; add --authorized if you own \
-the tenant or are allowed to test it."
-            );
-            return ExitCode::from(exit::USAGE);
-        }
-        let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        if !args.yes {
-            if !terminal {
-                eprintln!(
-                    "vflow probe: no terminal to confirm the plan on: nothing was sent (add --yes to start without asking)"
-                );
-                return ExitCode::from(exit::USAGE);
-            }
-            if !confirm(t) {
-                eprintln!("vflow probe: not confirmed: nothing was sent");
-                return ExitCode::from(exit::USAGE);
-            }
-        }
+        return code;
     }
-    common::runtime().block_on(async move {
-        let (target, _sim) = match common::target(&profile, false).await {
-            Ok(t) => t,
-            Err(code) => return code,
-        };
-        if target.simulator {
-            http_opts.no_proxy = true;
-        }
-        let http = match crate::client::Http::new(&http_opts) {
-            Ok(h) => h,
-            Err(e) => return common::usage_error(e),
-        };
-        let mut env = Env::new(http, &target.base_url, profile.headers());
-        env.explain = profile.explain_context();
-        let simulator = if target.simulator {
-            true
-        } else if is_loopback(&target.base_url) {
-            crate::check::run::probe_simulator(&env.http, &env.base_url).await
-        } else {
-            false
-        };
-        env.simulator = Some(simulator);
-        let max = match args.max_sms {
-            Some(n) => Some(n),
-            None if simulator => None,
-            None => Some(3),
-        };
-        let whence = if target.simulator {
-            "the in-process simulator"
-        } else if simulator {
-            "the vflow simulator"
-        } else {
-            "target"
-        };
-        eprintln!(
-            "vflow probe: {} probe(s) of the {} against {whence} {}",
-            selected.len(),
-            suite.source,
-            target.base_url,
-        );
-        // (the plan against a target elsewhere was shown before the consent)
-        if is_loopback(&target.base_url) && !simulator {
-            eprint!("{}", plan(&suite, &selected, max));
-        }
-        let n = selected.len();
-        let width = n.to_string().len();
-        let mut done = 0;
-        let mut red = profile.redact.then(crate::client::report::Redactor::new);
-        let report = probe::run(&suite, &selected, &env, Budget::new(max), |p| {
-            if let ProbeProgress::Finished { result, .. } = p {
-                done += 1;
-                if let Some(r) = red.as_mut() {
-                    for s in &result.sends {
-                        r.learn(&s.exchange);
-                    }
-                    for m in &result.mobiles {
-                        r.add_mobile(m);
-                    }
-                }
-                let why = match &result.verdict {
-                    ProbeVerdict::Held => String::new(),
-                    ProbeVerdict::Finding { what, .. } => format!(": {what}"),
-                    ProbeVerdict::Skipped { reason } => format!(
-                        ": {}",
-                        reason.split(['(', ':']).next().unwrap_or_default().trim()
-                    ),
-                };
-                eprintln!(
-                    "[{done:>width$}/{n}] {} {}{} ({} SMS, {} requests)",
-                    result.verdict.word(),
-                    result.probe.name,
-                    crate::api::text::visible(&match &red {
-                        Some(r) => r.apply(&why),
-                        None => why,
-                    }),
-                    result.sms,
-                    result.requests()
-                );
-                let _ = std::io::stderr().flush();
-            }
-        })
-        .await;
-        println!();
-        let visible = |s: String| crate::api::text::visible_lines(&s).into_owned();
-        print!("{}", visible(probe_report::table(&report)));
-        print!(
-            "{}",
-            visible(probe_report::details(&report, profile.redact))
-        );
-        println!("\n{}", visible(probe_report::summary(&report)));
-        if let Some(p) = &args.junit
-            && let Err(code) = write_file(p, &probe_report::junit(&report, profile.redact), "JUnit")
-        {
-            return code;
-        }
-        if let Some(p) = &args.json {
-            let v = probe_report::json(&report, profile.redact);
-            let text = crate::api::text::json_pretty(&v) + "\n";
-            if let Err(code) = write_file(p, &text, "JSON") {
-                return code;
-            }
-        }
-        let all: Vec<crate::client::Exchange> = report
-            .results
-            .iter()
-            .flat_map(|r| r.sends.iter().map(|s| s.exchange.clone()))
-            .collect();
-        if !common::write_har_all(args.har.as_deref(), &all, profile.redact) {
-            return ExitCode::from(exit::USAGE);
-        }
-        if report.findings() > 0 {
-            ExitCode::from(exit::API_ERROR)
-        } else if report.no_answer() {
-            eprintln!("vflow probe: the target never answered: exit 3");
-            ExitCode::from(exit::TRANSPORT)
-        } else {
-            ExitCode::SUCCESS
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loopback_targets_are_this_machine() {
-        for u in [
-            "http://127.0.0.1:8080",
-            "http://127.3.4.5",
-            "http://[::1]:80/",
-            "http://localhost:1",
-            "http://LOCALHOST",
-        ] {
-            assert!(is_loopback(u), "{u}");
-        }
-        for u in [
-            "https://tenant.example.com",
-            "http://10.0.0.1",
-            "http://192.168.1.2:8080",
-            "http://localhost.example.com",
-            "not a url",
-        ] {
-            assert!(!is_loopback(u), "{u}");
-        }
-    }
-
-    #[test]
-    fn the_plan_shows_every_probe_with_its_bounds_and_the_budget() {
-        let s = ProbeSuite::builtin();
-        let all: Vec<usize> = (0..s.probes.len()).collect();
-        let p = plan(&s, &all, Some(3));
-        assert!(
-            p.lines().any(|l| l.starts_with("race")
-                && l.contains("≤10")
-                && l.trim_end().ends_with("10")),
-            "{p}"
-        );
-        assert!(p.contains("more than 3 SMS"), "{p}");
-        assert_eq!(p.lines().count(), 1 + 9 + 1);
-    }
+    common::runtime().block_on(probe_target(profile, suite, selected, args))
 }

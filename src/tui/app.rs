@@ -96,6 +96,8 @@ pub struct App {
     pub check: screens::check::CheckState,
     /// The slider-captcha screen.
     pub puzzle: screens::puzzle::PuzzleState,
+    /// The probes on the Check screen (Tab switches).
+    pub probe: screens::probe::ProbeState,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             base_headers: headers_for_base,
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
+            probe: Default::default(),
         }
     }
 
@@ -285,6 +288,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             vec![]
         }
         Msg::Check(m) => screens::check::on_msg(app, m),
+        Msg::Probe(m) => screens::probe::on_msg(app, m),
         Msg::PuzzleFetched(res) => screens::puzzle::on_fetched(app, res),
         Msg::PuzzleVerified { sender, exchange } => {
             screens::puzzle::on_verified(app, sender, *exchange)

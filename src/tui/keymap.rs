@@ -64,6 +64,8 @@ pub enum Action {
     Stop,
     NextCase,
     PrevCase,
+    /// The Check screen: conformance suite or probes.
+    SwitchSuite,
     // the puzzle
     Nudge,
     Slide,
@@ -282,6 +284,9 @@ pub enum Mode {
     History,
     Check,
     CheckCase,
+    Probe,
+    ProbePlan,
+    ProbeEvidence,
     Puzzle,
     PuzzleFailed,
     PuzzleMobile,
@@ -289,7 +294,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -304,6 +309,9 @@ impl Mode {
         Mode::History,
         Mode::Check,
         Mode::CheckCase,
+        Mode::Probe,
+        Mode::ProbePlan,
+        Mode::ProbeEvidence,
         Mode::Puzzle,
         Mode::PuzzleFailed,
         Mode::PuzzleMobile,
@@ -328,6 +336,9 @@ impl Mode {
             Mode::History => history::KEYS,
             Mode::Check => check::KEYS,
             Mode::CheckCase => check::CASE_KEYS,
+            Mode::Probe => probe::KEYS,
+            Mode::ProbePlan => probe::PLAN_KEYS,
+            Mode::ProbeEvidence => probe::EVIDENCE_KEYS,
             Mode::Puzzle => puzzle::KEYS,
             Mode::PuzzleFailed => puzzle::FAILED_KEYS,
             Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
@@ -356,6 +367,7 @@ impl Mode {
             Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
+            Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => "probes",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
             Mode::Help => "help",
         }
@@ -381,6 +393,7 @@ pub fn screen_mode(app: &App) -> Mode {
             None => Mode::Headers,
         },
         Screen::History => Mode::History,
+        Screen::Check if app.probe.shown => screens::probe::mode(app),
         Screen::Check if app.check.open.is_some() => Mode::CheckCase,
         Screen::Check => Mode::Check,
         Screen::Puzzle if app.puzzle.editing_mobile => Mode::PuzzleMobile,
@@ -497,6 +510,7 @@ mod tests {
     use super::*;
     use crate::tui::app::{Busy, SCENE_OTHER};
     use crate::tui::fixtures::{filled, ok_response, puzzle_screen, with_result};
+    use crate::tui::screens::probe::Ask;
     use crate::tui::screens::puzzle::Phase;
     use tui_input::Input;
 
@@ -551,6 +565,25 @@ mod tests {
             a.check.open = open;
             out.push(a);
         }
+        for (running, ask, open) in [
+            (None, None, None),
+            (Some(1), None, None),
+            (None, Some(Ask::Confirm), None),
+            (None, Some(Ask::Refused("elsewhere".into())), None),
+        ] {
+            let mut a = result();
+            a.screen = Screen::Check;
+            a.probe.shown = true;
+            a.probe.running = running;
+            a.probe.ask = ask;
+            a.probe.open = open;
+            out.push(a);
+        }
+        let mut a = result();
+        a.screen = Screen::Check;
+        a.probe.shown = true;
+        a.probe.open = Some(0);
+        out.push(a);
         for (for_check, failed, mobile) in [
             (None, false, false),
             (Some("13800138000".to_string()), false, false),

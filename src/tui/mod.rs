@@ -47,6 +47,10 @@ pub struct Options {
     pub config_path: Option<PathBuf>,
     /// Keep no history file.
     pub no_history: bool,
+    /// The person may probe a target that is not on this machine (`--authorized`).
+    pub authorized: bool,
+    /// The SMS budget of a probe run (`--max-sms`; 3 unless given, none against a simulator).
+    pub max_sms: Option<u32>,
 }
 
 /// Run the interactive app until the person quits.
@@ -127,6 +131,8 @@ async fn run(opts: Options) -> std::io::Result<()> {
         profile,
         config_path,
         no_history,
+        authorized,
+        max_sms,
     } = opts;
     init_logging();
     let mut http = profile.http.clone();
@@ -151,6 +157,8 @@ async fn run(opts: Options) -> std::io::Result<()> {
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
+    app.probe.authorized = authorized;
+    app.probe.max_sms = max_sms;
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !no_history {

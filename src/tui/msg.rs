@@ -63,6 +63,8 @@ pub enum Msg {
     HistoryLoaded(Vec<Record>),
     /// Progress of a check run.
     Check(crate::tui::screens::check::CheckMsg),
+    /// Progress of a probe run.
+    Probe(crate::tui::screens::probe::ProbeMsg),
     /// `GET /captcha` answered (or failed), images decoded.
     PuzzleFetched(Result<Box<crate::tui::screens::puzzle::Fetched>, String>),
     /// `captcha/verify` answered, for `sender`.
@@ -112,6 +114,13 @@ pub enum Cmd {
         run: u64,
     },
     StopCheck {
+        run: u64,
+    },
+    /// Run the probes (answers with `Msg::Probe` per probe, then `Finished`).
+    RunProbes {
+        run: u64,
+    },
+    StopProbes {
         run: u64,
     },
     /// `GET /captcha`, decode the images (and choose the graphics protocol once).

@@ -4,6 +4,7 @@
 use super::app::{App, Cmd, Msg, Notice};
 use super::check::CheckMsg;
 use super::history::HistoryStore;
+use super::screens::probe::ProbeMsg;
 use crate::client::{self, Exchange, HeaderSetting, Outcome, RequestSpec, Timing};
 use std::collections::HashMap;
 use std::io::Write;
@@ -48,6 +49,8 @@ pub struct Runtime {
     pub save_headers: Option<HeaderSaver>,
     /// The check run in progress, by run id.
     check_task: Option<(u64, AbortHandle)>,
+    /// The probe run in progress, by run id.
+    probe_task: Option<(u64, AbortHandle)>,
     /// How the captcha puzzle is drawn (half-blocks unless the terminal loop says otherwise).
     pub graphics: crate::term::puzzle_image::Graphics,
     /// A picker made at start-up (`VFLOW_GRAPHICS=query`); used instead of `graphics`.
@@ -69,6 +72,7 @@ impl Runtime {
             reports_dir: None,
             save_headers: None,
             check_task: None,
+            probe_task: None,
             graphics: Default::default(),
             picker: None,
         }
@@ -96,6 +100,12 @@ impl Runtime {
                 if self.check_task.as_ref().is_some_and(|(r, _)| r == run) =>
             {
                 self.check_task = None;
+                self.pending = self.pending.saturating_sub(1);
+            }
+            Msg::Probe(ProbeMsg::Finished { run, .. })
+                if self.probe_task.as_ref().is_some_and(|(r, _)| r == run) =>
+            {
+                self.probe_task = None;
                 self.pending = self.pending.saturating_sub(1);
             }
             _ => {}
@@ -154,6 +164,8 @@ impl Runtime {
             }
             Cmd::RunCheck { run } => self.run_check(app, run),
             Cmd::StopCheck { run } => self.stop_check(run),
+            Cmd::RunProbes { run } => self.run_probes(app, run),
+            Cmd::StopProbes { run } => self.stop_probes(run),
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
             Cmd::Quit => self.abort_all(),
@@ -281,6 +293,9 @@ impl Runtime {
         if let Some((_, h)) = self.check_task.take() {
             h.abort();
         }
+        if let Some((_, h)) = self.probe_task.take() {
+            h.abort();
+        }
     }
 
     fn send(&mut self, id: u64, spec: Box<RequestSpec>, login: bool) {
@@ -354,6 +369,82 @@ impl Runtime {
         });
         self.pending += 1;
         self.check_task = Some((run, handle.abort_handle()));
+    }
+
+    fn stop_probes(&mut self, run: u64) {
+        if let Some((r, h)) = &self.probe_task
+            && *r == run
+        {
+            h.abort();
+            let _ = self
+                .tx
+                .send(Msg::Probe(ProbeMsg::Finished { run, stopped: true }));
+        }
+    }
+
+    /// Run every probe in a task: where the target is and the budget, a message as each
+    /// probe starts and ends, then `Finished`. Consent is checked again here: against a
+    /// target that is not on this machine nothing is sent without authorization.
+    fn run_probes(&mut self, app: &App, run: u64) {
+        use crate::check::probe_plan::{self, Consent};
+        let base = app.target.base_url.clone();
+        if let Consent::Refused(why) = probe_plan::consent(&base, app.probe.authorized) {
+            self.notify(Notice {
+                text: why,
+                error: true,
+            });
+            let _ = self
+                .tx
+                .send(Msg::Probe(ProbeMsg::Finished { run, stopped: true }));
+            return;
+        }
+        if let Some((_, h)) = self.probe_task.take() {
+            h.abort();
+            self.pending = self.pending.saturating_sub(1);
+        }
+        let http = self.http();
+        let tx = self.tx.clone();
+        let suite = app.probe.suite.clone();
+        let headers = app.headers.clone();
+        let explain = app.explain_base.clone();
+        let in_process = app.target.simulator;
+        let given = app.probe.max_sms;
+        let handle = tokio::spawn(async move {
+            match http.await {
+                Ok(http) => {
+                    let mut env = crate::check::Env::new(http, &base, headers);
+                    env.explain = explain;
+                    let simulator = in_process
+                        || (probe_plan::is_loopback(&base)
+                            && crate::check::run::probe_simulator(&env.http, &base).await);
+                    env.simulator = Some(simulator);
+                    let max_sms = probe_plan::max_sms(given, simulator);
+                    let _ = tx.send(Msg::Probe(ProbeMsg::Began {
+                        run,
+                        simulator,
+                        max_sms,
+                    }));
+                    let all: Vec<usize> = (0..suite.probes.len()).collect();
+                    let budget = crate::check::probe::Budget::new(max_sms);
+                    crate::check::probe::run(&suite, &all, &env, budget, |p| {
+                        let _ = tx.send(super::screens::probe::progress_msg(run, p));
+                    })
+                    .await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Notice(Notice {
+                        text: format!("cannot run the probes: {e}"),
+                        error: true,
+                    }));
+                }
+            }
+            let _ = tx.send(Msg::Probe(ProbeMsg::Finished {
+                run,
+                stopped: false,
+            }));
+        });
+        self.pending += 1;
+        self.probe_task = Some((run, handle.abort_handle()));
     }
 
     /// Load the persisted history in the background (after the first frame).

@@ -37,6 +37,7 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Result => screens::result::result(app, f, fr.body),
         Screen::Headers => screens::headers::headers(app, f, fr.body),
         Screen::History => screens::history::history(app, f, fr.body),
+        Screen::Check if app.probe.shown => screens::probe::view(app, f, fr.body),
         Screen::Check => screens::check::view(app, f, fr.body),
         Screen::Puzzle => screens::puzzle::draw(app, f),
     }

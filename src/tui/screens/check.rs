@@ -309,6 +309,7 @@ pub const KEYS: &[Binding] = &[
     ),
     key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
     key(&[ch('r')], Action::RunAgain, "r", "run again").shown_when(|a| !running(a)),
+    key(&[plain(KeyCode::Tab)], Action::SwitchSuite, "Tab", "probes"),
     key(&[ch('x')], Action::ToggleMask, "x", "mask"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
@@ -421,12 +422,13 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         }
         Action::ToggleMask => app.redact = !app.redact,
         Action::Back => back(app),
+        Action::SwitchSuite => return super::probe::show(app),
         _ => {}
     }
     vec![]
 }
 
-fn back(app: &mut App) {
+pub(crate) fn back(app: &mut App) {
     app.screen = match app.back_to {
         Screen::Check | Screen::Sending => Screen::Wizard(crate::tui::app::Step::Token),
         Screen::Result if app.current.is_none() => Screen::Wizard(crate::tui::app::Step::Review),

@@ -18,6 +18,7 @@ pub mod headers;
 pub mod help;
 pub mod history;
 pub mod mobile;
+pub mod probe;
 pub mod puzzle;
 pub mod result;
 pub mod review;
@@ -56,6 +57,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action),
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
+        Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => probe::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
         Mode::Help => help::on_action(app, action),
     }
@@ -63,6 +65,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
 
 /// A mouse event: what is under the pointer (from the layout) decides.
 pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if probe::showing(app) {
+        return probe::on_mouse(app, m);
+    }
     if app.screen == Screen::Check {
         return check::on_mouse(app, m);
     }
