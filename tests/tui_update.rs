@@ -458,6 +458,24 @@ fn masking_covers_the_captcha_sender_named_in_an_explanation() {
 }
 
 #[test]
+fn the_saved_report_holds_the_curl_command() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    let r = a.history[0].clone();
+    let curl = vflow::tui::record::curl(&r.spec, false);
+    assert!(curl.starts_with("curl"), "{curl}");
+    let report = vflow::tui::record::report(&r, false, &a.explain_base);
+    assert!(report.contains("==== CURL ===="), "{report}");
+    assert!(report.contains(&curl), "{report}");
+    // w on the result saves that report
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('w'))));
+    let [Cmd::SaveReport(saved)] = cmds.as_slice() else {
+        panic!("{cmds:?}")
+    };
+    assert!(saved.contains(&curl), "{saved}");
+}
+
+#[test]
 fn esc_from_a_result_opened_in_history_goes_back_to_the_list() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
