@@ -551,6 +551,17 @@ mod tests {
             a.check.open = open;
             out.push(a);
         }
+        // a running check waits for a pass token: p solves the puzzle
+        let mut a = result();
+        a.screen = Screen::Check;
+        a.check.running = Some(1);
+        let (reply, _) = tokio::sync::oneshot::channel();
+        a.check.asking = Some(crate::tui::check::TokenRequest {
+            run: 1,
+            sender: "13800138000".into(),
+            reply,
+        });
+        out.push(a);
         for (for_check, failed, mobile) in [
             (None, false, false),
             (Some("13800138000".to_string()), false, false),
