@@ -30,7 +30,7 @@ Example:
   vflow flow --scene UPDATE_MOBILE_SMS --mobile 13800138000 --new-mobile 13900139000")]
 pub struct FlowArgs {
     /// The send scene, e.g. LOGIN_SMS
-    #[arg(long, value_name = "SCENE", default_value = "LOGIN_SMS")]
+    #[arg(long, value_name = "SCENE", default_value = "LOGIN_SMS", value_parser = super::common::Suggest(super::common::scene_values))]
     pub scene: String,
     /// The mobile number
     #[arg(long, value_name = "M", default_value = "13800138000")]
