@@ -279,6 +279,7 @@ pub enum Mode {
     Headers,
     HeaderValue,
     HeaderNew,
+    PresetPicker,
     History,
     Check,
     CheckCase,
@@ -289,7 +290,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -301,6 +302,7 @@ impl Mode {
         Mode::Headers,
         Mode::HeaderValue,
         Mode::HeaderNew,
+        Mode::PresetPicker,
         Mode::History,
         Mode::Check,
         Mode::CheckCase,
@@ -325,6 +327,7 @@ impl Mode {
             Mode::Headers => headers::KEYS,
             Mode::HeaderValue => headers::VALUE_KEYS,
             Mode::HeaderNew => headers::NEW_KEYS,
+            Mode::PresetPicker => headers::PRESET_KEYS,
             Mode::History => history::KEYS,
             Mode::Check => check::KEYS,
             Mode::CheckCase => check::CASE_KEYS,
@@ -353,7 +356,9 @@ impl Mode {
             Mode::Review => "review",
             Mode::Sending => "sending screen",
             Mode::Result | Mode::CopyMenu => "result",
-            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
+            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+                "headers editor"
+            }
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
@@ -375,6 +380,7 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
         Screen::Result => Mode::Result,
+        Screen::Headers if app.editor.picker.is_some() => Mode::PresetPicker,
         Screen::Headers => match app.editor.edit {
             Some(HeaderEdit::Value(_)) => Mode::HeaderValue,
             Some(HeaderEdit::New(_)) => Mode::HeaderNew,
@@ -541,6 +547,10 @@ mod tests {
             a.editor.edit = edit;
             out.push(a);
         }
+        let mut a = result();
+        a.screen = Screen::Headers;
+        a.editor.picker = Some(1);
+        out.push(a);
         let mut a = result();
         a.screen = Screen::History;
         out.push(a);
