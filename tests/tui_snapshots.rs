@@ -167,6 +167,15 @@ fn headers_editor() {
 }
 
 #[test]
+fn headers_editor_preset_picker() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    snap("headers_preset_picker", a);
+}
+
+#[test]
 fn headers_editor_editing_a_value() {
     let (mut a, _) = filled(Step::Review);
     key(&mut a, KeyCode::F(2));

@@ -168,7 +168,10 @@ fn headers_editor_edits_omits_blanks_adds_and_applies_presets() {
     // A preset sets (and sends) every device header, with a fresh fingerprint.
     key(&mut a, KeyCode::Char('h'));
     let fp_before = a.headers[1].value.clone();
+    // p opens the picker on the first preset: the second one is iPhone
     key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
     assert!(a.headers[3].enabled, "the preset sends X-agent again");
     assert_eq!(
         a.headers[0].value, "iOS 17.4.1",
@@ -458,6 +461,24 @@ fn masking_covers_the_captcha_sender_named_in_an_explanation() {
 }
 
 #[test]
+fn the_saved_report_holds_the_curl_command() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    let r = a.history[0].clone();
+    let curl = vflow::tui::record::curl(&r.spec, false);
+    assert!(curl.starts_with("curl"), "{curl}");
+    let report = vflow::tui::record::report(&r, false, &a.explain_base);
+    assert!(report.contains("==== CURL ===="), "{report}");
+    assert!(report.contains(&curl), "{report}");
+    // w on the result saves that report
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('w'))));
+    let [Cmd::SaveReport(saved)] = cmds.as_slice() else {
+        panic!("{cmds:?}")
+    };
+    assert!(saved.contains(&curl), "{saved}");
+}
+
+#[test]
 fn esc_from_a_result_opened_in_history_goes_back_to_the_list() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
@@ -491,4 +512,50 @@ fn review_warns_about_the_resend_cooldown_from_this_sessions_history() {
         !a.warnings().iter().any(|x| x.contains("s ago")),
         "past the cooldown: no warning"
     );
+}
+
+#[test]
+fn p_in_the_headers_editor_opens_a_picker_that_shows_the_presets() {
+    use vflow::config::DevicePreset;
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    let before = a.headers.clone();
+    key(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.headers, before, "p alone changes nothing");
+    assert_eq!(
+        vflow::tui::keymap::mode(&a),
+        vflow::tui::keymap::Mode::PresetPicker
+    );
+    // every preset is on screen, with its values
+    a.size = (120, 40);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| vflow::tui::view(&a, f)).unwrap();
+    let screen = format!("{:?}", t.backend());
+    for p in DevicePreset::ALL {
+        assert!(
+            screen.contains(p.name()) && screen.contains(p.label()),
+            "{}: {screen}",
+            p.name()
+        );
+    }
+    // Esc cancels; p, ↓↓, Enter applies the third preset
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Headers);
+    assert_eq!(a.headers, before);
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        vflow::tui::keymap::mode(&a),
+        vflow::tui::keymap::Mode::Headers
+    );
+    let chosen = DevicePreset::ALL[2];
+    let os = a
+        .headers
+        .iter()
+        .find(|x| x.name.eq_ignore_ascii_case(h::OS_VERSION))
+        .unwrap();
+    assert_eq!(os.value, chosen.headers().os_version);
+    assert!(a.notice.unwrap().text.contains(chosen.label()));
 }

@@ -161,3 +161,36 @@ pub fn print_and_write_har(
 pub fn printable(s: &str) -> String {
     crate::api::text::visible(s).into_owned()
 }
+
+/// A value parser that takes any string (so a wrong value reaches the server or
+/// gets vflow's own hint) and offers known values to shell completion and help.
+#[derive(Clone)]
+pub struct Suggest(pub fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// The six send scenes (`type`), for completion.
+pub fn scene_values() -> Vec<&'static str> {
+    crate::api::Scene::ALL.iter().map(|s| s.code()).collect()
+}

@@ -94,7 +94,15 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
                 }
                 println!("headers:");
                 for h in p.headers() {
-                    if h.enabled {
+                    if h.enabled
+                        && h.name == crate::api::headers::FINGERPRINT
+                        && p.fingerprint_generated
+                    {
+                        println!(
+                            "  {}: {}  (generated for this run: a new one each time; set fingerprint = \"...\" in the profile to keep one)",
+                            h.name, h.value
+                        );
+                    } else if h.enabled {
                         println!("  {}: {}", h.name, h.value);
                     } else {
                         println!("  ({} not sent)", h.name);

@@ -150,6 +150,8 @@ pub struct ResolvedProfile {
     pub lang: String,
     pub device_preset: Option<DevicePreset>,
     pub device: DeviceHeaders,
+    /// The fingerprint is not in the profile: a fresh one is generated each run.
+    pub fingerprint_generated: bool,
     pub extra_headers: Vec<(String, String)>,
     pub omit_headers: Vec<String>,
     pub http: HttpOptions,
@@ -310,8 +312,10 @@ pub fn resolve_with(
             device_ip: p.device_ip.clone().unwrap_or(base.device_ip),
         }
     };
+    let fingerprint_generated = args.device.is_some() || p.fingerprint.is_none();
     let defaults = HttpOptions::default();
     Ok(ResolvedProfile {
+        fingerprint_generated,
         name,
         config_file: file,
         target,

@@ -281,6 +281,7 @@ pub enum Mode {
     Headers,
     HeaderValue,
     HeaderNew,
+    PresetPicker,
     History,
     Check,
     CheckCase,
@@ -294,7 +295,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 21] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -306,6 +307,7 @@ impl Mode {
         Mode::Headers,
         Mode::HeaderValue,
         Mode::HeaderNew,
+        Mode::PresetPicker,
         Mode::History,
         Mode::Check,
         Mode::CheckCase,
@@ -333,6 +335,7 @@ impl Mode {
             Mode::Headers => headers::KEYS,
             Mode::HeaderValue => headers::VALUE_KEYS,
             Mode::HeaderNew => headers::NEW_KEYS,
+            Mode::PresetPicker => headers::PRESET_KEYS,
             Mode::History => history::KEYS,
             Mode::Check => check::KEYS,
             Mode::CheckCase => check::CASE_KEYS,
@@ -364,7 +367,9 @@ impl Mode {
             Mode::Review => "review",
             Mode::Sending => "sending screen",
             Mode::Result | Mode::CopyMenu => "result",
-            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
+            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+                "headers editor"
+            }
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
             Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => "probes",
@@ -387,6 +392,7 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
         Screen::Result => Mode::Result,
+        Screen::Headers if app.editor.picker.is_some() => Mode::PresetPicker,
         Screen::Headers => match app.editor.edit {
             Some(HeaderEdit::Value(_)) => Mode::HeaderValue,
             Some(HeaderEdit::New(_)) => Mode::HeaderNew,
@@ -556,6 +562,10 @@ mod tests {
             out.push(a);
         }
         let mut a = result();
+        a.screen = Screen::Headers;
+        a.editor.picker = Some(1);
+        out.push(a);
+        let mut a = result();
         a.screen = Screen::History;
         out.push(a);
         for (running, open) in [(None, None), (Some(1), None), (None, Some(0))] {
@@ -583,6 +593,17 @@ mod tests {
         a.screen = Screen::Check;
         a.probe.shown = true;
         a.probe.open = Some(0);
+        out.push(a);
+        // a running check waits for a pass token: p solves the puzzle
+        let mut a = result();
+        a.screen = Screen::Check;
+        a.check.running = Some(1);
+        let (reply, _) = tokio::sync::oneshot::channel();
+        a.check.asking = Some(crate::tui::check::TokenRequest {
+            run: 1,
+            sender: "13800138000".into(),
+            reply,
+        });
         out.push(a);
         for (for_check, failed, mobile) in [
             (None, false, false),

@@ -5,6 +5,7 @@
 //! spinner tick only while something runs), never on a fixed timer.
 
 pub mod app;
+pub mod clipboard;
 pub mod explain_view;
 /// Test helpers (they start the simulator): for this crate's own tests and
 /// benchmarks, never part of the shipped library.

@@ -266,6 +266,10 @@ pub fn report(r: &Record, redact: bool, base: &ExplainContext) -> String {
         s.push_str(&plain(&pane_lines(r, i, redact, base, false)));
         s.push('\n');
     }
+    // the same request as a command anyone can rerun
+    s.push_str("==== CURL ====\n");
+    s.push_str(&curl(&r.spec, redact));
+    s.push_str("\n\n");
     if redact {
         s.push_str("(mobile number, captcha token and client id are masked)\n");
     }

@@ -144,7 +144,11 @@ impl Runtime {
             Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
             Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
             Cmd::Copy { what, text } => {
-                let n = notices::copied(what, self.copy(text));
+                let mux = match self.clipboard {
+                    Clipboard::Osc52 => super::clipboard::Mux::from_env(),
+                    Clipboard::Memory(_) => super::clipboard::Mux::None,
+                };
+                let n = notices::copied(what, mux, self.copy(text, mux));
                 self.notify(n);
             }
             Cmd::SaveReport(text) => {
@@ -230,13 +234,13 @@ impl Runtime {
         });
     }
 
-    fn copy(&mut self, text: String) -> Result<(), String> {
+    fn copy(&mut self, text: String, mux: super::clipboard::Mux) -> Result<(), String> {
         match &mut self.clipboard {
             Clipboard::Memory(v) => {
                 v.push(text);
                 Ok(())
             }
-            Clipboard::Osc52 => osc52(&text).map_err(|e| e.to_string()),
+            Clipboard::Osc52 => osc52(&text, mux).map_err(|e| e.to_string()),
         }
     }
 
@@ -515,12 +519,10 @@ fn failed_before_sending(spec: &RequestSpec, e: String) -> Exchange {
     }
 }
 
-fn osc52(text: &str) -> std::io::Result<()> {
+/// OSC 52 to the terminal, wrapped for tmux or screen when inside one.
+fn osc52(text: &str, mux: super::clipboard::Mux) -> std::io::Result<()> {
     let mut out = std::io::stdout();
-    crossterm::execute!(
-        out,
-        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-    )?;
+    out.write_all(&super::clipboard::sequence(text, mux))?;
     out.flush()
 }
 
@@ -589,11 +591,9 @@ mod notices {
         Notice { text, error: true }
     }
 
-    pub fn copied(what: &str, r: Result<(), String>) -> Notice {
+    pub fn copied(what: &str, mux: crate::tui::clipboard::Mux, r: Result<(), String>) -> Notice {
         match r {
-            Ok(()) => ok(format!(
-                "{what} sent to the terminal's clipboard (OSC 52); if paste stays empty, w saves it to a file"
-            )),
+            Ok(()) => ok(crate::tui::clipboard::copied_notice(what, mux)),
             Err(e) => err(format!("could not copy: {e}")),
         }
     }

@@ -35,7 +35,10 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Wizard(step) => screens::wizard::wizard(app, f, fr.body, step),
         Screen::Sending => screens::sending::sending(app, f, fr.body),
         Screen::Result => screens::result::result(app, f, fr.body),
-        Screen::Headers => screens::headers::headers(app, f, fr.body),
+        Screen::Headers => {
+            screens::headers::headers(app, f, fr.body);
+            screens::headers::preset_picker(app, f, fr.body);
+        }
         Screen::History => screens::history::history(app, f, fr.body),
         Screen::Check if app.probe.shown => screens::probe::view(app, f, fr.body),
         Screen::Check => screens::check::view(app, f, fr.body),

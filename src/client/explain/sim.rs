@@ -25,6 +25,14 @@ pub(super) const TABLE: &[Entry] = &[
 
 fn sim_content_type(view: &RequestView, _ctx: &ExplainContext, _mask: &Mask, out: &mut Out) {
     out.line(presence("content-type", &view.header(h::CONTENT_TYPE)));
+    out.line(t(
+        "application/json with parameters (application/json; charset=UTF-8) is accepted; only another media type or none gets this answer",
+        "带参数的 application/json（application/json; charset=UTF-8）可以接受；只有其他媒体类型或缺失才会得到此回答",
+    ));
+    out.line(t(
+        "this is the vflow simulator's own check: a real tenant may answer differently (another status or code, or none)",
+        "这是 vflow 模拟器自己的检查：真实租户的回答可能不同（其他状态码、错误码，或不报错）",
+    ));
 }
 
 fn sim_bad_json(view: &RequestView, _ctx: &ExplainContext, _mask: &Mask, out: &mut Out) {

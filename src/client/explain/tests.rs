@@ -268,6 +268,16 @@ fn other_family_and_simulator_codes_are_specific() {
     assert!(c.contains("Authorization was not sent"), "{c}");
     let c = run(|s| s.omit_header(h::CONTENT_TYPE), codes::SIM_CONTENT_TYPE);
     assert!(c.contains("content-type was not sent"), "{c}");
+    // the simulator's own check: a real tenant may differ; charset parameters are fine
+    assert!(c.contains("a real tenant may answer differently"), "{c}");
+    assert!(c.contains("charset=UTF-8) is accepted"), "{c}");
+    let e = Catalogue::get().find(codes::SIM_CONTENT_TYPE).unwrap();
+    assert!(
+        e.meaning
+            .en
+            .contains("a real tenant may answer differently")
+    );
+    assert!(e.meaning.en.contains(";charset="));
     let c = run(|s| s.path = "/api/v2/sdk/nope".into(), codes::SIM_NOT_FOUND);
     assert!(c.contains("/api/v2/sdk/nope"), "{c}");
     let c = run(|s| s.method = "PUT".into(), codes::SIM_METHOD);

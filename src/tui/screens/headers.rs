@@ -25,6 +25,8 @@ pub struct EditorState {
     pub edit: Option<HeaderEdit>,
     /// The device preset `p` applied last.
     pub preset_idx: usize,
+    /// The preset picker `p` opens: the highlighted preset.
+    pub picker: Option<usize>,
     /// Values of headers switched to blank with `b`, to switch them back.
     pub blanked: std::collections::HashMap<String, String>,
 }
@@ -54,6 +56,24 @@ pub const KEYS: &[Binding] = &[
     .help_only(),
     key(&[ch('y')], Action::OpenHistory, "y", "history").help_only(),
     key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
+];
+
+/// The device preset picker (`p`).
+pub const PRESET_KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "choose"),
+    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "apply preset",
+    ),
+    key(
+        &[plain(KeyCode::Esc), ch('p')],
+        Action::Back,
+        "Esc",
+        "cancel",
+    ),
 ];
 
 /// Typing a header's value.
@@ -91,7 +111,31 @@ pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
     vec![]
 }
 
+fn on_picker_action(app: &mut App, action: Action, sel: usize) {
+    let n = DevicePreset::ALL.len();
+    match action {
+        Action::Up => app.editor.picker = Some(sel.saturating_sub(1)),
+        Action::Down => app.editor.picker = Some((sel + 1).min(n - 1)),
+        Action::Accept => {
+            app.editor.picker = None;
+            app.editor.preset_idx = sel;
+            let p = DevicePreset::ALL[sel];
+            apply_preset(&mut app.headers, p);
+            app.notice(format!(
+                "applied device preset: {} (new fingerprint)",
+                p.label()
+            ));
+        }
+        Action::Back => app.editor.picker = None,
+        _ => {}
+    }
+}
+
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    if let Some(sel) = app.editor.picker {
+        on_picker_action(app, action, sel);
+        return vec![];
+    }
     if app.editor.edit.is_some() {
         match action {
             Action::Accept => finish_edit(app),
@@ -111,16 +155,8 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         }
         Action::ToggleSend => toggle_send(app),
         Action::Blank => blank(app),
-        Action::ApplyPreset => {
-            let presets = DevicePreset::ALL;
-            app.editor.preset_idx = (app.editor.preset_idx + 1) % presets.len();
-            let p = presets[app.editor.preset_idx];
-            apply_preset(&mut app.headers, p);
-            app.notice(format!(
-                "applied device preset: {} (new fingerprint)",
-                p.label()
-            ));
-        }
+        // a picker that shows the presets and their values (the last one applied selected)
+        Action::ApplyPreset => app.editor.picker = Some(app.editor.preset_idx),
         Action::NewFingerprint => {
             let fp = crate::config::presets::fresh_fingerprint();
             if let Some(hs) = app
@@ -342,12 +378,9 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .map(|p| p.name())
                 .collect();
             f.render_widget(
-                Paragraph::new(format!(
-                    "p applies the next device preset: {}",
-                    names.join(", ")
-                ))
-                .wrap(Wrap { trim: false })
-                .themed(theme::MUTED),
+                Paragraph::new(format!("p picks a device preset: {}", names.join(", ")))
+                    .wrap(Wrap { trim: false })
+                    .themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -369,5 +402,49 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             .wrap(Wrap { trim: false })
             .themed(theme::MUTED),
         info,
+    );
+}
+
+/// The preset picker over the editor: each preset's name, label and values.
+pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
+    let Some(sel) = app.editor.picker else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for (i, p) in DevicePreset::ALL.iter().enumerate() {
+        let d = p.headers();
+        let (mark, style) = if i == sel {
+            ("› ", theme::SELECTED)
+        } else {
+            ("  ", theme::PLAIN)
+        };
+        lines.push(
+            ratatui::text::Line::from(format!("{mark}{:<13} {}", p.name(), p.label())).style(style),
+        );
+        lines.push(
+            ratatui::text::Line::from(format!("    {} · {}", d.os_version, d.device_ip))
+                .themed(theme::MUTED),
+        );
+    }
+    // the long value only for the highlighted preset, wrapped in full
+    let agent = DevicePreset::ALL[sel].headers().agent;
+    lines.push(ratatui::text::Line::from(""));
+    lines.push(ratatui::text::Line::from(format!("X-agent: {agent}")));
+    lines.push(
+        ratatui::text::Line::from("Enter applies (with a new fingerprint) · Esc cancels")
+            .themed(theme::MUTED),
+    );
+    let w = body.width.saturating_sub(4).min(110);
+    let h = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(w.saturating_sub(2)) as u16
+        + 2;
+    crate::tui::view::popup(
+        f,
+        body,
+        body.width.saturating_sub(4).min(110),
+        h,
+        " Device preset ",
+        lines,
     );
 }

@@ -54,7 +54,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Sending => sending::on_action(app, action),
         Mode::Result => result::on_action(app, action, k),
         Mode::CopyMenu => result::on_copy_action(app, action),
-        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action),
+        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+            headers::on_action(app, action)
+        }
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
         Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => probe::on_action(app, action, k),

@@ -479,7 +479,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 /// The table row at (x, y) of the body.
 fn row_at(app: &App, body: Rect, x: u16, y: u16) -> Option<usize> {
-    let (table, _) = super::check::table_areas(body);
+    let (table, _) = super::check::table_and_box(body, about(app, app.probe.sel));
     let first = table.y + 2;
     let inside = x >= table.x && x < table.x + table.width;
     if !inside || y < first || y + 1 >= table.y + table.height {
@@ -536,7 +536,7 @@ fn title(app: &App) -> String {
 
 fn table(app: &App, f: &mut Frame, body: Rect) {
     let p = &app.probe;
-    let (area, info) = super::check::table_areas(body);
+    let (area, info) = super::check::table_and_box(body, about(app, p.sel));
     let name_w = p
         .suite
         .probes
