@@ -224,3 +224,29 @@ fn no_color_drops_every_colour() {
         "same text either way"
     );
 }
+
+/// The row just under the title bar, as text.
+fn row(t: &Terminal<TestBackend>, y: u16) -> String {
+    let b = t.backend().buffer();
+    (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()
+}
+
+/// Issue 15.1: at every size, whichever pane or tab has the focus, the
+/// status, the code and the time stay on screen above the panes.
+#[test]
+fn result_summary_line_is_visible_at_every_size_and_tab() {
+    let (a, _) = filled(Step::Review);
+    let body = error_body("IDAAS.SDK.CAPTCHA.0006");
+    let mut a = with_result(a, Some(json_response(400, &body)));
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (60, 16)] {
+        for tab in ['1', '2', '3'] {
+            key(&mut a, KeyCode::Char(tab));
+            let t = render(&mut a, w, h);
+            let line = row(&t, 1);
+            assert!(
+                line.contains("400 IDAAS.SDK.CAPTCHA.0006") && line.contains(" ms"),
+                "{w}x{h} tab {tab}: {line:?}"
+            );
+        }
+    }
+}

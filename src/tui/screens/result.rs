@@ -322,8 +322,10 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
         format!(" Response: {status} "),
         " Explanation ".to_string(),
     ];
+    let red = app.redact.then(|| rec.redactor());
+    let summary = record::summary_line(&rec.exchange, red.as_ref());
     app.panes
-        .draw(f, &areas, titles, |i| pane_paragraph(app, i));
+        .draw(f, &areas, summary, titles, |i| pane_paragraph(app, i));
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
