@@ -492,3 +492,47 @@ fn review_warns_about_the_resend_cooldown_from_this_sessions_history() {
         "past the cooldown: no warning"
     );
 }
+
+/// Issue 15.11: UPDATE_PWD_SMS wants the mobile with its full area code; the
+/// review warns when it is missing (and only for that scene).
+#[test]
+fn update_pwd_sms_without_an_area_code_is_flagged_in_the_review() {
+    use vflow::api::Scene;
+    let (mut a, _) = filled(Step::Review);
+    let pos = |s: Scene| Scene::ALL.iter().position(|x| *x == s).unwrap();
+    a.scene_sel = pos(Scene::UpdatePwdSms);
+    a.mobile = tui_input::Input::new("13800138000".into());
+    let w = a.warnings();
+    assert!(
+        w.iter()
+            .any(|x| x.contains("UPDATE_PWD_SMS") && x.contains("+8613800138000")),
+        "{w:?}"
+    );
+    a.mobile = tui_input::Input::new("+8613800138000".into());
+    assert!(!a.warnings().iter().any(|x| x.contains("area code")));
+    a.mobile = tui_input::Input::new("13800138000".into());
+    a.scene_sel = pos(Scene::LoginSms);
+    assert!(!a.warnings().iter().any(|x| x.contains("area code")));
+}
+
+/// Issue 15.3: `r` on a result opens the review (nothing sent), Enter then
+/// gets a fresh token and sends.
+#[test]
+fn r_on_a_result_reviews_first_and_enter_fetches_a_fresh_token() {
+    let (a, clock) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    clock.advance(std::time::Duration::from_secs(25));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let text = vflow::tui::record::plain(&vflow::tui::screens::review::review_lines(&a));
+    assert!(text.contains("Enter gets a fresh pass token"), "{text}");
+    assert!(text.contains("25 s ago"), "{text}");
+    assert!(!text.contains("PARAM.0008"), "{text}");
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert!(
+        cmds.iter().any(|c| matches!(c, Cmd::FetchToken { .. })),
+        "{cmds:?}"
+    );
+    assert_eq!(a.screen, Screen::Sending);
+}

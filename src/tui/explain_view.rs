@@ -29,7 +29,9 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     if keys && r.exchange.outcome != Outcome::Success {
         out.push(Line::from(""));
         out.push(Line::from("Keys").themed(theme::STRONG));
-        out.push(Line::from("  r  retry with a fresh token"));
+        out.push(Line::from(
+            "  r  resend: review, then Enter sends with a fresh token",
+        ));
         out.push(Line::from("  e  edit headers   s  change scene"));
         out.push(Line::from("  m  change mobile  t  change token"));
     }
@@ -162,7 +164,9 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
     }
     if keys {
         out.push(Line::from("  n  new request"));
-        out.push(Line::from("  r  send again with a fresh token"));
+        out.push(Line::from(
+            "  r  resend: review, then Enter sends with a fresh token",
+        ));
     }
 }
 

@@ -45,7 +45,7 @@ pub const KEYS: &[Binding] = &[
     )
     .grouped(),
     key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
-    key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
+    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
     key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
     key(&[ch('s')], Action::GoScene, "s", "scene"),
     key(&[ch('n')], Action::NewRequest, "n", "new"),
@@ -110,7 +110,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.screen = Screen::History
         }
         Action::Back => app.screen = Screen::Wizard(Step::Review),
-        Action::Resend => return retry_fresh(app, false),
+        Action::Resend => review_resend(app),
         Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
         Action::GoToken => app.screen = Screen::Wizard(Step::Token),
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
@@ -199,6 +199,30 @@ fn login(app: &mut App) -> Vec<Cmd> {
     }]
 }
 
+/// `r`: the review of the same request again, its warnings first (a
+/// cooldown after a recent send, say); Enter there gets a fresh token and sends.
+pub(crate) fn review_resend(app: &mut App) {
+    app.replay = None;
+    if let Some(r) = app.current_record() {
+        let (mobile, scene) = (r.mobile(), r.scene());
+        app.mobile = Input::new(mobile);
+        set_scene(app, scene);
+    }
+    app.token = Input::default();
+    app.review.fresh_token = true;
+    app.screen = Screen::Wizard(Step::Review);
+}
+
+fn set_scene(app: &mut App, scene: String) {
+    match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
+        Some(i) => app.scene_sel = i,
+        None => {
+            app.scene_sel = SCENE_OTHER;
+            app.other_scene = Input::new(scene);
+        }
+    }
+}
+
 /// Send again with a fresh token: the current inputs (`replay` false), or the
 /// recorded request of the current record, headers and body as they were
 /// (`replay` true), to the current target.
@@ -214,14 +238,14 @@ pub(crate) fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
         let scene = r.scene();
         app.replay = replayed;
         app.mobile = Input::new(mobile);
-        match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
-            Some(i) => app.scene_sel = i,
-            None => {
-                app.scene_sel = SCENE_OTHER;
-                app.other_scene = Input::new(scene);
-            }
-        }
+        set_scene(app, scene);
     }
+    fetch_and_send(app)
+}
+
+/// Get a fresh token, then send the current inputs (or `app.replay`): from
+/// the simulator, or through the puzzle on a target that does not reveal.
+pub(crate) fn fetch_and_send(app: &mut App) -> Vec<Cmd> {
     if !app.target.has_sim_helpers() {
         // A real target: solve a new puzzle (it lands on the scene step, then
         // Enter through to Review and send).
