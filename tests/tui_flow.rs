@@ -281,6 +281,11 @@ async fn reused_token_gives_captcha_0003() {
     t.settle().await;
     assert_eq!(t.app.history.len(), 3);
     t.expect_code("IDAAS.SDK.CAPTCHA.0006");
+    let ex = t.explanation();
+    assert!(
+        ex.contains("s before this request: that is the 60 s resend cooldown"),
+        "states what the session knows: {ex}"
+    );
 }
 
 #[tokio::test]

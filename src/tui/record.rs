@@ -27,6 +27,10 @@ pub struct Record {
     /// An earlier send had already spent the pass token.
     #[serde(default)]
     pub token_spent: bool,
+    /// This session's previous successful send to the same target, mobile and
+    /// scene, this long before this one (the resend explanation states it).
+    #[serde(default)]
+    pub since_previous_send: Option<std::time::Duration>,
 }
 
 impl Record {
@@ -40,6 +44,7 @@ impl Record {
             login: None,
             token_age: None,
             token_spent: false,
+            since_previous_send: None,
         }
     }
 

@@ -285,6 +285,20 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     let mut record = Record::new(id, spec, exchange, sender);
     record.token_age = token_age;
     record.token_spent = token_spent;
+    record.since_previous_send = app
+        .history
+        .iter()
+        .rev()
+        .filter(|r| r.exchange.outcome == Outcome::Success)
+        .filter(|r| r.spec.base_url == record.spec.base_url)
+        .filter(|r| r.mobile() == record.mobile() && r.scene() == record.scene())
+        .find_map(|r| {
+            record
+                .exchange
+                .started_at
+                .duration_since(r.exchange.started_at)
+                .ok()
+        });
     let mut cmds = vec![];
     if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {
