@@ -171,8 +171,28 @@ fn headers_editor_editing_a_value() {
     let (mut a, _) = filled(Step::Review);
     key(&mut a, KeyCode::F(2));
     key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::End); // edit in place: the cursor at the end
     typed(&mut a, ".1");
     snap("headers_editing", a);
+}
+
+/// Issue 15.2: Enter selects the old value (typing replaces it), the title
+/// and the footer say how to keep it, the cursor stands in the field.
+#[test]
+fn headers_editor_value_selected() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Home);
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Down); // X-agent
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(a.editor.replace);
+    let mut t = render(&mut a, 80, 24);
+    let pos = t.get_cursor_position().unwrap();
+    assert!(pos.y > 10, "the cursor is in the edit box: {pos:?}");
+    snap("headers_value_selected", a);
 }
 
 #[test]
@@ -248,5 +268,21 @@ fn result_summary_line_is_visible_at_every_size_and_tab() {
                 "{w}x{h} tab {tab}: {line:?}"
             );
         }
+    }
+}
+
+/// Issue 15.10: at 120 (and 80) columns a long X-agent is cut with a mark and
+/// two spaces before the `required` column, never running into it.
+#[test]
+fn headers_long_values_stop_before_the_required_column() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = render(&mut a, w, h);
+        let agent = (0..h)
+            .map(|y| row(&t, y))
+            .find(|r| r.contains("X-agent"))
+            .unwrap();
+        assert!(agent.contains("…  required"), "{w}: {agent:?}");
     }
 }

@@ -536,3 +536,77 @@ fn r_on_a_result_reviews_first_and_enter_fetches_a_fresh_token() {
     );
     assert_eq!(a.screen, Screen::Sending);
 }
+
+/// Issue 15.2: Home/End move in the list, Enter selects the old value so
+/// typing replaces it, ←→ keep it to edit, a letter typed outside the field
+/// changes no row, and the footer names every key that works.
+#[test]
+fn headers_editor_replaces_the_selected_value_and_touches_no_other_row() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    let before = a.headers.clone();
+    key(&mut a, KeyCode::End);
+    assert_eq!(a.editor.sel, a.headers.len() - 1);
+    key(&mut a, KeyCode::Home);
+    assert_eq!(a.editor.sel, 0);
+    let agent = a.headers.iter().position(|x| x.name == h::AGENT).unwrap();
+    for _ in 0..agent {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    let footer: Vec<String> = vflow::tui::keymap::footer(&a)
+        .iter()
+        .map(|(k, d)| format!("{k} {d}"))
+        .collect();
+    for want in [
+        "Enter set value",
+        "Esc cancel",
+        "←→ edit in place",
+        "Ctrl+U clear",
+    ] {
+        assert!(footer.iter().any(|f| f == want), "{want}: {footer:?}");
+    }
+    typed(&mut a, "Android 13");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.headers[agent].value, "Android 13",
+        "replaced, not appended"
+    );
+    for (i, (x, y)) in before.iter().zip(&a.headers).enumerate() {
+        if i != agent {
+            assert_eq!(x, y, "row {i} untouched");
+        }
+    }
+    // → keeps the old value: typing appends at the cursor.
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Right);
+    typed(&mut a, ".1");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.headers[agent].value, "Android 13.1");
+    // Backspace on the selection deletes it; a paste replaces it.
+    key(&mut a, KeyCode::Enter);
+    update(&mut a, Msg::Paste("Android 14".into()));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.headers[agent].value, "Android 14");
+    // Not editing: a letter with no binding says so and changes nothing.
+    let now = a.headers.clone();
+    key(&mut a, KeyCode::Char('z'));
+    assert_eq!(a.headers, now);
+    let n = a.notice.clone().unwrap();
+    assert!(
+        n.error && n.text.contains("Enter edits the value of X-agent"),
+        "{n:?}"
+    );
+    // A click on another row while typing does not move the edit there.
+    key(&mut a, KeyCode::Enter);
+    update(
+        &mut a,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 10,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(a.editor.sel, agent);
+}

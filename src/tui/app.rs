@@ -323,6 +323,10 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         None => {
             if app.copy_menu {
                 app.copy_menu = false; // any other key closes it
+            } else if app.screen == Screen::Headers
+                && !app.help
+                && screens::headers::unbound_key(app, &k)
+            {
             } else if let Some(input) = typing_field(app) {
                 screens::wizard::input_key(input, &k);
             }
@@ -351,6 +355,13 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    // A pasted value replaces a selected old one, as typing does.
+    if app.screen == Screen::Headers
+        && std::mem::take(&mut app.editor.replace)
+        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
+    {
+        *i = Input::default();
+    }
     let target = match app.screen {
         Screen::Wizard(Step::Token) => Some(&mut app.token),
         Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),

@@ -52,6 +52,9 @@ pub enum Action {
     SaveReport,
     // the headers editor
     Edit,
+    /// Keep the old value and move the cursor in it (the key moves it too).
+    EditInPlace,
+    ClearField,
     ToggleSend,
     Blank,
     ApplyPreset,

@@ -53,7 +53,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Sending => sending::on_action(app, action),
         Mode::Result => result::on_action(app, action, k),
         Mode::CopyMenu => result::on_copy_action(app, action),
-        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action),
+        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action, k),
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
@@ -78,7 +78,10 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
-            Screen::Headers => app.editor.sel = i.min(app.headers.len().saturating_sub(1)),
+            // not while a value is typed: Enter would set it on the clicked row
+            Screen::Headers if app.editor.edit.is_none() => {
+                app.editor.sel = i.min(app.headers.len().saturating_sub(1))
+            }
             _ => {}
         },
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {
