@@ -610,3 +610,64 @@ fn headers_editor_replaces_the_selected_value_and_touches_no_other_row() {
     );
     assert_eq!(a.editor.sel, agent);
 }
+
+/// Issue 15.4: Ctrl+G and Ctrl+P use the headers as edited; a header refusal
+/// is said, and Ctrl+F fetches with the profile's full headers.
+#[test]
+fn captcha_fetches_use_the_edited_headers_and_ctrl_f_the_profiles() {
+    use vflow::client::simflow::TokenError;
+    let ctrl = |c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let (mut a, _) = filled(Step::Token);
+    let fp = a
+        .headers
+        .iter()
+        .position(|x| x.name == h::FINGERPRINT)
+        .unwrap();
+    a.headers[fp].enabled = false;
+    let cmds = update(&mut a, ctrl('g'));
+    match &cmds[..] {
+        [Cmd::FetchToken { headers, .. }] => assert!(!headers[fp].enabled, "as edited"),
+        other => panic!("{other:?}"),
+    }
+    update(
+        &mut a,
+        Msg::TokenFetched(Err(TokenError::Failed(
+            "captcha get: 400 IDAAS.SDK.PARAM.0001".into(),
+        ))),
+    );
+    let n = a.notice.clone().unwrap();
+    assert!(
+        n.error && n.text.contains("refused the headers as edited") && n.text.contains("Ctrl+F"),
+        "{n:?}"
+    );
+    let cmds = update(&mut a, ctrl('f'));
+    match &cmds[..] {
+        [Cmd::FetchToken { headers, .. }] => {
+            assert_eq!(headers, &a.base_headers, "the profile's full headers")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        a.headers.iter().any(|x| !x.enabled),
+        "the edit stays for sms/send"
+    );
+    // The puzzle: the same, with Ctrl+F on its failure.
+    a.busy = None;
+    a.screen = Screen::Wizard(Step::Token);
+    let cmds = update(&mut a, ctrl('p'));
+    match &cmds[..] {
+        [Cmd::FetchPuzzle { spec, .. }] => assert!(!spec.headers[fp].enabled),
+        other => panic!("{other:?}"),
+    }
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Err(
+            "GET /captcha: 400 IDAAS.SDK.PARAM.0001: Device information is incomplete".into(),
+        )),
+    );
+    let cmds = update(&mut a, ctrl('f'));
+    match &cmds[..] {
+        [Cmd::FetchPuzzle { spec, .. }] => assert_eq!(spec.headers, a.base_headers),
+        other => panic!("{other:?}"),
+    }
+}

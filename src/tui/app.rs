@@ -96,6 +96,24 @@ pub struct App {
     pub check: screens::check::CheckState,
     /// The slider-captcha screen.
     pub puzzle: screens::puzzle::PuzzleState,
+    /// The captcha calls of Ctrl+G were refused for the headers as edited
+    /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
+    pub header_refusal: Option<HeaderRefusal>,
+}
+
+/// What Ctrl+F needs to fetch the token again with the profile's headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderRefusal {
+    /// Send once the token arrives (the refused fetch was for a send).
+    pub send_after: bool,
+}
+
+/// A captcha answer that refused the headers (device headers, client id).
+pub fn is_header_refusal(message: &str) -> bool {
+    use crate::api::catalogue::codes;
+    [codes::PARAM_0001, codes::PARAM_0002]
+        .iter()
+        .any(|c| message.contains(c))
 }
 
 impl App {
@@ -148,6 +166,7 @@ impl App {
             base_headers: headers_for_base,
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
+            header_refusal: None,
         }
     }
 

@@ -43,6 +43,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::OpenHeaders => return headers::open(app),
         Action::OpenHistory => return history::open(app),
         Action::OpenCheck => return check::open(app),
+        Action::FetchFullHeaders if mode != Mode::Puzzle && mode != Mode::PuzzleFailed => {
+            return wizard::fetch_token_full_headers(app);
+        }
         _ => {}
     }
     match mode {

@@ -93,7 +93,7 @@ pub(crate) fn on_token(
             vec![]
         }
         Err(e) => {
-            app.send_after_token = false;
+            let send_after = std::mem::take(&mut app.send_after_token);
             app.replay = None;
             if app.screen == Screen::Sending {
                 // A retry waited for this token: go back to where it started.
@@ -111,6 +111,15 @@ pub(crate) fn on_token(
                         "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
                     );
                     cmds
+                }
+                crate::client::simflow::TokenError::Failed(m)
+                    if super::super::app::is_header_refusal(&m) =>
+                {
+                    app.header_refusal = Some(super::super::app::HeaderRefusal { send_after });
+                    app.error(format!(
+                        "the captcha refused the headers as edited ({m}), as a real app's would be: Ctrl+F gets the token with the profile's full headers"
+                    ));
+                    vec![]
                 }
                 crate::client::simflow::TokenError::Failed(m) => {
                     app.error(format!("automatic token failed: {m}"));
