@@ -671,3 +671,53 @@ fn captcha_fetches_use_the_edited_headers_and_ctrl_f_the_profiles() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Issue 15.5: once the target is known not to reveal solutions, the token
+/// step no longer offers Ctrl+G; a puzzle opened from the review (g, or r's
+/// resend) returns to the review when solved.
+#[test]
+fn without_reveal_the_token_step_offers_what_works_and_a_solved_puzzle_returns_to_the_review() {
+    use vflow::client::simflow::TokenError;
+    let (mut a, _) = filled(Step::Review);
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('g'))));
+    assert!(matches!(&cmds[..], [Cmd::FetchToken { .. }]), "{cmds:?}");
+    update(
+        &mut a,
+        Msg::TokenFetched(Err(TokenError::NoReveal("no /_sim/captcha".into()))),
+    );
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert_eq!(a.reveals, Some(false));
+    // The first screen: Ctrl+G neither in the footer nor in the text.
+    a.screen = Screen::Wizard(Step::Token);
+    a.busy = None;
+    assert!(
+        !vflow::tui::keymap::footer(&a)
+            .iter()
+            .any(|(k, _)| *k == "Ctrl+G"),
+        "{:?}",
+        vflow::tui::keymap::footer(&a)
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| vflow::tui::view(&a, f)).unwrap();
+    let screen = format!("{:?}", t.backend());
+    assert!(!screen.contains("Ctrl+G"), "{screen}");
+    assert!(screen.contains("Ctrl+P"), "{screen}");
+    // From the review, solved: back to the review.
+    a.screen = Screen::Wizard(Step::Review);
+    let (mut p, _) = vflow::tui::fixtures::puzzle_screen();
+    p.puzzle.back_to = Screen::Wizard(Step::Review);
+    p.mobile = tui_input::Input::new("13800138000".into());
+    let verify = update(&mut p, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    let sender = match &verify[..] {
+        [Cmd::VerifyPuzzle { sender, .. }] => sender.clone(),
+        other => panic!("{other:?}"),
+    };
+    update(
+        &mut p,
+        Msg::PuzzleVerified {
+            sender,
+            exchange: verify_ok("tok---{\"x\":150,\"y\":40}"),
+        },
+    );
+    assert_eq!(p.screen, Screen::Wizard(Step::Review));
+}

@@ -99,6 +99,9 @@ pub struct App {
     /// The captcha calls of Ctrl+G were refused for the headers as edited
     /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
     pub header_refusal: Option<HeaderRefusal>,
+    /// Whether the target reveals captcha solutions (Ctrl+G): unknown until
+    /// tried, except for the in-process simulator, which does.
+    pub reveals: Option<bool>,
 }
 
 /// What Ctrl+F needs to fetch the token again with the profile's headers.
@@ -167,6 +170,7 @@ impl App {
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
             header_refusal: None,
+            reveals: None,
         }
     }
 
@@ -235,6 +239,12 @@ impl App {
         self.busy = Some(b);
         self.busy_since = self.clock.now();
         self.spinner = 0;
+    }
+
+    /// Ctrl+G can get a token here: a simulator that is not known to keep
+    /// its solutions to itself.
+    pub fn auto_token(&self) -> bool {
+        self.target.has_sim_helpers() && self.reveals != Some(false)
     }
 
     pub fn current_record(&self) -> Option<&Record> {

@@ -283,7 +283,12 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         });
         app.puzzle.current = None;
         app.puzzle.phase = Phase::Loading;
-        app.screen = Screen::Wizard(Step::Scene);
+        // Opened from the review (g there, or r's resend): back to it, Enter sends.
+        app.screen = if app.puzzle.back_to == Screen::Wizard(Step::Review) {
+            Screen::Wizard(Step::Review)
+        } else {
+            Screen::Wizard(Step::Scene)
+        };
         say(
             app,
             format!("solved at x = {at}: pass token filled in (lives 180 s, single use)"),

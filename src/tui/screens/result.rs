@@ -246,11 +246,13 @@ pub(crate) fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
 /// Get a fresh token, then send the current inputs (or `app.replay`): from
 /// the simulator, or through the puzzle on a target that does not reveal.
 pub(crate) fn fetch_and_send(app: &mut App) -> Vec<Cmd> {
-    if !app.target.has_sim_helpers() {
+    if !app.auto_token() {
         // A real target: solve a new puzzle (it lands on the scene step, then
         // Enter through to Review and send).
         app.token = Input::default();
-        app.screen = Screen::Wizard(Step::Token);
+        if app.screen != Screen::Wizard(Step::Review) {
+            app.screen = Screen::Wizard(Step::Token);
+        }
         return super::puzzle::open(app);
     }
     app.send_after_token = true;

@@ -14,8 +14,7 @@ pub const KEYS: &[Binding] = &[
         "Ctrl+P",
         "solve puzzle",
     ),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token")
-        .shown_when(|a| a.target.has_sim_helpers()),
+    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token").shown_when(|a| a.auto_token()),
     key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "next step"),
     key(
         &[plain(KeyCode::F(2))],
@@ -106,6 +105,7 @@ pub(crate) fn on_token(
             match e {
                 // Not a revealing simulator: a person solves the puzzle instead.
                 crate::client::simflow::TokenError::NoReveal(_) => {
+                    app.reveals = Some(false);
                     let cmds = super::puzzle::open(app);
                     app.notice(
                         "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
@@ -152,8 +152,15 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
     )];
     intro_lines
         .push(Line::from("Ctrl+P solves the slider puzzle right here.").themed(theme::ACCENT));
-    if app.target.has_sim_helpers() {
+    if app.auto_token() && app.target.simulator {
         intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").themed(theme::ACCENT));
+    } else if app.auto_token() {
+        intro_lines.push(
+            Line::from(
+                "Ctrl+G gets one from the simulator if it reveals solutions (else: the puzzle).",
+            )
+            .themed(theme::ACCENT),
+        );
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
