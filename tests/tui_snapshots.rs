@@ -286,3 +286,27 @@ fn headers_long_values_stop_before_the_required_column() {
         assert!(agent.contains("…  required"), "{w}: {agent:?}");
     }
 }
+
+/// Issue 15.10: at 80 columns the result's footer keeps what to do next
+/// (resend, headers, scene, new, copy, save), not four navigation keys.
+#[test]
+fn result_footer_at_80_columns_keeps_the_next_actions() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+    );
+    let t = render(&mut a, 80, 24);
+    let footer = row(&t, 23);
+    for want in [
+        "r resend",
+        "e headers",
+        "s scene",
+        "n new",
+        "c copy",
+        "w save",
+        "? help",
+    ] {
+        assert!(footer.contains(want), "{want}: {footer:?}");
+    }
+}

@@ -10,6 +10,19 @@ use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
+    // What to do next first: at 80 columns the footer keeps these (the
+    // panes are named on the tabs row, their keys in the help).
+    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
+    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
+    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
+    key(&[ch('s')], Action::GoScene, "s", "scene"),
+    key(&[ch('n')], Action::NewRequest, "n", "new"),
+    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
+    key(&[ch('w')], Action::SaveReport, "w", "save"),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('y')], Action::OpenHistory, "y", "history"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
@@ -44,17 +57,6 @@ pub const KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
-    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
-    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
-    key(&[ch('s')], Action::GoScene, "s", "scene"),
-    key(&[ch('n')], Action::NewRequest, "n", "new"),
-    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
-    key(&[ch('w')], Action::SaveReport, "w", "save"),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[ch('y')], Action::OpenHistory, "y", "history"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
