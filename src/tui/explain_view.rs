@@ -216,14 +216,12 @@ pub fn seconds_label(s: u64) -> String {
         3600..86400 => format!("{} h", s / 3600),
         _ => format!("{} days", s / 86400),
     };
-    let approx = if matches!(s, 60..3600) && s % 60 != 0
-        || matches!(s, 3600..86400) && s % 3600 != 0
-        || s >= 86400 && s % 86400 != 0
-    {
-        "≈ "
-    } else {
-        ""
+    let unit = match s {
+        60..3600 => 60,
+        3600..86400 => 3600,
+        _ => 86400,
     };
+    let approx = if !s.is_multiple_of(unit) { "≈ " } else { "" };
     format!(" s = {approx}{human}")
 }
 
