@@ -627,3 +627,25 @@ fn a_skipped_case_says_why_instead_of_an_empty_what_it_got() {
     let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
     assert!(text.contains("What it got"), "{text}");
 }
+
+/// Issue 15.1: an open case keeps its status, code and time on one line above
+/// the panes at every size, whichever tab is in front.
+#[test]
+fn an_open_case_shows_its_summary_line_at_every_size() {
+    let mut a = finished_with_a_failure();
+    fixtures::key(&mut a, KeyCode::Enter);
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        for tab in ['1', '2', '3'] {
+            fixtures::key(&mut a, KeyCode::Char(tab));
+            a.size = (w, h);
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| view(&a, f)).unwrap();
+            let b = t.backend().buffer();
+            let line: String = (0..w).map(|x| b[(x, 3)].symbol()).collect();
+            assert!(
+                line.contains("200 OK") && line.contains(" ms"),
+                "{w}x{h} tab {tab}: {line:?}"
+            );
+        }
+    }
+}

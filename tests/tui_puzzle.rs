@@ -527,8 +527,14 @@ fn retry_against_a_remote_tenant_opens_a_new_puzzle() {
     };
     let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0003");
     let mut a = fixtures::with_result(a, Some(fixtures::json_response(400, &body)));
+    // r reviews first (issue 15.3); Enter there opens the puzzle, which
+    // returns to the review when solved (issue 15.5).
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     assert_eq!(a.screen, Screen::Puzzle);
+    assert_eq!(a.puzzle.back_to, Screen::Wizard(Step::Review));
     assert!(a.token.value().is_empty(), "the used token is cleared");
     match cmds.as_slice() {
         [vflow::tui::Cmd::FetchPuzzle { spec, .. }] => {

@@ -98,6 +98,27 @@ pub struct App {
     pub puzzle: screens::puzzle::PuzzleState,
     /// The probes on the Check screen (Tab switches).
     pub probe: screens::probe::ProbeState,
+    /// The captcha calls of Ctrl+G were refused for the headers as edited
+    /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
+    pub header_refusal: Option<HeaderRefusal>,
+    /// Whether the target reveals captcha solutions (Ctrl+G): unknown until
+    /// tried, except for the in-process simulator, which does.
+    pub reveals: Option<bool>,
+}
+
+/// What Ctrl+F needs to fetch the token again with the profile's headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderRefusal {
+    /// Send once the token arrives (the refused fetch was for a send).
+    pub send_after: bool,
+}
+
+/// A captcha answer that refused the headers (device headers, client id).
+pub fn is_header_refusal(message: &str) -> bool {
+    use crate::api::catalogue::codes;
+    [codes::PARAM_0001, codes::PARAM_0002]
+        .iter()
+        .any(|c| message.contains(c))
 }
 
 impl App {
@@ -151,6 +172,8 @@ impl App {
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
             probe: Default::default(),
+            header_refusal: None,
+            reveals: None,
         }
     }
 
@@ -219,6 +242,12 @@ impl App {
         self.busy = Some(b);
         self.busy_since = self.clock.now();
         self.spinner = 0;
+    }
+
+    /// Ctrl+G can get a token here: a simulator that is not known to keep
+    /// its solutions to itself.
+    pub fn auto_token(&self) -> bool {
+        self.target.has_sim_helpers() && self.reveals != Some(false)
     }
 
     pub fn current_record(&self) -> Option<&Record> {
@@ -327,6 +356,10 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         None => {
             if app.copy_menu {
                 app.copy_menu = false; // any other key closes it
+            } else if app.screen == Screen::Headers
+                && !app.help
+                && screens::headers::unbound_key(app, &k)
+            {
             } else if let Some(input) = typing_field(app) {
                 screens::wizard::input_key(input, &k);
             }
@@ -355,6 +388,13 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    // A pasted value replaces a selected old one, as typing does.
+    if app.screen == Screen::Headers
+        && std::mem::take(&mut app.editor.replace)
+        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
+    {
+        *i = Input::default();
+    }
     let target = match app.screen {
         Screen::Wizard(Step::Token) => Some(&mut app.token),
         Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),

@@ -37,6 +37,9 @@ pub enum Action {
     GoScene,
     GoMobile,
     GetToken,
+    /// Fetch the token or puzzle again with the profile's full headers
+    /// (after the captcha endpoint refused the headers as edited).
+    FetchFullHeaders,
     SolvePuzzle,
     Send,
     Cancel,
@@ -52,6 +55,9 @@ pub enum Action {
     SaveReport,
     // the headers editor
     Edit,
+    /// Keep the old value and move the cursor in it (the key moves it too).
+    EditInPlace,
+    ClearField,
     ToggleSend,
     Blank,
     ApplyPreset,
@@ -261,6 +267,13 @@ pub const GLOBAL: &[Binding] = &[
         "check: run the suite",
     )
     .when(|a| a.screen != Screen::Check && !sending(a)),
+    key(
+        &[Key::Ctrl('f')],
+        Action::FetchFullHeaders,
+        "Ctrl+F",
+        "get the token with the profile's full headers",
+    )
+    .when(|a| a.header_refusal.is_some() && a.busy.is_none()),
 ];
 
 fn sending(app: &App) -> bool {
@@ -623,6 +636,13 @@ mod tests {
             }
             out.push(a);
         }
+        let (mut a, _) = puzzle_screen();
+        a.puzzle.header_refused = true;
+        a.puzzle.phase = Phase::Failed {
+            title: "refused".into(),
+            lines: vec![],
+        };
+        out.push(a);
         let mut a = result();
         a.help = true;
         out.push(a);

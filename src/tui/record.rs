@@ -27,6 +27,10 @@ pub struct Record {
     /// An earlier send had already spent the pass token.
     #[serde(default)]
     pub token_spent: bool,
+    /// This session's previous successful send to the same target, mobile and
+    /// scene, this long before this one (the resend explanation states it).
+    #[serde(default)]
+    pub since_previous_send: Option<std::time::Duration>,
 }
 
 impl Record {
@@ -40,6 +44,7 @@ impl Record {
             login: None,
             token_age: None,
             token_spent: false,
+            since_previous_send: None,
         }
     }
 
@@ -90,6 +95,44 @@ impl Record {
 
 pub fn outcome_label(o: &Outcome) -> String {
     o.label()
+}
+
+/// How long an exchange took, for a person: `87 ms`, `1.42 s`.
+pub fn duration_label(d: std::time::Duration) -> String {
+    if d < std::time::Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+/// The one-line summary above the panes: status and code, time, and the
+/// server's own words (last, so a narrow screen cuts only those).
+pub fn summary_line(ex: &Exchange, redact: Option<&Redactor>) -> Line<'static> {
+    let ok = ex.outcome == Outcome::Success;
+    let (mark, style) = if ok {
+        ("✓", theme::OK_STRONG)
+    } else {
+        ("✗", theme::BAD)
+    };
+    let mut spans = vec![
+        Span::styled(format!("{mark} {}", outcome_label(&ex.outcome)), style).themed(theme::STRONG),
+        Span::raw("  "),
+        Span::styled(duration_label(ex.timing.total), theme::ACCENT),
+    ];
+    let said = match &ex.outcome {
+        Outcome::ApiError { message, .. } => Some(message.trim().to_string()),
+        Outcome::Transport { detail, .. } => Some(detail.clone()),
+        Outcome::BadBody { reason, .. } => Some(reason.clone()),
+        _ => None,
+    };
+    if let Some(m) = said.filter(|m| !m.is_empty()) {
+        let m = crate::api::text::visible(&m).into_owned();
+        let m = redact.map(|r| r.apply(&m)).unwrap_or(m);
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(format!("“{m}”"), theme::QUOTE));
+    }
+    Line::from(spans)
 }
 
 fn heading(s: &str) -> Line<'static> {

@@ -94,7 +94,7 @@ fn captcha_0005(view: &RequestView, _ctx: &ExplainContext, _mask: &Mask, out: &m
     }
 }
 
-fn captcha_0006(view: &RequestView, _ctx: &ExplainContext, mask: &Mask, out: &mut Out) {
+fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut Out) {
     match view.field("mobile") {
         Found::Value(m) => match mobile::problem(&m) {
             Some(p) => {
@@ -116,6 +116,21 @@ fn captcha_0006(view: &RequestView, _ctx: &ExplainContext, mask: &Mask, out: &mu
                     format!("mobile {} is well formed", mask.mobile(&m)),
                     format!("手机号 {} 格式正确", mask.mobile(&m)),
                 ));
+                let cooldown = ttl::RESEND_COOLDOWN;
+                if let Some(ago) = ctx.recent_send.filter(|a| *a < cooldown) {
+                    let scene = view.field("type").value().unwrap_or_default().to_string();
+                    let (s, c) = (ago.as_secs(), cooldown.as_secs());
+                    let left = cooldown.saturating_sub(ago).as_secs();
+                    out.line(t(
+                        format!("this session sent a code to this mobile for {scene} {s} s before this request: that is the {c} s resend cooldown"),
+                        format!("本会话在此请求前 {s} 秒已向该手机号发送过 {scene} 验证码：这正是 {c} 秒的重发冷却"),
+                    ));
+                    out.step(t(
+                        format!("wait {left} s more, or send to another mobile or scene"),
+                        format!("再等待 {left} 秒，或换一个手机号或场景发送"),
+                    ));
+                    return;
+                }
                 out.line(t(
                     format!(
                         "so the likely causes are: a resend within {} s for the same mobile and scene, the daily cap of {} codes for this mobile, or the SMS gateway failing",

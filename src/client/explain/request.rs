@@ -17,6 +17,9 @@ pub struct ExplainContext {
     pub issued_pass_token: Option<String>,
     /// How long ago that pass token was issued.
     pub pass_token_age: Option<Duration>,
+    /// A successful send to the same target, mobile and scene this long before
+    /// the request explained (known to the TUI's session).
+    pub recent_send: Option<Duration>,
     /// An earlier send already spent that pass token (known to the TUI).
     pub pass_token_spent: bool,
     /// Registered client ids, when known (the built-in simulator).

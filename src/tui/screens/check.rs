@@ -886,7 +886,19 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         ),
         " Check & explanation ".to_string(),
     ];
-    c.panes.draw(f, &areas, titles, |p| paragraph(app, p));
+    let summary = match c.result(i) {
+        Some(r) => match r.checked() {
+            Some(s) => {
+                let red = app.redact.then(|| record_of(r, s).redactor());
+                crate::tui::record::summary_line(&s.exchange, red.as_ref())
+            }
+            None => Line::from(format!("{}: no request was checked", r.verdict.word()))
+                .themed(theme::MUTED),
+        },
+        None => Line::from("not run yet").themed(theme::MUTED),
+    };
+    c.panes
+        .draw(f, &areas, summary, titles, |p| paragraph(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {

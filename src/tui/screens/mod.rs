@@ -44,6 +44,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::OpenHeaders => return headers::open(app),
         Action::OpenHistory => return history::open(app),
         Action::OpenCheck => return check::open(app),
+        Action::FetchFullHeaders if mode != Mode::Puzzle && mode != Mode::PuzzleFailed => {
+            return wizard::fetch_token_full_headers(app);
+        }
         _ => {}
     }
     match mode {
@@ -55,7 +58,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Result => result::on_action(app, action, k),
         Mode::CopyMenu => result::on_copy_action(app, action),
         Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
-            headers::on_action(app, action)
+            headers::on_action(app, action, k)
         }
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
@@ -85,7 +88,10 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
-            Screen::Headers => app.editor.sel = i.min(app.headers.len().saturating_sub(1)),
+            // not while a value is typed: Enter would set it on the clicked row
+            Screen::Headers if app.editor.edit.is_none() => {
+                app.editor.sel = i.min(app.headers.len().saturating_sub(1))
+            }
             _ => {}
         },
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {

@@ -769,7 +769,18 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
         format!(" Response: {status} "),
         " What it saw & explanation ".to_string(),
     ];
-    p.panes.draw(f, &areas, titles, |k| {
+    let summary = match sent {
+        Some(s) => {
+            let red = app.redact.then(|| {
+                let mut r = crate::client::report::Redactor::new();
+                r.learn(&s.exchange);
+                r
+            });
+            record::summary_line(&s.exchange, red.as_ref())
+        }
+        None => Line::from(format!("{}: nothing was sent", r.verdict.word())),
+    };
+    p.panes.draw(f, &areas, summary, titles, |k| {
         Paragraph::new(Text::from(pane_lines(app, k))).wrap(Wrap { trim: false })
     });
 }

@@ -63,6 +63,11 @@ pub struct PuzzleState {
     pub back_to: Screen,
     /// Solving for a check case: the sender it needs (the wizard's mobile is not touched).
     pub for_check: Option<String>,
+    /// The captcha calls send the profile's full headers (Ctrl+F after the
+    /// headers as edited were refused), not the edited ones.
+    pub full_headers: bool,
+    /// The last fetch was refused for its headers (Ctrl+F is offered).
+    pub header_refused: bool,
 }
 
 impl Default for PuzzleState {
@@ -74,6 +79,8 @@ impl Default for PuzzleState {
             editing_mobile: false,
             back_to: Screen::Wizard(Step::Token),
             for_check: None,
+            full_headers: false,
+            header_refused: false,
         }
     }
 }
@@ -112,6 +119,7 @@ pub fn open(app: &mut App) -> Vec<Cmd> {
     }
     if app.screen != Screen::Puzzle {
         app.puzzle.back_to = app.screen;
+        app.puzzle.full_headers = false;
     }
     app.screen = Screen::Puzzle;
     new_puzzle(app)
@@ -129,10 +137,20 @@ pub fn new_puzzle(app: &mut App) -> Vec<Cmd> {
     vec![Cmd::FetchPuzzle {
         spec: Box::new(build::captcha_get(
             &app.target.base_url,
-            app.headers.clone(),
+            captcha_headers(app),
         )),
         need_picker: app.puzzle.picker.is_none(),
     }]
+}
+
+/// The headers of the captcha calls: as edited (as the real app would send
+/// them), or the profile's after Ctrl+F.
+fn captcha_headers(app: &App) -> Vec<crate::client::HeaderSetting> {
+    if app.puzzle.full_headers {
+        app.base_headers.clone()
+    } else {
+        app.headers.clone()
+    }
 }
 
 /// An answer for the puzzle screen counts only while the screen still waits for it:
@@ -161,6 +179,17 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
                 cache: RefCell::new(None),
             });
             app.puzzle.phase = Phase::Sliding;
+        }
+        Err(e) if crate::tui::app::is_header_refusal(&e) && !app.puzzle.full_headers => {
+            app.puzzle.header_refused = true;
+            app.puzzle.phase = Phase::Failed {
+                title: "the captcha refused the headers as edited".into(),
+                lines: vec![
+                    e,
+                    "A real app with these headers fails here already.".into(),
+                    "Ctrl+F gets the puzzle with the profile's full headers (the edited ones still go to sms/send); Esc goes back.".into(),
+                ],
+            };
         }
         Err(e) => {
             app.puzzle.phase = Phase::Failed {
@@ -205,7 +234,7 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     };
     let spec = build::captcha_verify(
         &app.target.base_url,
-        app.headers.clone(),
+        captcha_headers(app),
         &point,
         &c.puzzle.token,
         &sender,
@@ -254,7 +283,12 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         });
         app.puzzle.current = None;
         app.puzzle.phase = Phase::Loading;
-        app.screen = Screen::Wizard(Step::Scene);
+        // Opened from the review (g there, or r's resend): back to it, Enter sends.
+        app.screen = if app.puzzle.back_to == Screen::Wizard(Step::Review) {
+            Screen::Wizard(Step::Review)
+        } else {
+            Screen::Wizard(Step::Scene)
+        };
         say(
             app,
             format!("solved at x = {at}: pass token filled in (lives 180 s, single use)"),
@@ -366,6 +400,13 @@ pub const FAILED_KEYS: &[Binding] = &[
         "skip (no token)",
     )
     .shown_when(for_check),
+    key(
+        &[Key::Ctrl('f')],
+        Action::FetchFullHeaders,
+        "Ctrl+F",
+        "with the profile's full headers",
+    )
+    .when(|a| a.puzzle.header_refused),
     key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
 ];
 
@@ -400,6 +441,11 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         Action::Slide => 10 * sign,
         Action::SlideEnds => sign * X_LIMIT as i64,
         Action::NewPuzzle => return new_puzzle(app),
+        Action::FetchFullHeaders => {
+            app.puzzle.full_headers = true;
+            app.puzzle.header_refused = false;
+            return new_puzzle(app);
+        }
         Action::Verify => return verify(app),
         Action::EditMobile => {
             app.puzzle.editing_mobile = true;

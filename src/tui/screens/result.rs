@@ -10,6 +10,19 @@ use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
+    // What to do next first: at 80 columns the footer keeps these (the
+    // panes are named on the tabs row, their keys in the help).
+    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
+    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
+    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
+    key(&[ch('s')], Action::GoScene, "s", "scene"),
+    key(&[ch('n')], Action::NewRequest, "n", "new"),
+    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
+    key(&[ch('w')], Action::SaveReport, "w", "save"),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('y')], Action::OpenHistory, "y", "history"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
@@ -44,17 +57,6 @@ pub const KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
-    key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
-    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
-    key(&[ch('s')], Action::GoScene, "s", "scene"),
-    key(&[ch('n')], Action::NewRequest, "n", "new"),
-    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
-    key(&[ch('w')], Action::SaveReport, "w", "save"),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[ch('y')], Action::OpenHistory, "y", "history"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
@@ -110,7 +112,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.screen = Screen::History
         }
         Action::Back => app.screen = Screen::Wizard(Step::Review),
-        Action::Resend => return retry_fresh(app, false),
+        Action::Resend => review_resend(app),
         Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
         Action::GoToken => app.screen = Screen::Wizard(Step::Token),
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
@@ -199,6 +201,30 @@ fn login(app: &mut App) -> Vec<Cmd> {
     }]
 }
 
+/// `r`: the review of the same request again, its warnings first (a
+/// cooldown after a recent send, say); Enter there gets a fresh token and sends.
+pub(crate) fn review_resend(app: &mut App) {
+    app.replay = None;
+    if let Some(r) = app.current_record() {
+        let (mobile, scene) = (r.mobile(), r.scene());
+        app.mobile = Input::new(mobile);
+        set_scene(app, scene);
+    }
+    app.token = Input::default();
+    app.review.fresh_token = true;
+    app.screen = Screen::Wizard(Step::Review);
+}
+
+fn set_scene(app: &mut App, scene: String) {
+    match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
+        Some(i) => app.scene_sel = i,
+        None => {
+            app.scene_sel = SCENE_OTHER;
+            app.other_scene = Input::new(scene);
+        }
+    }
+}
+
 /// Send again with a fresh token: the current inputs (`replay` false), or the
 /// recorded request of the current record, headers and body as they were
 /// (`replay` true), to the current target.
@@ -214,19 +240,21 @@ pub(crate) fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
         let scene = r.scene();
         app.replay = replayed;
         app.mobile = Input::new(mobile);
-        match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
-            Some(i) => app.scene_sel = i,
-            None => {
-                app.scene_sel = SCENE_OTHER;
-                app.other_scene = Input::new(scene);
-            }
-        }
+        set_scene(app, scene);
     }
-    if !app.target.has_sim_helpers() {
+    fetch_and_send(app)
+}
+
+/// Get a fresh token, then send the current inputs (or `app.replay`): from
+/// the simulator, or through the puzzle on a target that does not reveal.
+pub(crate) fn fetch_and_send(app: &mut App) -> Vec<Cmd> {
+    if !app.auto_token() {
         // A real target: solve a new puzzle (it lands on the scene step, then
         // Enter through to Review and send).
         app.token = Input::default();
-        app.screen = Screen::Wizard(Step::Token);
+        if app.screen != Screen::Wizard(Step::Review) {
+            app.screen = Screen::Wizard(Step::Token);
+        }
         return super::puzzle::open(app);
     }
     app.send_after_token = true;
@@ -261,6 +289,20 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     let mut record = Record::new(id, spec, exchange, sender);
     record.token_age = token_age;
     record.token_spent = token_spent;
+    record.since_previous_send = app
+        .history
+        .iter()
+        .rev()
+        .filter(|r| r.exchange.outcome == Outcome::Success)
+        .filter(|r| r.spec.base_url == record.spec.base_url)
+        .filter(|r| r.mobile() == record.mobile() && r.scene() == record.scene())
+        .find_map(|r| {
+            record
+                .exchange
+                .started_at
+                .duration_since(r.exchange.started_at)
+                .ok()
+        });
     let mut cmds = vec![];
     if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {
@@ -322,8 +364,10 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
         format!(" Response: {status} "),
         " Explanation ".to_string(),
     ];
+    let red = app.redact.then(|| rec.redactor());
+    let summary = record::summary_line(&rec.exchange, red.as_ref());
     app.panes
-        .draw(f, &areas, titles, |i| pane_paragraph(app, i));
+        .draw(f, &areas, summary, titles, |i| pane_paragraph(app, i));
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
