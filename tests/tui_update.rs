@@ -189,7 +189,7 @@ fn result_keys_offer_login_only_after_a_delivered_login_code() {
     let mut a = with_result(a, Some(ok_response()));
     assert!(vflow::tui::screens::result::login_available(&a));
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(cmds.as_slice(), [Cmd::Login { .. }]), "{cmds:?}");
+    assert!(matches!(cmds.as_slice(), [Cmd::Consume { .. }]), "{cmds:?}");
     let (a, _) = filled(Step::Review);
     let a = with_result(
         a,
@@ -395,7 +395,7 @@ fn a_second_l_does_not_log_in_twice() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
     let first = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(first.as_slice(), [Cmd::Login { .. }]));
+    assert!(matches!(first.as_slice(), [Cmd::Consume { .. }]));
     let second = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(
         second.is_empty(),
@@ -406,7 +406,7 @@ fn a_second_l_does_not_log_in_twice() {
     let login = a.login_spec("13800138000", "042917");
     update(
         &mut a,
-        Msg::LoginDone {
+        Msg::Consumed {
             id,
             exchange: Box::new(vflow::tui::fixtures::exchange(&login, Some(ok_response()))),
         },

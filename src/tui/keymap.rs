@@ -45,7 +45,10 @@ pub enum Action {
     // the result
     Resend,
     NewRequest,
+    /// The scene's own next step: the code to its consumer.
     Login,
+    /// The code to a consumer the person picks (another scene's: a classic mistake).
+    UseElsewhere,
     CopyMenu,
     CopyBody,
     CopyReport,
@@ -276,6 +279,10 @@ pub enum Mode {
     Sending,
     Result,
     CopyMenu,
+    /// The consumer picker over the result.
+    Consumers,
+    /// The prompt for a value the next step needs.
+    NextInput,
     Headers,
     HeaderValue,
     HeaderNew,
@@ -289,7 +296,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 20] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -298,6 +305,8 @@ impl Mode {
         Mode::Sending,
         Mode::Result,
         Mode::CopyMenu,
+        Mode::Consumers,
+        Mode::NextInput,
         Mode::Headers,
         Mode::HeaderValue,
         Mode::HeaderNew,
@@ -322,6 +331,8 @@ impl Mode {
             Mode::Sending => sending::KEYS,
             Mode::Result => result::KEYS,
             Mode::CopyMenu => result::COPY_KEYS,
+            Mode::Consumers => next_step::PICKER_KEYS,
+            Mode::NextInput => next_step::PROMPT_KEYS,
             Mode::Headers => headers::KEYS,
             Mode::HeaderValue => headers::VALUE_KEYS,
             Mode::HeaderNew => headers::NEW_KEYS,
@@ -352,7 +363,7 @@ impl Mode {
             Mode::Mobile => "mobile step",
             Mode::Review => "review",
             Mode::Sending => "sending screen",
-            Mode::Result | Mode::CopyMenu => "result",
+            Mode::Result | Mode::CopyMenu | Mode::Consumers | Mode::NextInput => "result",
             Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
@@ -374,6 +385,8 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Mobile) => Mode::Mobile,
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
+        Screen::Result if app.next.prompt.is_some() => Mode::NextInput,
+        Screen::Result if app.next.picker.is_some() => Mode::Consumers,
         Screen::Result => Mode::Result,
         Screen::Headers => match app.editor.edit {
             Some(HeaderEdit::Value(_)) => Mode::HeaderValue,

@@ -27,6 +27,9 @@ pub struct Record {
     /// An earlier send had already spent the pass token.
     #[serde(default)]
     pub token_spent: bool,
+    /// What the session had sent when the consumer answered (its explanation's facts).
+    #[serde(skip)]
+    pub consumer_facts: Option<crate::client::explain::consumer::SessionFacts>,
 }
 
 impl Record {
@@ -40,6 +43,7 @@ impl Record {
             login: None,
             token_age: None,
             token_spent: false,
+            consumer_facts: None,
         }
     }
 
@@ -210,7 +214,7 @@ pub fn pane_lines(
             request_lines(&r.exchange, &r.spec, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login request ──").themed(theme::REMOTE));
+                out.push(Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE));
                 request_lines(login, &r.spec, &mut out);
             }
         }
@@ -218,7 +222,7 @@ pub fn pane_lines(
             response_lines(&r.exchange, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login response ──").themed(theme::REMOTE));
+                out.push(Line::from(format!("── {} response ──", step_name(login))).themed(theme::REMOTE));
                 response_lines(login, &mut out);
             }
         }
@@ -237,6 +241,15 @@ pub fn pane_lines(
         }
     }
     out
+}
+
+/// How the consumer exchange is headed in the panes: `login` for the login (as
+/// always), else the consumer's path (`register/mobile-verify-code`).
+fn step_name(x: &Exchange) -> String {
+    match crate::tui::screens::next_step::consumer_of(x) {
+        Some(crate::api::Consumer::Login) | None => "login".into(),
+        Some(c) => c.label(),
+    }
 }
 
 pub fn transport_label(k: TransportKind) -> &'static str {

@@ -27,6 +27,8 @@ struct InFlight {
     spec: Box<RequestSpec>,
     started_at: std::time::SystemTime,
     t0: std::time::Instant,
+    /// A code's consumer (answers `Msg::Consumed`), not an sms/send.
+    consumer: bool,
 }
 
 /// Persists header edits into the profile; answers where it saved them.
@@ -82,11 +84,12 @@ impl Runtime {
     /// Book-keeping when a task's message arrives.
     pub fn on_msg(&mut self, msg: &Msg) {
         match msg {
-            Msg::Sent { id, .. } | Msg::LoginDone { id, .. } => {
+            Msg::Sent { id, .. } | Msg::Consumed { id, .. } => {
                 self.inflight.remove(id);
             }
             Msg::TokenFetched(_)
             | Msg::OutboxCode { .. }
+            | Msg::StateToken { .. }
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
             | Msg::PuzzleVerified { .. } => {
@@ -129,7 +132,8 @@ impl Runtime {
         let base = || app.target.base_url.clone();
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
-            Cmd::Login { id, spec } => self.send(id, spec, true),
+            Cmd::Consume { id, spec } => self.send(id, spec, true),
+            Cmd::FetchStateToken { id } => self.fetch_state_token(base(), id),
             Cmd::Cancel { id } => self.cancel(id),
             Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
             Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
@@ -171,6 +175,7 @@ impl Runtime {
             spec,
             started_at,
             t0,
+            consumer,
         }) = self.inflight.remove(&id)
         else {
             return;
@@ -183,8 +188,8 @@ impl Runtime {
         let exchange = Box::new(exchange);
         let _ = self
             .tx
-            .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
-                Msg::LoginDone { id, exchange }
+            .send(if consumer {
+                Msg::Consumed { id, exchange }
             } else {
                 Msg::Sent { id, exchange }
             });
@@ -215,6 +220,17 @@ impl Runtime {
                 Err(_) => None,
             };
             Msg::OutboxCode { id, code }
+        });
+    }
+
+    fn fetch_state_token(&mut self, base: String, id: u64) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let result = match http.await {
+                Ok(http) => client::simflow::state_token_from_simulator(&http, &base, "wechat").await,
+                Err(e) => Err(e),
+            };
+            Msg::StateToken { id, result }
         });
     }
 
@@ -283,7 +299,7 @@ impl Runtime {
         }
     }
 
-    fn send(&mut self, id: u64, spec: Box<RequestSpec>, login: bool) {
+    fn send(&mut self, id: u64, spec: Box<RequestSpec>, consumer: bool) {
         let http = self.http();
         let tx = self.tx.clone();
         let s = spec.clone();
@@ -296,8 +312,8 @@ impl Runtime {
                 Err(e) => failed_before_sending(&s, e),
             };
             let exchange = Box::new(exchange);
-            let _ = tx.send(if login {
-                Msg::LoginDone { id, exchange }
+            let _ = tx.send(if consumer {
+                Msg::Consumed { id, exchange }
             } else {
                 Msg::Sent { id, exchange }
             });
@@ -309,6 +325,7 @@ impl Runtime {
                 spec,
                 started_at: std::time::SystemTime::now(),
                 t0: std::time::Instant::now(),
+                consumer,
             },
         );
     }

@@ -2,6 +2,7 @@
 //! (retry with a fresh token, log in with the delivered code, copy, save).
 
 use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
+use super::next_step;
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::{self, Record};
 use crate::api::Scene;
@@ -44,7 +45,19 @@ pub const KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
+    // The scene's own next step: one key, named for the scene.
+    key(&[ch('l')], Action::Login, "l", "log in with code")
+        .when(|a| next_step::available_for(a, Scene::LoginSms)),
+    key(&[ch('l')], Action::Login, "l", "register with code")
+        .when(|a| next_step::available_for(a, Scene::RegisterSms)),
+    key(&[ch('l')], Action::Login, "l", "reset the password")
+        .when(|a| next_step::available_for(a, Scene::ForgetPwdSms)),
+    key(&[ch('l')], Action::Login, "l", "change the password")
+        .when(|a| next_step::available_for(a, Scene::UpdatePwdSms)),
+    key(&[ch('l')], Action::Login, "l", "change the mobile")
+        .when(|a| next_step::available_for(a, Scene::UpdateMobileSms)),
+    key(&[ch('l')], Action::Login, "l", "bind the mobile")
+        .when(|a| next_step::available_for(a, Scene::BindMobileSms)),
     key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
     key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
     key(&[ch('s')], Action::GoScene, "s", "scene"),
@@ -73,6 +86,14 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('t')], Action::GoToken, "t", "token").help_only(),
     key(&[ch('m')], Action::GoMobile, "m", "mobile").help_only(),
     key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+    key(
+        &[ch('u')],
+        Action::UseElsewhere,
+        "u",
+        "use the code at another consumer (pick one)",
+    )
+    .help_only()
+    .when(next_step::can_pick),
 ];
 
 /// The copy menu (c on the result).
@@ -118,7 +139,8 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.token = Input::default();
             app.screen = Screen::Wizard(Step::Token);
         }
-        Action::Login => return login(app),
+        Action::Login => return next_step::start_own(app),
+        Action::UseElsewhere => return next_step::open_picker(app),
         Action::CopyMenu => app.copy_menu = true,
         Action::SaveReport => {
             if let Some(r) = app.current_record() {
@@ -164,39 +186,9 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
 }
 
-/// The login step is offered after a LOGIN_SMS code was delivered by the simulator.
+/// The scene's own next step is offered (a successful send, its code not used up).
 pub fn login_available(app: &App) -> bool {
-    app.current_record().is_some_and(|r| {
-        r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() && r.login.is_none()
-    })
-}
-
-fn login(app: &mut App) -> Vec<Cmd> {
-    if app.busy.is_some() {
-        return vec![];
-    }
-    if app.current_record().is_some_and(|r| r.login.is_some()) {
-        app.notice("already logged in with this code (it is single use): n starts a new request");
-        return vec![];
-    }
-    let Some(r) = app.current_record() else {
-        return vec![];
-    };
-    let Some(code) = r.delivered_code.clone() else {
-        app.error("no delivered code to log in with");
-        return vec![];
-    };
-    if r.scene() != Scene::LoginSms.code() {
-        app.error("login/mobile-verify-code consumes LOGIN_SMS codes only");
-        return vec![];
-    }
-    let id = r.id;
-    let spec = app.login_spec(&r.mobile(), &code);
-    app.start_busy(Busy::Login { id });
-    vec![Cmd::Login {
-        id,
-        spec: Box::new(spec),
-    }]
+    next_step::available(app)
 }
 
 /// Send again with a fresh token: the current inputs (`replay` false), or the
@@ -269,6 +261,7 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
             scene: record.scene(),
         });
     }
+    next_step::on_code_sent(app, &record);
     cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
     app.history.push(record);
     app.current = Some(app.history.len() - 1);
@@ -324,6 +317,7 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
     ];
     app.panes
         .draw(f, &areas, titles, |i| pane_paragraph(app, i));
+    next_step::draw(app, f);
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
