@@ -508,7 +508,7 @@ pub fn key_label_for(action: Action) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::{Busy, SCENE_OTHER};
+    use crate::tui::app::{Busy, Msg, SCENE_OTHER, update};
     use crate::tui::fixtures::{filled, ok_response, puzzle_screen, with_result};
     use crate::tui::screens::puzzle::Phase;
     use tui_input::Input;
@@ -540,6 +540,20 @@ mod tests {
         let i = a.current.expect("a current record");
         a.history[i].delivered_code = Some("123456".into());
         assert!(crate::tui::screens::result::login_available(&a));
+        out.push(a);
+        // the scene's own step, worded per scene
+        for (i, _) in crate::api::Scene::ALL.iter().enumerate() {
+            let (mut a, _) = filled(Step::Review);
+            a.scene_sel = i;
+            out.push(with_result(a, Some(ok_response())));
+        }
+        let mut a = result();
+        a.next.picker = Some(0);
+        out.push(a);
+        let mut a = result();
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('u'))));
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
+        assert!(a.next.prompt.is_some(), "the password reset asks for a password");
         out.push(a);
         let mut a = result();
         a.copy_menu = true;

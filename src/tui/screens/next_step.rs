@@ -138,15 +138,25 @@ pub fn can_pick(app: &App) -> bool {
         .is_some_and(|r| r.exchange.outcome == Outcome::Success)
 }
 
-/// The id_token of the newest login (or registration, or bind) of the session.
-pub fn session_id_token(app: &App) -> Option<String> {
-    app.history
+/// The id_token of the newest login (or registration, or bind) of the session: of
+/// `mobile`'s user when there is one, else of the newest.
+pub fn session_id_token(app: &App, mobile: &str) -> Option<String> {
+    let sessions: Vec<(String, String)> = app
+        .history
         .iter()
         .rev()
-        .filter_map(|r| r.login.as_ref())
-        .filter(|x| consumer_of(x).is_some_and(|c| consumer::accepted(c, x)))
-        .find_map(|x| consumer::session_of(x).map(|s| s.id_token))
-        .filter(|t| !t.is_empty())
+        .filter_map(|r| {
+            let x = r.login.as_ref()?;
+            let c = consumer_of(x)?;
+            let s = consumer::session_of(x).filter(|_| consumer::accepted(c, x))?;
+            (!s.id_token.is_empty()).then(|| (r.mobile(), s.id_token))
+        })
+        .collect();
+    sessions
+        .iter()
+        .find(|(m, _)| m == mobile)
+        .or(sessions.first())
+        .map(|(_, t)| t.clone())
 }
 
 /// `l`: the code to the consumer of its own scene.
@@ -203,7 +213,7 @@ pub(crate) fn start(app: &mut App, c: Consumer) -> Vec<Cmd> {
         known: Known {
             mobile: Some(r.mobile()),
             code: r.delivered_code.clone(),
-            id_token: session_id_token(app),
+            id_token: session_id_token(app, &r.mobile()),
             state_token: None,
             new_password: None,
         },
