@@ -492,3 +492,21 @@ fn review_warns_about_the_resend_cooldown_from_this_sessions_history() {
         "past the cooldown: no warning"
     );
 }
+
+#[test]
+fn a_record_appended_again_after_its_code_was_consumed_loads_once_with_the_consumer() {
+    let dir = std::env::temp_dir().join(format!("vflow-hist-again-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = HistoryStore::new(dir.join("history.jsonl"));
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(ok_response()));
+    let mut rec = a.history[0].clone();
+    store.append(&rec).unwrap();
+    let login = a.login_spec("13800138000", "042917");
+    rec.login = Some(vflow::tui::fixtures::exchange(&login, Some(ok_response())));
+    store.append(&rec).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.len(), 1, "one record per id");
+    assert!(loaded[0].login.is_some(), "the later line wins");
+    let _ = std::fs::remove_dir_all(&dir);
+}

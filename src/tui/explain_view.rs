@@ -2,10 +2,10 @@
 
 use super::record::Record;
 use crate::api::{Consumer, Lang, Scene};
-use crate::client::consumer;
-use crate::tui::screens::next_step;
 use crate::client::Outcome;
+use crate::client::consumer;
 use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
+use crate::tui::screens::next_step;
 use crate::tui::theme::{self, Themed};
 use ratatui::text::Line;
 
@@ -156,14 +156,12 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
             }
             other => {
                 let what = match c {
-                    Some(Consumer::Login) | None => "Login failed".to_string(),
-                    Some(c) => format!("{} refused the code", c.label()),
+                    Some(Consumer::Login) | None => {
+                        format!("Login failed: {}", super::record::outcome_label(other))
+                    }
+                    Some(c) => format!("{} did not accept it:", c.label()),
                 };
-                out.push(
-                    Line::from(format!("{what}: {}", super::record::outcome_label(other)))
-                        .themed(theme::BAD)
-                        .themed(theme::STRONG),
-                );
+                out.push(Line::from(what).themed(theme::BAD).themed(theme::STRONG));
                 let ex = explain_exchange(login, &ctx);
                 render(&ex, out);
             }

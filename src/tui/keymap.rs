@@ -553,7 +553,10 @@ mod tests {
         let mut a = result();
         update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('u'))));
         update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
-        assert!(a.next.prompt.is_some(), "the password reset asks for a password");
+        assert!(
+            a.next.prompt.is_some(),
+            "the password reset asks for a password"
+        );
         out.push(a);
         let mut a = result();
         a.copy_menu = true;

@@ -214,7 +214,9 @@ pub fn pane_lines(
             request_lines(&r.exchange, &r.spec, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE),
+                );
                 request_lines(login, &r.spec, &mut out);
             }
         }
@@ -222,7 +224,10 @@ pub fn pane_lines(
             response_lines(&r.exchange, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from(format!("── {} response ──", step_name(login))).themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} response ──", step_name(login)))
+                        .themed(theme::REMOTE),
+                );
                 response_lines(login, &mut out);
             }
         }

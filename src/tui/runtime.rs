@@ -186,13 +186,11 @@ impl Runtime {
         exchange.started_at = started_at;
         exchange.timing.total = t0.elapsed();
         let exchange = Box::new(exchange);
-        let _ = self
-            .tx
-            .send(if consumer {
-                Msg::Consumed { id, exchange }
-            } else {
-                Msg::Sent { id, exchange }
-            });
+        let _ = self.tx.send(if consumer {
+            Msg::Consumed { id, exchange }
+        } else {
+            Msg::Sent { id, exchange }
+        });
         // keep the count honest: the message we just sent is for a removed id
     }
 
@@ -227,7 +225,9 @@ impl Runtime {
         let http = self.http();
         self.spawn_pending(async move {
             let result = match http.await {
-                Ok(http) => client::simflow::state_token_from_simulator(&http, &base, "wechat").await,
+                Ok(http) => {
+                    client::simflow::state_token_from_simulator(&http, &base, "wechat").await
+                }
                 Err(e) => Err(e),
             };
             Msg::StateToken { id, result }

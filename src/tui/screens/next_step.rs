@@ -22,13 +22,13 @@ use tui_input::Input;
 
 /// Keys of the consumer picker (`u` on the result).
 pub const PICKER_KEYS: &[Binding] = &[
-    key(&[Key::Chars('1', '7')], Action::Pick, "1-7", "use the code there"),
     key(
-        &[plain(KeyCode::Down), ch('j')],
-        Action::Down,
-        "↑↓",
-        "move",
+        &[Key::Chars('1', '7')],
+        Action::Pick,
+        "1-7",
+        "use the code there",
     ),
+    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "move"),
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "").grouped(),
     key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "use it"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "close"),
@@ -129,7 +129,10 @@ pub fn available(app: &App) -> bool {
 
 /// The scene's own step is offered for `scene` (one footer wording per scene).
 pub fn available_for(app: &App, scene: Scene) -> bool {
-    available(app) && app.current_record().is_some_and(|r| r.scene() == scene.code())
+    available(app)
+        && app
+            .current_record()
+            .is_some_and(|r| r.scene() == scene.code())
 }
 
 /// `u`: a successful send whose code can be tried elsewhere.
@@ -202,9 +205,7 @@ pub(crate) fn start(app: &mut App, c: Consumer) -> Vec<Cmd> {
         return vec![];
     }
     if consumed(r) && own_consumer(r) == Some(c) {
-        app.notice(
-            "this code was already accepted (codes are single use): n starts a new request",
-        );
+        app.notice("this code was already accepted (codes are single use): n starts a new request");
         return vec![];
     }
     let pending = Pending {
@@ -262,7 +263,11 @@ fn send(app: &mut App, p: Pending) -> Vec<Cmd> {
     }]
 }
 
-pub(crate) fn on_picker_action(app: &mut App, action: Action, k: crossterm::event::KeyEvent) -> Vec<Cmd> {
+pub(crate) fn on_picker_action(
+    app: &mut App,
+    action: Action,
+    k: crossterm::event::KeyEvent,
+) -> Vec<Cmd> {
     let n = Consumer::ALL.len();
     let Some(sel) = app.next.picker else {
         return vec![];
@@ -449,7 +454,11 @@ pub(crate) fn draw(app: &App, f: &mut Frame) {
         ];
         for (i, c) in Consumer::ALL.iter().enumerate() {
             let mark = if i == sel { "▶" } else { " " };
-            let own_mark = if Some(*c) == own { "  (this code's own)" } else { "" };
+            let own_mark = if Some(*c) == own {
+                "  (this code's own)"
+            } else {
+                ""
+            };
             let line = Line::from(format!(
                 "{mark} {}  {:<32} {}{own_mark}",
                 i + 1,
@@ -498,6 +507,11 @@ fn prompt(f: &mut Frame, area: Rect, p: &Prompt) {
     let h = rows as u16 + 5;
     popup(f, area, w, h, &title, lines);
     let r = centered(area, w.min(area.width), h.min(area.height));
-    let field = Rect::new(r.x + 1, r.y + r.height.saturating_sub(4), r.width.saturating_sub(2), 3);
+    let field = Rect::new(
+        r.x + 1,
+        r.y + r.height.saturating_sub(4),
+        r.width.saturating_sub(2),
+        3,
+    );
     input_box(f, field, &p.input, " value ", true);
 }

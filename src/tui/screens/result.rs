@@ -2,9 +2,9 @@
 //! (retry with a fresh token, log in with the delivered code, copy, save).
 
 use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
-use super::next_step;
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::{self, Record};
+use super::next_step;
 use crate::api::Scene;
 use crate::client::{Exchange, Outcome, RequestSpec};
 use crossterm::event::{KeyCode, KeyEvent};
