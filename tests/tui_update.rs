@@ -408,9 +408,16 @@ fn a_second_l_does_not_log_in_twice() {
         &mut a,
         Msg::Consumed {
             id,
-            exchange: Box::new(vflow::tui::fixtures::exchange(&login, Some(ok_response()))),
+            exchange: Box::new(vflow::tui::fixtures::exchange(
+                &login,
+                Some(json_response(
+                    200,
+                    r#"{"status":"SUCCESS","session_token":"s","expire":432000,"id_token":"a.b.c"}"#,
+                )),
+            )),
         },
     );
+    assert!(!vflow::tui::screens::result::login_available(&a));
     let third = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(third.is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("single use"));

@@ -127,12 +127,11 @@ pub fn available(app: &App) -> bool {
     })
 }
 
-/// The scene's own step is offered for `scene` (one footer wording per scene).
-pub fn available_for(app: &App, scene: Scene) -> bool {
-    available(app)
-        && app
-            .current_record()
-            .is_some_and(|r| r.scene() == scene.code())
+/// `l` acts for a successful send of `scene` (one footer wording per scene); it is
+/// written down only while the code is not used up ([`available`]), and says so after.
+pub fn offered(app: &App, scene: Scene) -> bool {
+    app.current_record()
+        .is_some_and(|r| r.exchange.outcome == Outcome::Success && r.scene() == scene.code())
 }
 
 /// `u`: a successful send whose code can be tried elsewhere.

@@ -47,17 +47,23 @@ pub const KEYS: &[Binding] = &[
     .grouped(),
     // The scene's own next step: one key, named for the scene.
     key(&[ch('l')], Action::Login, "l", "log in with code")
-        .when(|a| next_step::available_for(a, Scene::LoginSms)),
+        .when(|a| next_step::offered(a, Scene::LoginSms))
+        .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "register with code")
-        .when(|a| next_step::available_for(a, Scene::RegisterSms)),
+        .when(|a| next_step::offered(a, Scene::RegisterSms))
+        .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "reset the password")
-        .when(|a| next_step::available_for(a, Scene::ForgetPwdSms)),
+        .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
+        .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "change the password")
-        .when(|a| next_step::available_for(a, Scene::UpdatePwdSms)),
+        .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
+        .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "change the mobile")
-        .when(|a| next_step::available_for(a, Scene::UpdateMobileSms)),
+        .when(|a| next_step::offered(a, Scene::UpdateMobileSms))
+        .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "bind the mobile")
-        .when(|a| next_step::available_for(a, Scene::BindMobileSms)),
+        .when(|a| next_step::offered(a, Scene::BindMobileSms))
+        .shown_when(next_step::available),
     key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
     key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
     key(&[ch('s')], Action::GoScene, "s", "scene"),
