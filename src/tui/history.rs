@@ -63,13 +63,21 @@ impl HistoryStore {
             .map_while(Result::ok)
             .filter_map(|l| serde_json::from_slice(&l).ok())
             .collect();
-        // A record appended again (its code consumed since) replaces the earlier line.
+        // A record appended again once its code was consumed (same send, another
+        // consumer exchange) replaces the earlier line.
         let mut at = std::collections::HashMap::new();
         let mut kept: Vec<Record> = Vec::with_capacity(recs.len());
         for r in recs {
-            match at.get(&r.id) {
-                Some(&i) => kept[i] = r,
-                None => {
+            match at.get(&r.id).copied() {
+                Some(i)
+                    if {
+                        let k: &Record = &kept[i];
+                        k.exchange == r.exchange && k.login != r.login
+                    } =>
+                {
+                    kept[i] = r
+                }
+                _ => {
                     at.insert(r.id, kept.len());
                     kept.push(r);
                 }
