@@ -192,7 +192,7 @@ fn result_keys_offer_login_only_after_a_delivered_login_code() {
     let mut a = with_result(a, Some(ok_response()));
     assert!(vflow::tui::screens::result::login_available(&a));
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(cmds.as_slice(), [Cmd::Login { .. }]), "{cmds:?}");
+    assert!(matches!(cmds.as_slice(), [Cmd::Consume { .. }]), "{cmds:?}");
     let (a, _) = filled(Step::Review);
     let a = with_result(
         a,
@@ -398,7 +398,7 @@ fn a_second_l_does_not_log_in_twice() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
     let first = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(first.as_slice(), [Cmd::Login { .. }]));
+    assert!(matches!(first.as_slice(), [Cmd::Consume { .. }]));
     let second = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(
         second.is_empty(),
@@ -409,11 +409,18 @@ fn a_second_l_does_not_log_in_twice() {
     let login = a.login_spec("13800138000", "042917");
     update(
         &mut a,
-        Msg::LoginDone {
+        Msg::Consumed {
             id,
-            exchange: Box::new(vflow::tui::fixtures::exchange(&login, Some(ok_response()))),
+            exchange: Box::new(vflow::tui::fixtures::exchange(
+                &login,
+                Some(json_response(
+                    200,
+                    r#"{"status":"SUCCESS","session_token":"s","expire":432000,"id_token":"a.b.c"}"#,
+                )),
+            )),
         },
     );
+    assert!(!vflow::tui::screens::result::login_available(&a));
     let third = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(third.is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("single use"));
@@ -787,4 +794,22 @@ fn without_reveal_the_token_step_offers_what_works_and_a_solved_puzzle_returns_t
         },
     );
     assert_eq!(p.screen, Screen::Wizard(Step::Review));
+}
+
+#[test]
+fn a_record_appended_again_after_its_code_was_consumed_loads_once_with_the_consumer() {
+    let dir = std::env::temp_dir().join(format!("vflow-hist-again-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = HistoryStore::new(dir.join("history.jsonl"));
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(ok_response()));
+    let mut rec = a.history[0].clone();
+    store.append(&rec).unwrap();
+    let login = a.login_spec("13800138000", "042917");
+    rec.login = Some(vflow::tui::fixtures::exchange(&login, Some(ok_response())));
+    store.append(&rec).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.len(), 1, "one record per id");
+    assert!(loaded[0].login.is_some(), "the later line wins");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,7 +5,7 @@
 //! tokio task, which answers with another [`Msg`].
 
 use crate::api::{Scene, headers as h};
-use crate::client::{HeaderSetting, Outcome, RequestSpec, build};
+use crate::client::{HeaderSetting, RequestSpec, build};
 use crate::clock::SharedClock;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::time::{Duration, SystemTime};
@@ -98,6 +98,8 @@ pub struct App {
     pub puzzle: screens::puzzle::PuzzleState,
     /// The probes on the Check screen (Tab switches).
     pub probe: screens::probe::ProbeState,
+    /// The scene's next step on the result (consumer picker, prompt).
+    pub next: screens::next_step::NextState,
     /// The captcha calls of Ctrl+G were refused for the headers as edited
     /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
     pub header_refusal: Option<HeaderRefusal>,
@@ -174,6 +176,7 @@ impl App {
             probe: Default::default(),
             header_refusal: None,
             reveals: None,
+            next: Default::default(),
         }
     }
 
@@ -192,6 +195,7 @@ impl App {
             Screen::Wizard(Step::Scene) => self.editing_other,
             Screen::Headers => self.editor.edit.is_some(),
             Screen::Puzzle => self.puzzle.editing_mobile,
+            Screen::Result => self.next.prompt.is_some(),
             _ => false,
         }
     }
@@ -285,26 +289,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Sent { id, exchange } => screens::result::on_sent(app, id, *exchange),
         Msg::TokenFetched(res) => screens::token::on_token(app, res),
         Msg::OutboxCode { id, code } => {
-            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
-                r.delivered_code = code;
-            }
+            screens::next_step::on_code_delivered(app, id, code);
             vec![]
         }
-        Msg::LoginDone { id, exchange } => {
-            if app.busy == Some(Busy::Login { id }) {
-                app.busy = None;
-            }
-            let ok = exchange.outcome == Outcome::Success;
-            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
-                r.login = Some(*exchange);
-            }
-            if ok {
-                app.notice("logged in: the code was accepted by login/mobile-verify-code");
-            } else {
-                app.error("login failed: see the panes");
-            }
-            vec![]
-        }
+        Msg::Consumed { id, exchange } => screens::next_step::on_consumed(app, id, *exchange),
+        Msg::StateToken { id, result } => screens::next_step::on_state_token(app, id, result),
         Msg::HistoryLoaded(mut old) => {
             // Older sessions first, then this session's exchanges.
             let n = old.len();
@@ -337,7 +326,7 @@ fn old_max_id(h: &[Record]) -> Option<u64> {
 pub(super) fn quit(app: &mut App) -> Vec<Cmd> {
     app.should_quit = true;
     let mut cmds = vec![];
-    if let Some(Busy::Send { id } | Busy::Login { id }) = app.busy {
+    if let Some(Busy::Send { id } | Busy::Consume { id }) = app.busy {
         cmds.push(Cmd::Cancel { id });
     }
     cmds.push(Cmd::Quit);
@@ -382,6 +371,7 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
             None => None,
         },
         Screen::Puzzle => Some(&mut app.mobile),
+        Screen::Result => screens::next_step::input(app),
         _ => None,
     }
 }
@@ -403,6 +393,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
             Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
             None => None,
         },
+        Screen::Result => screens::next_step::input(app),
         _ => None,
     };
     if let Some(input) = target {

@@ -1,9 +1,11 @@
 //! The explanation pane: what happened, why in this request, what to do next.
 
 use super::record::Record;
-use crate::api::{Lang, Scene};
+use crate::api::{Consumer, Lang, Scene};
 use crate::client::Outcome;
+use crate::client::consumer;
 use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
+use crate::tui::screens::next_step;
 use crate::tui::theme::{self, Themed};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -130,12 +132,24 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
             out.push(Line::from("The code goes to the phone: read it there.").themed(theme::MUTED))
         }
     }
+    let own = Scene::from_code(&r.scene()).map(Consumer::for_scene);
     if let Some(login) = &r.login {
         out.push(Line::from(""));
+        let c = next_step::consumer_of(login);
+        // The consumer's explanation judges the code against what the session had
+        // sent when it answered.
+        let ctx = ExplainContext {
+            session: r
+                .consumer_facts
+                .clone()
+                .unwrap_or_else(|| base.session.clone()),
+            ..base.clone()
+        };
         match &login.outcome {
-            Outcome::Success => {
+            Outcome::Success if c.is_none_or(|c| consumer::accepted(c, login)) => {
+                let what = c.unwrap_or(Consumer::Login).success().0;
                 out.push(
-                    Line::from("Logged in: the code was accepted")
+                    Line::from(format!("{what}: the code was accepted"))
                         .themed(theme::OK)
                         .themed(theme::STRONG),
                 );
@@ -152,31 +166,43 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
                 }
             }
             other => {
-                out.push(
-                    Line::from(format!(
-                        "Login failed: {}",
-                        super::record::outcome_label(other)
-                    ))
-                    .themed(theme::BAD)
-                    .themed(theme::STRONG),
-                );
-                let ex = explain_exchange(login, base);
+                let what = match c {
+                    Some(Consumer::Login) | None => {
+                        format!("Login failed: {}", super::record::outcome_label(other))
+                    }
+                    Some(c) => format!("{} did not accept it:", c.label()),
+                };
+                out.push(Line::from(what).themed(theme::BAD).themed(theme::STRONG));
+                let ex = explain_exchange(login, &ctx);
                 render(&ex, out);
             }
         }
-    }
-    if keys {
+        if keys {
+            out.push(Line::from(""));
+            out.push(Line::from("Next").themed(theme::STRONG));
+            if c != own {
+                out.push(Line::from(
+                    "  l  use the code where it belongs; u  pick another consumer",
+                ));
+            }
+        }
+    } else if keys {
         out.push(Line::from(""));
         out.push(Line::from("Next").themed(theme::STRONG));
-    }
-    if keys
-        && r.login.is_none()
-        && r.delivered_code.is_some()
-        && r.scene() == Scene::LoginSms.code()
-    {
-        out.push(Line::from(
-            "  l  log in with this code (login/mobile-verify-code)",
-        ));
+        if let Some(c) = own {
+            let verb = match c {
+                Consumer::Login => "log in with this code".to_string(),
+                c => next_step::verb(c).replace(" with code", " with this code"),
+            };
+            if r.delivered_code.is_some() {
+                out.push(Line::from(format!("  l  {verb} ({})", c.label())));
+            } else {
+                out.push(Line::from(format!(
+                    "  l  {verb} ({}): vflow asks for the code from the phone",
+                    c.label()
+                )));
+            }
+        }
     }
     if keys {
         out.push(Line::from("  n  new request"));

@@ -58,11 +58,32 @@ impl HistoryStore {
             return Vec::new();
         };
         // Line by line as bytes: a torn or non-UTF-8 line is skipped, never the rest.
-        let mut recs: Vec<Record> = BufReader::new(f)
+        let recs: Vec<Record> = BufReader::new(f)
             .split(b'\n')
             .map_while(Result::ok)
             .filter_map(|l| serde_json::from_slice(&l).ok())
             .collect();
+        // A record appended again once its code was consumed (same send, another
+        // consumer exchange) replaces the earlier line.
+        let mut at = std::collections::HashMap::new();
+        let mut kept: Vec<Record> = Vec::with_capacity(recs.len());
+        for r in recs {
+            match at.get(&r.id).copied() {
+                Some(i)
+                    if {
+                        let k: &Record = &kept[i];
+                        k.exchange == r.exchange && k.login != r.login
+                    } =>
+                {
+                    kept[i] = r
+                }
+                _ => {
+                    at.insert(r.id, kept.len());
+                    kept.push(r);
+                }
+            }
+        }
+        let mut recs = kept;
         if recs.len() > MAX_RECORDS {
             recs.drain(..recs.len() - MAX_RECORDS);
         }

@@ -48,7 +48,10 @@ pub enum Action {
     // the result
     Resend,
     NewRequest,
+    /// The scene's own next step: the code to its consumer.
     Login,
+    /// The code to a consumer the person picks (another scene's: a classic mistake).
+    UseElsewhere,
     CopyMenu,
     CopyBody,
     CopyReport,
@@ -291,6 +294,10 @@ pub enum Mode {
     Sending,
     Result,
     CopyMenu,
+    /// The consumer picker over the result.
+    Consumers,
+    /// The prompt for a value the next step needs.
+    NextInput,
     Headers,
     HeaderValue,
     HeaderNew,
@@ -308,7 +315,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 24] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -317,6 +324,8 @@ impl Mode {
         Mode::Sending,
         Mode::Result,
         Mode::CopyMenu,
+        Mode::Consumers,
+        Mode::NextInput,
         Mode::Headers,
         Mode::HeaderValue,
         Mode::HeaderNew,
@@ -345,6 +354,8 @@ impl Mode {
             Mode::Sending => sending::KEYS,
             Mode::Result => result::KEYS,
             Mode::CopyMenu => result::COPY_KEYS,
+            Mode::Consumers => next_step::PICKER_KEYS,
+            Mode::NextInput => next_step::PROMPT_KEYS,
             Mode::Headers => headers::KEYS,
             Mode::HeaderValue => headers::VALUE_KEYS,
             Mode::HeaderNew => headers::NEW_KEYS,
@@ -379,7 +390,7 @@ impl Mode {
             Mode::Mobile => "mobile step",
             Mode::Review => "review",
             Mode::Sending => "sending screen",
-            Mode::Result | Mode::CopyMenu => "result",
+            Mode::Result | Mode::CopyMenu | Mode::Consumers | Mode::NextInput => "result",
             Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
                 "headers editor"
             }
@@ -404,6 +415,8 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Mobile) => Mode::Mobile,
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
+        Screen::Result if app.next.prompt.is_some() => Mode::NextInput,
+        Screen::Result if app.next.picker.is_some() => Mode::Consumers,
         Screen::Result => Mode::Result,
         Screen::Headers if app.editor.picker.is_some() => Mode::PresetPicker,
         Screen::Headers => match app.editor.edit {
@@ -527,7 +540,7 @@ pub fn key_label_for(action: Action) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::{Busy, SCENE_OTHER};
+    use crate::tui::app::{Busy, Msg, SCENE_OTHER, update};
     use crate::tui::fixtures::{filled, ok_response, puzzle_screen, with_result};
     use crate::tui::screens::probe::Ask;
     use crate::tui::screens::puzzle::Phase;
@@ -560,6 +573,23 @@ mod tests {
         let i = a.current.expect("a current record");
         a.history[i].delivered_code = Some("123456".into());
         assert!(crate::tui::screens::result::login_available(&a));
+        out.push(a);
+        // the scene's own step, worded per scene
+        for (i, _) in crate::api::Scene::ALL.iter().enumerate() {
+            let (mut a, _) = filled(Step::Review);
+            a.scene_sel = i;
+            out.push(with_result(a, Some(ok_response())));
+        }
+        let mut a = result();
+        a.next.picker = Some(0);
+        out.push(a);
+        let mut a = result();
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('u'))));
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
+        assert!(
+            a.next.prompt.is_some(),
+            "the password reset asks for a password"
+        );
         out.push(a);
         let mut a = result();
         a.copy_menu = true;

@@ -13,7 +13,8 @@ pub enum Busy {
         id: u64,
     },
     Token,
-    Login {
+    /// A code's consumer (the scene's next step) is being asked.
+    Consume {
         id: u64,
     },
     /// The captcha puzzle screen waits (what for).
@@ -56,9 +57,15 @@ pub enum Msg {
         id: u64,
         code: Option<String>,
     },
-    LoginDone {
+    /// A code's consumer answered (or the request was given up); `id` is the send's record.
+    Consumed {
         id: u64,
         exchange: Box<Exchange>,
+    },
+    /// The simulator's `POST /_sim/state-token` answered, for the step of record `id`.
+    StateToken {
+        id: u64,
+        result: Result<String, String>,
     },
     HistoryLoaded(Vec<Record>),
     /// Progress of a check run.
@@ -98,9 +105,14 @@ pub enum Cmd {
         mobile: String,
         scene: String,
     },
-    Login {
+    /// Send a code to its consumer (answers `Msg::Consumed`).
+    Consume {
         id: u64,
         spec: Box<RequestSpec>,
+    },
+    /// A state token from the simulator (answers `Msg::StateToken`).
+    FetchStateToken {
+        id: u64,
     },
     Copy {
         what: &'static str,

@@ -31,6 +31,9 @@ pub struct Record {
     /// scene, this long before this one (the resend explanation states it).
     #[serde(default)]
     pub since_previous_send: Option<std::time::Duration>,
+    /// What the session had sent when the consumer answered (its explanation's facts).
+    #[serde(skip)]
+    pub consumer_facts: Option<crate::client::explain::consumer::SessionFacts>,
 }
 
 impl Record {
@@ -45,6 +48,7 @@ impl Record {
             token_age: None,
             token_spent: false,
             since_previous_send: None,
+            consumer_facts: None,
         }
     }
 
@@ -253,7 +257,9 @@ pub fn pane_lines(
             request_lines(&r.exchange, &r.spec, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login request ──").themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE),
+                );
                 request_lines(login, &r.spec, &mut out);
             }
         }
@@ -261,7 +267,10 @@ pub fn pane_lines(
             response_lines(&r.exchange, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login response ──").themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} response ──", step_name(login)))
+                        .themed(theme::REMOTE),
+                );
                 response_lines(login, &mut out);
             }
         }
@@ -280,6 +289,15 @@ pub fn pane_lines(
         }
     }
     out
+}
+
+/// How the consumer exchange is headed in the panes: `login` for the login (as
+/// always), else the consumer's path (`register/mobile-verify-code`).
+fn step_name(x: &Exchange) -> String {
+    match crate::tui::screens::next_step::consumer_of(x) {
+        Some(crate::api::Consumer::Login) | None => "login".into(),
+        Some(c) => c.label(),
+    }
 }
 
 pub fn transport_label(k: TransportKind) -> &'static str {

@@ -28,6 +28,8 @@ struct InFlight {
     spec: Box<RequestSpec>,
     started_at: std::time::SystemTime,
     t0: std::time::Instant,
+    /// A code's consumer (answers `Msg::Consumed`), not an sms/send.
+    consumer: bool,
 }
 
 /// Persists header edits into the profile; answers where it saved them.
@@ -86,11 +88,12 @@ impl Runtime {
     /// Book-keeping when a task's message arrives.
     pub fn on_msg(&mut self, msg: &Msg) {
         match msg {
-            Msg::Sent { id, .. } | Msg::LoginDone { id, .. } => {
+            Msg::Sent { id, .. } | Msg::Consumed { id, .. } => {
                 self.inflight.remove(id);
             }
             Msg::TokenFetched(_)
             | Msg::OutboxCode { .. }
+            | Msg::StateToken { .. }
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
             | Msg::PuzzleVerified { .. } => {
@@ -139,7 +142,8 @@ impl Runtime {
         let base = || app.target.base_url.clone();
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
-            Cmd::Login { id, spec } => self.send(id, spec, true),
+            Cmd::Consume { id, spec } => self.send(id, spec, true),
+            Cmd::FetchStateToken { id } => self.fetch_state_token(base(), id),
             Cmd::Cancel { id } => self.cancel(id),
             Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
             Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
@@ -187,6 +191,7 @@ impl Runtime {
             spec,
             started_at,
             t0,
+            consumer,
         }) = self.inflight.remove(&id)
         else {
             return;
@@ -197,13 +202,11 @@ impl Runtime {
         exchange.started_at = started_at;
         exchange.timing.total = t0.elapsed();
         let exchange = Box::new(exchange);
-        let _ = self
-            .tx
-            .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
-                Msg::LoginDone { id, exchange }
-            } else {
-                Msg::Sent { id, exchange }
-            });
+        let _ = self.tx.send(if consumer {
+            Msg::Consumed { id, exchange }
+        } else {
+            Msg::Sent { id, exchange }
+        });
         // keep the count honest: the message we just sent is for a removed id
     }
 
@@ -231,6 +234,19 @@ impl Runtime {
                 Err(_) => None,
             };
             Msg::OutboxCode { id, code }
+        });
+    }
+
+    fn fetch_state_token(&mut self, base: String, id: u64) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let result = match http.await {
+                Ok(http) => {
+                    client::simflow::state_token_from_simulator(&http, &base, "wechat").await
+                }
+                Err(e) => Err(e),
+            };
+            Msg::StateToken { id, result }
         });
     }
 
@@ -302,7 +318,7 @@ impl Runtime {
         }
     }
 
-    fn send(&mut self, id: u64, spec: Box<RequestSpec>, login: bool) {
+    fn send(&mut self, id: u64, spec: Box<RequestSpec>, consumer: bool) {
         let http = self.http();
         let tx = self.tx.clone();
         let s = spec.clone();
@@ -315,8 +331,8 @@ impl Runtime {
                 Err(e) => failed_before_sending(&s, e),
             };
             let exchange = Box::new(exchange);
-            let _ = tx.send(if login {
-                Msg::LoginDone { id, exchange }
+            let _ = tx.send(if consumer {
+                Msg::Consumed { id, exchange }
             } else {
                 Msg::Sent { id, exchange }
             });
@@ -328,6 +344,7 @@ impl Runtime {
                 spec,
                 started_at: std::time::SystemTime::now(),
                 t0: std::time::Instant::now(),
+                consumer,
             },
         );
     }

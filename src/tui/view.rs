@@ -113,7 +113,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         let what = match b {
             Busy::Send { .. } => "sending",
             Busy::Token => "getting a pass token from the simulator",
-            Busy::Login { .. } => "logging in with the delivered code",
+            Busy::Consume { .. } => "sending the code to its consumer",
             Busy::Puzzle(what) => what,
         };
         Line::from(format!(

@@ -18,6 +18,7 @@ pub mod headers;
 pub mod help;
 pub mod history;
 pub mod mobile;
+pub mod next_step;
 pub mod probe;
 pub mod puzzle;
 pub mod result;
@@ -57,6 +58,8 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Sending => sending::on_action(app, action),
         Mode::Result => result::on_action(app, action, k),
         Mode::CopyMenu => result::on_copy_action(app, action),
+        Mode::Consumers => next_step::on_picker_action(app, action, k),
+        Mode::NextInput => next_step::on_prompt_action(app, action),
         Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
             headers::on_action(app, action, k)
         }

@@ -4,6 +4,7 @@
 use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::{self, Record};
+use super::next_step;
 use crate::api::Scene;
 use crate::client::{Exchange, Outcome, RequestSpec};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -12,7 +13,25 @@ use tui_input::Input;
 pub const KEYS: &[Binding] = &[
     // What to do next first: at 80 columns the footer keeps these (the
     // panes are named on the tabs row, their keys in the help).
-    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
+    // The scene's own next step: one key, named for the scene.
+    key(&[ch('l')], Action::Login, "l", "log in with code")
+        .when(|a| next_step::offered(a, Scene::LoginSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "register with code")
+        .when(|a| next_step::offered(a, Scene::RegisterSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "reset the password")
+        .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "change the password")
+        .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "change the mobile")
+        .when(|a| next_step::offered(a, Scene::UpdateMobileSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "bind the mobile")
+        .when(|a| next_step::offered(a, Scene::BindMobileSms))
+        .shown_when(next_step::available),
     key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
     key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
     key(&[ch('s')], Action::GoScene, "s", "scene"),
@@ -75,6 +94,14 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('t')], Action::GoToken, "t", "token").help_only(),
     key(&[ch('m')], Action::GoMobile, "m", "mobile").help_only(),
     key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+    key(
+        &[ch('u')],
+        Action::UseElsewhere,
+        "u",
+        "use the code at another consumer (pick one)",
+    )
+    .help_only()
+    .when(next_step::can_pick),
 ];
 
 /// The copy menu (c on the result).
@@ -120,7 +147,8 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.token = Input::default();
             app.screen = Screen::Wizard(Step::Token);
         }
-        Action::Login => return login(app),
+        Action::Login => return next_step::start_own(app),
+        Action::UseElsewhere => return next_step::open_picker(app),
         Action::CopyMenu => app.copy_menu = true,
         Action::SaveReport => {
             if let Some(r) = app.current_record() {
@@ -166,39 +194,9 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
 }
 
-/// The login step is offered after a LOGIN_SMS code was delivered by the simulator.
+/// The scene's own next step is offered (a successful send, its code not used up).
 pub fn login_available(app: &App) -> bool {
-    app.current_record().is_some_and(|r| {
-        r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() && r.login.is_none()
-    })
-}
-
-fn login(app: &mut App) -> Vec<Cmd> {
-    if app.busy.is_some() {
-        return vec![];
-    }
-    if app.current_record().is_some_and(|r| r.login.is_some()) {
-        app.notice("already logged in with this code (it is single use): n starts a new request");
-        return vec![];
-    }
-    let Some(r) = app.current_record() else {
-        return vec![];
-    };
-    let Some(code) = r.delivered_code.clone() else {
-        app.error("no delivered code to log in with");
-        return vec![];
-    };
-    if r.scene() != Scene::LoginSms.code() {
-        app.error("login/mobile-verify-code consumes LOGIN_SMS codes only");
-        return vec![];
-    }
-    let id = r.id;
-    let spec = app.login_spec(&r.mobile(), &code);
-    app.start_busy(Busy::Login { id });
-    vec![Cmd::Login {
-        id,
-        spec: Box::new(spec),
-    }]
+    next_step::available(app)
 }
 
 /// `r`: the review of the same request again, its warnings first (a
@@ -311,6 +309,7 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
             scene: record.scene(),
         });
     }
+    next_step::on_code_sent(app, &record);
     cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
     app.history.push(record);
     app.current = Some(app.history.len() - 1);
@@ -368,6 +367,7 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
     let summary = record::summary_line(&rec.exchange, red.as_ref());
     app.panes
         .draw(f, &areas, summary, titles, |i| pane_paragraph(app, i));
+    next_step::draw(app, f);
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
