@@ -72,6 +72,8 @@ pub enum Action {
     Verify,
     NewPuzzle,
     EditMobile,
+    /// A digit (or Backspace) types the piece's x.
+    TypeX,
 }
 
 /// A key (or a family of keys) a binding answers to.
