@@ -111,7 +111,7 @@ impl Puzzle {
         (top, bottom.max(top + 1))
     }
 
-    /// The magnified strip around the piece's left edge: `cols` x `rows`
+    /// The magnified strip ("loupe") around the piece's left edge: `cols` x `rows`
     /// half-block cells, [`LOUPE_ZOOM`] columns per pixel of the 310-px space,
     /// the piece's left edge in the middle, the rows the piece covers squeezed
     /// into the height (vertical edges stay sharp, which is what aligning needs).
@@ -129,7 +129,15 @@ impl Puzzle {
         let span = span.min(BG_WIDTH - start);
         let (top, bottom) = self.piece_rows();
         // the composed picture at its own size, the piece outlined 1 px
-        let full = Scene::new(self, BG_WIDTH, BG_HEIGHT, 1).compose(x);
+        // the piece half see-through (its outline solid): the hole's edge
+        // shows under it, so both edges are in view when they are close
+        let mut scene = Scene::new(self, BG_WIDTH, BG_HEIGHT, 1);
+        for p in scene.piece.pixels_mut() {
+            if *p != OUTLINE {
+                p[3] /= 2;
+            }
+        }
+        let full = scene.compose(x);
         let crop = image::imageops::crop_imm(&full, start, top, span, bottom - top).to_image();
         let squeezed = image::imageops::resize(&crop, span, rows * 2, FilterType::Triangle);
         let wide =

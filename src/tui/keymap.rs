@@ -571,6 +571,12 @@ mod tests {
             }
             out.push(a);
         }
+        // the piece moved: Enter verifies (before, it asks for a move)
+        let (mut a, _) = puzzle_screen();
+        if let Some(c) = a.puzzle.current.as_mut() {
+            c.moved = true;
+        }
+        out.push(a);
         let mut a = result();
         a.help = true;
         out.push(a);

@@ -337,18 +337,12 @@ pub const KEYS: &[Binding] = &[
         "Shift+←→",
         "10 px",
     ),
-    key(
-        &[Key::Chars('0', '9'), plain(KeyCode::Backspace)],
-        Action::TypeX,
-        "0-9",
-        "type x",
-    ),
     key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify").shown_when(moved),
     key(
         &[plain(KeyCode::Enter)],
         Action::Verify,
         "Enter",
-        "verify (move the piece first)",
+        "verify (after a move)",
     )
     .shown_when(not_moved),
     key(&[ch('r')], Action::NewPuzzle, "r", "new puzzle"),
@@ -361,6 +355,12 @@ pub const KEYS: &[Binding] = &[
         "skip (no token)",
     )
     .shown_when(for_check),
+    key(
+        &[Key::Chars('0', '9'), plain(KeyCode::Backspace)],
+        Action::TypeX,
+        "0-9",
+        "type x",
+    ),
     key(
         &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
         Action::Slide,
@@ -542,9 +542,10 @@ const COMPACT_BELOW: u16 = 24;
 const READOUT_WIDTH: u16 = 21;
 /// Rows under the picture for the loupe, the hint or a failure: the same in
 /// every phase, so the picture keeps its size across attempts.
-const BELOW_COMPACT: u16 = 4;
+const BELOW_COMPACT: u16 = 3;
 const BELOW: u16 = 6;
-/// Rows of the loupe (half-blocks: twice as many pixel rows).
+/// Rows of the loupe (half-blocks: twice as many pixel rows), with its label
+/// (dropped on short screens).
 const LOUPE_ROWS: u16 = 4;
 /// A loupe is shown when one column of the picture is coarser than this (pixels of the 310-px space).
 const LOUPE_ABOVE: f64 = 2.0;
@@ -604,8 +605,8 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             Phase::Sliding | Phase::Verifying | Phase::Loading
         );
     let (loupe, message) = if loupe_wanted {
-        let [l, m] =
-            Layout::vertical([Constraint::Length(LOUPE_ROWS), Constraint::Min(0)]).areas(below);
+        let rows = LOUPE_ROWS.min(below.height);
+        let [l, m] = Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(below);
         (l, m)
     } else {
         (Rect::new(below.x, below.y, 0, 0), below)
@@ -843,7 +844,9 @@ fn loupe(f: &mut Frame, area: Rect, c: &Current) {
     if area.height < 2 || area.width < 8 {
         return;
     }
-    let [label, pic] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let label_rows = u16::from(area.height >= LOUPE_ROWS);
+    let [label, pic] =
+        Layout::vertical([Constraint::Length(label_rows), Constraint::Min(1)]).areas(area);
     let Some((img, start)) = c.puzzle.loupe(c.x, pic.width, pic.height) else {
         return;
     };
