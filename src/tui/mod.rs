@@ -148,6 +148,10 @@ async fn run(opts: Options) -> std::io::Result<()> {
 
     let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = theme::no_color_from_env();
+    // NO_COLOR is applied by the view (text loses its colours, pictures keep
+    // theirs): crossterm must not drop every colour on its own, or the puzzle
+    // turns into black bars.
+    crossterm::style::force_color_output(true);
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
