@@ -113,7 +113,7 @@ impl Puzzle {
 
     /// The magnified strip ("loupe") around the piece's left edge: `cols` x `rows`
     /// half-block cells, [`LOUPE_ZOOM`] columns per pixel of the 310-px space,
-    /// the piece's left edge in the middle, the rows the piece covers squeezed
+    /// the piece's left edge near the middle, the rows the piece covers squeezed
     /// into the height (vertical edges stay sharp, which is what aligning needs).
     /// Returns the image (one pixel per half cell) and the first x it shows.
     pub fn loupe(&self, x: u32, cols: u16, rows: u16) -> Option<(RgbaImage, u32)> {
@@ -123,9 +123,10 @@ impl Puzzle {
             return None;
         }
         let x = x.min(X_LIMIT);
-        let start = x
-            .saturating_sub(span / 2)
-            .min(BG_WIDTH.saturating_sub(span));
+        // The window moves in steps of a quarter (the edge stays in its middle
+        // half): a 1-px move then redraws a few cells, not the whole strip.
+        let step = (span / 4).max(1);
+        let start = (x.saturating_sub(span / 2) / step * step).min(BG_WIDTH.saturating_sub(span));
         let span = span.min(BG_WIDTH - start);
         let (top, bottom) = self.piece_rows();
         // the composed picture at its own size, the piece outlined 1 px

@@ -853,7 +853,7 @@ fn loupe(f: &mut Frame, area: Rect, c: &Current) {
     let span = img.width() / puzzle_image::LOUPE_ZOOM;
     f.render_widget(
         Paragraph::new(format!(
-            "loupe ×{}: x {start}–{}, the piece's left edge in the middle; line its outline up with the hole's edge",
+            "loupe ×{}: x {start}–{}; line the piece's outline up with the hole's left edge",
             puzzle_image::LOUPE_ZOOM,
             start + span.saturating_sub(1)
         ))
