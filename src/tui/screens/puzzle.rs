@@ -547,6 +547,8 @@ const BELOW: u16 = 6;
 /// Rows of the loupe (half-blocks: twice as many pixel rows), with its label
 /// (dropped on short screens).
 const LOUPE_ROWS: u16 = 4;
+/// The loupe's widest (its window: 40 px of the 310-px space).
+const LOUPE_MAX_COLS: u16 = 80;
 /// A loupe is shown when one column of the picture is coarser than this (pixels of the 310-px space).
 const LOUPE_ABOVE: f64 = 2.0;
 
@@ -607,7 +609,9 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     let (loupe, message) = if loupe_wanted {
         let rows = LOUPE_ROWS.min(below.height);
         let [l, m] = Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(below);
-        (l, m)
+        // ±20 px around the edge is enough to align; wider costs bytes per move
+        let w = l.width.min(LOUPE_MAX_COLS);
+        (Rect::new(l.x + (l.width - w) / 2, l.y, w, l.height), m)
     } else {
         (Rect::new(below.x, below.y, 0, 0), below)
     };
