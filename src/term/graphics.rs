@@ -187,7 +187,10 @@ impl Painter {
                 let c1 = (b.div_ceil(cw) as u16).min(s.area.width);
                 let (t, bt) = s.scene.piece_rows;
                 let r0 = (t / ch) as u16;
-                let r1 = (bt.div_ceil(ch) as u16).min(s.area.height);
+                // sixel heights are cut to whole 6-px bands: one more row
+                // keeps the piece's last pixel rows inside the strip
+                let extra = u16::from(kind == Kind::Sixel);
+                let r1 = (bt.div_ceil(ch) as u16 + extra).min(s.area.height);
                 draw_cells(out, kind, s, w.x, c0, c1, r0, r1, font);
             }
         }
@@ -446,6 +449,38 @@ mod tests {
             let back = paint(&mut pt, Some(want(&p, "a", 101, false)));
             assert!(back.starts_with("\x1b[4;3H"), "{kind:?}");
             assert!(back.len() * 2 > first.len(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_sixel_strip_covers_every_row_of_the_piece() {
+        // sixel heights are cut to 6-px bands: at some picture sizes that cut
+        // would leave the piece's last rows behind
+        for rows in 8..=24u16 {
+            let (mut pt, p) = run(Kind::Sixel);
+            let w = |x| Want {
+                area: Rect::new(2, 3, rows * 4, rows),
+                ..want(&p, "a", x, false)
+            };
+            paint(&mut pt, Some(w(100)));
+            let mv = paint(&mut pt, Some(w(101)));
+            let (top, bottom) = pt.shown.as_ref().unwrap().scene.piece_rows;
+            let row: u32 = mv[2..mv.find(';').unwrap()].parse().unwrap();
+            let top_px = (row - 1 - 3) * 20;
+            let i = mv.find("\"1;1;").unwrap() + 5;
+            let h: u32 = mv[i..]
+                .split(';')
+                .nth(1)
+                .unwrap()
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                top_px <= top && top_px + h >= bottom,
+                "{rows} rows: strip {top_px}+{h} px, piece {top}..{bottom}"
+            );
         }
     }
 }
