@@ -79,7 +79,9 @@ def run(proto, cols, rows):
         t.send(b"\x10")  # Ctrl+P: fetch and show a puzzle
         # the painter's output (pixels) or a frame full of half-blocks
         half = "▀".encode()
-        shown = lambda b: done in b and (proto != "halfblocks" or b.count(half) > 200)
+        # (for half-blocks, the frame's end after its last half-block)
+        shown = lambda b: done in b and (
+            proto != "halfblocks" or (b.count(half) > 200 and b.rfind(done) > b.rfind(half)))
         opened = t.wait(start, shown, "puzzle")
         moves = []
         for _ in range(MOVES):
