@@ -759,7 +759,7 @@ fn the_loupe_at_80x24_shows_the_piece_edge_and_the_hole_magnified() {
     let first = |t: &Terminal<TestBackend>| {
         (0..ar.loupe.width)
             .map(|i| ar.loupe.x + i)
-            .find(|&x| outline_cells(t, Rect::new(x, ar.loupe.y, 1, ar.loupe.height)).len() > 0)
+            .find(|&x| !outline_cells(t, Rect::new(x, ar.loupe.y, 1, ar.loupe.height)).is_empty())
     };
     // the window stays (it moves in quarter steps): the edge moves 2 columns
     assert_eq!(first(&t2), first(&t).map(|c| c + 2));

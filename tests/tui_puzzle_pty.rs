@@ -358,13 +358,11 @@ fn protocol_contract(p: Proto, cols: u16, rows: u16) {
         "{p:?} {cols}x{rows}: {worst} bytes per move"
     );
     if p == Proto::Kitty {
-        let b = String::from_utf8_lossy(&first).to_string();
-        assert_eq!(
-            count(first.as_slice(), "a=t,f=100"),
-            2,
-            "background and piece, once"
+        assert_eq!(count(&first, "a=t,f=100"), 2, "background and piece, once");
+        assert!(
+            !has(&first, "U=1"),
+            "direct placement, no Unicode placeholders"
         );
-        let _ = b;
     }
     // the help covers the picture; closing it draws the picture again
     let from = t.len();
