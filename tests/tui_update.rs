@@ -364,6 +364,7 @@ fn leaving_the_puzzle_mid_verify_drops_the_late_answer() {
     let (mut a, _) = vflow::tui::fixtures::puzzle_screen();
     typed_mobile(&mut a, "13800138000");
     assert_eq!(a.screen, Screen::Puzzle);
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Right))); // Enter verifies after a move
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     assert!(
         matches!(cmds.as_slice(), [Cmd::VerifyPuzzle { .. }]),
