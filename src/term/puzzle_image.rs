@@ -276,8 +276,22 @@ fn outline_piece(piece: &mut RgbaImage, thickness: u32) {
 /// Every protocol fills the area like half-blocks do: moving the piece
 /// re-sends only a small image (see [`super::graphics`]).
 pub fn cells_for(picker: &Picker, avail: Size) -> Size {
-    fit(avail, picker.font_size(), None)
+    let font = picker.font_size();
+    let avail = if picker.protocol_type() == ProtocolType::Sixel {
+        // xterm draws no sixel image larger than its maxGraphicSize (1000x1000
+        // by default): a bigger picture would simply not appear
+        Size::new(
+            avail.width.min(SIXEL_MAX_PX / font.width.max(1)),
+            avail.height.min(SIXEL_MAX_PX / font.height.max(1)),
+        )
+    } else {
+        avail
+    };
+    fit(avail, font, None)
 }
+
+/// The largest sixel picture, in pixels each way (xterm's default maxGraphicSize).
+pub const SIXEL_MAX_PX: u16 = 1000;
 
 /// The cells a 310x155 picture takes when scaled to fit `avail` at `font`
 /// (aspect kept), at most `max_scale` times its size.
@@ -487,6 +501,16 @@ mod tests {
             // every protocol fills the area (2:1 picture, 10x20 cells)
             assert_eq!(cells, Size::new(100, 25), "{proto:?}");
         }
+    }
+
+    #[test]
+    fn sixel_pictures_stay_within_xterms_largest_graphic() {
+        let picker = with_protocol(FontSize::new(10, 20), ProtocolType::Sixel);
+        let cells = cells_for(&picker, Size::new(158, 40));
+        assert!(cells.width * 10 <= SIXEL_MAX_PX && cells.height * 20 <= SIXEL_MAX_PX);
+        assert_eq!(cells, Size::new(100, 25));
+        let kitty = with_protocol(FontSize::new(10, 20), ProtocolType::Kitty);
+        assert_eq!(cells_for(&kitty, Size::new(158, 40)).width, 158);
     }
 
     #[test]
