@@ -357,7 +357,9 @@ fn a_solved_puzzle_answers_the_waiting_check_case() {
             picker: Some(ratatui_image::picker::Picker::halfblocks()),
         }))),
     );
-    // Enter verifies for the case's sender, not the wizard's (empty) mobile.
+    // Enter verifies (once the piece has moved) for the case's sender, not
+    // the wizard's (empty) mobile.
+    update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Right)));
     let cmds = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     let [Cmd::VerifyPuzzle { sender, .. }] = cmds.as_slice() else {
         panic!("{cmds:?}")

@@ -367,6 +367,7 @@ fn leaving_the_puzzle_mid_verify_drops_the_late_answer() {
     let (mut a, _) = vflow::tui::fixtures::puzzle_screen();
     typed_mobile(&mut a, "13800138000");
     assert_eq!(a.screen, Screen::Puzzle);
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Right))); // Enter verifies after a move
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     assert!(
         matches!(cmds.as_slice(), [Cmd::VerifyPuzzle { .. }]),
@@ -781,6 +782,7 @@ fn without_reveal_the_token_step_offers_what_works_and_a_solved_puzzle_returns_t
     let (mut p, _) = vflow::tui::fixtures::puzzle_screen();
     p.puzzle.back_to = Screen::Wizard(Step::Review);
     p.mobile = tui_input::Input::new("13800138000".into());
+    key(&mut p, KeyCode::Right); // Enter verifies only a moved piece
     let verify = update(&mut p, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     let sender = match &verify[..] {
         [Cmd::VerifyPuzzle { sender, .. }] => sender.clone(),

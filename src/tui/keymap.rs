@@ -83,6 +83,8 @@ pub enum Action {
     Verify,
     NewPuzzle,
     EditMobile,
+    /// A digit (or Backspace) types the piece's x.
+    TypeX,
 }
 
 /// A key (or a family of keys) a binding answers to.
@@ -672,6 +674,12 @@ mod tests {
             title: "refused".into(),
             lines: vec![],
         };
+        out.push(a);
+        // the piece moved: Enter verifies (before, it asks for a move)
+        let (mut a, _) = puzzle_screen();
+        if let Some(c) = a.puzzle.current.as_mut() {
+            c.moved = true;
+        }
         out.push(a);
         let mut a = result();
         a.help = true;

@@ -55,7 +55,7 @@ pub fn view(app: &App, f: &mut Frame) {
     if app.no_color {
         // The puzzle's picture is an image, not coloured text: it keeps its colours.
         let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
-            .then(|| screens::puzzle::areas(app, area).picture);
+            .then(|| screens::puzzle::pictures(app, area));
         theme::strip_colors(f, keep);
     }
 }
