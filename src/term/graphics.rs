@@ -389,7 +389,7 @@ mod tests {
     fn run(kind: Kind) -> (Painter, Puzzle) {
         (
             Painter::new(kind, FontSize::new(10, 20)),
-            crate::tui::fixtures::puzzle(),
+            crate::term::puzzle_image::sample(),
         )
     }
 

@@ -468,6 +468,26 @@ pub fn ansi_halfblocks(p: &Puzzle, x: u32, avail: Size) -> Vec<String> {
         .collect()
 }
 
+/// The x of the hole in [`sample`].
+#[cfg(any(test, feature = "test-support"))]
+pub const SAMPLE_HOLE_X: u32 = 150;
+
+/// A fixed puzzle drawn by the simulator's painter (tests and benchmarks).
+#[cfg(any(test, feature = "test-support"))]
+pub fn sample() -> Puzzle {
+    use base64::Engine as _;
+    let img = crate::sim::puzzle::draw(3, SAMPLE_HOLE_X, 40);
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let c = crate::api::wire::CaptchaResponse {
+        token: Some("0f1e2d3c4b5a69788796a5b4c3d2e1f0".into()),
+        original_image_base64: Some(b64(&img.background_png)),
+        jigsaw_image_base64: Some(b64(&img.piece_png)),
+        result: Some(false),
+        ..Default::default()
+    };
+    Puzzle::from_response(&c).expect("the simulator's PNGs decode")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,7 +506,7 @@ mod tests {
 
     #[test]
     fn every_protocol_encodes_the_composed_picture() {
-        let p = crate::tui::fixtures::puzzle();
+        let p = sample();
         let avail = Size::new(100, 30);
         for proto in [
             ProtocolType::Halfblocks,

@@ -102,25 +102,10 @@ pub struct App {
     pub next: screens::next_step::NextState,
     /// The captcha calls of Ctrl+G were refused for the headers as edited
     /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
-    pub header_refusal: Option<HeaderRefusal>,
+    pub header_refusal: Option<screens::token::HeaderRefusal>,
     /// Whether the target reveals captcha solutions (Ctrl+G): unknown until
     /// tried, except for the in-process simulator, which does.
     pub reveals: Option<bool>,
-}
-
-/// What Ctrl+F needs to fetch the token again with the profile's headers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HeaderRefusal {
-    /// Send once the token arrives (the refused fetch was for a send).
-    pub send_after: bool,
-}
-
-/// A captcha answer that refused the headers (device headers, client id).
-pub fn is_header_refusal(message: &str) -> bool {
-    use crate::api::catalogue::codes;
-    [codes::PARAM_0001, codes::PARAM_0002]
-        .iter()
-        .any(|c| message.contains(c))
 }
 
 impl App {

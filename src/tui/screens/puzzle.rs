@@ -188,7 +188,7 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
             });
             app.puzzle.phase = Phase::Sliding;
         }
-        Err(e) if crate::tui::app::is_header_refusal(&e) && !app.puzzle.full_headers => {
+        Err(e) if super::token::is_header_refusal(&e) && !app.puzzle.full_headers => {
             app.puzzle.header_refused = true;
             app.puzzle.phase = Phase::Failed {
                 title: "the captcha refused the headers as edited".into(),
@@ -714,16 +714,9 @@ pub fn picture(app: &App, area: Rect) -> Option<graphics::Want<'_>> {
     })
 }
 
-pub fn draw(app: &App, f: &mut Frame) {
-    let a = areas(app, f.area());
+/// The line over the picture: the puzzle's token, AES, its lifetime.
+fn info_line(app: &App, now: std::time::SystemTime) -> Line<'static> {
     let st = &app.puzzle;
-    let title = " Captcha puzzle: slide the piece into the hole ";
-    f.render_widget(
-        Block::bordered().title(title).border_style(theme::ACCENT),
-        a.block,
-    );
-    let now = app.clock.now();
-    // info line: token, AES, lifetime
     let mut info = vec![];
     if let Some(c) = &st.current {
         let tok = if app.redact {
@@ -749,7 +742,19 @@ pub fn draw(app: &App, f: &mut Frame) {
             Span::raw(life)
         });
     }
-    f.render_widget(Paragraph::new(Line::from(info)), a.info);
+    Line::from(info)
+}
+
+pub fn draw(app: &App, f: &mut Frame) {
+    let a = areas(app, f.area());
+    let st = &app.puzzle;
+    let title = " Captcha puzzle: slide the piece into the hole ";
+    f.render_widget(
+        Block::bordered().title(title).border_style(theme::ACCENT),
+        a.block,
+    );
+    let now = app.clock.now();
+    f.render_widget(Paragraph::new(info_line(app, now)), a.info);
 
     match (&st.current, st.picker.as_ref()) {
         (Some(c), Some(_)) if pixels(app) => {

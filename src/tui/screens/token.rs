@@ -112,10 +112,8 @@ pub(crate) fn on_token(
                     );
                     cmds
                 }
-                crate::client::simflow::TokenError::Failed(m)
-                    if super::super::app::is_header_refusal(&m) =>
-                {
-                    app.header_refusal = Some(super::super::app::HeaderRefusal { send_after });
+                crate::client::simflow::TokenError::Failed(m) if is_header_refusal(&m) => {
+                    app.header_refusal = Some(HeaderRefusal { send_after });
                     app.error(format!(
                         "the captcha refused the headers as edited ({m}), as a real app's would be: Ctrl+F gets the token with the profile's full headers"
                     ));
@@ -232,4 +230,19 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
         });
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
+}
+
+/// What Ctrl+F needs to fetch the token again with the profile's headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderRefusal {
+    /// Send once the token arrives (the refused fetch was for a send).
+    pub send_after: bool,
+}
+
+/// A captcha answer that refused the headers (device headers, client id).
+pub fn is_header_refusal(message: &str) -> bool {
+    use crate::api::catalogue::codes;
+    [codes::PARAM_0001, codes::PARAM_0002]
+        .iter()
+        .any(|c| message.contains(c))
 }
