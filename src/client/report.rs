@@ -267,18 +267,6 @@ pub fn render_response(x: &Exchange) -> String {
     out
 }
 
-/// Every span of these lines through [`text::visible`] (the TUI's panes: headers, bodies,
-/// explanations quote the server's bytes).
-pub fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
-    for line in lines {
-        for span in &mut line.spans {
-            if let std::borrow::Cow::Owned(v) = visible(&span.content) {
-                span.content = v.into();
-            }
-        }
-    }
-}
-
 /// Request, response and the explanation in the request's language, then the other one.
 /// Every string from the network is shown through [`text::visible`].
 pub fn render_exchange(x: &Exchange, explanation: &Explanation) -> String {

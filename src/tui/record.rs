@@ -276,7 +276,7 @@ pub fn pane_lines(
         }
         _ => super::explain_view::lines(r, base, keys, &mut out),
     }
-    crate::client::report::visible_spans(&mut out);
+    visible_spans(&mut out);
     if redact {
         let red = r.redactor();
         for line in &mut out {
@@ -369,4 +369,16 @@ pub fn spec_redactor(spec: &RequestSpec) -> Redactor {
         r.learn_request(&sent);
     }
     r
+}
+
+/// Every span of these lines through [`crate::api::text::visible`] (the TUI's panes: headers, bodies,
+/// explanations quote the server's bytes).
+fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
+    for line in lines {
+        for span in &mut line.spans {
+            if let std::borrow::Cow::Owned(v) = crate::api::text::visible(&span.content) {
+                span.content = v.into();
+            }
+        }
+    }
 }
