@@ -768,22 +768,54 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         widths.push(Constraint::Fill(1));
         header.push("what it checks");
     }
+    draw_results(
+        app,
+        f,
+        area,
+        info,
+        ResultsTable {
+            title: title(app),
+            source: &c.suite.source,
+            rows,
+            widths,
+            header,
+            sel: c.sel,
+            about: about(app, c.sel),
+        },
+    );
+}
+
+/// A results table (check cases or probes) with the box about the selected row under it.
+pub(crate) struct ResultsTable<'a> {
+    pub title: String,
+    /// Where the suite came from, shown with the target under the table.
+    pub source: &'a str,
+    pub rows: Vec<Row<'static>>,
+    pub widths: Vec<Constraint>,
+    pub header: Vec<&'static str>,
+    pub sel: usize,
+    pub about: Vec<Line<'static>>,
+}
+
+/// Draw `t` into `area` (the table) and `info` (the box about its selected row).
+pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: ResultsTable) {
     let block = Block::bordered()
-        .title(title(app))
+        .title(t.title)
         .title_bottom(
-            Line::from(format!(" {} → {} ", c.suite.source, app.target.base_url))
+            Line::from(format!(" {} → {} ", t.source, app.target.base_url))
                 .alignment(Alignment::Right),
         )
         .border_style(theme::ACCENT);
-    let t = Table::new(rows, widths)
-        .header(Row::new(header).themed(theme::HEADING))
+    let len = t.rows.len();
+    let table = Table::new(t.rows, t.widths)
+        .header(Row::new(t.header).themed(theme::HEADING))
         .row_highlight_style(theme::SELECTED)
         .block(block);
-    let mut st = TableState::default().with_selected(Some(c.sel));
-    *st.offset_mut() = layout::list_offset(c.sel, c.rows.len(), area.height);
-    f.render_stateful_widget(t, area, &mut st);
+    let mut st = TableState::default().with_selected(Some(t.sel));
+    *st.offset_mut() = layout::list_offset(t.sel, len, area.height);
+    f.render_stateful_widget(table, area, &mut st);
     f.render_widget(
-        Paragraph::new(about(app, c.sel))
+        Paragraph::new(t.about)
             .wrap(Wrap { trim: false })
             .block(Block::bordered().border_style(theme::FRAME)),
         info,

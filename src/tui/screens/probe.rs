@@ -19,10 +19,10 @@ use crate::tui::record::{self, Record};
 use crate::tui::theme::{self, Themed};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 use std::sync::Arc;
 
 /// One row of the probe table.
@@ -585,25 +585,20 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         widths.push(Constraint::Fill(1));
         header.push("the attack");
     }
-    let block = Block::bordered()
-        .title(title(app))
-        .title_bottom(
-            Line::from(format!(" {} → {} ", p.suite.source, app.target.base_url))
-                .alignment(Alignment::Right),
-        )
-        .border_style(theme::ACCENT);
-    let t = Table::new(rows, widths)
-        .header(Row::new(header).themed(theme::HEADING))
-        .row_highlight_style(theme::SELECTED)
-        .block(block);
-    let mut st = TableState::default().with_selected(Some(p.sel));
-    *st.offset_mut() = layout::list_offset(p.sel, p.rows.len(), area.height);
-    f.render_stateful_widget(t, area, &mut st);
-    f.render_widget(
-        Paragraph::new(about(app, p.sel))
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().border_style(theme::FRAME)),
+    super::check::draw_results(
+        app,
+        f,
+        area,
         info,
+        super::check::ResultsTable {
+            title: title(app),
+            source: &p.suite.source,
+            rows,
+            widths,
+            header,
+            sel: p.sel,
+            about: about(app, p.sel),
+        },
     );
 }
 
