@@ -12,6 +12,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod exit;
+pub mod i18n;
 pub mod sim;
 pub mod term;
 pub mod tui;

@@ -246,12 +246,8 @@ fn probe_done_with_a_finding_and_its_evidence() {
         assert!(third.contains(want), "{want}: {third}");
     }
     assert!(plain(&probe::pane_lines(&a, 0)).contains("/api/v2/sdk/sms/send"));
-    // the meaning comes in the language of the UI first
-    for h in &mut a.headers {
-        if h.name.eq_ignore_ascii_case("X-L") {
-            h.value = "zh".into();
-        }
-    }
+    // the meaning comes in the language of the UI first (not X-L's: that is the server's)
+    a.ui_lang = vflow::api::Lang::Zh;
     let zh = plain(&probe::pane_lines(&a, 2));
     let first_zh = zh.find(race.finding_zh.as_str()).expect("the Chinese text");
     let en = zh.find("[en]").expect("the English one under it");

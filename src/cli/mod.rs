@@ -63,6 +63,10 @@ pub struct GlobalArgs {
     /// Language of error messages sent as X-L (zh or en)
     #[arg(long, global = true, env = "VFLOW_LANG", value_name = "LANG")]
     pub lang: Option<String>,
+    /// Language of vflow's own words (en or zh); default: the profile's ui_lang, else the
+    /// locale (LC_ALL, LC_MESSAGES, LANG)
+    #[arg(long, global = true, env = "VFLOW_UI_LANG", value_name = "LANG", value_parser = crate::i18n::parse_ui_lang)]
+    pub ui_lang: Option<crate::api::catalogue::Lang>,
     /// Device preset for the device headers (fresh fingerprint each run)
     #[arg(long, global = true, env = "VFLOW_DEVICE", value_name = "PRESET")]
     pub device: Option<crate::config::DevicePreset>,
@@ -102,6 +106,8 @@ impl GlobalArgs {
             client_id: self.client_id.clone(),
             tenant_id: self.tenant_id.clone(),
             lang: self.lang.clone(),
+            ui_lang: self.ui_lang,
+            locale: crate::i18n::env_locale(|k| std::env::var(k).ok()),
             device: self.device,
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
@@ -223,6 +229,7 @@ mod tests {
             "--client-id=ID",
             "--tenant-id=T",
             "--lang=zh",
+            "--ui-lang=zh",
             "--device=iphone",
             "--connect-timeout=2s",
             "--timeout=9s",
@@ -238,6 +245,9 @@ mod tests {
             client_id: Some("ID".into()),
             tenant_id: Some("T".into()),
             lang: Some("zh".into()),
+            ui_lang: Some(crate::api::Lang::Zh),
+            // The locale is read from the environment as it is.
+            locale: crate::i18n::env_locale(|k| std::env::var(k).ok()),
             device: Some(crate::config::DevicePreset::Iphone),
             connect_timeout: Some(std::time::Duration::from_secs(2)),
             timeout: Some(std::time::Duration::from_secs(9)),

@@ -12,6 +12,7 @@ pub use target::Target;
 
 pub use presets::{DeviceHeaders, DevicePreset};
 
+use crate::api::catalogue::Lang;
 use crate::api::headers as h;
 use crate::client::build::{self, header};
 use crate::client::{ExplainContext, HeaderSetting, HttpOptions, RequestSpec};
@@ -45,8 +46,11 @@ pub struct Profile {
     pub target: Option<String>,
     pub client_id: Option<String>,
     pub tenant_id: Option<String>,
-    /// Sent as X-L.
+    /// Sent as X-L; absent: follows the UI language.
     pub lang: Option<String>,
+    /// The language vflow itself speaks (`en` or `zh`); absent: the locale.
+    #[serde(default, deserialize_with = "de_ui_lang")]
+    pub ui_lang: Option<Lang>,
     /// Device preset; the four values below override it one by one.
     pub device: Option<DevicePreset>,
     pub os_version: Option<String>,
@@ -82,6 +86,13 @@ pub fn positive_duration(s: &str) -> Result<Duration, String> {
 fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let s = String::deserialize(d)?;
     positive_duration(&s)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+fn de_ui_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let s = String::deserialize(d)?;
+    crate::i18n::parse_ui_lang(&s)
         .map(Some)
         .map_err(serde::de::Error::custom)
 }
@@ -127,6 +138,10 @@ pub struct Overrides {
     pub client_id: Option<String>,
     pub tenant_id: Option<String>,
     pub lang: Option<String>,
+    /// `--ui-lang` / `VFLOW_UI_LANG`.
+    pub ui_lang: Option<Lang>,
+    /// The locale's language (`LC_ALL`, `LC_MESSAGES`, `LANG`), below the profile's `ui_lang`.
+    pub locale: Option<Lang>,
     pub device: Option<DevicePreset>,
     pub connect_timeout: Option<Duration>,
     pub timeout: Option<Duration>,
@@ -148,6 +163,8 @@ pub struct ResolvedProfile {
     pub client_id: String,
     pub tenant_id: Option<String>,
     pub lang: String,
+    /// The language of vflow's own words (flag, profile, locale, English: in that order).
+    pub ui_lang: Lang,
     pub device_preset: Option<DevicePreset>,
     pub device: DeviceHeaders,
     /// The fingerprint is not in the profile: a fresh one is generated each run.
@@ -313,6 +330,7 @@ pub fn resolve_with(
         }
     };
     let fingerprint_generated = args.device.is_some() || p.fingerprint.is_none();
+    let ui_lang = crate::i18n::choose(args.ui_lang, p.ui_lang, args.locale);
     let defaults = HttpOptions::default();
     Ok(ResolvedProfile {
         fingerprint_generated,
@@ -329,11 +347,14 @@ pub fn resolve_with(
             .clone()
             .or(p.tenant_id.clone())
             .filter(|t| !t.is_empty()),
-        lang: args
-            .lang
-            .clone()
-            .or(p.lang.clone())
-            .unwrap_or_else(|| "en".into()),
+        lang: args.lang.clone().or(p.lang.clone()).unwrap_or_else(|| {
+            match ui_lang {
+                Lang::Zh => "zh",
+                Lang::En => "en",
+            }
+            .into()
+        }),
+        ui_lang,
         device_preset: preset,
         device,
         extra_headers: p.headers.clone().into_iter().collect(),

@@ -106,9 +106,21 @@ pub struct App {
     /// Whether the target reveals captcha solutions (Ctrl+G): unknown until
     /// tried, except for the in-process simulator, which does.
     pub reveals: Option<bool>,
+    /// The language of vflow's own words (independent of the X-L header).
+    pub ui_lang: crate::api::Lang,
 }
 
 impl App {
+    /// The language asked of the server: the X-L header as edited.
+    pub fn server_lang(&self) -> crate::api::Lang {
+        let v = self
+            .headers
+            .iter()
+            .find(|h| h.enabled && h.name.eq_ignore_ascii_case(crate::api::headers::LANG))
+            .map(|h| h.value.as_str());
+        crate::api::Lang::from_header(v)
+    }
+
     pub fn new(target: Target, headers: Vec<HeaderSetting>, clock: SharedClock) -> App {
         let now = clock.now();
         let headers_for_base = headers.clone();
@@ -161,6 +173,7 @@ impl App {
             probe: Default::default(),
             header_refusal: None,
             reveals: None,
+            ui_lang: crate::api::Lang::En,
             next: Default::default(),
         }
     }

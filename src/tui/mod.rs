@@ -160,6 +160,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
     // turns into black bars.
     crossterm::style::force_color_output(true);
     app.redact = profile.redact;
+    app.ui_lang = profile.ui_lang;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
     app.probe.authorized = authorized;

@@ -94,6 +94,16 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
     if app.redact {
         spans.push(Span::styled(" │ MASKED", theme::ERROR));
     }
+    let server = app.server_lang();
+    if server != app.ui_lang {
+        let both = crate::t!(
+            app.ui_lang,
+            "ui-lang-mismatch",
+            ui = crate::i18n::native_name(app.ui_lang),
+            server = server.code()
+        );
+        spans.push(Span::raw(format!(" │ {both}")));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -500,14 +500,9 @@ fn verdict_style(v: &ProbeVerdict) -> Style {
     }
 }
 
-/// The language of the UI: the profile's `X-L` header.
+/// The language of the UI.
 fn lang(app: &App) -> Lang {
-    let v = app
-        .headers
-        .iter()
-        .find(|h| h.enabled && h.name.eq_ignore_ascii_case(crate::api::headers::LANG))
-        .map(|h| h.value.as_str());
-    Lang::from_header(v)
+    app.ui_lang
 }
 
 pub fn view(app: &App, f: &mut Frame, body: Rect) {

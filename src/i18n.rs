@@ -1,0 +1,226 @@
+//! The UI's words: one Fluent catalogue (`assets/locales/{en-US,zh-CN}/*.ftl`) for every string a
+//! person reads in the TUI and in the CLI's human output, English and Simplified Chinese.
+//!
+//! Fluent (through `fluent-templates`) was chosen over `rust-i18n` because it handles plurals
+//! (CLDR rules per language) and placeables in the library, keeps translators' files free of Rust,
+//! and embeds the catalogue at build time. Ids are looked up with [`t!`](crate::t) so that a test
+//! can find every id the code uses (`tests/i18n_catalogue.rs`): an id missing in one language, or
+//! not used anywhere, fails it.
+//!
+//! The UI language is independent of `X-L` (the language asked of the server): see [`choose`].
+
+use crate::api::catalogue::Lang;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/locales",
+        fallback_language: "en-US",
+        // No Unicode isolation marks around placeables: a terminal draws them as odd cells.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en-US");
+static ZH: LanguageIdentifier = langid!("zh-CN");
+
+fn id_of(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// The message `id` in `lang`. An unknown id (a bug the catalogue test catches) shows as the id.
+pub fn text(lang: Lang, id: &str) -> String {
+    LOCALES
+        .try_lookup(id_of(lang), id)
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The message `id` in `lang` with its placeables filled from `args`.
+pub fn text_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.0.clone()))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id_of(lang), id, &map)
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// One placeable's value: numbers stay numbers (so plural rules apply), the rest is text.
+#[derive(Debug, Clone)]
+pub struct Arg(FluentValue<'static>);
+
+macro_rules! arg_from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg(FluentValue::from(v))
+            }
+        }
+    )*};
+}
+arg_from_number!(u8, u16, u32, u64, usize, i32, i64, f64);
+
+impl From<String> for Arg {
+    fn from(v: String) -> Arg {
+        Arg(FluentValue::from(v))
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Arg {
+        Arg(FluentValue::from(v.clone()))
+    }
+}
+impl From<&str> for Arg {
+    fn from(v: &str) -> Arg {
+        Arg(FluentValue::from(v.to_string()))
+    }
+}
+impl From<Cow<'_, str>> for Arg {
+    fn from(v: Cow<'_, str>) -> Arg {
+        Arg(FluentValue::from(v.into_owned()))
+    }
+}
+
+/// `t!(lang, "id")` or `t!(lang, "id", name = value, ...)`: the message in the UI language.
+/// Ids are literals so the catalogue test can see them.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::text($lang, $id)
+    };
+    ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::text_args(
+            $lang,
+            $id,
+            &[$((stringify!($k), $crate::i18n::Arg::from($v))),+],
+        )
+    };
+}
+
+/// The language a locale name stands for: `zh`, `zh_CN.UTF-8`, `zh-Hans`... are Chinese;
+/// anything else (or nothing) is not a choice.
+pub fn locale_lang(locale: &str) -> Option<Lang> {
+    let l = locale.trim();
+    if l.is_empty() {
+        return None;
+    }
+    let primary = l
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some(if primary == "zh" { Lang::Zh } else { Lang::En })
+}
+
+/// The locale's language as POSIX decides it: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is
+/// set and not empty. `get` reads a variable (the process environment in `main`).
+pub fn env_locale(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| get(k).filter(|v| !v.trim().is_empty()))
+        .and_then(|v| locale_lang(&v))
+}
+
+/// Parses `en` / `zh` (as `--ui-lang` and the profile's `ui_lang` take them).
+pub fn parse_ui_lang(s: &str) -> Result<Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "en" | "english" => Ok(Lang::En),
+        "zh" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
+        other => Err(format!("{other:?} is not a UI language: use en or zh")),
+    }
+}
+
+/// The UI language: the flag (or `VFLOW_UI_LANG`), else the profile's `ui_lang`, else the locale,
+/// else English.
+pub fn choose(flag: Option<Lang>, profile: Option<Lang>, locale: Option<Lang>) -> Lang {
+    flag.or(profile).or(locale).unwrap_or(Lang::En)
+}
+
+/// The name of a language in itself, for the title bar and `config show`.
+pub fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Zh => "中文",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_map_to_languages() {
+        assert_eq!(locale_lang("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(locale_lang("zh_TW"), Some(Lang::Zh));
+        assert_eq!(locale_lang("zh-Hans"), Some(Lang::Zh));
+        assert_eq!(locale_lang("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(locale_lang("C.UTF-8"), Some(Lang::En));
+        assert_eq!(locale_lang("POSIX"), Some(Lang::En));
+        assert_eq!(locale_lang(" "), None);
+    }
+
+    #[test]
+    fn lc_all_beats_lc_messages_beats_lang_and_empty_means_unset() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            env_locale(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_US.UTF-8")])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            env_locale(env(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "zh_CN")])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            env_locale(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(env_locale(env(&[])), None);
+    }
+
+    #[test]
+    fn flag_beats_profile_beats_locale() {
+        assert_eq!(
+            choose(Some(Lang::En), Some(Lang::Zh), Some(Lang::Zh)),
+            Lang::En
+        );
+        assert_eq!(choose(None, Some(Lang::Zh), Some(Lang::En)), Lang::Zh);
+        assert_eq!(choose(None, None, Some(Lang::Zh)), Lang::Zh);
+        assert_eq!(choose(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn ui_lang_values() {
+        assert_eq!(parse_ui_lang("ZH"), Ok(Lang::Zh));
+        assert_eq!(parse_ui_lang("en"), Ok(Lang::En));
+        assert!(parse_ui_lang("fr").unwrap_err().contains("en or zh"));
+    }
+
+    #[test]
+    fn placeables_and_plurals_come_from_the_library() {
+        assert_eq!(
+            crate::t!(Lang::En, "ui-lang-mismatch", ui = "English", server = "zh"),
+            "UI English · X-L zh"
+        );
+        assert_eq!(
+            crate::t!(Lang::Zh, "ui-lang-mismatch", ui = "中文", server = "en"),
+            "界面 中文 · X-L en"
+        );
+        assert_eq!(crate::t!(Lang::En, "n-exchanges", n = 1u32), "1 exchange");
+        assert_eq!(crate::t!(Lang::En, "n-exchanges", n = 2u32), "2 exchanges");
+        assert_eq!(crate::t!(Lang::Zh, "n-exchanges", n = 2u32), "2 次交换");
+    }
+}
