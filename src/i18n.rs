@@ -52,6 +52,12 @@ pub fn text_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Parse the catalogue now (it is parsed on first use otherwise): for a start-up that
+/// warms it on another thread.
+pub fn warm() {
+    let _ = text(Lang::En, "ui-lang-mismatch");
+}
+
 /// One placeable's value: numbers stay numbers (so plural rules apply), the rest is text.
 #[derive(Debug, Clone)]
 pub struct Arg(FluentValue<'static>);

@@ -154,6 +154,13 @@ impl ProbeSuite {
         ProbeSuite::parse(BUILTIN, "built-in probes").expect("the built-in probe suite parses")
     }
 
+    /// The built-in probes, parsed once per process (see `Suite::builtin_shared`).
+    pub fn builtin_shared() -> std::sync::Arc<ProbeSuite> {
+        static S: std::sync::LazyLock<std::sync::Arc<ProbeSuite>> =
+            std::sync::LazyLock::new(|| std::sync::Arc::new(ProbeSuite::builtin()));
+        S.clone()
+    }
+
     pub fn parse(text: &str, source: &str) -> Result<ProbeSuite, String> {
         let f: File = toml::from_str(text).map_err(|e| format!("{source}: {e}"))?;
         let mut seen = std::collections::HashSet::new();

@@ -279,6 +279,14 @@ impl Suite {
             .expect("the built-in suite parses")
     }
 
+    /// The built-in suite, parsed once per process (the TUI warms it on another thread
+    /// while it starts, so its first frame does not wait for it).
+    pub fn builtin_shared() -> std::sync::Arc<Suite> {
+        static S: std::sync::LazyLock<std::sync::Arc<Suite>> =
+            std::sync::LazyLock::new(|| std::sync::Arc::new(Suite::builtin()));
+        S.clone()
+    }
+
     /// Read and parse a suite file.
     pub fn load(path: &Path) -> Result<Suite, SuiteError> {
         let text = std::fs::read_to_string(path).map_err(|e| {

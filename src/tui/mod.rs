@@ -56,6 +56,7 @@ pub struct Options {
 
 /// Run the interactive app until the person quits.
 pub fn main(opts: Options) -> ExitCode {
+    warm_up();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -73,6 +74,21 @@ pub fn main(opts: Options) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the app parses from its embedded assets (the check and probe suites, the error
+/// catalogue, the UI's messages) is parsed on another thread while the main one sets up
+/// the simulator and the terminal: on two cores the first frame waits for none of it
+/// (what it needs before the thread is done, it waits for, never twice).
+fn warm_up() {
+    let _ = std::thread::Builder::new()
+        .name("warm-up".into())
+        .spawn(|| {
+            crate::i18n::warm();
+            let _ = crate::api::catalogue::Catalogue::get();
+            let _ = crate::check::Suite::builtin_shared();
+            let _ = crate::check::probe::ProbeSuite::builtin_shared();
+        });
 }
 
 /// Saving header edits into the profile, in `file`.

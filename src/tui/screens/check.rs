@@ -89,7 +89,7 @@ pub struct CheckState {
 
 impl Default for CheckState {
     fn default() -> Self {
-        CheckState::new(Arc::new(Suite::builtin()))
+        CheckState::new(Suite::builtin_shared())
     }
 }
 

@@ -93,7 +93,7 @@ pub struct ProbeState {
 
 impl Default for ProbeState {
     fn default() -> Self {
-        ProbeState::new(Arc::new(ProbeSuite::builtin()))
+        ProbeState::new(ProbeSuite::builtin_shared())
     }
 }
 
