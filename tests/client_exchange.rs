@@ -356,3 +356,39 @@ fn bad_ca_files_are_reported() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `GET /_sim/info` tells whether a vflow simulator reveals captcha solutions; any other
+/// target (here one answering 404, and a closed port) does not say.
+#[tokio::test]
+async fn the_simulator_says_whether_it_reveals_solutions() {
+    use vflow::client::simflow::reveals_solutions;
+    use vflow::sim::{SimConfig, spawn_in_process};
+    let h = http(Duration::from_secs(5));
+    for reveal in [true, false] {
+        let sim = spawn_in_process(SimConfig {
+            quiet: true,
+            reveal_solutions: reveal,
+            ..SimConfig::default()
+        })
+        .await
+        .unwrap();
+        assert_eq!(reveals_solutions(&h, &sim.base_url()).await, Some(reveal));
+    }
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move {
+        let (mut s, _) = listener.accept().await.unwrap();
+        let req = read_request(&mut s).await;
+        s.write_all(
+            b"HTTP/1.1 404 Not Found\r\ncontent-length: 9\r\nconnection: close\r\n\r\nnot found",
+        )
+        .await
+        .unwrap();
+        req
+    });
+    assert_eq!(reveals_solutions(&h, &format!("http://{addr}")).await, None);
+    let req = String::from_utf8(server.await.unwrap()).unwrap();
+    assert!(req.starts_with("GET /_sim/info "), "{req}");
+    // nothing listens there any more
+    assert_eq!(reveals_solutions(&h, &format!("http://{addr}")).await, None);
+}

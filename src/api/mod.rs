@@ -35,6 +35,8 @@ pub mod paths {
     /// Prefix of the simulator's own helpers; never part of the vendor API.
     pub const SIM_PREFIX: &str = "/_sim";
     pub const SIM_OUTBOX: &str = "/_sim/outbox";
+    /// What this simulator is and does (e.g. whether it reveals captcha solutions).
+    pub const SIM_INFO: &str = "/_sim/info";
     pub const SIM_OPENAPI: &str = "/_sim/openapi.json";
     pub const SIM_STATE_TOKEN: &str = "/_sim/state-token";
     pub const SIM_USERS: &str = "/_sim/users";

@@ -76,6 +76,19 @@ pub struct SimUser {
     pub updated_at: String,
 }
 
+/// `GET /_sim/info`: what a vflow simulator is and does, so a client can offer only what
+/// works against it (an automatic pass token needs `reveal_solutions`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimInfo {
+    /// Always `"vflow"`.
+    pub simulator: String,
+    pub version: String,
+    /// `GET /_sim/captcha/{token}` answers with the solution (`--reveal-solutions`).
+    pub reveal_solutions: bool,
+    /// Points are AES-encrypted with the puzzle's `secretKey` (`--aes`).
+    pub aes: bool,
+}
+
 /// One delivered code in the simulator's outbox (`GET /_sim/outbox`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {

@@ -113,6 +113,18 @@ pub async fn token_from_simulator_recorded(
     Ok(v.captcha_token)
 }
 
+/// Whether the target reveals captcha solutions, from the simulator's `GET /_sim/info`:
+/// `Some(true/false)` from a vflow simulator, `None` when the target did not say (not a vflow
+/// simulator, an older one, or no answer): then only trying tells.
+pub async fn reveals_solutions(http: &Http, base: &str) -> Option<bool> {
+    let x = http
+        .send(&build::sim_get(base, api::paths::SIM_INFO))
+        .await
+        .ok()?;
+    let info: wire::SimInfo = body_json(&x, "info").ok()?;
+    (info.simulator == "vflow").then_some(info.reveal_solutions)
+}
+
 /// The newest code the simulator delivered to `mobile` for `scene`.
 pub async fn latest_code(
     http: &Http,

@@ -80,6 +80,7 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .route_layer(middleware::from_fn_with_state(sim.clone(), latency));
     let mut helpers = Router::new()
         .route(paths::SIM_OUTBOX, get(outbox))
+        .route(paths::SIM_INFO, get(info))
         .route(paths::SIM_OPENAPI, get(openapi))
         .route(paths::SIM_STATE_TOKEN, post(state_token))
         .route(paths::SIM_USERS, get(users))
@@ -190,6 +191,16 @@ async fn users(State(sim): State<Arc<Sim>>) -> Response {
 
 async fn outbox(State(sim): State<Arc<Sim>>) -> Response {
     axum::Json(sim.outbox()).into_response()
+}
+
+async fn info(State(sim): State<Arc<Sim>>) -> Response {
+    axum::Json(crate::api::wire::SimInfo {
+        simulator: "vflow".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        reveal_solutions: sim.config.reveal_solutions,
+        aes: sim.config.aes,
+    })
+    .into_response()
 }
 
 async fn openapi() -> Response {
