@@ -101,6 +101,18 @@ pub fn whence(
     (ui, x_l)
 }
 
+/// A device preset as people say it, in `lang` (English: the preset's own label).
+pub fn device_label(d: config::DevicePreset, lang: Lang) -> String {
+    use config::DevicePreset as D;
+    match d {
+        D::Android => crate::t!(lang, "cli-device-android"),
+        D::Iphone => crate::t!(lang, "cli-device-iphone"),
+        D::Windows => crate::t!(lang, "cli-device-windows"),
+        D::MacosSafari => crate::t!(lang, "cli-device-macos-safari"),
+        D::Wechat => crate::t!(lang, "cli-device-wechat"),
+    }
+}
+
 /// `label:` padded to the width of the longest label, then the value.
 fn row(label: &str, width: usize, value: &str) -> String {
     format!("{} {value}", crate::check::pad(label, width))
@@ -165,7 +177,7 @@ pub fn show(p: &ResolvedProfile, ui_whence: &Whence, x_l_whence: &Whence) -> Str
         l_device,
         w,
         &p.device_preset
-            .map(|d| d.label().to_string())
+            .map(|d| device_label(d, lang))
             .unwrap_or_else(|| crate::t!(lang, "cli-config-custom-device")),
     ));
     out.push(row(
@@ -368,6 +380,15 @@ mod tests {
             Whence::Locale("LANG=zh_CN.UTF-8".into()).words(Lang::Zh),
             "区域设置 LANG=zh_CN.UTF-8"
         );
+    }
+
+    #[test]
+    fn device_labels_in_english_are_the_presets() {
+        use config::DevicePreset as D;
+        for d in [D::Android, D::Iphone, D::Windows, D::MacosSafari, D::Wechat] {
+            assert_eq!(device_label(d, Lang::En), d.label());
+            assert_ne!(device_label(d, Lang::Zh), d.label());
+        }
     }
 
     #[test]

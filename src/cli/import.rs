@@ -137,7 +137,7 @@ pub fn describe(r: &Imported, spec: &RequestSpec, lang: Lang) -> String {
             for (k, v) in &m {
                 let value = match v {
                     serde_json::Value::String(s) => format!("{:?}", s),
-                    other => format!("{other} {}", crate::t!(lang, "cli-import-not-a-string")),
+                    other => format!("{other}{}", crate::t!(lang, "cli-import-not-a-string")),
                 };
                 let extra = if !known.is_empty() && !known.contains(&k.as_str()) {
                     format!("  {}", crate::t!(lang, "cli-import-unknown-field"))

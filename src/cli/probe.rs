@@ -208,7 +208,7 @@ impl ProgressLine {
         };
         let width = self.n.to_string().len();
         eprintln!(
-            "[{:>width$}/{}] {} {}{} {}",
+            "[{:>width$}/{}] {} {}{}{}",
             self.done,
             self.n,
             result.verdict.word_in(self.lang),

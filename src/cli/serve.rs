@@ -155,7 +155,7 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr, lang: Lang) -> String {
         ),
     ));
     lines.push(row(
-        "OpenAPI:".to_string(),
+        crate::t!(lang, "cli-serve-openapi"),
         format!("{base}{}", paths::SIM_OPENAPI),
     ));
     if args.reveal_solutions {

@@ -68,7 +68,7 @@ cli-import-headers = headers ({$n}, as the app sent them, in order):
 cli-import-not-sent = (not sent: {$names})
 cli-import-no-body = no body
 cli-import-body-json = body: a JSON object, {$n} fields:
-cli-import-not-a-string = (not a string)
+cli-import-not-a-string = {" "}(not a string)
 cli-import-unknown-field = (not a field of sms/send: kept and sent)
 cli-import-body-raw = body ({$bytes} bytes, not a JSON object, sent unchanged):
 cli-import-byte-for-byte = (sent byte for byte as imported)
@@ -95,6 +95,7 @@ cli-serve-outbox = outbox:
 cli-serve-outbox-value = {$command}   (the delivered SMS codes)
 cli-serve-users = users:
 cli-serve-users-value = {$command}   (state token: {$state})
+cli-serve-openapi = OpenAPI:
 cli-serve-solutions = solutions:
 cli-serve-gateway-fails = gateway fails for:
 cli-serve-latency = latency {$ms} ms
@@ -217,8 +218,16 @@ cli-probe-plan-against = the plan against {$target}:
 cli-probe-refused = {$why}; add --authorized if you own the tenant or are allowed to test it.
 cli-probe-no-terminal = no terminal to confirm the plan on: nothing was sent (add --yes to start without asking)
 cli-probe-not-confirmed = not confirmed: nothing was sent
-cli-probe-progress-cost = ({$sms} SMS, {$requests} requests)
+cli-probe-progress-cost = {" "}({$sms} SMS, {$requests} requests)
 cli-probe-never-answered = the target never answered: exit 3
 cli-probe-start-in-process = {$n} probe(s) of the {$suite} against the in-process simulator {$url}
 cli-probe-start-sim = {$n} probe(s) of the {$suite} against the vflow simulator {$url}
 cli-probe-start-target = {$n} probe(s) of the {$suite} against target {$url}
+
+## Device presets (config show)
+
+cli-device-android = Android phone (Chrome)
+cli-device-iphone = iPhone (Safari)
+cli-device-windows = Windows desktop browser (Edge)
+cli-device-macos-safari = macOS Safari
+cli-device-wechat = WeChat mini program (Android)

@@ -94,6 +94,7 @@ cli-serve-outbox = 发件箱：
 cli-serve-outbox-value = {$command}   （已下发的短信验证码）
 cli-serve-users = 用户：
 cli-serve-users-value = {$command}   （state token：{$state}）
+cli-serve-openapi = OpenAPI：
 cli-serve-solutions = 拼图答案：
 cli-serve-gateway-fails = 网关必定失败的号码：
 cli-serve-latency = 延迟 {$ms} 毫秒
@@ -204,8 +205,8 @@ cli-check-fail-line = {$verdict} {$name}：{$reason}
 cli-check-case = 用例：{$description}
 cli-check-what-it-got = 实际得到：
 cli-check-cannot-write-report = 无法写入 {$what} 报告 {$path}：{$error}
-cli-check-start-sim = 用 {$suite} 中的 {$n} 个用例检查进程内模拟器 {$url}（配置档 {$profile}）
-cli-check-start-target = 用 {$suite} 中的 {$n} 个用例检查目标 {$url}（配置档 {$profile}）
+cli-check-start-sim = 检查进程内模拟器 {$url}：{$n} 个用例（用例集：{$suite}；配置档：{$profile}）
+cli-check-start-target = 检查目标 {$url}：{$n} 个用例（用例集：{$suite}；配置档：{$profile}）
 cli-check-never-answered = 目标始终没有响应（所有执行的用例都遇到了传输失败）：退出码 3
 
 ## vflow probe
@@ -218,6 +219,14 @@ cli-probe-no-terminal = 没有终端可以确认计划：未发送任何请求�
 cli-probe-not-confirmed = 未确认：未发送任何请求
 cli-probe-progress-cost = （{$sms} 条短信，{$requests} 个请求）
 cli-probe-never-answered = 目标始终没有响应：退出码 3
-cli-probe-start-in-process = 用 {$suite} 中的 {$n} 个探测检查进程内模拟器 {$url}
-cli-probe-start-sim = 用 {$suite} 中的 {$n} 个探测检查 vflow 模拟器 {$url}
-cli-probe-start-target = 用 {$suite} 中的 {$n} 个探测检查目标 {$url}
+cli-probe-start-in-process = 探测进程内模拟器 {$url}：{$n} 个探测（探测集：{$suite}）
+cli-probe-start-sim = 探测 vflow 模拟器 {$url}：{$n} 个探测（探测集：{$suite}）
+cli-probe-start-target = 探测目标 {$url}：{$n} 个探测（探测集：{$suite}）
+
+## 设备预设（config show）
+
+cli-device-android = 安卓手机（Chrome）
+cli-device-iphone = iPhone（Safari）
+cli-device-windows = Windows 桌面浏览器（Edge）
+cli-device-macos-safari = macOS Safari 浏览器
+cli-device-wechat = 微信小程序（安卓）
