@@ -508,3 +508,88 @@ fn import_in_chinese_and_its_json_in_english() {
         "{v}"
     );
 }
+
+#[test]
+fn captcha_in_chinese_keeps_the_lines_scripts_read() {
+    let cfg = config("captcha", "");
+    let o = run(&cfg, ZH_LOCALE, &["captcha", "get"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let t = out(&o);
+    // `token:` is the API's field, read by scripts: as it is
+    assert!(t.lines().any(|l| l.starts_with("token: ")), "{t}");
+    has(
+        &t,
+        &["注意：这个拼图来自进程内模拟器"],
+        &["note: this puzzle"],
+    );
+    has(&err(&o), &[" 1. 验证码 "], &[" 1. captcha "]);
+
+    // solve, with the x on stdin: x = 0 misses every hole
+    let mut c = support::command(&cfg);
+    c.env("LANG", "zh_CN.UTF-8")
+        .args(["captcha", "solve", "--sender", "13800138000"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "0").unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(o.stdout.is_empty(), "no pass token: {}", out(&o));
+    has(
+        &err(&o),
+        &[
+            "从标准输入读取拼图块左边缘的 x（0-263）",
+            "== 2 校验",
+            "--- en ---",
+        ],
+        &["reading the x", "== 2 verify", "--- zh ---"],
+    );
+}
+
+#[test]
+fn the_proxys_line_says_why_in_the_ui_language() {
+    use vflow::api::Lang;
+    use vflow::client::proxy::Recorded;
+    use vflow::tui::fixtures;
+    let spec = vflow::client::build::sms_send(
+        "http://127.0.0.1:8081",
+        fixtures::headers(),
+        "LOGIN_SMS",
+        "13800138000",
+        "x",
+    );
+    let code = "IDAAS.SDK.CAPTCHA.0005";
+    let x = fixtures::exchange(
+        &spec,
+        Some(fixtures::json_response(400, &fixtures::error_body(code))),
+    );
+    let r = Recorded {
+        id: 1,
+        client: "127.0.0.1:50000".parse().unwrap(),
+        exchange: x,
+        refused: None,
+    };
+    let ctx = vflow::client::ExplainContext::default();
+    let line = |lang| vflow::cli::proxy::line(&r, &ctx, None, lang);
+    has(
+        &line(Lang::En),
+        &[code, "API error: Unknown sending scenario"],
+        &["接口错误"],
+    );
+    has(
+        &line(Lang::Zh),
+        &[code, "接口错误：未知的发送场景"],
+        &["API error"],
+    );
+    let refused = Recorded {
+        refused: Some("CONNECT is not forwarded".into()),
+        ..r
+    };
+    let zh = vflow::cli::proxy::line(&refused, &ctx, None, Lang::Zh);
+    has(&zh, &["已拒绝：CONNECT is not forwarded"], &["REFUSED"]);
+}
