@@ -29,3 +29,29 @@ pub fn ms(d: std::time::Duration) -> String {
         format!("{v:.1} ms")
     }
 }
+
+/// Columns `s` takes on a terminal (a Chinese character takes two).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces on the right to `w` terminal columns (tables with Chinese words).
+pub fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// `s` padded with spaces on the left to `w` terminal columns.
+pub fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn padding_counts_terminal_columns() {
+        assert_eq!(super::pad("用例", 6), "用例  ");
+        assert_eq!(super::pad("case", 6), "case  ");
+        assert_eq!(super::pad_left("耗时", 5), " 耗时");
+        assert_eq!(super::pad("longer", 2), "longer");
+    }
+}

@@ -6,7 +6,7 @@
 
 use super::run::{BoxFuture, Env, Sent, probe_simulator};
 use crate::api::consumer::Consumer;
-use crate::api::{Scene, captcha, wire};
+use crate::api::{Lang, Scene, captcha, wire};
 use crate::client::consumer::{self, Known};
 use crate::client::simflow::{self, TokenError};
 use crate::client::{Exchange, Outcome, RequestSpec, build};
@@ -43,6 +43,16 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// [`Severity::word`] in `lang`.
+    pub fn word_in(self, lang: Lang) -> String {
+        match self {
+            Severity::Low => crate::t!(lang, "check-severity-low"),
+            Severity::Medium => crate::t!(lang, "check-severity-medium"),
+            Severity::High => crate::t!(lang, "check-severity-high"),
+            Severity::Critical => crate::t!(lang, "check-severity-critical"),
+        }
+    }
+
     pub fn word(self) -> &'static str {
         match self {
             Severity::Low => "low",
@@ -61,6 +71,9 @@ pub struct Probe {
     pub kind: Kind,
     pub severity: Severity,
     pub title: String,
+    /// The title in Chinese; a suite without it shows the English one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_zh: Option<String>,
     /// What a finding means, in English and Chinese.
     pub finding_en: String,
     pub finding_zh: String,
@@ -82,6 +95,23 @@ pub struct Probe {
 }
 
 impl Probe {
+    /// The title in `lang`: `title_zh` in Chinese when the suite has it, else `title`.
+    /// The CLI's `probe` and the TUI's probe screen show this.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match (lang, &self.title_zh) {
+            (Lang::Zh, Some(zh)) if !zh.trim().is_empty() => zh,
+            _ => &self.title,
+        }
+    }
+
+    /// What a finding means: `(in lang, in the other language)`.
+    pub fn finding_in(&self, lang: Lang) -> (&str, &str) {
+        match lang {
+            Lang::En => (&self.finding_en, &self.finding_zh),
+            Lang::Zh => (&self.finding_zh, &self.finding_en),
+        }
+    }
+
     fn parallel(&self) -> u32 {
         self.parallel.unwrap_or(10).clamp(2, MAX_PARALLEL)
     }
@@ -149,9 +179,21 @@ pub struct ProbeSuite {
     pub probes: Vec<Probe>,
 }
 
+/// The built-in probe suite's `source`.
+pub const BUILTIN_SOURCE: &str = "built-in probes";
+
 impl ProbeSuite {
     pub fn builtin() -> ProbeSuite {
-        ProbeSuite::parse(BUILTIN, "built-in probes").expect("the built-in probe suite parses")
+        ProbeSuite::parse(BUILTIN, BUILTIN_SOURCE).expect("the built-in probe suite parses")
+    }
+
+    /// Where the suite came from, in `lang`: the built-in one by name, else its file.
+    pub fn source_in(&self, lang: Lang) -> String {
+        if self.source == BUILTIN_SOURCE {
+            crate::t!(lang, "check-probe-builtin-suite")
+        } else {
+            self.source.clone()
+        }
     }
 
     /// The built-in probes, parsed once per process (see `Suite::builtin_shared`).
@@ -183,6 +225,11 @@ impl ProbeSuite {
 
     /// Indices of the probes named (all when `only` is empty); an unknown name is an error.
     pub fn select(&self, only: &[String]) -> Result<Vec<usize>, String> {
+        self.select_in(only, Lang::En)
+    }
+
+    /// [`ProbeSuite::select`] with the error in `lang`.
+    pub fn select_in(&self, only: &[String], lang: Lang) -> Result<Vec<usize>, String> {
         if only.is_empty() {
             return Ok((0..self.probes.len()).collect());
         }
@@ -193,7 +240,12 @@ impl ProbeSuite {
                     .position(|p| &p.name == n)
                     .ok_or_else(|| {
                         let names: Vec<_> = self.probes.iter().map(|p| p.name.as_str()).collect();
-                        format!("no probe named {n:?}: one of {}", names.join(", "))
+                        crate::t!(
+                            lang,
+                            "check-probe-unknown",
+                            name = format!("{n:?}"),
+                            names = names.join(", ")
+                        )
                     })
             })
             .collect()
@@ -229,10 +281,10 @@ impl Budget {
     fn give_back(&mut self, n: u32) {
         self.used = self.used.saturating_sub(n);
     }
-    fn left(&self) -> String {
+    fn left(&self, lang: Lang) -> String {
         match self.max {
             Some(m) => m.saturating_sub(self.used).to_string(),
-            None => "unlimited".into(),
+            None => crate::t!(lang, "check-probe-unlimited"),
         }
     }
 }
@@ -246,6 +298,19 @@ pub enum ProbeVerdict {
 }
 
 impl ProbeVerdict {
+    /// [`ProbeVerdict::word`] in `lang`.
+    pub fn word_in(&self, lang: Lang) -> String {
+        match self {
+            ProbeVerdict::Held => crate::t!(lang, "check-probe-held"),
+            ProbeVerdict::Finding { severity, .. } => crate::t!(
+                lang,
+                "check-probe-finding",
+                severity = severity.word_in(lang)
+            ),
+            ProbeVerdict::Skipped { .. } => crate::t!(lang, "check-probe-skipped"),
+        }
+    }
+
     pub fn word(&self) -> String {
         match self {
             ProbeVerdict::Held => "held".into(),
@@ -338,6 +403,16 @@ pub enum ProbeProgress<'a> {
     },
 }
 
+/// What the forged pass token `k` of [`FORGED`] is, in `lang`.
+pub fn forged_label(k: usize, lang: Lang) -> String {
+    match k {
+        0 => crate::t!(lang, "check-probe-forged-never-issued"),
+        1 => crate::t!(lang, "check-probe-forged-example"),
+        2 => crate::t!(lang, "check-probe-forged-empty-point"),
+        _ => crate::t!(lang, "check-probe-forged-other-tenant"),
+    }
+}
+
 /// Forged pass tokens: (what it is, the token).
 pub const FORGED: [(&str, &str); 4] = [
     (
@@ -400,12 +475,13 @@ impl Ctx<'_> {
     }
 
     async fn send(&mut self, role: &'static str, spec: RequestSpec) -> Result<Exchange, Stop> {
-        let x = self
-            .env
-            .http
-            .send(&spec)
-            .await
-            .map_err(|e| Stop::Broken(format!("the request cannot be built: {e}")))?;
+        let x = self.env.http.send(&spec).await.map_err(|e| {
+            Stop::Broken(crate::t!(
+                self.env.lang,
+                "check-fail-cannot-build",
+                error = e.to_string()
+            ))
+        })?;
         self.sends.push(Sent {
             role,
             spec,
@@ -418,9 +494,11 @@ impl Ctx<'_> {
         if self.budget.reserve(n) {
             Ok(())
         } else {
-            Err(Stop::Skip(format!(
-                "the next step could cause {n} SMS and the budget has {} left (--max-sms)",
-                self.budget.left()
+            Err(Stop::Skip(crate::t!(
+                self.env.lang,
+                "check-probe-over-budget",
+                n = n,
+                left = self.budget.left(self.env.lang)
             )))
         }
     }
@@ -484,41 +562,56 @@ impl Ctx<'_> {
         }
         match got {
             Ok(t) => Ok(t),
-            Err(TokenError::NoReveal(d)) => Err(Stop::Skip(format!(
-                "needs valid pass tokens, and the target does not reveal captcha solutions ({d}): {}",
-                env.tokens.hint()
+            Err(TokenError::NoReveal(d)) => Err(Stop::Skip(crate::t!(
+                env.lang,
+                "check-probe-no-reveal",
+                detail = d,
+                hint = env.tokens.hint()
             ))),
-            Err(TokenError::Failed(e)) => {
-                Err(Stop::Broken(format!("could not get a pass token: {e}")))
-            }
-        }
-    }
-
-    fn need_simulator(&self, why: &str) -> Result<(), Stop> {
-        if self.simulator {
-            Ok(())
-        } else {
-            Err(Stop::Skip(format!(
-                "simulator only: {why}, and the target is not a vflow simulator"
-            )))
+            Err(TokenError::Failed(e)) => Err(Stop::Broken(crate::t!(
+                env.lang,
+                "check-probe-no-pass-token",
+                error = e.to_string()
+            ))),
         }
     }
 
     /// A code delivered to `mobile` for `scene` and read from the simulator's outbox.
     async fn deliver(&mut self, mobile: &str, scene: Scene) -> Result<String, Stop> {
-        self.need_simulator("it reads the delivered code from the outbox")?;
+        let lang = self.env.lang;
+        if !self.simulator {
+            return Err(Stop::Skip(crate::t!(
+                lang,
+                "check-probe-simulator-only-outbox"
+            )));
+        }
         let token = self.token(mobile).await?;
         let x = self.sms_send("setup", mobile, scene, &token).await?;
         if !accepted(&x) {
-            return Err(Stop::Broken(format!(
-                "setup: the send to {mobile} got {}",
-                x.outcome.label()
+            return Err(Stop::Broken(crate::t!(
+                lang,
+                "check-probe-setup-send",
+                mobile = mobile,
+                got = x.outcome.label()
             )));
         }
         simflow::latest_code(&self.env.http, &self.env.base_url, mobile, scene.code())
             .await
-            .map_err(|e| Stop::Broken(format!("setup: cannot read the outbox: {e}")))?
-            .ok_or_else(|| Stop::Broken(format!("setup: no {scene} code for {mobile}")))
+            .map_err(|e| {
+                Stop::Broken(crate::t!(
+                    lang,
+                    "check-fail-no-outbox",
+                    error = e.to_string()
+                ))
+            })?
+            .ok_or_else(|| {
+                Stop::Broken(crate::t!(
+                    lang,
+                    "check-probe-setup-no-code",
+                    scene = scene.code(),
+                    mobile = mobile
+                ))
+            })
     }
 
     fn consumer(&self, c: Consumer, mobile: &str, code: &str) -> RequestSpec {
@@ -562,12 +655,9 @@ async fn race(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
     let ok = xs.iter().filter(|x| accepted(x)).count() as u32;
     c.sms += ok;
     c.budget.give_back(n - ok);
-    c.note(format!(
-        "{n} parallel sends with one pass token: {ok} accepted"
-    ));
-    Ok((ok > 1).then(|| {
-        format!("{ok} of {n} parallel sends with one pass token were accepted: {ok} SMS went out")
-    }))
+    let lang = c.env.lang;
+    c.note(crate::t!(lang, "check-probe-race-note", n = n, ok = ok));
+    Ok((ok > 1).then(|| crate::t!(lang, "check-probe-race-found", n = n, ok = ok)))
 }
 
 /// The same token with another POINT_JSON (the string captcha/verify did not return).
@@ -582,6 +672,7 @@ fn tampered(token: &str) -> String {
 }
 
 async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
+    let lang = c.env.lang;
     // after a failed send
     let m1 = c.mobile(1);
     let t1 = c.token(&m1).await?;
@@ -589,19 +680,20 @@ async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
         .sms_send("failed send", &m1, Scene::LoginSms, &tampered(&t1))
         .await?;
     if accepted(&first) {
-        c.note("a send with a tampered token was accepted (the replay after a failure could not be tried)".into());
+        c.note(crate::t!(lang, "check-probe-replay-tampered-note"));
         c.found
-            .push("a pass token with a tampered POINT_JSON was accepted".to_string());
+            .push(crate::t!(lang, "check-probe-replay-tampered-found"));
     } else {
         let again = c.sms_send("replay", &m1, Scene::LoginSms, &t1).await?;
-        c.note(format!(
-            "after a failed send ({}), the token replayed: {}",
-            first.outcome.label(),
-            again.outcome.label()
+        c.note(crate::t!(
+            lang,
+            "check-probe-replay-after-failure",
+            first = first.outcome.label(),
+            again = again.outcome.label()
         ));
         if accepted(&again) {
             c.found
-                .push("a pass token still worked after a send with it had failed".into());
+                .push(crate::t!(lang, "check-probe-replay-after-failure-found"));
         }
     }
     // after a success
@@ -609,19 +701,21 @@ async fn replay(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
     let t2 = c.token(&m2).await?;
     let ok = c.sms_send("send", &m2, Scene::LoginSms, &t2).await?;
     if !accepted(&ok) {
-        c.note(format!(
-            "the first send got {}: the replay after a success was not tried",
-            ok.outcome.label()
+        c.note(crate::t!(
+            lang,
+            "check-probe-replay-not-tried",
+            got = ok.outcome.label()
         ));
     } else {
         let again = c.sms_send("replay", &m2, Scene::RegisterSms, &t2).await?;
-        c.note(format!(
-            "after a success, the token replayed (another scene): {}",
-            again.outcome.label()
+        c.note(crate::t!(
+            lang,
+            "check-probe-replay-after-success",
+            again = again.outcome.label()
         ));
         if accepted(&again) {
             c.found
-                .push("a pass token worked a second time after a successful send".into());
+                .push(crate::t!(lang, "check-probe-replay-after-success-found"));
         }
     }
     Ok(None)
@@ -631,20 +725,39 @@ async fn other_mobile(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
     let (sender, victim) = (c.mobile(1), c.mobile(2));
     let token = c.token(&sender).await?;
     let x = c.sms_send("send", &victim, Scene::LoginSms, &token).await?;
-    c.note(format!(
-        "token solved for {sender}, sent to {victim}: {}",
-        x.outcome.label()
+    let lang = c.env.lang;
+    c.note(crate::t!(
+        lang,
+        "check-probe-other-mobile-note",
+        sender = sender.as_str(),
+        victim = victim.as_str(),
+        got = x.outcome.label()
     ));
-    Ok(accepted(&x).then(|| format!("a pass token solved for {sender} sent an SMS to {victim}")))
+    Ok(accepted(&x).then(|| {
+        crate::t!(
+            lang,
+            "check-probe-other-mobile-found",
+            sender = sender.as_str(),
+            victim = victim.as_str()
+        )
+    }))
 }
 
 async fn forged(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
-    for (k, (what, token)) in FORGED.iter().enumerate() {
+    let lang = c.env.lang;
+    for (k, (_, token)) in FORGED.iter().enumerate() {
+        let what = forged_label(k, lang);
         let m = c.mobile(k as u32 + 1);
         let x = c.sms_send("forged", &m, Scene::LoginSms, token).await?;
-        c.note(format!("{what}: {}", x.outcome.label()));
+        c.note(crate::t!(
+            lang,
+            "check-probe-forged-note",
+            what = what.as_str(),
+            got = x.outcome.label()
+        ));
         if accepted(&x) {
-            c.found.push(format!("accepted: {what}"));
+            c.found
+                .push(crate::t!(lang, "check-probe-forged-found", what = what));
         }
     }
     Ok(None)
@@ -652,6 +765,7 @@ async fn forged(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
 
 async fn captcha_retry(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
     let env = c.env;
+    let lang = env.lang;
     let get = build::captcha_get(&env.base_url, env.headers.clone());
     let x = c.send("captcha", get).await?;
     let puzzle: wire::CaptchaResponse = x
@@ -663,7 +777,7 @@ async fn captcha_retry(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
     let token = puzzle
         .token
         .clone()
-        .ok_or_else(|| Stop::Broken("captcha: no token in the answer".into()))?;
+        .ok_or_else(|| Stop::Broken(crate::t!(lang, "check-probe-captcha-no-token")))?;
     let sender = c.mobile(1);
     let point = |x: u32| -> Result<String, Stop> {
         let plain = crate::api::token::format_point_json(f64::from(x), captcha::Y as f64);
@@ -682,9 +796,7 @@ async fn captcha_retry(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
     );
     let first = c.send("wrong attempt", wrong).await?;
     if accepted(&first) {
-        return Ok(Some(
-            "the puzzle accepted x = 0, left of every possible hole".into(),
-        ));
+        return Ok(Some(crate::t!(lang, "check-probe-captcha-x0")));
     }
     for x in SWEEP {
         let v = build::captcha_verify(
@@ -696,27 +808,28 @@ async fn captcha_retry(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
         );
         let got = c.send("retry", v).await?;
         if accepted(&got) {
-            c.note(format!("after a wrong attempt, x = {x} passed"));
-            return Ok(Some(format!(
-                "the puzzle took more attempts after a wrong one and passed at x = {x}"
+            c.note(crate::t!(lang, "check-probe-captcha-passed-note", x = x));
+            return Ok(Some(crate::t!(
+                lang,
+                "check-probe-captcha-passed-found",
+                x = x
             )));
         }
     }
-    c.note(format!(
-        "after a wrong attempt, {} further positions covering the slider all failed",
-        SWEEP.len()
-    ));
+    c.note(crate::t!(lang, "check-probe-captcha-held", n = SWEEP.len()));
     Ok(None)
 }
 
 async fn cooldown(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
+    let lang = c.env.lang;
     let m = c.mobile(1);
     let t = c.token(&m).await?;
     let first = c.sms_send("send", &m, Scene::LoginSms, &t).await?;
     if !accepted(&first) {
-        return Err(Stop::Broken(format!(
-            "the first send got {}",
-            first.outcome.label()
+        return Err(Stop::Broken(crate::t!(
+            lang,
+            "check-probe-first-send",
+            got = first.outcome.label()
         )));
     }
     let spaced = format!("{} {} {}", &m[..3], &m[3..7], &m[7..]);
@@ -725,41 +838,54 @@ async fn cooldown(c: &mut Ctx<'_>, _: &Probe) -> Result<Found, Stop> {
         .map(|ch| char::from_u32(ch as u32 - '0' as u32 + 0xFF10).unwrap_or(ch))
         .collect();
     let variants = [
-        ("the same number again", m.clone()),
-        ("with +86", format!("+86{m}")),
-        ("with spaces", spaced),
-        ("in full-width digits", full_width),
+        (crate::t!(lang, "check-probe-cooldown-same"), m.clone()),
+        (
+            crate::t!(lang, "check-probe-cooldown-plus86"),
+            format!("+86{m}"),
+        ),
+        (crate::t!(lang, "check-probe-cooldown-spaces"), spaced),
+        (
+            crate::t!(lang, "check-probe-cooldown-full-width"),
+            full_width,
+        ),
     ];
     for (what, v) in variants {
         let t = c.token(&v).await?;
         let x = c.sms_send("resend", &v, Scene::LoginSms, &t).await?;
-        c.note(format!("within 60 s, {what} ({v}): {}", x.outcome.label()));
+        c.note(crate::t!(
+            lang,
+            "check-probe-cooldown-note",
+            what = what.as_str(),
+            mobile = v.as_str(),
+            got = x.outcome.label()
+        ));
         if accepted(&x) {
             c.found
-                .push(format!("a second SMS within the cooldown, {what}"));
+                .push(crate::t!(lang, "check-probe-cooldown-found", what = what));
         }
     }
     Ok(None)
 }
 
 async fn daily_cap(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
+    let lang = c.env.lang;
     let cap = p.cap();
     let need = cap + 1;
     // Against a real tenant: only with a budget that covers every send, waiting out the
     // cooldown between rounds of the six scenes.
     // (and on the simulator too: short of the cap the sends would prove nothing)
     if !c.budget.can(need) {
-        let tenant = if c.simulator {
-            ""
+        let left = c.budget.left(lang);
+        return Err(Stop::Skip(if c.simulator {
+            crate::t!(lang, "check-probe-cap-budget", need = need, left = left)
         } else {
-            "; against a target that is not a vflow simulator it then waits out the 60 s cooldown \
-between rounds of the six scenes"
-        };
-        return Err(Stop::Skip(format!(
-            "needs {need} SMS to one number and the budget has {} left: it runs with --max-sms {need} \
-or more{tenant}",
-            c.budget.left()
-        )));
+            crate::t!(
+                lang,
+                "check-probe-cap-budget-tenant",
+                need = need,
+                left = left
+            )
+        }));
     }
     let m = c.mobile(1);
     let env = c.env;
@@ -799,19 +925,30 @@ or more{tenant}",
         last = Some(x.outcome.label());
     }
     let how = if c.simulator {
-        "cooldown cleared between them".to_string()
+        crate::t!(lang, "check-probe-cap-cleared")
     } else {
-        format!("{} s waited for the cooldown", waited.as_secs())
+        crate::t!(lang, "check-probe-cap-waited", secs = waited.as_secs())
     };
-    c.note(format!(
-        "{need} sends to one number ({how}): {accepted_n} accepted, the last got {}",
-        last.unwrap_or_default()
+    c.note(crate::t!(
+        lang,
+        "check-probe-cap-note",
+        need = need,
+        how = how,
+        accepted = accepted_n,
+        last = last.unwrap_or_default()
     ));
-    Ok((accepted_n > cap)
-        .then(|| format!("{accepted_n} SMS to one number in a day, more than the cap of {cap}")))
+    Ok((accepted_n > cap).then(|| {
+        crate::t!(
+            lang,
+            "check-probe-cap-found",
+            accepted = accepted_n,
+            cap = cap
+        )
+    }))
 }
 
 async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
+    let lang = c.env.lang;
     let limit = p.limit();
     let m = c.mobile(1);
     let code = c.deliver(&m, Scene::LoginSms).await?;
@@ -822,14 +959,15 @@ async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
     }
     let spec = c.consumer(Consumer::Login, &m, &code);
     let right = c.send("right code", spec).await?;
-    c.note(format!(
-        "{limit} wrong codes, then the right one: {}",
-        right.outcome.label()
+    c.note(crate::t!(
+        lang,
+        "check-probe-guess-note",
+        n = limit,
+        got = right.outcome.label()
     ));
     if accepted(&right) {
-        c.found.push(format!(
-            "the right code still worked after {limit} wrong ones"
-        ));
+        c.found
+            .push(crate::t!(lang, "check-probe-guess-found", n = limit));
     }
     let n = p.parallel();
     let m2 = c.mobile(2);
@@ -846,14 +984,15 @@ async fn code_guessing(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
     c.parallel("parallel wrong codes", specs).await;
     let spec = c.consumer(Consumer::Login, &m2, &code);
     let right = c.send("right code", spec).await?;
-    c.note(format!(
-        "{n} parallel wrong codes, then the right one: {}",
-        right.outcome.label()
+    c.note(crate::t!(
+        lang,
+        "check-probe-guess-parallel-note",
+        n = n,
+        got = right.outcome.label()
     ));
     if accepted(&right) {
-        c.found.push(format!(
-            "the right code still worked after {n} parallel wrong ones"
-        ));
+        c.found
+            .push(crate::t!(lang, "check-probe-guess-parallel-found", n = n));
     }
     Ok(None)
 }
@@ -871,14 +1010,17 @@ fn answer_of(x: &Exchange) -> String {
 }
 
 async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
+    let lang = c.env.lang;
     let registered = c.mobile(1);
     let code = c.deliver(&registered, Scene::LoginSms).await?;
     let login = c.consumer(Consumer::Login, &registered, &code);
     let x = c.send("setup", login).await?;
     if !accepted(&x) {
-        return Err(Stop::Broken(format!(
-            "setup: the login that registers {registered} got {}",
-            x.outcome.label()
+        return Err(Stop::Broken(crate::t!(
+            lang,
+            "check-probe-enum-setup",
+            mobile = registered.as_str(),
+            got = x.outcome.label()
         )));
     }
     let unregistered = c.mobile(2);
@@ -898,14 +1040,22 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
         let path = consumer.path();
         let (a, b) = (&answers[0][0], &answers[1][0]);
         let (ta, tb) = (median(times[0].clone()), median(times[1].clone()));
-        c.note(format!(
-            "{path}: registered {a} ({}), unregistered {b} ({})",
-            super::ms(ta),
-            super::ms(tb)
+        c.note(crate::t!(
+            lang,
+            "check-probe-enum-note",
+            path = path,
+            a = a.as_str(),
+            ta = super::ms(ta),
+            b = b.as_str(),
+            tb = super::ms(tb)
         ));
         if a != b {
-            c.found.push(format!(
-                "{path} answers {a} for a registered number and {b} for an unregistered one"
+            c.found.push(crate::t!(
+                lang,
+                "check-probe-enum-answers",
+                path = path,
+                a = a.as_str(),
+                b = b.as_str()
             ));
         } else {
             let gap = ta.abs_diff(tb);
@@ -915,10 +1065,12 @@ async fn enumeration(c: &mut Ctx<'_>, p: &Probe) -> Result<Found, Stop> {
             };
             let noise = spread(&times[0]).max(spread(&times[1]));
             if gap > Duration::from_millis(50) && gap > noise * 3 {
-                c.found.push(format!(
-                    "{path} takes {} for a registered number and {} for an unregistered one",
-                    super::ms(ta),
-                    super::ms(tb)
+                c.found.push(crate::t!(
+                    lang,
+                    "check-probe-enum-timing",
+                    path = path,
+                    ta = super::ms(ta),
+                    tb = super::ms(tb)
                 ));
             }
         }
@@ -1009,7 +1161,9 @@ where
                 None
             }
             Err(Stop::Skip(reason)) => Some(reason),
-            Err(Stop::Broken(reason)) => Some(format!("could not run to the end: {reason}")),
+            Err(Stop::Broken(reason)) => {
+                Some(crate::t!(env.lang, "check-probe-broken", reason = reason))
+            }
         };
         // what a probe found before it was stopped (by the budget, a failed step) still counts
         let verdict = match (found.is_empty(), stopped) {
@@ -1017,9 +1171,17 @@ where
             (true, Some(reason)) => ProbeVerdict::Skipped { reason },
             (false, stopped) => ProbeVerdict::Finding {
                 severity: p.severity,
-                what: match stopped {
-                    None => found.join("; "),
-                    Some(r) => format!("{}; then the probe stopped: {r}", found.join("; ")),
+                what: {
+                    let sep = crate::t!(env.lang, "check-probe-found-separator");
+                    match stopped {
+                        None => found.join(&sep),
+                        Some(r) => crate::t!(
+                            env.lang,
+                            "check-probe-then-stopped",
+                            found = found.join(&sep),
+                            reason = r
+                        ),
+                    }
                 },
             },
         };

@@ -3,6 +3,8 @@
 //! budget and whether a run may start. Pure: nothing here reads a terminal or sends.
 
 use super::probe::ProbeSuite;
+use super::{pad, pad_left, width};
+use crate::api::Lang;
 
 /// The SMS budget against anything but a vflow simulator when none is given.
 pub const DEFAULT_MAX_SMS: u32 = 3;
@@ -45,17 +47,19 @@ pub enum Consent {
 }
 
 /// Whether a run may start against `base_url` (`authorized`: the person stated they own the
-/// tenant or may test it).
+/// tenant or may test it); the refusal in English.
 pub fn consent(base_url: &str, authorized: bool) -> Consent {
+    consent_in(base_url, authorized, Lang::En)
+}
+
+/// [`consent`] with the refusal in `lang`.
+pub fn consent_in(base_url: &str, authorized: bool, lang: Lang) -> Consent {
     if is_loopback(base_url) {
         Consent::Go
     } else if authorized {
         Consent::Confirm
     } else {
-        Consent::Refused(format!(
-            "{base_url} is not on this machine: nothing was sent. Probing a tenant sends real SMS \
-to numbers of the probe's own making and attacks its defences"
-        ))
+        Consent::Refused(crate::t!(lang, "check-plan-refused", url = base_url))
     }
 }
 
@@ -85,39 +89,60 @@ pub fn plan_rows(suite: &ProbeSuite, selected: &[usize]) -> Vec<PlanRow> {
         .collect()
 }
 
-/// What the budget line of a plan says.
+/// What the budget line of a plan says (in English).
 pub fn budget_line(budget: Option<u32>) -> String {
+    budget_line_in(budget, Lang::En)
+}
+
+/// What the budget line of a plan says, in `lang`.
+pub fn budget_line_in(budget: Option<u32>, lang: Lang) -> String {
     match budget {
-        Some(b) => format!("the run stops before it would cause more than {b} SMS (--max-sms)"),
-        None => {
-            "the SMS budget is --max-sms: 3 unless given, none against a vflow simulator".into()
-        }
+        Some(b) => crate::t!(lang, "check-plan-budget", max = b),
+        None => crate::t!(lang, "check-plan-no-budget"),
     }
 }
 
 /// The plan as text: one line per probe with its requests, SMS and parallelism at most,
-/// then the totals and the budget.
-pub fn plan(suite: &ProbeSuite, selected: &[usize], budget: Option<u32>) -> String {
+/// then the totals and the budget; the words in `lang`.
+pub fn plan(suite: &ProbeSuite, selected: &[usize], budget: Option<u32>, lang: Lang) -> String {
     let rows = plan_rows(suite, selected);
+    let head = [
+        crate::t!(lang, "check-probe-head-probe"),
+        crate::t!(lang, "check-plan-head-requests"),
+        crate::t!(lang, "check-probe-head-sms"),
+        crate::t!(lang, "check-plan-head-parallel"),
+    ];
     let w = rows.iter().map(|r| r.name.len()).max().unwrap_or(5);
-    let mut out = format!(
-        "{:<w$}  {:>8}  {:>7}  {:>8}\n",
-        "probe", "requests", "SMS", "parallel"
-    );
+    let cols = [w, 8, 7, 8];
+    let line = |c: [&str; 4]| {
+        format!(
+            "{}  {}  {}  {}\n",
+            pad(c[0], cols[0]),
+            pad_left(c[1], cols[1].max(width(&head[1]))),
+            pad_left(c[2], cols[2].max(width(&head[2]))),
+            pad_left(c[3], cols[3].max(width(&head[3]))),
+        )
+    };
+    let mut out = line(head.each_ref().map(String::as_str));
     for r in &rows {
-        out.push_str(&format!(
-            "{:<w$}  {:>8}  {:>7}  {:>8}\n",
-            r.name,
-            format!("≤{}", r.requests),
-            format!("≤{}", r.sms),
-            r.parallel
-        ));
+        out.push_str(&line([
+            &r.name,
+            &format!("≤{}", r.requests),
+            &format!("≤{}", r.sms),
+            &r.parallel.to_string(),
+        ]));
     }
     let req: u32 = rows.iter().map(|r| r.requests).sum();
     let sms: u32 = rows.iter().map(|r| r.sms).sum();
     out.push_str(&format!(
-        "at most {req} requests and {sms} SMS in all; {}\n",
-        budget_line(budget)
+        "{}\n",
+        crate::t!(
+            lang,
+            "check-plan-total",
+            requests = req,
+            sms = sms,
+            budget = budget_line_in(budget, lang)
+        )
     ));
     out
 }
@@ -152,7 +177,7 @@ mod tests {
     fn the_plan_shows_every_probe_with_its_bounds_and_the_budget() {
         let s = ProbeSuite::builtin();
         let all: Vec<usize> = (0..s.probes.len()).collect();
-        let p = plan(&s, &all, Some(3));
+        let p = plan(&s, &all, Some(3), Lang::En);
         assert!(
             p.lines().any(|l| l.starts_with("race")
                 && l.contains("≤10")
@@ -161,6 +186,14 @@ mod tests {
         );
         assert!(p.contains("more than 3 SMS"), "{p}");
         assert_eq!(p.lines().count(), 1 + 9 + 1);
+        assert!(p.starts_with("probe "), "{p}");
+        let zh = plan(&s, &all, Some(3), Lang::Zh);
+        assert!(zh.starts_with("探测") && zh.contains("请求数"), "{zh}");
+        assert!(!zh.contains("requests") && !zh.contains("at most"), "{zh}");
+        // the numbers line up under their heading in Chinese too
+        let head = zh.lines().next().unwrap();
+        let race = zh.lines().find(|l| l.starts_with("race")).unwrap();
+        assert_eq!(width(head), width(race), "{zh}");
     }
 
     #[test]

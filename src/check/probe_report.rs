@@ -2,6 +2,8 @@
 //! the `vflow send --json` shape) and as JUnit XML (a finding is a `<failure>`).
 
 use super::probe::{ProbeReport, ProbeResult, ProbeVerdict};
+use super::{pad, pad_left, width};
+use crate::api::Lang;
 use crate::client::explain::{ExplainContext, explain_exchange};
 use crate::client::report::{Redactor, json_report, render_request, render_response};
 use quick_xml::Writer;
@@ -27,47 +29,49 @@ pub fn redactor(report: &ProbeReport, on: bool) -> Option<Redactor> {
     })
 }
 
-/// The results table: probe, verdict, SMS caused, requests, time.
-pub fn table(report: &ProbeReport) -> String {
+/// The results table: probe, verdict, SMS caused, requests, time; the headings and verdicts
+/// in `lang`.
+pub fn table(report: &ProbeReport, lang: Lang) -> String {
     let rows: Vec<[String; 5]> = report
         .results
         .iter()
         .map(|r| {
             [
                 r.probe.name.clone(),
-                r.verdict.word(),
+                r.verdict.word_in(lang),
                 r.sms.to_string(),
                 r.requests().to_string(),
                 super::ms(r.elapsed),
             ]
         })
         .collect();
-    let head = ["probe", "verdict", "SMS", "requests", "time"];
-    let mut w = head.map(str::len);
+    let head = [
+        crate::t!(lang, "check-probe-head-probe"),
+        crate::t!(lang, "check-probe-head-verdict"),
+        crate::t!(lang, "check-probe-head-sms"),
+        crate::t!(lang, "check-probe-head-requests"),
+        crate::t!(lang, "check-probe-head-time"),
+    ];
+    let mut w = head.each_ref().map(|h| width(h));
     for row in &rows {
         for (i, c) in row.iter().enumerate() {
-            w[i] = w[i].max(c.chars().count());
+            w[i] = w[i].max(width(c));
         }
     }
     let line = |c: [&str; 5]| {
         format!(
-            "{:<a$}  {:<b$}  {:>c$}  {:>d$}  {:>e$}",
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            a = w[0],
-            b = w[1],
-            c = w[2],
-            d = w[3],
-            e = w[4]
+            "{}  {}  {}  {}  {}",
+            pad(c[0], w[0]),
+            pad(c[1], w[1]),
+            pad_left(c[2], w[2]),
+            pad_left(c[3], w[3]),
+            pad_left(c[4], w[4]),
         )
         .trim_end()
         .to_string()
             + "\n"
     };
-    let mut out = line(head);
+    let mut out = line(head.each_ref().map(String::as_str));
     out.push_str(&line(
         w.map(|n| "─".repeat(n)).each_ref().map(String::as_str),
     ));
@@ -77,25 +81,54 @@ pub fn table(report: &ProbeReport) -> String {
     out
 }
 
-/// `9 probes: 8 held, 1 finding, 0 skipped; 3 SMS sent (budget 3)`.
-pub fn summary(report: &ProbeReport) -> String {
+/// `9 probes: 8 held, 1 finding, 0 skipped; 3 SMS sent (budget 3)`, in `lang`.
+pub fn summary(report: &ProbeReport, lang: Lang) -> String {
     let budget = match report.budget.max {
-        Some(m) => format!("budget {m}"),
-        None => "no budget limit: simulator".into(),
+        Some(m) => crate::t!(lang, "check-probe-budget", max = m),
+        None => crate::t!(lang, "check-probe-no-budget"),
     };
-    format!(
-        "{} probes: {} held, {} finding(s), {} skipped; {} SMS sent ({budget}) in {:.2} s",
-        report.results.len(),
-        report.held(),
-        report.findings(),
-        report.skipped(),
-        report.sms(),
-        report.elapsed.as_secs_f64()
+    crate::t!(
+        lang,
+        "check-probe-summary",
+        n = report.results.len(),
+        held = report.held(),
+        findings = report.findings(),
+        skipped = report.skipped(),
+        sms = report.sms(),
+        budget = budget,
+        secs = format!("{:.2}", report.elapsed.as_secs_f64())
     )
 }
 
-/// The exchanges of a probe in the text form (request, response, explanation).
-pub fn evidence(r: &ProbeResult, red: Option<&Redactor>) -> String {
+/// What a request of a probe was for (its `role`), in `lang`.
+pub fn role_label(role: &str, lang: Lang) -> String {
+    match role {
+        "pass token" => crate::t!(lang, "check-probe-role-pass-token"),
+        "setup" => crate::t!(lang, "check-probe-role-setup"),
+        "race" => crate::t!(lang, "check-probe-role-race"),
+        "failed send" => crate::t!(lang, "check-probe-role-failed-send"),
+        "replay" => crate::t!(lang, "check-probe-role-replay"),
+        "send" => crate::t!(lang, "check-probe-role-send"),
+        "forged" => crate::t!(lang, "check-probe-role-forged"),
+        "captcha" => crate::t!(lang, "check-probe-role-captcha"),
+        "wrong attempt" => crate::t!(lang, "check-probe-role-wrong-attempt"),
+        "retry" => crate::t!(lang, "check-probe-role-retry"),
+        "resend" => crate::t!(lang, "check-probe-role-resend"),
+        "clear cooldown" => crate::t!(lang, "check-probe-role-clear-cooldown"),
+        "wrong code" => crate::t!(lang, "check-probe-role-wrong-code"),
+        "right code" => crate::t!(lang, "check-probe-role-right-code"),
+        "parallel wrong codes" => crate::t!(lang, "check-probe-role-parallel-wrong-codes"),
+        "registered" => crate::t!(lang, "check-probe-role-registered"),
+        "unregistered" => crate::t!(lang, "check-probe-role-unregistered"),
+        other => other.to_string(),
+    }
+}
+
+/// The exchanges of a probe in the text form (request, response, explanation). `lang`:
+/// the words, the roles and the explanations in the UI language; `None`: as the report
+/// files have them (English words, each explanation in its request's `X-L`).
+pub fn evidence(r: &ProbeResult, red: Option<&Redactor>, lang: Option<Lang>) -> String {
+    let words = lang.unwrap_or(Lang::En);
     let mut s = String::new();
     for (i, sent) in r.sends.iter().enumerate() {
         let x = match red {
@@ -103,10 +136,18 @@ pub fn evidence(r: &ProbeResult, red: Option<&Redactor>) -> String {
             None => sent.exchange.clone(),
         };
         let e = explain_exchange(&x, &ExplainContext::default());
-        s.push_str(&format!("\n[{} {}]\n", i + 1, sent.role));
+        let role = match lang {
+            Some(l) => role_label(sent.role, l),
+            None => sent.role.to_string(),
+        };
+        s.push_str(&format!("\n[{} {role}]\n", i + 1));
         s.push_str(&render_request(&x.request));
-        s.push_str(&render_response(&x));
-        s.push_str(&format!("-- explanation --\n{}\n", e.render(e.lang)));
+        s.push_str(&render_response(&x, words));
+        s.push_str(&format!(
+            "-- {} --\n{}\n",
+            crate::t!(words, "check-probe-explanation"),
+            e.render(lang.unwrap_or(e.lang))
+        ));
     }
     match red {
         Some(red) => red.apply(&s),
@@ -114,40 +155,67 @@ pub fn evidence(r: &ProbeResult, red: Option<&Redactor>) -> String {
     }
 }
 
-/// Per probe what it saw; for a finding what it means (English and Chinese) and the
-/// evidence; for a skip why.
-pub fn details(report: &ProbeReport, redact: bool) -> String {
+/// Per probe what it saw; for a finding what it means (the UI language's text first, then
+/// the other's) and the evidence; for a skip why. The words in `lang`.
+pub fn details(report: &ProbeReport, redact: bool, lang: Lang) -> String {
     let red = redactor(report, redact);
     let mut out = String::new();
     for r in &report.results {
+        let name = r.probe.name.as_str();
+        let title = r.probe.title_in(lang);
         match &r.verdict {
             ProbeVerdict::Held => {
-                out.push_str(&format!("\nheld {}: {}\n", r.probe.name, r.probe.title));
+                out.push_str(&format!(
+                    "\n{}\n",
+                    crate::t!(lang, "check-probe-held-line", name = name, title = title)
+                ));
                 for n in &r.notes {
                     out.push_str(&format!("  - {n}\n"));
                 }
             }
             ProbeVerdict::Skipped { reason } => {
-                out.push_str(&format!("\nskipped {}: {reason}\n", r.probe.name));
-            }
-            ProbeVerdict::Finding { severity, what } => {
                 out.push_str(&format!(
-                    "\nFINDING ({}) {}: {what}\n",
-                    severity.word(),
-                    r.probe.name
+                    "\n{}\n",
+                    crate::t!(
+                        lang,
+                        "check-probe-skipped-line",
+                        name = name,
+                        reason = reason.as_str()
+                    )
                 ));
-                out.push_str(&format!("  probe: {}\n", r.probe.title));
+            }
+            ProbeVerdict::Finding { what, .. } => {
+                out.push_str(&format!(
+                    "\n{}\n",
+                    crate::t!(
+                        lang,
+                        "check-probe-finding-line",
+                        verdict = r.verdict.word_in(lang),
+                        name = name,
+                        what = what.as_str()
+                    )
+                ));
+                out.push_str(&format!(
+                    "  {}\n",
+                    crate::t!(lang, "check-probe-probe", title = title)
+                ));
                 for n in &r.notes {
                     out.push_str(&format!("  - {n}\n"));
                 }
-                out.push_str(&format!("  what it means: {}\n", r.probe.finding_en));
-                out.push_str(&format!("  含义: {}\n", r.probe.finding_zh));
+                let (first, second) = r.probe.finding_in(lang);
                 out.push_str(&format!(
-                    "  SMS this probe caused: {}; evidence ({} exchanges):\n",
-                    r.sms,
-                    r.sends.len()
+                    "  {}\n",
+                    crate::t!(lang, "check-probe-meaning", text = first)
                 ));
-                for l in evidence(r, red.as_ref()).lines() {
+                out.push_str(&format!(
+                    "  {}\n",
+                    crate::t!(lang, "check-probe-meaning-other", text = second)
+                ));
+                out.push_str(&format!(
+                    "  {}\n",
+                    crate::t!(lang, "check-probe-evidence", sms = r.sms, n = r.sends.len())
+                ));
+                for l in evidence(r, red.as_ref(), Some(lang)).lines() {
                     out.push_str(&format!("    {l}\n"));
                 }
             }
@@ -298,7 +366,11 @@ pub fn junit(report: &ProbeReport, redact: bool) -> String {
                                     }
                                     if !r.sends.is_empty() {
                                         w.create_element("system-out").write_text_content(
-                                            BytesText::new(&xml_text(&evidence(r, red.as_ref()))),
+                                            BytesText::new(&xml_text(&evidence(
+                                                r,
+                                                red.as_ref(),
+                                                None,
+                                            ))),
                                         )?;
                                     }
                                     Ok(())

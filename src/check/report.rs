@@ -1,6 +1,7 @@
 //! A run as JSON (every exchange in the `vflow send --json` shape) and as JUnit XML.
 
 use super::run::{CaseResult, Report, Verdict};
+use crate::api::Lang;
 use crate::client::explain::Explanation;
 use crate::client::report::{Redactor, json_report};
 use quick_xml::Writer;
@@ -108,7 +109,8 @@ fn details(c: &CaseResult, red: Option<&Redactor>) -> String {
         };
         s.push_str(&format!("\n[{}]\n", sent.role));
         s.push_str(&crate::client::report::render_request(&x.request));
-        s.push_str(&crate::client::report::render_response(&x));
+        // the report file keeps its English words (only the verdicts' reasons follow the UI)
+        s.push_str(&crate::client::report::render_response(&x, Lang::En));
     }
     match red {
         Some(r) => r.apply(&s),
@@ -116,9 +118,14 @@ fn details(c: &CaseResult, red: Option<&Redactor>) -> String {
     }
 }
 
-/// The explanation in its language.
+/// The explanation in its language (the request's `X-L`), as the report files have it.
 pub fn explanation_text(e: &Explanation) -> String {
     e.render(e.lang)
+}
+
+/// The explanation in `lang` (the UI language), for people.
+pub fn explanation_text_in(e: &Explanation, lang: Lang) -> String {
+    e.render(lang)
 }
 
 /// The run as JUnit XML: one `<testsuite>`, a `<testcase>` per case, with

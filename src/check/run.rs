@@ -5,8 +5,8 @@ use super::suite::{
     CODE, Case, EXPIRED_ID_TOKEN, Endpoint, Expected, ID_TOKEN, PASS_TOKEN, PUZZLE_TOKEN, RUN,
     STATE_TOKEN, Setup, Suite, WRONG_CODE,
 };
-use crate::api::Scene;
 use crate::api::paths;
+use crate::api::{Lang, Scene};
 use crate::client::consumer::{self, Known};
 use crate::client::explain::consumer::SessionFacts;
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
@@ -64,8 +64,15 @@ pub struct SimulatorReveal {
 
 impl Default for SimulatorReveal {
     fn default() -> Self {
+        SimulatorReveal::in_lang(Lang::En)
+    }
+}
+
+impl SimulatorReveal {
+    /// The command line's hint, in `lang`.
+    pub fn in_lang(lang: Lang) -> Self {
         SimulatorReveal {
-            hint: "run against the built-in simulator (no --target) or `vflow serve --reveal-solutions`".into(),
+            hint: crate::t!(lang, "check-hint-reveal"),
         }
     }
 }
@@ -116,6 +123,8 @@ pub struct Env {
     pub tokens: Arc<dyn TokenSource>,
     /// Replaces `{run}`: 4 digits, fresh each run unless fixed (tests).
     pub run_number: u16,
+    /// The language of the verdicts' reasons (the UI language; English by default).
+    pub lang: Lang,
 }
 
 impl Env {
@@ -128,6 +137,7 @@ impl Env {
             simulator: None,
             tokens: Arc::new(SimulatorReveal::default()),
             run_number: rand::random_range(0..10_000),
+            lang: Lang::En,
         }
     }
 }
@@ -147,6 +157,15 @@ impl Verdict {
             Verdict::Pass => "PASS",
             Verdict::Fail { .. } => "FAIL",
             Verdict::Skip { .. } => "SKIP",
+        }
+    }
+
+    /// [`Verdict::word`] in `lang` (`PASS`, `FAIL`, `SKIP` in English), for people.
+    pub fn word_in(&self, lang: Lang) -> String {
+        match self {
+            Verdict::Pass => crate::t!(lang, "check-verdict-pass"),
+            Verdict::Fail { .. } => crate::t!(lang, "check-verdict-fail"),
+            Verdict::Skip { .. } => crate::t!(lang, "check-verdict-skip"),
         }
     }
 
@@ -255,8 +274,13 @@ pub enum Progress<'a> {
     },
 }
 
-/// Does `outcome` meet `expected`? `Err` says what differed.
+/// Does `outcome` meet `expected`? `Err` says what differed (in English).
 pub fn compare(expected: &Expected, outcome: &Outcome) -> Result<(), String> {
+    compare_in(expected, outcome, Lang::En)
+}
+
+/// [`compare`] with the difference said in `lang`.
+pub fn compare_in(expected: &Expected, outcome: &Outcome, lang: Lang) -> Result<(), String> {
     let ok = match (expected, outcome) {
         (Expected::Success, Outcome::Success) => true,
         (Expected::Success, _) => false,
@@ -277,10 +301,11 @@ pub fn compare(expected: &Expected, outcome: &Outcome) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "expected {}, got {}",
-            expected.label(),
-            outcome.label()
+        Err(crate::t!(
+            lang,
+            "check-expected-got",
+            expected = expected.label(),
+            got = outcome.label()
         ))
     }
 }
@@ -465,15 +490,19 @@ impl Runner<'_> {
         {
             Ok(t) => Ok(t),
             Err(TokenError::NoReveal(detail)) => {
-                let reason = format!(
-                    "needs a valid pass token, and the target does not reveal captcha solutions ({detail}): {}",
-                    self.env.tokens.hint()
+                let reason = crate::t!(
+                    self.env.lang,
+                    "check-skip-no-reveal",
+                    detail = detail,
+                    hint = self.env.tokens.hint()
                 );
                 self.no_tokens = Some(reason.clone());
                 Err(Stop::Skip(reason))
             }
-            Err(TokenError::Failed(e)) => Err(Stop::Fail(format!(
-                "setup: could not get a pass token: {e}"
+            Err(TokenError::Failed(e)) => Err(Stop::Fail(crate::t!(
+                self.env.lang,
+                "check-fail-no-pass-token",
+                error = e.to_string()
             ))),
         }
     }
@@ -484,12 +513,13 @@ impl Runner<'_> {
         spec: &RequestSpec,
         sends: &mut Vec<Sent>,
     ) -> Result<(), Stop> {
-        let exchange = self
-            .env
-            .http
-            .send(spec)
-            .await
-            .map_err(|e| Stop::Fail(format!("the request cannot be built: {e}")))?;
+        let exchange = self.env.http.send(spec).await.map_err(|e| {
+            Stop::Fail(crate::t!(
+                self.env.lang,
+                "check-fail-cannot-build",
+                error = e.to_string()
+            ))
+        })?;
         sends.push(Sent {
             role,
             spec: spec.clone(),
@@ -507,9 +537,10 @@ impl Runner<'_> {
         sender_out: &mut Option<String>,
     ) -> Result<(), Stop> {
         if case.simulator_only && !self.is_simulator().await {
-            return Err(Stop::Skip(
-                "simulator only (it relies on the vflow simulator's own behaviour, e.g. a magic number), and the target is not a vflow simulator".into(),
-            ));
+            return Err(Stop::Skip(crate::t!(
+                self.env.lang,
+                "check-skip-simulator-only"
+            )));
         }
         if case.pass_token
             && let Some(reason) = &self.no_tokens
@@ -517,12 +548,19 @@ impl Runner<'_> {
             return Err(Stop::Skip(reason.clone()));
         }
         let env = self.env;
+        let lang = env.lang;
         let mut spec = request(case, suite, &env.base_url, &env.headers, env.run_number);
         let run = format!("{:04}", env.run_number);
         if uses(&spec, PUZZLE_TOKEN) {
             let p = simflow::puzzle(&self.env.http, &self.env.base_url, &self.env.headers)
                 .await
-                .map_err(|e| Stop::Fail(format!("setup: could not get a captcha puzzle: {e}")))?;
+                .map_err(|e| {
+                    Stop::Fail(crate::t!(
+                        lang,
+                        "check-fail-no-puzzle",
+                        error = e.to_string()
+                    ))
+                })?;
             let token = p.token.unwrap_or_default();
             fill(&mut spec, PUZZLE_TOKEN, &token);
         }
@@ -545,13 +583,13 @@ impl Runner<'_> {
             let mut first = spec.clone();
             fill(&mut first, PASS_TOKEN, &first_token);
             self.send("setup", &first, sends).await?;
-            setup_ok(sends)?;
+            setup_ok(sends, lang)?;
         }
         let token = self.token(&sender).await?;
         fill(&mut spec, PASS_TOKEN, &token);
         if case.setup == Some(Setup::SendTwice) {
             self.send("setup", &spec, sends).await?;
-            setup_ok(sends)?;
+            setup_ok(sends, lang)?;
         }
         self.send("check", &spec, sends).await
     }
@@ -565,6 +603,7 @@ impl Runner<'_> {
     ) -> Result<String, Stop> {
         let token = self.token(mobile).await?;
         let env = self.env;
+        let lang = env.lang;
         let spec = build::sms_send(
             &env.base_url,
             env.headers.clone(),
@@ -573,12 +612,23 @@ impl Runner<'_> {
             &token,
         );
         self.send("setup", &spec, sends).await?;
-        setup_ok(sends)?;
+        setup_ok(sends, lang)?;
         let code = simflow::latest_code(&env.http, &env.base_url, mobile, scene.code())
             .await
-            .map_err(|e| Stop::Fail(format!("setup: cannot read the outbox: {e}")))?
+            .map_err(|e| {
+                Stop::Fail(crate::t!(
+                    lang,
+                    "check-fail-no-outbox",
+                    error = e.to_string()
+                ))
+            })?
             .ok_or_else(|| {
-                Stop::Fail(format!("setup: no {scene} code for {mobile} in the outbox"))
+                Stop::Fail(crate::t!(
+                    lang,
+                    "check-fail-no-code",
+                    scene = scene.code(),
+                    mobile = mobile
+                ))
             })?;
         self.facts
             .sent(mobile, scene, Some(code.clone()), SystemTime::now());
@@ -593,6 +643,7 @@ impl Runner<'_> {
         sends: &mut Vec<Sent>,
     ) -> Result<(), Stop> {
         let env = self.env;
+        let lang = env.lang;
         let run = format!("{:04}", env.run_number);
         let mobile = case.mobile.clone().unwrap_or_default().replace(RUN, &run);
         let mobile = if mobile.is_empty() {
@@ -607,22 +658,22 @@ impl Runner<'_> {
             let code = self.deliver(Scene::LoginSms, &mobile, sends).await?;
             let login = build::login(&env.base_url, env.headers.clone(), &mobile, &code);
             self.send("setup", &login, sends).await?;
-            setup_ok(sends)?;
+            setup_ok(sends, lang)?;
             let id_token = sends
                 .last()
                 .and_then(|s| consumer::session_of(&s.exchange))
                 .map(|l| l.id_token)
-                .ok_or_else(|| Stop::Fail("setup: the login gave no id_token".into()))?;
+                .ok_or_else(|| Stop::Fail(crate::t!(lang, "check-fail-no-id-token")))?;
             fill(&mut spec, ID_TOKEN, &id_token);
         }
         if case.state_token {
             let st = consumer::sim_state_token(&env.base_url, "wechat");
             self.send("setup", &st, sends).await?;
-            setup_ok(sends)?;
+            setup_ok(sends, lang)?;
             let token = sends
                 .last()
                 .and_then(|s| consumer::state_token_of(&s.exchange))
-                .ok_or_else(|| Stop::Fail("setup: no state token in the answer".into()))?;
+                .ok_or_else(|| Stop::Fail(crate::t!(lang, "check-fail-no-state-token")))?;
             fill(&mut spec, STATE_TOKEN, &token);
         }
         if let Some(scene) = case.deliver {
@@ -681,7 +732,7 @@ impl Runner<'_> {
             result.got = Some(x.outcome.label());
             result.time = x.timing.total;
             result.explanation = Some(explain_exchange(x, &ctx));
-            if let Err(reason) = compare(&case.expect, &x.outcome) {
+            if let Err(reason) = compare_in(&case.expect, &x.outcome, self.env.lang) {
                 result.verdict = Verdict::Fail { reason };
             }
         } else if let Some(first) = sends.last() {
@@ -693,14 +744,15 @@ impl Runner<'_> {
     }
 }
 
-fn setup_ok(sends: &[Sent]) -> Result<(), Stop> {
+fn setup_ok(sends: &[Sent], lang: Lang) -> Result<(), Stop> {
     match sends.last() {
         Some(s) if s.exchange.outcome == Outcome::Success => Ok(()),
-        Some(s) => Err(Stop::Fail(format!(
-            "setup: the first send must succeed, it got {}",
-            s.exchange.outcome.label()
+        Some(s) => Err(Stop::Fail(crate::t!(
+            lang,
+            "check-fail-setup-send",
+            got = s.exchange.outcome.label()
         ))),
-        None => Err(Stop::Fail("setup: nothing was sent".into())),
+        None => Err(Stop::Fail(crate::t!(lang, "check-fail-nothing-sent"))),
     }
 }
 
@@ -769,5 +821,9 @@ mod tests {
         };
         assert!(compare(&status_only, &got).is_ok());
         assert!(compare(&status_only, &Outcome::HttpError { status: 502 }).is_err());
+        assert_eq!(
+            compare_in(&e, &Outcome::Success, Lang::Zh).unwrap_err(),
+            "应为 400 IDAAS.SDK.CAPTCHA.0005，实际为 200 OK"
+        );
     }
 }

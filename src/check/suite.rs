@@ -151,7 +151,10 @@ impl Default for Defaults {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
     pub name: String,
+    /// What the case is about, in English (the suite file's `description`).
     pub description: String,
+    /// The same in Chinese (`description_zh`); a suite without it shows the English one.
+    pub description_zh: Option<String>,
     pub endpoint: Endpoint,
     /// Headers to set (`""` sends blank), in name order.
     pub headers: Vec<(String, String)>,
@@ -183,6 +186,15 @@ pub struct Case {
 }
 
 impl Case {
+    /// What the case is about in `lang`: `description_zh` in Chinese when the suite has it,
+    /// else `description`. The CLI's `check` and the TUI's check screen show this.
+    pub fn description_in(&self, lang: crate::api::Lang) -> &str {
+        match (lang, &self.description_zh) {
+            (crate::api::Lang::Zh, Some(zh)) if !zh.trim().is_empty() => zh,
+            _ => &self.description,
+        }
+    }
+
     /// Every value of the case (headers, fields, sender), for placeholder checks.
     fn values(&self) -> impl Iterator<Item = &str> {
         self.headers
@@ -236,6 +248,7 @@ struct CaseFile {
     name: Spanned<String>,
     #[serde(default)]
     description: String,
+    description_zh: Option<String>,
     #[serde(default)]
     endpoint: Endpoint,
     #[serde(default)]
@@ -272,11 +285,22 @@ struct ExpectFile {
     error_code: Option<String>,
 }
 
+/// The built-in suite's `source`.
+pub const BUILTIN_SOURCE: &str = "built-in suite (assets/check-suite.toml)";
+
 impl Suite {
     /// The built-in suite.
     pub fn builtin() -> Suite {
-        parse(BUILTIN, "built-in suite (assets/check-suite.toml)")
-            .expect("the built-in suite parses")
+        parse(BUILTIN, BUILTIN_SOURCE).expect("the built-in suite parses")
+    }
+
+    /// Where the suite came from, in `lang`: the built-in one by name, else its file.
+    pub fn source_in(&self, lang: crate::api::Lang) -> String {
+        if self.source == BUILTIN_SOURCE {
+            crate::t!(lang, "check-builtin-suite")
+        } else {
+            self.source.clone()
+        }
     }
 
     /// The built-in suite, parsed once per process (the TUI warms it on another thread
@@ -304,6 +328,11 @@ impl Suite {
 
     /// Indices of the cases named in `only` (all when empty); an unknown name is an error.
     pub fn select(&self, only: &[String]) -> Result<Vec<usize>, String> {
+        self.select_in(only, crate::api::Lang::En)
+    }
+
+    /// [`Suite::select`] with the error in `lang`.
+    pub fn select_in(&self, only: &[String], lang: crate::api::Lang) -> Result<Vec<usize>, String> {
         if only.is_empty() {
             return Ok((0..self.cases.len()).collect());
         }
@@ -313,17 +342,18 @@ impl Suite {
                 Some(i) if !out.contains(&i) => out.push(i),
                 Some(_) => {}
                 None => {
-                    let near = self
-                        .names()
-                        .into_iter()
-                        .min_by(|a, b| {
-                            strsim::levenshtein(a, name).cmp(&strsim::levenshtein(b, name))
-                        })
-                        .map(|n| format!(" (did you mean {n}?)"))
-                        .unwrap_or_default();
-                    return Err(format!(
-                        "--only {name}: no case of that name in the suite{near}; `vflow check --list` shows them"
-                    ));
+                    let near = self.names().into_iter().min_by(|a, b| {
+                        strsim::levenshtein(a, name).cmp(&strsim::levenshtein(b, name))
+                    });
+                    return Err(match near {
+                        Some(near) => crate::t!(
+                            lang,
+                            "check-only-unknown-near",
+                            name = name.as_str(),
+                            near = near
+                        ),
+                        None => crate::t!(lang, "check-only-unknown", name = name.as_str()),
+                    });
                 }
             }
         }
@@ -387,6 +417,7 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
         let case = Case {
             name: name.clone(),
             description: c.description,
+            description_zh: c.description_zh,
             endpoint: c.endpoint,
             headers: c.headers.into_iter().collect(),
             omit_headers: c.omit_headers,
@@ -544,6 +575,32 @@ mod tests {
             let e = parse(&text, "s.toml").unwrap_err().0;
             assert!(e.contains(want), "{want}: {e}");
         }
+    }
+
+    #[test]
+    fn every_builtin_case_has_a_chinese_description_and_a_suite_without_one_falls_back() {
+        use crate::api::Lang;
+        for c in &Suite::builtin().cases {
+            let zh = c.description_in(Lang::Zh);
+            assert!(
+                c.description_zh.is_some() && zh != c.description,
+                "{}: {zh}",
+                c.name
+            );
+            assert!(
+                zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+                "{zh}"
+            );
+            assert_eq!(c.description_in(Lang::En), c.description);
+        }
+        let text =
+            "[[case]]\nname = \"a\"\ndescription = \"only English\"\nexpect = { success = true }\n";
+        let c = &parse(text, "s.toml").unwrap().cases[0];
+        assert_eq!(c.description_in(Lang::Zh), "only English");
+        let e = Suite::builtin()
+            .select_in(&["sucess".into()], Lang::Zh)
+            .unwrap_err();
+        assert!(e.contains("success") && e.contains("没有名为"), "{e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::common;
 use super::flow::{self, Run};
 use super::{ClientIdArg, GlobalArgs};
+use crate::api::Lang;
 use crate::api::text::visible;
 use crate::api::token::format_point_json;
 use base64::Engine as _;
@@ -65,11 +66,18 @@ The pass token alone goes to stdout, for scripts:
     },
 }
 
-fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String> {
-    let b64 = b64.ok_or_else(|| format!("the response has no image for {name}"))?;
+fn save_png(dir: &Path, name: &str, b64: Option<&str>, lang: Lang) -> Result<PathBuf, String> {
+    let b64 = b64.ok_or_else(|| crate::t!(lang, "cli-captcha-no-image", name = name))?;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(b64.trim())
-        .map_err(|e| format!("{name}: not base64: {e}"))?;
+        .map_err(|e| {
+            crate::t!(
+                lang,
+                "cli-captcha-not-base64",
+                name = name,
+                error = e.to_string()
+            )
+        })?;
     // the name carries the server's token: it must not name another directory or a device
     if name.is_empty()
         || !name
@@ -77,13 +85,14 @@ fn save_png(dir: &Path, name: &str, b64: Option<&str>) -> Result<PathBuf, String
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         || name.starts_with('.')
     {
-        return Err(format!(
-            "the server's token {} cannot be used in a file name",
-            visible(name)
+        return Err(crate::t!(
+            lang,
+            "cli-captcha-bad-token-name",
+            token = visible(name)
         ));
     }
     let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&path, bytes).map_err(|e| common::cannot_write(lang, &path, &e.to_string()))?;
     Ok(path)
 }
 
@@ -119,6 +128,7 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
             Err(code) => return code,
         };
         let redact = profile.redact;
+        let lang = profile.ui_lang;
         let mut run = Run::new(http, profile, target.base_url.clone(), verbose, false);
         run.lines_to_stderr = true;
         match cmd {
@@ -130,17 +140,25 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                 let token = c.token.clone().unwrap_or_default();
                 if let Some(dir) = save {
                     if let Err(e) = std::fs::create_dir_all(&dir) {
-                        return common::usage_error(format!(
-                            "cannot create {}: {e}",
-                            dir.display()
+                        return common::usage_error(common::cannot_create(
+                            lang,
+                            &dir,
+                            &e.to_string(),
                         ));
                     }
                     for (suffix, img) in [
                         ("background", c.original_image_base64.as_deref()),
                         ("piece", c.jigsaw_image_base64.as_deref()),
                     ] {
-                        match save_png(&dir, &format!("{token}-{suffix}.png"), img) {
-                            Ok(p) => println!("saved {}", p.display()),
+                        match save_png(&dir, &format!("{token}-{suffix}.png"), img, lang) {
+                            Ok(p) => println!(
+                                "{}",
+                                crate::t!(
+                                    lang,
+                                    "cli-captcha-saved",
+                                    path = p.display().to_string()
+                                )
+                            ),
                             Err(e) => return common::usage_error(e),
                         }
                     }
@@ -162,13 +180,17 @@ pub fn run(global: &GlobalArgs, cmd: CaptchaCommand) -> ExitCode {
                     .unwrap_or_default();
                 if target.simulator {
                     // The in-process simulator (and this puzzle) ends with this command.
-                    println!(
-                        "note: this puzzle lived in an in-process simulator that has stopped; \
-for a two-step get + verify run `vflow serve` and pass --target, or use `vflow captcha solve`"
-                    );
+                    println!("{}", crate::t!(lang, "cli-captcha-sim-stopped"));
                 } else {
                     println!(
-                        "next: vflow captcha verify --token {shown} --x X --sender MOBILE{key}"
+                        "{}",
+                        crate::t!(
+                            lang,
+                            "cli-captcha-next",
+                            command = format!(
+                                "vflow captcha verify --token {shown} --x X --sender MOBILE{key}"
+                            )
+                        )
                     );
                 }
                 ExitCode::SUCCESS
@@ -211,15 +233,18 @@ mod tests {
             "/etc/x-piece.png",
             "x\u{1b}]0;t\u{7}-piece.png",
         ] {
-            let e = save_png(&dir, name, Some(&png)).unwrap_err();
+            let e = save_png(&dir, name, Some(&png), Lang::En).unwrap_err();
             assert!(e.contains("cannot be used in a file name"), "{e}");
             assert!(!e.contains('\u{1b}'), "{e}");
         }
         assert!(!dir.join("../escape-background.png").exists());
+        let e = save_png(&dir, "../x-piece.png", Some(&png), Lang::Zh).unwrap_err();
+        assert!(e.contains("不能用作文件名"), "{e}");
         let ok = save_png(
             &dir,
             "71dd26999e314f9abb0c635336976635-piece.png",
             Some(&png),
+            Lang::En,
         )
         .unwrap();
         assert_eq!(std::fs::read(&ok).unwrap(), b"\x89PNG");

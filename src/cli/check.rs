@@ -2,6 +2,7 @@
 
 use super::common;
 use super::{ClientIdArg, GlobalArgs, exit};
+use crate::api::Lang;
 use crate::check::{self, CaseResult, Env, Progress, Report, Suite, Verdict};
 use std::io::Write;
 use std::path::PathBuf;
@@ -54,15 +55,15 @@ fn load(args: &CheckArgs) -> Result<Suite, ExitCode> {
     }
 }
 
-fn list(suite: &Suite) {
+fn list(suite: &Suite, lang: Lang) {
     let w = suite.cases.iter().map(|c| c.name.len()).max().unwrap_or(4);
     for c in &suite.cases {
         let mut flags = Vec::new();
         if c.pass_token {
-            flags.push("pass token");
+            flags.push(crate::t!(lang, "cli-check-flag-pass-token"));
         }
         if c.simulator_only {
-            flags.push("simulator only");
+            flags.push(crate::t!(lang, "cli-check-flag-simulator-only"));
         }
         let flags = if flags.is_empty() {
             String::new()
@@ -73,7 +74,7 @@ fn list(suite: &Suite) {
             "{:<w$}  {:<26}  {}{flags}",
             c.name,
             check::short(&c.expect.label()),
-            c.description
+            c.description_in(lang)
         );
     }
 }
@@ -85,8 +86,8 @@ fn ms(r: &CaseResult) -> String {
     check::ms(r.time)
 }
 
-/// The results table.
-pub fn table(report: &Report) -> String {
+/// The results table, its headings and verdicts in `lang`.
+pub fn table(report: &Report, lang: Lang) -> String {
     let rows: Vec<[String; 5]> = report
         .results
         .iter()
@@ -98,37 +99,38 @@ pub fn table(report: &Report) -> String {
                     .as_deref()
                     .map(check::short)
                     .unwrap_or_else(|| "-".into()),
-                r.verdict.word().into(),
+                r.verdict.word_in(lang),
                 ms(r),
             ]
         })
         .collect();
-    let head = ["case", "expected", "got", "verdict", "time"];
-    let mut w = head.map(str::len);
+    let head = [
+        crate::t!(lang, "cli-check-head-case"),
+        crate::t!(lang, "cli-check-head-expected"),
+        crate::t!(lang, "cli-check-head-got"),
+        crate::t!(lang, "cli-check-head-verdict"),
+        crate::t!(lang, "cli-check-head-time"),
+    ];
+    let mut w = head.each_ref().map(|h| check::width(h));
     for row in &rows {
         for (i, c) in row.iter().enumerate() {
-            w[i] = w[i].max(c.chars().count());
+            w[i] = w[i].max(check::width(c));
         }
     }
     let line = |c: [&str; 5]| {
         format!(
-            "{:<a$}  {:<b$}  {:<c$}  {:<d$}  {:>e$}\n",
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            a = w[0],
-            b = w[1],
-            c = w[2],
-            d = w[3],
-            e = w[4]
+            "{}  {}  {}  {}  {}",
+            check::pad(c[0], w[0]),
+            check::pad(c[1], w[1]),
+            check::pad(c[2], w[2]),
+            check::pad(c[3], w[3]),
+            check::pad_left(c[4], w[4]),
         )
         .trim_end()
         .to_string()
             + "\n"
     };
-    let mut out = line(head);
+    let mut out = line(head.each_ref().map(String::as_str));
     out.push_str(&line(
         w.map(|n| "─".repeat(n)).each_ref().map(String::as_str),
     ));
@@ -138,38 +140,61 @@ pub fn table(report: &Report) -> String {
     out
 }
 
-/// `N cases: P passed, F failed, S skipped` and what a skip means.
-pub fn summary(report: &Report) -> String {
-    let mut s = format!(
-        "{} cases: {} passed, {} failed, {} skipped in {:.2} s",
-        report.results.len(),
-        report.passed(),
-        report.failed(),
-        report.skipped(),
-        report.elapsed.as_secs_f64()
+/// `N cases: P passed, F failed, S skipped` and what a skip means, in `lang`.
+pub fn summary(report: &Report, lang: Lang) -> String {
+    let mut s = crate::t!(
+        lang,
+        "cli-check-summary",
+        n = report.results.len(),
+        passed = report.passed(),
+        failed = report.failed(),
+        skipped = report.skipped(),
+        secs = format!("{:.2}", report.elapsed.as_secs_f64())
     );
     if report.skipped() > 0 {
-        s.push_str(" (skips are not failures)");
+        s.push_str(&crate::t!(lang, "cli-check-skips-are-not-failures"));
     }
     s
 }
 
-/// What differed in each failing case, and the explanation of what it got; the reason of each skip.
-pub fn details(report: &Report, redact: bool) -> String {
+/// What differed in each failing case, and the explanation of what it got; the reason of
+/// each skip. The words, the cases' descriptions and the explanations in `lang`.
+pub fn details(report: &Report, suite: &Suite, redact: bool, lang: Lang) -> String {
     let red = check::report::redactor(report, redact);
+    let description = |r: &CaseResult| -> String {
+        suite
+            .cases
+            .iter()
+            .find(|c| c.name == r.name)
+            .map(|c| c.description_in(lang).to_string())
+            .unwrap_or_else(|| r.description.clone())
+    };
     let mut out = String::new();
     let mut skips: Vec<(&str, Vec<&str>)> = Vec::new();
     for r in &report.results {
         match &r.verdict {
             Verdict::Pass => {}
             Verdict::Fail { reason } => {
-                out.push_str(&format!("\nFAIL {}: {reason}\n", r.name));
-                if !r.description.is_empty() {
-                    out.push_str(&format!("  case: {}\n", r.description));
+                out.push_str(&format!(
+                    "\n{}\n",
+                    crate::t!(
+                        lang,
+                        "cli-check-fail-line",
+                        verdict = r.verdict.word_in(lang),
+                        name = r.name.as_str(),
+                        reason = reason.as_str()
+                    )
+                ));
+                let d = description(r);
+                if !d.is_empty() {
+                    out.push_str(&format!(
+                        "  {}\n",
+                        crate::t!(lang, "cli-check-case", description = d)
+                    ));
                 }
                 if let Some(e) = &r.explanation {
-                    out.push_str("  what it got:\n");
-                    for l in check::report::explanation_text(e).lines() {
+                    out.push_str(&format!("  {}\n", crate::t!(lang, "cli-check-what-it-got")));
+                    for l in check::report::explanation_text_in(e, lang).lines() {
                         out.push_str(&format!("    {l}\n"));
                     }
                 }
@@ -180,8 +205,21 @@ pub fn details(report: &Report, redact: bool) -> String {
             },
         }
     }
+    let skip = Verdict::Skip {
+        reason: String::new(),
+    }
+    .word_in(lang);
     for (reason, names) in skips {
-        out.push_str(&format!("\nSKIP {}: {reason}\n", names.join(", ")));
+        out.push_str(&format!(
+            "\n{}\n",
+            crate::t!(
+                lang,
+                "cli-check-fail-line",
+                verdict = skip.as_str(),
+                name = names.join(", "),
+                reason = reason
+            )
+        ));
     }
     match red {
         Some(r) => r.apply(&out),
@@ -189,13 +227,31 @@ pub fn details(report: &Report, redact: bool) -> String {
     }
 }
 
-fn write_file(path: &PathBuf, text: &str, what: &str) -> Result<(), ExitCode> {
+pub(super) fn write_file(
+    path: &PathBuf,
+    text: &str,
+    what: &str,
+    lang: Lang,
+) -> Result<(), ExitCode> {
     std::fs::write(path, text).map_err(|e| {
-        common::usage_error(format!(
-            "cannot write the {what} report {}: {e}",
-            path.display()
+        common::usage_error(crate::t!(
+            lang,
+            "cli-check-cannot-write-report",
+            what = what,
+            path = path.display().to_string(),
+            error = e.to_string()
         ))
     })
+}
+
+/// The first words of a skip's reason, for the progress line.
+pub(super) fn first_words(reason: &str, stops: &[char]) -> String {
+    reason
+        .split(stops)
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
@@ -208,7 +264,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     if args.list {
-        list(&suite);
+        list(&suite, common::ui_lang(global));
         return ExitCode::SUCCESS;
     }
     // `--only a,b` works like `--only a b`.
@@ -220,7 +276,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         .filter(|o| !o.is_empty())
         .map(String::from)
         .collect();
-    let selected = match suite.select(&only) {
+    let selected = match suite.select_in(&only, common::ui_lang(global)) {
         Ok(s) => s,
         Err(e) => return common::usage_error(e),
     };
@@ -231,6 +287,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         }
         Err(code) => return code,
     };
+    let lang = profile.ui_lang;
     common::runtime().block_on(async move {
         let (target, _sim) = match common::target(&profile, false).await {
             Ok(t) => t,
@@ -246,21 +303,37 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         };
         let mut env = Env::new(http, &target.base_url, profile.headers());
         env.explain = profile.explain_context();
+        env.lang = lang;
+        env.tokens = std::sync::Arc::new(check::SimulatorReveal::in_lang(lang));
         if target.simulator {
             env.simulator = Some(true);
         }
-        let whence = if target.simulator {
-            "the in-process simulator"
-        } else {
-            "target"
-        };
-        eprintln!(
-            "vflow check: {} case(s) of the {} against {whence} {} (profile {})",
+        let source = suite.source_in(lang);
+        let (n_sel, url, name) = (
             selected.len(),
-            suite.source,
-            target.base_url,
-            profile.name
+            target.base_url.as_str(),
+            profile.name.as_str(),
         );
+        let start = if target.simulator {
+            crate::t!(
+                lang,
+                "cli-check-start-sim",
+                n = n_sel,
+                suite = source.as_str(),
+                url = url,
+                profile = name
+            )
+        } else {
+            crate::t!(
+                lang,
+                "cli-check-start-target",
+                n = n_sel,
+                suite = source.as_str(),
+                url = url,
+                profile = name
+            )
+        };
+        eprintln!("vflow check: {start}");
         let n = selected.len();
         let width = n.to_string().len();
         let mut done = 0;
@@ -269,23 +342,17 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
                 done += 1;
                 let (got, extra) = match &result.verdict {
                     // the first words of the reason; the whole of it follows the table
-                    Verdict::Skip { reason } => (
-                        reason
-                            .split([',', '('])
-                            .next()
-                            .unwrap_or_default()
-                            .trim()
-                            .to_string(),
-                        String::new(),
-                    ),
+                    Verdict::Skip { reason } => {
+                        (first_words(reason, &[',', '(', '，', '（']), String::new())
+                    }
                     _ => (
                         check::short(result.got.as_deref().unwrap_or("-")),
                         format!(" {}", ms(result)),
                     ),
                 };
                 eprintln!(
-                    "[{done:>width$}/{n}] {:<4} {}: {}{extra}",
-                    result.verdict.word(),
+                    "[{done:>width$}/{n}] {} {}: {}{extra}",
+                    check::pad(&result.verdict.word_in(lang), 4),
                     result.name,
                     crate::api::text::visible(&got),
                 );
@@ -296,19 +363,26 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         println!();
         // codes and messages in the report came from the server
         let visible = |s: String| crate::api::text::visible_lines(&s).into_owned();
-        print!("{}", visible(table(&report)));
-        print!("{}", visible(details(&report, profile.redact)));
-        println!("\n{}", visible(summary(&report)));
+        print!("{}", visible(table(&report, lang)));
+        print!(
+            "{}",
+            visible(details(&report, &suite, profile.redact, lang))
+        );
+        println!("\n{}", visible(summary(&report, lang)));
         if let Some(p) = &args.junit
-            && let Err(code) =
-                write_file(p, &check::report::junit(&report, profile.redact), "JUnit")
+            && let Err(code) = write_file(
+                p,
+                &check::report::junit(&report, profile.redact),
+                "JUnit",
+                lang,
+            )
         {
             return code;
         }
         if let Some(p) = &args.json {
             let v = check::report::json(&report, profile.redact);
             let text = crate::api::text::json_pretty(&v) + "\n";
-            if let Err(code) = write_file(p, &text, "JSON") {
+            if let Err(code) = write_file(p, &text, "JSON", lang) {
                 return code;
             }
         }
@@ -317,14 +391,15 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
             .iter()
             .flat_map(|c| c.sends.iter().map(|s| s.exchange.clone()))
             .collect();
-        if !common::write_har_all(args.har.as_deref(), &all, profile.redact) {
+        if !common::write_har_all(args.har.as_deref(), &all, profile.redact, lang) {
             return ExitCode::from(exit::USAGE);
         }
         if report.ok() {
             ExitCode::SUCCESS
         } else if no_answer_at_all(&report) {
             eprintln!(
-                "vflow check: the target never answered (every case that ran got a transport failure): exit 3"
+                "vflow check: {}",
+                crate::t!(lang, "cli-check-never-answered")
             );
             ExitCode::from(exit::TRANSPORT)
         } else {

@@ -1,6 +1,7 @@
 //! What the client commands share: runtime, profile, target, printing.
 
 use super::{ClientIdArg, GlobalArgs, exit};
+use crate::api::Lang;
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
 use crate::client::report::{self, Redactor};
 use crate::client::{Exchange, Http, RequestSpec};
@@ -20,6 +21,25 @@ pub fn runtime() -> tokio::runtime::Runtime {
 pub fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("vflow: {msg}");
     ExitCode::from(exit::USAGE)
+}
+
+/// The UI language of a command that needs no profile (codes, import, serve, listings):
+/// `--ui-lang` / `VFLOW_UI_LANG`, else the profile's `ui_lang` when the config can be read,
+/// else the locale, else English.
+pub fn ui_lang(global: &GlobalArgs) -> Lang {
+    match config::resolve(&global.overrides()) {
+        Ok(p) => p.ui_lang,
+        Err(_) => crate::i18n::choose(
+            global.ui_lang,
+            None,
+            crate::i18n::env_locale(|k| std::env::var(k).ok()),
+        ),
+    }
+}
+
+/// `vflow: warning: TEXT` on stderr, in `lang`.
+pub fn warn(lang: Lang, text: &str) {
+    eprintln!("{}", crate::t!(lang, "cli-warning", text = text));
 }
 
 /// The effective profile for a client command.
@@ -53,12 +73,17 @@ pub async fn target(
     }
     let sim = crate::sim::spawn_in_process(SimConfig::in_process())
         .await
-        .map_err(|e| usage_error(format!("cannot start the built-in simulator: {e}")))?;
+        .map_err(|e| {
+            usage_error(crate::t!(
+                profile.ui_lang,
+                "cli-sim-start-failed",
+                error = e.to_string()
+            ))
+        })?;
     if note {
         eprintln!(
-            "vflow: no --target: using an in-process simulator at {} (its state lasts for this command only; \
-run `vflow serve` and pass --target http://127.0.0.1:8080 to keep state between commands)",
-            sim.base_url()
+            "vflow: {}",
+            crate::t!(profile.ui_lang, "cli-in-process-note", url = sim.base_url())
         );
     }
     Ok((Target::simulator(sim.base_url(), &profile.name), Some(sim)))
@@ -85,8 +110,9 @@ pub fn print_exchange_warned(
     ctx: &ExplainContext,
     json: bool,
     warnings: &[crate::client::precheck::Warning],
+    lang: Lang,
 ) -> ExitCode {
-    print_exchange_with(x, ctx, json, Some(warnings))
+    print_exchange_with(x, ctx, json, Some(warnings), lang)
 }
 
 fn print_exchange_with(
@@ -94,6 +120,7 @@ fn print_exchange_with(
     ctx: &ExplainContext,
     json: bool,
     warnings: Option<&[crate::client::precheck::Warning]>,
+    lang: Lang,
 ) -> ExitCode {
     let expl: Explanation = explain_exchange(x, ctx);
     let shown = match redactor(ctx.redact, x) {
@@ -107,7 +134,7 @@ fn print_exchange_with(
         }
         println!("{}", crate::api::text::json_pretty(&v));
     } else {
-        print!("{}", report::render_exchange(&shown, &expl));
+        print!("{}", report::render_exchange(&shown, &expl, lang));
     }
     ExitCode::from(report::exit_code(&x.outcome))
 }
@@ -118,8 +145,13 @@ pub fn shell_arg(p: &std::path::Path) -> String {
 }
 
 /// `--har FILE`: write exchanges as HAR 1.2 (0600), masked when redaction is on.
-/// A failure is printed; `false` then (the command ends with the usage exit code).
-pub fn write_har_all(path: Option<&std::path::Path>, xs: &[Exchange], redact: bool) -> bool {
+/// A failure is printed (in `lang`); `false` then (the command ends with the usage exit code).
+pub fn write_har_all(
+    path: Option<&std::path::Path>,
+    xs: &[Exchange],
+    redact: bool,
+    lang: Lang,
+) -> bool {
     let Some(path) = path else { return true };
     let shown: Vec<Exchange> = if redact {
         let mut r = Redactor::new();
@@ -133,7 +165,7 @@ pub fn write_har_all(path: Option<&std::path::Path>, xs: &[Exchange], redact: bo
     match crate::client::export::write_har(path, &shown) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!("vflow: cannot write {}: {e}", path.display());
+            eprintln!("vflow: {}", cannot_write(lang, path, &e.to_string()));
             false
         }
     }
@@ -146,14 +178,35 @@ pub fn print_and_write_har(
     json: bool,
     har: Option<&std::path::Path>,
     warnings: &[crate::client::precheck::Warning],
+    lang: Lang,
 ) -> ExitCode {
-    let written = write_har_all(har, std::slice::from_ref(x), ctx.redact);
-    let code = print_exchange_warned(x, ctx, json, warnings);
+    let written = write_har_all(har, std::slice::from_ref(x), ctx.redact, lang);
+    let code = print_exchange_warned(x, ctx, json, warnings, lang);
     if written {
         code
     } else {
         ExitCode::from(exit::USAGE)
     }
+}
+
+/// `cannot write PATH: ERROR` in `lang`.
+pub fn cannot_write(lang: Lang, path: &std::path::Path, error: &str) -> String {
+    crate::t!(
+        lang,
+        "cli-cannot-write",
+        path = path.display().to_string(),
+        error = error
+    )
+}
+
+/// `cannot create DIR: ERROR` in `lang`.
+pub fn cannot_create(lang: Lang, dir: &std::path::Path, error: &str) -> String {
+    crate::t!(
+        lang,
+        "cli-cannot-create",
+        path = dir.display().to_string(),
+        error = error
+    )
 }
 
 /// Text from outside (a file, the network) made safe to print: control

@@ -3,7 +3,7 @@
 use super::common;
 use super::{ClientIdArg, GlobalArgs};
 use crate::api::consumer::Auth;
-use crate::api::{Consumer, Scene, captcha, paths, wire};
+use crate::api::{Consumer, Lang, Scene, captcha, paths, wire};
 use crate::client::consumer::{self, Known};
 use crate::client::explain::{ExplainContext, explain_exchange};
 use crate::client::report::{self, Redactor};
@@ -121,6 +121,11 @@ impl Run {
         }
     }
 
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.profile.ui_lang
+    }
+
     fn mask(&self, s: &str) -> String {
         if self.profile.redact {
             self.redactor.apply(s)
@@ -162,9 +167,10 @@ impl Run {
                 .push(json!({"step": name, "report": report::json_report(&shown, &expl)}));
         } else if self.verbose || !ok {
             let text = format!(
-                "== {} {name}\n{}",
+                "== {} {}\n{}",
                 self.steps.len() + 1,
-                report::render_exchange(&shown, &expl)
+                step_label(name, self.lang()),
+                report::render_exchange(&shown, &expl, self.lang())
             );
             let text = crate::api::text::visible_lines(&text);
             // Commands whose stdout is a value for scripts (captcha verify/solve)
@@ -205,8 +211,9 @@ impl Run {
         }
         let status = x.response.as_ref().map(|r| r.status).unwrap_or_default();
         let text = format!(
-            "{:>2}. {name:<9} {:<4} {:<40} {status}  {:>6.1} ms  {}",
+            "{:>2}. {} {:<4} {:<40} {status}  {:>6.1} ms  {}",
             self.steps.len(),
+            crate::check::pad(&step_label(name, self.lang()), 9),
             x.request.method,
             self.mask(&path),
             x.timing.total.as_secs_f64() * 1e3,
@@ -230,7 +237,32 @@ impl Run {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(x: &Exchange, what: &str) -> Result<T, ExitCode> {
+/// A step's name as the one-line report shows it (`--json` keeps the English one).
+pub fn step_label(name: &str, lang: Lang) -> String {
+    match name {
+        "captcha" => crate::t!(lang, "cli-step-captcha"),
+        "solution" => crate::t!(lang, "cli-step-solution"),
+        "verify" => crate::t!(lang, "cli-step-verify"),
+        "send" => crate::t!(lang, "cli-step-send"),
+        "outbox" => crate::t!(lang, "cli-step-outbox"),
+        "register" => crate::t!(lang, "cli-step-register"),
+        "reg-bind" => crate::t!(lang, "cli-step-reg-bind"),
+        "login" => crate::t!(lang, "cli-step-login"),
+        "pwd-reset" => crate::t!(lang, "cli-step-pwd-reset"),
+        "pwd-chg" => crate::t!(lang, "cli-step-pwd-chg"),
+        "mobile" => crate::t!(lang, "cli-step-mobile"),
+        "bind" => crate::t!(lang, "cli-step-bind"),
+        "state" => crate::t!(lang, "cli-step-state"),
+        "users" => crate::t!(lang, "cli-step-users"),
+        other => other.to_string(),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    x: &Exchange,
+    what: &str,
+    lang: Lang,
+) -> Result<T, ExitCode> {
     let body = x
         .response
         .as_ref()
@@ -238,8 +270,13 @@ fn parse<T: serde::de::DeserializeOwned>(x: &Exchange, what: &str) -> Result<T, 
         .unwrap_or_default();
     serde_json::from_slice(body).map_err(|e| {
         eprintln!(
-            "vflow: unexpected {what} body: {}",
-            crate::api::text::visible(&e.to_string())
+            "vflow: {}",
+            crate::t!(
+                lang,
+                "cli-flow-unexpected-body",
+                what = what,
+                error = crate::api::text::visible(&e.to_string())
+            )
         );
         ExitCode::from(super::exit::API_ERROR)
     })
@@ -249,14 +286,15 @@ fn parse<T: serde::de::DeserializeOwned>(x: &Exchange, what: &str) -> Result<T, 
 pub async fn get_captcha(run: &mut Run) -> Result<wire::CaptchaResponse, ExitCode> {
     let spec = run.profile.captcha_get(&run.base);
     let x = run.step("captcha", &spec).await?;
-    let c: wire::CaptchaResponse = parse(&x, "captcha")?;
+    let lang = run.lang();
+    let c: wire::CaptchaResponse = parse(&x, "captcha", lang)?;
     let token = c.token.clone().unwrap_or_default();
-    let aes = if c.secret_key.is_some() {
-        ", secretKey set (AES)"
+    let summary = if c.secret_key.is_some() {
+        crate::t!(lang, "cli-flow-captcha-aes", token = token)
     } else {
-        ""
+        format!("token {token}")
     };
-    run.line("captcha", &x, &format!("token {token}{aes}"));
+    run.line("captcha", &x, &summary);
     Ok(c)
 }
 
@@ -269,21 +307,27 @@ pub async fn verify(
     sender: &str,
 ) -> Result<String, ExitCode> {
     let sent_point = match secret_key {
-        Some(k) => captcha::encrypt_point(point_json, k)
-            .map_err(|e| common::usage_error(format!("cannot encrypt point_json: {e}")))?,
+        Some(k) => captcha::encrypt_point(point_json, k).map_err(|e| {
+            common::usage_error(crate::t!(
+                run.lang(),
+                "cli-flow-cannot-encrypt",
+                error = e.to_string()
+            ))
+        })?,
         None => point_json.to_string(),
     };
     let spec = run
         .profile
         .captcha_verify(&run.base, &sent_point, token, sender);
     let x = run.step("verify", &spec).await?;
-    let v: wire::VerifyResponse = parse(&x, "captcha/verify")?;
+    let v: wire::VerifyResponse = parse(&x, "captcha/verify", run.lang())?;
     run.line("verify", &x, &format!("captcha_token {}", v.captcha_token));
     Ok(v.captcha_token)
 }
 
 /// Captcha, solution, verify, send and the outbox: the code delivered to `mobile` for `scene`.
 async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, ExitCode> {
+    let lang = run.lang();
     // 1. puzzle
     let c = get_captcha(run).await?;
     let token = c.token.clone().unwrap_or_default();
@@ -294,7 +338,7 @@ async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, Ex
     run.redactor.learn(&x);
     let status = x.response.as_ref().map(|r| r.status);
     let pass = if status == Some(200) {
-        let reveal: wire::RevealResponse = parse(&x, "reveal")?;
+        let reveal: wire::RevealResponse = parse(&x, "reveal", lang)?;
         run.steps.push(if run.json {
             json!({"step": "solution", "x": reveal.x, "y": reveal.y})
         } else {
@@ -303,7 +347,7 @@ async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, Ex
         run.line(
             "solution",
             &x,
-            &format!("x = {} (slider position)", reveal.x),
+            &crate::t!(lang, "cli-flow-solution", x = reveal.x.to_string()),
         );
         // 3. verify
         let key = reveal.secret_key.clone().or(c.secret_key.clone());
@@ -313,14 +357,16 @@ async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, Ex
         super::solve::by_hand(run, c, mobile).await?
     } else {
         eprintln!(
-            "vflow: {} does not reveal captcha solutions (GET {}/captcha/TOKEN gave {}), and there \
-is no terminal to solve the puzzle on: run it in a terminal, start the simulator with \
-`vflow serve --reveal-solutions`, or leave out --target",
-            run.base,
-            paths::SIM_PREFIX,
-            status
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "no answer".into())
+            "vflow: {}",
+            crate::t!(
+                lang,
+                "cli-flow-no-reveal",
+                base = run.base.as_str(),
+                path = format!("{}/captcha/TOKEN", paths::SIM_PREFIX),
+                status = status
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| crate::t!(lang, "cli-flow-no-answer"))
+            )
         );
         return Err(ExitCode::from(super::exit::USAGE));
     };
@@ -329,17 +375,29 @@ is no terminal to solve the puzzle on: run it in a terminal, start the simulator
     run.ctx.issued_pass_token = Some(pass.clone());
     let spec = run.profile.sms_send(&run.base, scene.code(), mobile, &pass);
     let x = run.step("send", &spec).await?;
-    run.line("send", &x, &format!("SMS code sent to {mobile} ({scene})"));
+    run.line(
+        "send",
+        &x,
+        &crate::t!(lang, "cli-flow-sent", mobile = mobile, scene = scene.code()),
+    );
     // 5. the outbox
     let spec = crate::client::build::sim_get(&run.base, paths::SIM_OUTBOX);
     let x = run.step("outbox", &spec).await?;
-    let outbox: Vec<wire::OutboxEntry> = parse(&x, "outbox")?;
+    let outbox: Vec<wire::OutboxEntry> = parse(&x, "outbox", lang)?;
     let Some(entry) = outbox
         .iter()
         .rev()
         .find(|e| e.mobile == mobile && e.scene == scene.code())
     else {
-        eprintln!("vflow: no code for {mobile} / {scene} in the simulator's outbox");
+        eprintln!(
+            "vflow: {}",
+            crate::t!(
+                lang,
+                "cli-flow-no-code",
+                mobile = mobile,
+                scene = scene.code()
+            )
+        );
         return Err(ExitCode::from(super::exit::API_ERROR));
     };
     let code = entry.code.clone();
@@ -349,7 +407,11 @@ is no terminal to solve the puzzle on: run it in a terminal, start the simulator
         Some(code.clone()),
         std::time::SystemTime::now(),
     );
-    run.line("outbox", &x, &format!("code {code}"));
+    run.line(
+        "outbox",
+        &x,
+        &crate::t!(lang, "cli-flow-code", code = code.as_str()),
+    );
     Ok(code)
 }
 
@@ -397,17 +459,26 @@ pub async fn consume(run: &mut Run, step: &consumer::NextStep) -> Result<Exchang
     // explain against what was known before this answer
     let x = run.step_sent(step_name(c), sent, accepted).await?;
     run.ctx.session.answered(c, &target, &given, accepted);
+    let lang = run.lang();
+    let success = match lang {
+        Lang::En => c.success().0,
+        Lang::Zh => c.success().1,
+    };
     let summary = match consumer::session_of(&x) {
-        Some(l) => format!(
-            "{}: status {}, session expires in {} s",
-            c.success().0,
-            l.status,
-            l.expire
+        Some(l) => crate::t!(
+            lang,
+            "cli-flow-session",
+            success = success,
+            status = l.status.to_string(),
+            expire = l.expire.to_string()
         ),
-        None if c == Consumer::UpdateMobile => {
-            format!("{} to {target} (200, empty body)", c.success().0)
-        }
-        None => format!("{} (200, empty body)", c.success().0),
+        None if c == Consumer::UpdateMobile => crate::t!(
+            lang,
+            "cli-flow-empty-body-to",
+            success = success,
+            target = target.as_str()
+        ),
+        None => crate::t!(lang, "cli-flow-empty-body", success = success),
     };
     run.line(step_name(c), &x, &summary);
     Ok(x)
@@ -432,17 +503,22 @@ async fn log_in(run: &mut Run, mobile: &str) -> Result<String, ExitCode> {
 async fn state_token(run: &mut Run) -> Result<String, ExitCode> {
     let spec = consumer::sim_state_token(&run.base, "wechat");
     let x = run.step("state", &spec).await?;
+    let lang = run.lang();
     let Some(t) = consumer::state_token_of(&x) else {
         eprintln!(
-            "vflow: unexpected answer of POST {}",
-            paths::SIM_STATE_TOKEN
+            "vflow: {}",
+            crate::t!(
+                lang,
+                "cli-flow-unexpected-answer",
+                request = format!("POST {}", paths::SIM_STATE_TOKEN)
+            )
         );
         return Err(ExitCode::from(super::exit::API_ERROR));
     };
     run.line(
         "state",
         &x,
-        &format!("state token {t} (wechat, 10 min, single use)"),
+        &crate::t!(lang, "cli-flow-state-token", token = t.as_str()),
     );
     Ok(t)
 }
@@ -451,17 +527,20 @@ async fn state_token(run: &mut Run) -> Result<String, ExitCode> {
 async fn has_user(run: &mut Run, mobile: &str) -> Result<bool, ExitCode> {
     let spec = crate::client::build::sim_get(&run.base, paths::SIM_USERS);
     let x = run.step("users", &spec).await?;
-    let users: Vec<wire::SimUser> = parse(&x, "users")?;
+    let lang = run.lang();
+    let users: Vec<wire::SimUser> = parse(&x, "users", lang)?;
     let known = users.iter().any(|u| u.mobile == mobile);
-    run.line(
-        "users",
-        &x,
-        &format!(
-            "{} user(s); {mobile} {}",
-            users.len(),
-            if known { "is one" } else { "is not one" }
-        ),
-    );
+    let summary = if known {
+        crate::t!(lang, "cli-flow-users-one", n = users.len(), mobile = mobile)
+    } else {
+        crate::t!(
+            lang,
+            "cli-flow-users-not-one",
+            n = users.len(),
+            mobile = mobile
+        )
+    };
+    run.line("users", &x, &summary);
     Ok(known)
 }
 
@@ -505,7 +584,8 @@ pub async fn run_chain(
     if consumer == Consumer::ForgetPwd && !has_user(run, mobile).await? {
         if !run.json {
             println!(
-                "   no user {mobile} yet: logging in registers it, so there is a password to forget"
+                "   {}",
+                crate::t!(run.lang(), "cli-flow-no-user-yet", mobile = mobile)
             );
         }
         log_in(run, mobile).await?;
@@ -526,19 +606,24 @@ pub async fn run_chain(
 }
 
 pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
-    let Some(scene) = Scene::from_code(&args.scene) else {
-        let hint = Scene::nearest(&args.scene)
-            .map(|s| format!(" (did you mean {s}?)"))
-            .unwrap_or_default();
-        return common::usage_error(format!(
-            "{:?} is not a scene{hint}; one of: {}",
-            args.scene,
-            Scene::ALL.map(|s| s.code()).join(", ")
-        ));
-    };
     let (profile, http) = match common::setup(global, &args.client_id) {
         Ok(ph) => ph,
         Err(code) => return code,
+    };
+    let lang = profile.ui_lang;
+    let Some(scene) = Scene::from_code(&args.scene) else {
+        let all = Scene::ALL.map(|s| s.code()).join(", ");
+        let scene = format!("{:?}", args.scene);
+        return common::usage_error(match Scene::nearest(&args.scene) {
+            Some(near) => crate::t!(
+                lang,
+                "cli-flow-not-a-scene-near",
+                scene = scene,
+                near = near.code(),
+                all = all
+            ),
+            None => crate::t!(lang, "cli-flow-not-a-scene", scene = scene, all = all),
+        });
     };
     common::runtime().block_on(async move {
         let (target, _sim) = match common::target(&profile, false).await {
@@ -546,16 +631,28 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
             Err(code) => return code,
         };
         if !args.json {
-            let whence = if target.simulator {
-                "in-process simulator"
-            } else {
-                "target"
-            };
+            let scene = args.scene.as_str();
+            let mobile = mask_mobile(&profile, &args.mobile);
+            let url = target.base_url.as_str();
             println!(
-                "vflow flow: {} for {} against the {whence} {}",
-                args.scene,
-                mask_mobile(&profile, &args.mobile),
-                target.base_url
+                "vflow flow: {}",
+                if target.simulator {
+                    crate::t!(
+                        lang,
+                        "cli-flow-start-sim",
+                        scene = scene,
+                        mobile = mobile,
+                        url = url
+                    )
+                } else {
+                    crate::t!(
+                        lang,
+                        "cli-flow-start-target",
+                        scene = scene,
+                        mobile = mobile,
+                        url = url
+                    )
+                }
             );
         }
         let mut run = Run::new(
@@ -574,11 +671,24 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
             social: args.social,
         };
         let result = run_chain(&mut run, scene, &args.mobile, &extras).await;
-        let har_ok = common::write_har_all(args.har.as_deref(), &run.exchanges, run.profile.redact);
+        let har_ok = common::write_har_all(
+            args.har.as_deref(),
+            &run.exchanges,
+            run.profile.redact,
+            lang,
+        );
         let code = match result {
             Ok(c) => {
                 if !args.json {
-                    println!("flow complete: {} accepted the {scene} code", c.label());
+                    println!(
+                        "{}",
+                        crate::t!(
+                            lang,
+                            "cli-flow-complete",
+                            consumer = consumer_label(c, lang),
+                            scene = scene.code()
+                        )
+                    );
                 }
                 run.finish(ExitCode::SUCCESS, true)
             }
@@ -592,10 +702,56 @@ pub fn run(global: &GlobalArgs, args: FlowArgs) -> ExitCode {
     })
 }
 
+/// A consumer as people say it: `pwd/update-by-mobile (no login)`, in `lang`.
+pub fn consumer_label(c: Consumer, lang: Lang) -> String {
+    match c {
+        Consumer::ForgetPwd => crate::t!(lang, "cli-consumer-no-login", name = c.name()),
+        Consumer::UpdatePwd => format!("{} (Bearer)", c.name()),
+        _ => c.name().to_string(),
+    }
+}
+
 fn mask_mobile(p: &ResolvedProfile, m: &str) -> String {
     if p.redact {
         crate::api::redact::mobile(m)
     } else {
         m.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_names_in_chinese_and_the_english_ones_unchanged() {
+        for name in [
+            "captcha",
+            "solution",
+            "verify",
+            "send",
+            "outbox",
+            "register",
+            "reg-bind",
+            "login",
+            "pwd-reset",
+            "pwd-chg",
+            "mobile",
+            "bind",
+            "state",
+            "users",
+        ] {
+            assert_eq!(step_label(name, Lang::En), name);
+            let zh = step_label(name, Lang::Zh);
+            assert!(!zh.is_ascii(), "{name}: {zh}");
+            assert!(crate::check::width(&zh) <= 9, "{zh} fits the column");
+        }
+        assert_eq!(
+            consumer_label(Consumer::ForgetPwd, Lang::En),
+            Consumer::ForgetPwd.label()
+        );
+        for c in Consumer::ALL {
+            assert_eq!(consumer_label(c, Lang::En), c.label());
+        }
     }
 }

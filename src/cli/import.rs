@@ -3,7 +3,7 @@
 //! `vflow send --from FILE|-` (in `send.rs`) sends it; both share [`load`].
 
 use super::{GlobalArgs, common};
-use crate::api;
+use crate::api::{self, Lang};
 use crate::client::RequestSpec;
 use crate::client::import::{self, Format, Imported, Parsed};
 use std::io::Read;
@@ -35,29 +35,46 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
-/// Read a file or stdin as text.
-pub fn read_input(path: &Path) -> Result<String, String> {
+/// Read a file or stdin as text; the errors in `lang`.
+pub fn read_input(path: &Path, lang: Lang) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| crate::t!(lang, "cli-import-cannot-read-stdin", error = e.to_string()))?;
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        bytes = std::fs::read(path).map_err(|e| {
+            crate::t!(
+                lang,
+                "cli-import-cannot-read",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 text (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
+        crate::t!(
+            lang,
+            "cli-import-not-utf8",
+            path = path.display().to_string(),
+            byte = e.utf8_error().valid_up_to()
         )
     })
 }
 
 /// Read and parse; errors are already worded for the user (`FILE: message at L:C`).
-pub fn load(path: &Path) -> Result<Parsed, String> {
-    let text = read_input(path)?;
+pub fn load(path: &Path, lang: Lang) -> Result<Parsed, String> {
+    let text = read_input(path, lang)?;
     import::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What the input was read as, in `lang`.
+fn format_label(f: Format, lang: Lang) -> String {
+    match f {
+        Format::Curl => crate::t!(lang, "cli-import-format-curl"),
+        Format::Har => crate::t!(lang, "cli-import-format-har"),
+        Format::Raw => crate::t!(lang, "cli-import-format-raw"),
+    }
 }
 
 /// Control characters from an imported file are shown escaped, never sent to the terminal.
@@ -65,49 +82,53 @@ fn shown(s: &str) -> String {
     common::printable(s)
 }
 
-/// The warning about a pass token found in an imported request.
-pub fn token_warning(r: &Imported) -> Option<String> {
-    r.captcha_token().map(|_| {
-        "the request carries a captcha pass token: pass tokens are single-use and live 180 s, \
-so this one is probably spent or expired (expect IDAAS.SDK.CAPTCHA.0003); solve a new puzzle \
-(`vflow captcha get` / `vflow captcha verify`) and give it with --captcha-token"
-            .to_string()
-    })
+/// The warning about a pass token found in an imported request, in `lang`.
+pub fn token_warning(r: &Imported, lang: Lang) -> Option<String> {
+    r.captcha_token()
+        .map(|_| crate::t!(lang, "cli-import-token-warning"))
 }
 
 /// Pre-send warnings on the request as it will be sent (the client's
-/// pre-send checks, as `vflow send` prints them).
-pub fn presend_warnings(spec: &RequestSpec) -> Vec<String> {
+/// pre-send checks, as `vflow send` prints them), in `lang`.
+pub fn presend_warnings(spec: &RequestSpec, lang: Lang) -> Vec<String> {
     crate::client::precheck::for_spec(spec)
         .into_iter()
-        .map(|w| w.text.en)
+        .map(|w| w.text.get(lang).to_string())
         .collect()
 }
 
-/// A human description of one imported request.
-pub fn describe(r: &Imported, spec: &RequestSpec) -> String {
+/// A human description of one imported request, in `lang`.
+pub fn describe(r: &Imported, spec: &RequestSpec, lang: Lang) -> String {
     let mut out = format!("{} {}\n", shown(&r.method), shown(&r.url()));
     out.push_str(&format!(
-        "headers ({}, as the app sent them, in order):\n",
-        r.headers.len()
+        "{}\n",
+        crate::t!(lang, "cli-import-headers", n = r.headers.len())
     ));
     for (n, v) in &r.headers {
         out.push_str(&format!("  {}: {}\n", shown(n), shown(v)));
     }
     if !r.omitted.is_empty() {
         out.push_str(&format!(
-            "  (not sent: {})\n",
-            r.omitted
-                .iter()
-                .map(|n| shown(n))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "  {}\n",
+            crate::t!(
+                lang,
+                "cli-import-not-sent",
+                names = r
+                    .omitted
+                    .iter()
+                    .map(|n| shown(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         ));
     }
     match (&r.body, r.body_fields()) {
-        (None, _) => out.push_str("no body\n"),
+        (None, _) => out.push_str(&format!("{}\n", crate::t!(lang, "cli-import-no-body"))),
         (Some(_), Some(m)) => {
-            out.push_str(&format!("body: a JSON object, {} fields:\n", m.len()));
+            out.push_str(&format!(
+                "{}\n",
+                crate::t!(lang, "cli-import-body-json", n = m.len())
+            ));
             let known: &[&str] = if spec.path.starts_with(api::paths::SMS_SEND) {
                 &["mobile", "type", "captcha_token"]
             } else {
@@ -116,49 +137,57 @@ pub fn describe(r: &Imported, spec: &RequestSpec) -> String {
             for (k, v) in &m {
                 let value = match v {
                     serde_json::Value::String(s) => format!("{:?}", s),
-                    other => format!("{other} (not a string)"),
+                    other => format!("{other}{}", crate::t!(lang, "cli-import-not-a-string")),
                 };
                 let extra = if !known.is_empty() && !known.contains(&k.as_str()) {
-                    "  (not a field of sms/send: kept and sent)"
+                    format!("  {}", crate::t!(lang, "cli-import-unknown-field"))
                 } else {
-                    ""
+                    String::new()
                 };
                 out.push_str(&format!("  {} = {}{extra}\n", shown(k), shown(&value)));
             }
         }
         (Some(b), None) => out.push_str(&format!(
-            "body ({} bytes, not a JSON object, sent unchanged):\n  {}\n",
-            b.len(),
+            "{}\n  {}\n",
+            crate::t!(lang, "cli-import-body-raw", bytes = b.len()),
             shown(&String::from_utf8_lossy(b))
         )),
     }
     if spec.raw_body.is_some() && r.body_fields().is_some() {
-        out.push_str("  (sent byte for byte as imported)\n");
+        out.push_str(&format!(
+            "  {}\n",
+            crate::t!(lang, "cli-import-byte-for-byte")
+        ));
     }
     out
 }
 
-fn print_list(file: &Path, h: &import::HarImport) {
+fn print_list(file: &Path, h: &import::HarImport, lang: Lang) {
     println!(
-        "read as: HAR ({}): {} entries, {} vendor-API request(s), {} skipped",
-        shown(&file.display().to_string()),
-        h.entries.len() + h.skipped.len(),
-        h.entries.len(),
-        h.skipped.len()
+        "{}",
+        crate::t!(
+            lang,
+            "cli-import-har-list",
+            file = shown(&file.display().to_string()),
+            all = h.entries.len() + h.skipped.len(),
+            vendor = h.entries.len(),
+            skipped = h.skipped.len()
+        )
     );
     for (n, r) in &h.entries {
         println!("  #{n}  {} {}", shown(&r.method), shown(&r.url()));
     }
     if !h.skipped.is_empty() {
-        println!("skipped:");
+        println!("{}", crate::t!(lang, "cli-import-skipped"));
         for (n, what, why) in &h.skipped {
             println!("  #{n}  {}: {why}", shown(what));
         }
     }
 }
 
-pub fn run(args: ImportArgs) -> ExitCode {
-    let parsed = match load(&args.file) {
+pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
+    let lang = common::ui_lang(global);
+    let parsed = match load(&args.file, lang) {
         Ok(p) => p,
         Err(e) => return common::usage_error(e),
     };
@@ -175,16 +204,21 @@ pub fn run(args: ImportArgs) -> ExitCode {
             });
             println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
         } else {
-            print_list(&args.file, &h);
+            print_list(&args.file, &h, lang);
             if let Some((n, _)) = h.entries.first() {
                 println!(
-                    "show one with: vflow import {} --entry {n}",
-                    common::shell_arg(&args.file)
+                    "{}",
+                    crate::t!(
+                        lang,
+                        "cli-import-show-one",
+                        command =
+                            format!("vflow import {} --entry {n}", common::shell_arg(&args.file))
+                    )
                 );
             }
         }
         return if h.entries.is_empty() {
-            common::usage_error("the HAR holds no vendor-API request")
+            common::usage_error(crate::t!(lang, "cli-import-har-empty"))
         } else {
             ExitCode::SUCCESS
         };
@@ -198,9 +232,14 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Err(e) => return common::usage_error(format!("{}: {e}", args.file.display())),
     };
     let spec = r.to_spec();
-    let mut warnings: Vec<String> = token_warning(&r).into_iter().collect();
-    warnings.extend(presend_warnings(&spec));
+    // `--json` says them in English, as it always has; the human form in the UI language
+    let warnings_in = |l: Lang| {
+        let mut w: Vec<String> = token_warning(&r, l).into_iter().collect();
+        w.extend(presend_warnings(&spec, l));
+        w
+    };
     if args.json {
+        let warnings = warnings_in(Lang::En);
         let v = serde_json::json!({
             "format": match r.format { Format::Curl => "curl", Format::Har => "har", Format::Raw => "raw" },
             "method": r.method,
@@ -215,34 +254,52 @@ pub fn run(args: ImportArgs) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
         return ExitCode::SUCCESS;
     }
-    let skipped = if skipped > 0 {
-        format!(", {skipped} other HAR entries skipped")
-    } else {
-        String::new()
-    };
+    let file = shown(&args.file.display().to_string());
     println!(
-        "read as: {} ({}{skipped})",
-        r.format.label(),
-        shown(&args.file.display().to_string())
+        "{}",
+        if skipped > 0 {
+            crate::t!(
+                lang,
+                "cli-import-read-as-har-skipped",
+                format = format_label(r.format, lang),
+                file = file,
+                skipped = skipped
+            )
+        } else {
+            crate::t!(
+                lang,
+                "cli-import-read-as",
+                format = format_label(r.format, lang),
+                file = file
+            )
+        }
     );
-    print!("{}", describe(&r, &spec));
+    print!("{}", describe(&r, &spec, lang));
     for n in &r.notes {
-        println!("note: {}", shown(n));
+        println!("{}", crate::t!(lang, "cli-import-note", text = shown(n)));
     }
+    let warnings = warnings_in(lang);
     if warnings.is_empty() {
-        println!("no warnings before sending");
+        println!("{}", crate::t!(lang, "cli-import-no-warnings"));
     } else {
-        println!("warnings before sending:");
+        println!("{}", crate::t!(lang, "cli-import-warnings"));
         for w in &warnings {
             println!("  ! {}", shown(w));
         }
     }
     println!(
-        "send it with: vflow send --from {}{} [--target URL]",
-        common::shell_arg(&args.file),
-        args.entry
-            .map(|n| format!(" --entry {n}"))
-            .unwrap_or_default()
+        "{}",
+        crate::t!(
+            lang,
+            "cli-import-send-it",
+            command = format!(
+                "vflow send --from {}{} [--target URL]",
+                common::shell_arg(&args.file),
+                args.entry
+                    .map(|n| format!(" --entry {n}"))
+                    .unwrap_or_default()
+            )
+        )
     );
     ExitCode::SUCCESS
 }
@@ -255,7 +312,8 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let r = match load(&from)
+    let lang = profile.ui_lang;
+    let r = match load(&from, lang)
         .and_then(|p| import::pick(p, args.entry).map_err(|e| format!("{}: {e}", from.display())))
     {
         Ok(r) => r,
@@ -266,7 +324,7 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         spec.base_url = t.trim_end_matches('/').to_string();
     }
     for h in &args.headers {
-        match super::send::parse_header(h) {
+        match super::send::parse_header(h, lang) {
             Ok((n, v)) => spec.set_header(&n, &v),
             Err(e) => return common::usage_error(e),
         }
@@ -287,13 +345,13 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         }
     }
     if args.captcha_token.is_none()
-        && let Some(w) = token_warning(&r)
+        && let Some(w) = token_warning(&r, lang)
     {
-        eprintln!("vflow: warning: {w}");
+        common::warn(lang, &w);
     }
     let warnings = crate::client::precheck::for_spec(&spec);
     for w in &warnings {
-        eprintln!("vflow: warning: {}", shown(&w.text.en));
+        common::warn(lang, &shown(w.text.get(lang)));
     }
     if args.curl {
         return match crate::client::send::record(&spec) {
@@ -322,6 +380,6 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         };
         let mut ctx = profile.explain_context();
         ctx.captcha_sender = args.sender.clone();
-        common::print_and_write_har(&x, &ctx, args.json, args.har.as_deref(), &warnings)
+        common::print_and_write_har(&x, &ctx, args.json, args.har.as_deref(), &warnings, lang)
     })
 }

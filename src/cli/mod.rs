@@ -190,15 +190,15 @@ pub fn main() -> ExitCode {
     }
     match cli.command {
         None => interactive::run(&cli.global),
-        Some(Command::Serve(args)) => serve::run(args),
+        Some(Command::Serve(args)) => serve::run(&cli.global, args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
-        Some(Command::Import(args)) => import::run(args),
+        Some(Command::Import(args)) => import::run(&cli.global, args),
         Some(Command::Proxy(args)) => proxy::run(&cli.global, args),
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),
         Some(Command::Probe(args)) => probe::run(&cli.global, args),
-        Some(Command::Codes(args)) => codes::run(args),
+        Some(Command::Codes(args)) => codes::run(&cli.global, args),
         Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
         Some(Command::Completions(args)) => {
             use clap::CommandFactory;

@@ -1,7 +1,9 @@
 //! `vflow probe`: bounded attacks on the tenant's SMS defences, with cost and consent.
 
+use super::check::write_file;
 use super::common;
 use super::{ClientIdArg, GlobalArgs, exit};
+use crate::api::Lang;
 use crate::check::probe::{
     self, Budget, ProbeProgress, ProbeReport, ProbeResult, ProbeSuite, ProbeVerdict,
 };
@@ -87,23 +89,14 @@ fn load(args: &ProbeArgs) -> Result<ProbeSuite, ExitCode> {
 }
 
 /// Ask on the terminal; `true` when the person typed yes.
-fn confirm(host: &str) -> bool {
-    eprint!("Send these requests to {host}? Type yes to start: ");
+fn confirm(host: &str, lang: Lang) -> bool {
+    eprint!("{} ", crate::t!(lang, "cli-probe-confirm", host = host));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     if std::io::stdin().lock().read_line(&mut line).is_err() {
         return false;
     }
     line.trim().eq_ignore_ascii_case("yes")
-}
-
-fn write_file(path: &PathBuf, text: &str, what: &str) -> Result<(), ExitCode> {
-    std::fs::write(path, text).map_err(|e| {
-        common::usage_error(format!(
-            "cannot write the {what} report {}: {e}",
-            path.display()
-        ))
-    })
 }
 
 /// The probes named by `--only` (several after one flag, or comma-separated).
@@ -117,17 +110,21 @@ fn only(args: &ProbeArgs) -> Vec<String> {
         .collect()
 }
 
-/// `--list`: the plan of every probe and what each is.
-fn list(suite: &ProbeSuite, max_sms: Option<u32>) -> ExitCode {
+/// `--list`: the plan of every probe and what each is, in `lang`.
+fn list(suite: &ProbeSuite, max_sms: Option<u32>, lang: Lang) -> ExitCode {
     let all: Vec<usize> = (0..suite.probes.len()).collect();
-    print!("{}", plan(suite, &all, max_sms));
+    print!("{}", plan(suite, &all, max_sms, lang));
     for p in &suite.probes {
         println!(
-            "{}: {} [{}; weak knob: {}]",
-            p.name,
-            p.title,
-            p.severity.word(),
-            p.weak.join(", ")
+            "{}",
+            crate::t!(
+                lang,
+                "cli-probe-list-line",
+                name = p.name.as_str(),
+                title = p.title_in(lang),
+                severity = p.severity.word_in(lang),
+                weak = p.weak.join(", ")
+            )
         );
     }
     ExitCode::SUCCESS
@@ -140,18 +137,23 @@ fn consent(
     suite: &ProbeSuite,
     selected: &[usize],
     args: &ProbeArgs,
+    lang: Lang,
 ) -> Result<(), ExitCode> {
-    let refused = match probe_plan::consent(target, args.authorized) {
+    let refused = match probe_plan::consent_in(target, args.authorized, lang) {
         Consent::Go => return Ok(()),
         Consent::Confirm => None,
         Consent::Refused(why) => Some(why),
     };
     let budget = Some(args.max_sms.unwrap_or(probe_plan::DEFAULT_MAX_SMS));
-    eprintln!("vflow probe: the plan against {target}:");
-    eprint!("{}", plan(suite, selected, budget));
+    eprintln!(
+        "vflow probe: {}",
+        crate::t!(lang, "cli-probe-plan-against", target = target)
+    );
+    eprint!("{}", plan(suite, selected, budget, lang));
     if let Some(why) = refused {
         eprintln!(
-            "vflow probe: {why}; add --authorized if you own the tenant or are allowed to test it."
+            "vflow probe: {}",
+            crate::t!(lang, "cli-probe-refused", why = why)
         );
         return Err(ExitCode::from(exit::USAGE));
     }
@@ -160,13 +162,14 @@ fn consent(
     }
     let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if !terminal {
-        eprintln!(
-            "vflow probe: no terminal to confirm the plan on: nothing was sent (add --yes to start without asking)"
-        );
+        eprintln!("vflow probe: {}", crate::t!(lang, "cli-probe-no-terminal"));
         return Err(ExitCode::from(exit::USAGE));
     }
-    if !confirm(target) {
-        eprintln!("vflow probe: not confirmed: nothing was sent");
+    if !confirm(target, lang) {
+        eprintln!(
+            "vflow probe: {}",
+            crate::t!(lang, "cli-probe-not-confirmed")
+        );
         return Err(ExitCode::from(exit::USAGE));
     }
     Ok(())
@@ -177,6 +180,7 @@ struct ProgressLine {
     n: usize,
     done: usize,
     red: Option<crate::client::report::Redactor>,
+    lang: Lang,
 }
 
 impl ProgressLine {
@@ -195,7 +199,7 @@ impl ProgressLine {
             ProbeVerdict::Finding { what, .. } => format!(": {what}"),
             ProbeVerdict::Skipped { reason } => format!(
                 ": {}",
-                reason.split(['(', ':']).next().unwrap_or_default().trim()
+                super::check::first_words(reason, &['(', ':', '（', '：'])
             ),
         };
         let why = match &self.red {
@@ -204,35 +208,39 @@ impl ProgressLine {
         };
         let width = self.n.to_string().len();
         eprintln!(
-            "[{:>width$}/{}] {} {}{} ({} SMS, {} requests)",
+            "[{:>width$}/{}] {} {}{}{}",
             self.done,
             self.n,
-            result.verdict.word(),
+            result.verdict.word_in(self.lang),
             result.probe.name,
             crate::api::text::visible(&why),
-            result.sms,
-            result.requests()
+            crate::t!(
+                self.lang,
+                "cli-probe-progress-cost",
+                sms = result.sms,
+                requests = result.requests()
+            )
         );
         let _ = std::io::stderr().flush();
     }
 }
 
 /// The table, the details and the summary on stdout; the report files; the exit code.
-fn finish(report: &ProbeReport, args: &ProbeArgs, redact: bool) -> ExitCode {
+fn finish(report: &ProbeReport, args: &ProbeArgs, redact: bool, lang: Lang) -> ExitCode {
     println!();
     let visible = |s: String| crate::api::text::visible_lines(&s).into_owned();
-    print!("{}", visible(probe_report::table(report)));
-    print!("{}", visible(probe_report::details(report, redact)));
-    println!("\n{}", visible(probe_report::summary(report)));
+    print!("{}", visible(probe_report::table(report, lang)));
+    print!("{}", visible(probe_report::details(report, redact, lang)));
+    println!("\n{}", visible(probe_report::summary(report, lang)));
     if let Some(p) = &args.junit
-        && let Err(code) = write_file(p, &probe_report::junit(report, redact), "JUnit")
+        && let Err(code) = write_file(p, &probe_report::junit(report, redact), "JUnit", lang)
     {
         return code;
     }
     if let Some(p) = &args.json {
         let v = probe_report::json(report, redact);
         let text = crate::api::text::json_pretty(&v) + "\n";
-        if let Err(code) = write_file(p, &text, "JSON") {
+        if let Err(code) = write_file(p, &text, "JSON", lang) {
             return code;
         }
     }
@@ -241,13 +249,16 @@ fn finish(report: &ProbeReport, args: &ProbeArgs, redact: bool) -> ExitCode {
         .iter()
         .flat_map(|r| r.sends.iter().map(|s| s.exchange.clone()))
         .collect();
-    if !common::write_har_all(args.har.as_deref(), &all, redact) {
+    if !common::write_har_all(args.har.as_deref(), &all, redact, lang) {
         return ExitCode::from(exit::USAGE);
     }
     if report.findings() > 0 {
         ExitCode::from(exit::API_ERROR)
     } else if report.no_answer() {
-        eprintln!("vflow probe: the target never answered: exit 3");
+        eprintln!(
+            "vflow probe: {}",
+            crate::t!(lang, "cli-probe-never-answered")
+        );
         ExitCode::from(exit::TRANSPORT)
     } else {
         ExitCode::SUCCESS
@@ -261,6 +272,7 @@ async fn probe_target(
     selected: Vec<usize>,
     args: ProbeArgs,
 ) -> ExitCode {
+    let lang = profile.ui_lang;
     let mut http_opts = profile.http.clone();
     let (target, _sim) = match common::target(&profile, false).await {
         Ok(t) => t,
@@ -275,6 +287,8 @@ async fn probe_target(
     };
     let mut env = Env::new(http, &target.base_url, profile.headers());
     env.explain = profile.explain_context();
+    env.lang = lang;
+    env.tokens = std::sync::Arc::new(crate::check::SimulatorReveal::in_lang(lang));
     let simulator = if target.simulator {
         true
     } else if is_loopback(&target.base_url) {
@@ -284,27 +298,46 @@ async fn probe_target(
     };
     env.simulator = Some(simulator);
     let max = probe_plan::max_sms(args.max_sms, simulator);
-    let whence = if target.simulator {
-        "the in-process simulator"
-    } else if simulator {
-        "the vflow simulator"
-    } else {
-        "target"
-    };
-    eprintln!(
-        "vflow probe: {} probe(s) of the {} against {whence} {}",
+    let (n, source, url) = (
         selected.len(),
-        suite.source,
-        target.base_url,
+        suite.source_in(lang),
+        target.base_url.as_str(),
     );
+    let start = if target.simulator {
+        crate::t!(
+            lang,
+            "cli-probe-start-in-process",
+            n = n,
+            suite = source,
+            url = url
+        )
+    } else if simulator {
+        crate::t!(
+            lang,
+            "cli-probe-start-sim",
+            n = n,
+            suite = source,
+            url = url
+        )
+    } else {
+        crate::t!(
+            lang,
+            "cli-probe-start-target",
+            n = n,
+            suite = source,
+            url = url
+        )
+    };
+    eprintln!("vflow probe: {start}");
     // (the plan against a target elsewhere was shown before the consent)
     if is_loopback(&target.base_url) && !simulator {
-        eprint!("{}", plan(&suite, &selected, max));
+        eprint!("{}", plan(&suite, &selected, max, lang));
     }
     let mut line = ProgressLine {
         n: selected.len(),
         done: 0,
         red: profile.redact.then(crate::client::report::Redactor::new),
+        lang,
     };
     let report = probe::run(&suite, &selected, &env, Budget::new(max), |p| {
         if let ProbeProgress::Finished { result, .. } = p {
@@ -312,7 +345,7 @@ async fn probe_target(
         }
     })
     .await;
-    finish(&report, &args, profile.redact)
+    finish(&report, &args, profile.redact, lang)
 }
 
 pub fn run(global: &GlobalArgs, args: ProbeArgs) -> ExitCode {
@@ -324,12 +357,12 @@ pub fn run(global: &GlobalArgs, args: ProbeArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let selected = match suite.select(&only(&args)) {
+    let selected = match suite.select_in(&only(&args), common::ui_lang(global)) {
         Ok(s) => s,
         Err(e) => return common::usage_error(e),
     };
     if args.list {
-        return list(&suite, args.max_sms);
+        return list(&suite, args.max_sms, common::ui_lang(global));
     }
     let profile = match common::profile(global, &args.client_id) {
         Ok(p) => p,
@@ -337,7 +370,7 @@ pub fn run(global: &GlobalArgs, args: ProbeArgs) -> ExitCode {
     };
     // Consent comes before anything is sent (even before the simulator check).
     if let Some(t) = &profile.target
-        && let Err(code) = consent(t, &suite, &selected, &args)
+        && let Err(code) = consent(t, &suite, &selected, &args, profile.ui_lang)
     {
         return code;
     }

@@ -3,6 +3,7 @@
 //! exchange; `--har` / `--jsonl` write them as they come.
 
 use super::{GlobalArgs, common, exit};
+use crate::api::Lang;
 use crate::client::explain::explain_exchange;
 use crate::client::proxy::{self, ProxyConfig, Recorded};
 use crate::client::report::{self, Redactor};
@@ -87,8 +88,14 @@ impl HarWriter {
     }
 }
 
-/// One line for one exchange: time, id, client, method, path, status, code, duration, why.
-pub fn line(r: &Recorded, ctx: &crate::client::ExplainContext, red: Option<&Redactor>) -> String {
+/// One line for one exchange: time, id, client, method, path, status, code, duration, why
+/// (the explanation's title in `lang`, the UI language).
+pub fn line(
+    r: &Recorded,
+    ctx: &crate::client::ExplainContext,
+    red: Option<&Redactor>,
+    lang: Lang,
+) -> String {
     let x = match red {
         Some(red) => red.exchange(&r.exchange),
         None => r.exchange.clone(),
@@ -107,10 +114,10 @@ pub fn line(r: &Recorded, ctx: &crate::client::ExplainContext, red: Option<&Reda
         .map(|r| r.status.to_string())
         .unwrap_or_else(|| "---".into());
     let why = match &r.refused {
-        Some(reason) => format!("REFUSED: {reason}"),
+        Some(reason) => crate::t!(lang, "cli-proxy-refused", reason = reason.as_str()),
         None => {
             let e = explain_exchange(&r.exchange, ctx);
-            let title = e.title.get(e.lang).to_string();
+            let title = e.title.get(lang).to_string();
             let title = match red {
                 Some(red) => red.apply(&title),
                 None => title,
@@ -153,6 +160,7 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let lang = profile.ui_lang;
     if let Some(u) = &args.upstream
         && let Err(e) = proxy::parse_upstream(u)
     {
@@ -161,20 +169,22 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
     let mut har = match &args.har {
         Some(p) => match HarWriter::create(p) {
             Ok(w) => Some(w),
-            Err(e) => return common::usage_error(format!("cannot write {}: {e}", p.display())),
+            Err(e) => return common::usage_error(common::cannot_write(lang, p, &e.to_string())),
         },
         None => None,
     };
     let mut jsonl = match &args.jsonl {
         Some(p) => match crate::client::export::create_private(p) {
             Ok(f) => Some(std::io::BufWriter::new(f)),
-            Err(e) => return common::usage_error(format!("cannot write {}: {e}", p.display())),
+            Err(e) => return common::usage_error(common::cannot_write(lang, p, &e.to_string())),
         },
         None => None,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
-        Err(e) => return common::usage_error(format!("cannot start the async runtime: {e}")),
+        Err(e) => {
+            return common::usage_error(crate::t!(lang, "cli-no-runtime", error = e.to_string()));
+        }
     };
     runtime.block_on(async move {
         let mut sim: Option<SimHandle> = None;
@@ -192,8 +202,10 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
                         u
                     }
                     Err(e) => {
-                        return common::usage_error(format!(
-                            "cannot start the built-in simulator: {e}"
+                        return common::usage_error(crate::t!(
+                            lang,
+                            "cli-sim-start-failed",
+                            error = e.to_string()
                         ));
                     }
                 }
@@ -210,31 +222,43 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
         {
             Ok(h) => h,
             Err(e) => {
-                eprintln!("vflow proxy: cannot listen on {}: {e}", args.bind);
+                eprintln!(
+                    "vflow proxy: {}",
+                    crate::t!(
+                        lang,
+                        "cli-cannot-listen",
+                        addr = args.bind.to_string(),
+                        error = e.to_string()
+                    )
+                );
                 return ExitCode::from(exit::TRANSPORT);
             }
         };
         let stop = super::serve::stop_signal();
-        let whence = if sim.is_some() {
-            format!("the built-in simulator ({upstream})")
+        let forwarding = if sim.is_some() {
+            crate::t!(lang, "cli-proxy-forwarding-sim", url = upstream.as_str())
         } else {
-            upstream.clone()
+            crate::t!(lang, "cli-proxy-forwarding", url = upstream.as_str())
         };
-        println!("vflow proxy: forwarding to {whence}");
+        println!("vflow proxy: {forwarding}");
         for a in listen_addresses(handle.addr) {
-            println!("  listening on {a}");
+            println!("  {}", crate::t!(lang, "cli-proxy-listening", url = a));
         }
         if !handle.addr.ip().is_loopback() {
             eprintln!(
-                "vflow proxy: warning: {} is reachable from other machines: anyone who can reach it \
-can send requests to {upstream} through it (it forwards only there)",
-                handle.addr
+                "vflow proxy: {}",
+                crate::t!(
+                    lang,
+                    "cli-proxy-reachable",
+                    addr = handle.addr.to_string(),
+                    upstream = upstream.as_str()
+                )
             );
         }
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui {
-            println!("  (the Traffic screen of the TUI is not there yet: one line per exchange follows)");
+            println!("  {}", crate::t!(lang, "cli-proxy-no-traffic-screen"));
         }
-        println!("Ctrl-C to stop.");
+        println!("{}", crate::t!(lang, "cli-ctrl-c"));
         let ctx = profile.explain_context();
         let mut red = profile.redact.then(Redactor::new);
         let mut rx = handle.store.subscribe();
@@ -247,7 +271,7 @@ can send requests to {upstream} through it (it forwards only there)",
                 r = rx.recv() => match r {
                     Ok(r) => r,
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
-                        eprintln!("vflow proxy: {n} exchanges went by too fast to print or write");
+                        eprintln!("vflow proxy: {}", crate::t!(lang, "cli-proxy-lagged", n = n));
                         continue;
                     }
                     Err(_) => break,
@@ -256,7 +280,7 @@ can send requests to {upstream} through it (it forwards only there)",
             if let Some(red) = red.as_mut() {
                 red.learn(&r.exchange);
             }
-            let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
+            let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref(), lang));
             let shown = match red.as_ref() {
                 Some(red) => red.exchange(&r.exchange),
                 None => r.exchange.clone(),
@@ -264,7 +288,10 @@ can send requests to {upstream} through it (it forwards only there)",
             if let Some(w) = har.as_mut()
                 && let Err(e) = w.add(&shown)
             {
-                eprintln!("vflow proxy: cannot write the HAR file: {e}");
+                eprintln!(
+                    "vflow proxy: {}",
+                    crate::t!(lang, "cli-proxy-cannot-write-har", error = e.to_string())
+                );
                 har = None;
             }
             if let Some(f) = jsonl.as_mut() {
@@ -274,8 +301,13 @@ can send requests to {upstream} through it (it forwards only there)",
                 v["client"] = serde_json::json!(r.client.to_string());
                 v["refused"] = serde_json::json!(r.refused);
                 let caught_up = rx.is_empty();
-                if let Err(e) = writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) }) {
-                    eprintln!("vflow proxy: cannot write the JSONL file: {e}");
+                if let Err(e) =
+                    writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) })
+                {
+                    eprintln!(
+                        "vflow proxy: {}",
+                        crate::t!(lang, "cli-proxy-cannot-write-jsonl", error = e.to_string())
+                    );
                     jsonl = None;
                 }
             }
@@ -288,7 +320,10 @@ can send requests to {upstream} through it (it forwards only there)",
             let _ = f.flush();
         }
         let total = handle.store.total();
-        eprintln!("vflow proxy: stopping after {total} exchange(s)");
+        eprintln!(
+            "vflow proxy: {}",
+            crate::t!(lang, "cli-proxy-stopping", n = total)
+        );
         let _ = tokio::time::timeout(std::time::Duration::from_secs(5), handle.shutdown()).await;
         if let Some(s) = sim {
             s.shutdown().await;

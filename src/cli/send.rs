@@ -2,6 +2,7 @@
 
 use super::common;
 use super::{ClientIdArg, GlobalArgs};
+use crate::api::Lang;
 use crate::client::curl::curl;
 use crate::client::report::Redactor;
 use std::process::ExitCode;
@@ -59,14 +60,19 @@ pub struct SendArgs {
     pub har: Option<std::path::PathBuf>,
 }
 
-/// Parse `Name: value` (`Name:` is a blank value).
-pub fn parse_header(s: &str) -> Result<(String, String), String> {
+/// Parse `Name: value` (`Name:` is a blank value); the error in `lang`.
+pub fn parse_header(s: &str, lang: Lang) -> Result<(String, String), String> {
+    let quoted = format!("{s:?}");
     let (name, value) = s
         .split_once(':')
-        .ok_or_else(|| format!("--header {s:?}: expected 'Name: value'"))?;
+        .ok_or_else(|| crate::t!(lang, "cli-header-no-colon", header = quoted.as_str()))?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(format!("--header {s:?}: the name is empty"));
+        return Err(crate::t!(
+            lang,
+            "cli-header-no-name",
+            header = quoted.as_str()
+        ));
     }
     Ok((
         name.to_string(),
@@ -82,9 +88,10 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let lang = profile.ui_lang;
     let mut overrides = Vec::new();
     for h in &args.headers {
-        match parse_header(h) {
+        match parse_header(h, lang) {
             Ok(pair) => overrides.push(pair),
             Err(e) => return common::usage_error(e),
         }
@@ -146,7 +153,7 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         // What will likely fail, said before the exchange (stderr; --json carries it too).
         let warnings = crate::client::precheck::for_spec(&spec);
         for w in &warnings {
-            eprintln!("vflow: warning: {}", w.text.en);
+            common::warn(lang, w.text.get(lang));
         }
         let x = match common::send(&http, &spec).await {
             Ok(x) => x,
@@ -154,7 +161,7 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         };
         let mut ctx = profile.explain_context();
         ctx.captcha_sender = args.sender.clone();
-        common::print_and_write_har(&x, &ctx, args.json, args.har.as_deref(), &warnings)
+        common::print_and_write_har(&x, &ctx, args.json, args.har.as_deref(), &warnings, lang)
     })
 }
 
@@ -164,16 +171,27 @@ mod tests {
 
     #[test]
     fn header_syntax() {
+        let en = Lang::En;
         assert_eq!(
-            parse_header("X-L: zh").unwrap(),
+            parse_header("X-L: zh", en).unwrap(),
             ("X-L".into(), "zh".into())
         );
-        assert_eq!(parse_header("X-L:").unwrap(), ("X-L".into(), "".into()));
+        assert_eq!(parse_header("X-L:", en).unwrap(), ("X-L".into(), "".into()));
         assert_eq!(
-            parse_header("X-a:  two").unwrap(),
+            parse_header("X-a:  two", en).unwrap(),
             ("X-a".into(), " two".into())
         );
-        assert!(parse_header("nocolon").is_err());
-        assert!(parse_header(": v").is_err());
+        assert_eq!(
+            parse_header("nocolon", en).unwrap_err(),
+            "--header \"nocolon\": expected 'Name: value'"
+        );
+        assert_eq!(
+            parse_header(": v", en).unwrap_err(),
+            "--header \": v\": the name is empty"
+        );
+        assert_eq!(
+            parse_header("nocolon", Lang::Zh).unwrap_err(),
+            "--header \"nocolon\"：应为 'Name: value' 的形式"
+        );
     }
 }

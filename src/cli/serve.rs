@@ -1,6 +1,6 @@
 //! `vflow serve`: the built-in simulator on its own, for curl, scripts or another client.
 
-use crate::api::{headers, paths};
+use crate::api::{Lang, headers, paths};
 use crate::cli::exit;
 use crate::sim::{self, SimConfig};
 use std::net::SocketAddr;
@@ -99,69 +99,116 @@ impl ServeArgs {
     }
 }
 
-/// What `vflow serve` prints once it listens.
-pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
+/// What a `--weak` knob switches off, in `lang` (English: the simulator's own words).
+pub fn weakness_words(w: sim::Weakness, lang: Lang) -> String {
+    use sim::Weakness as W;
+    match w {
+        W::Race => crate::t!(lang, "cli-serve-weak-race"),
+        W::Replay => crate::t!(lang, "cli-serve-weak-replay"),
+        W::Sender => crate::t!(lang, "cli-serve-weak-sender"),
+        W::Forged => crate::t!(lang, "cli-serve-weak-forged"),
+        W::Captcha => crate::t!(lang, "cli-serve-weak-captcha"),
+        W::Cooldown => crate::t!(lang, "cli-serve-weak-cooldown"),
+        W::MobileFormat => crate::t!(lang, "cli-serve-weak-mobile-format"),
+        W::DailyCap => crate::t!(lang, "cli-serve-weak-daily-cap"),
+        W::Guessing => crate::t!(lang, "cli-serve-weak-guessing"),
+        W::Enumeration => crate::t!(lang, "cli-serve-weak-enumeration"),
+    }
+}
+
+/// What `vflow serve` prints once it listens, in `lang`.
+pub fn banner(args: &ServeArgs, addr: SocketAddr, lang: Lang) -> String {
     let base = format!("http://{addr}");
+    // `  label:     value`, the values lined up (a longer label pushes its value on)
+    let row = |label: String, value: String| {
+        format!("  {}{value}", crate::check::pad(&format!("{label} "), 12))
+    };
     let mut lines = vec![
-        format!("vflow simulator listening on {base}"),
-        format!(
-            "  client id:  {} (registered by default)",
-            headers::EXAMPLE_CLIENT_ID
+        crate::t!(lang, "cli-serve-listening", url = base.as_str()),
+        row(
+            crate::t!(lang, "cli-serve-client-id"),
+            crate::t!(
+                lang,
+                "cli-serve-client-id-default",
+                id = headers::EXAMPLE_CLIENT_ID
+            ),
         ),
     ];
     for id in &args.client_ids {
-        lines.push(format!("  client id:  {id}"));
+        lines.push(row(crate::t!(lang, "cli-serve-client-id"), id.clone()));
     }
-    lines.push(format!(
-        "  outbox:     curl -s {base}{}   (the delivered SMS codes)",
-        paths::SIM_OUTBOX
+    lines.push(row(
+        crate::t!(lang, "cli-serve-outbox"),
+        crate::t!(
+            lang,
+            "cli-serve-outbox-value",
+            command = format!("curl -s {base}{}", paths::SIM_OUTBOX)
+        ),
     ));
-    lines.push(format!(
-        "  users:      curl -s {base}{}   (state token: curl -s -X POST {base}{})",
-        paths::SIM_USERS,
-        paths::SIM_STATE_TOKEN
+    lines.push(row(
+        crate::t!(lang, "cli-serve-users"),
+        crate::t!(
+            lang,
+            "cli-serve-users-value",
+            command = format!("curl -s {base}{}", paths::SIM_USERS),
+            state = format!("curl -s -X POST {base}{}", paths::SIM_STATE_TOKEN)
+        ),
     ));
-    lines.push(format!("  OpenAPI:    {base}{}", paths::SIM_OPENAPI));
+    lines.push(row(
+        crate::t!(lang, "cli-serve-openapi"),
+        format!("{base}{}", paths::SIM_OPENAPI),
+    ));
     if args.reveal_solutions {
-        lines.push(format!("  solutions:  curl -s {base}/_sim/captcha/TOKEN"));
+        lines.push(row(
+            crate::t!(lang, "cli-serve-solutions"),
+            format!("curl -s {base}/_sim/captcha/TOKEN"),
+        ));
     }
-    lines.push(format!(
-        "  gateway fails for: {}",
-        sim::GATEWAY_FAILURE_MOBILES.join(", ")
+    lines.push(row(
+        crate::t!(lang, "cli-serve-gateway-fails"),
+        sim::GATEWAY_FAILURE_MOBILES.join(", "),
     ));
     let mut knobs = Vec::new();
     if args.latency_ms > 0 {
-        knobs.push(format!("latency {} ms", args.latency_ms));
+        knobs.push(crate::t!(lang, "cli-serve-latency", ms = args.latency_ms));
     }
     if args.gateway_failure_rate > 0.0 {
-        knobs.push(format!(
-            "gateway failure rate {}",
-            args.gateway_failure_rate
+        knobs.push(crate::t!(
+            lang,
+            "cli-serve-failure-rate",
+            rate = args.gateway_failure_rate.to_string()
         ));
     }
     if args.aes {
-        knobs.push("AES point encryption on".to_string());
+        knobs.push(crate::t!(lang, "cli-serve-aes"));
     }
     if args.no_auto_register {
-        knobs.push("automatic registration off".to_string());
+        knobs.push(crate::t!(lang, "cli-serve-no-auto-register"));
     }
     if !knobs.is_empty() {
-        lines.push(format!("  faults:     {}", knobs.join(", ")));
-    }
-    for w in sim::Weaknesses::new(args.weak.iter().copied()).iter() {
-        lines.push(format!("  WEAK:       {w}: {}", w.describe()));
-    }
-    if !addr.ip().is_loopback() {
-        lines.push(format!(
-            "  warning:    {} is reachable from other machines; the simulator has no authentication",
-            addr.ip()
+        lines.push(row(
+            crate::t!(lang, "cli-serve-faults"),
+            knobs.join(crate::t!(lang, "cli-list-separator").as_str()),
         ));
     }
-    lines.push("Ctrl-C to stop.".to_string());
+    for w in sim::Weaknesses::new(args.weak.iter().copied()).iter() {
+        lines.push(row(
+            crate::t!(lang, "cli-serve-weak"),
+            format!("{w}: {}", weakness_words(w, lang)),
+        ));
+    }
+    if !addr.ip().is_loopback() {
+        lines.push(row(
+            crate::t!(lang, "cli-serve-warning"),
+            crate::t!(lang, "cli-serve-reachable", ip = addr.ip().to_string()),
+        ));
+    }
+    lines.push(crate::t!(lang, "cli-ctrl-c"));
     lines.join("\n")
 }
 
-pub fn run(args: ServeArgs) -> ExitCode {
+pub fn run(global: &crate::cli::GlobalArgs, args: ServeArgs) -> ExitCode {
+    let lang = crate::cli::common::ui_lang(global);
     if !args.quiet {
         let only_sim = tracing_subscriber::filter::Targets::new()
             .with_target(sim::LOG_TARGET, tracing::Level::INFO);
@@ -180,7 +227,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("vflow serve: cannot start the async runtime: {e}");
+            eprintln!(
+                "vflow serve: {}",
+                crate::t!(lang, "cli-no-runtime", error = e.to_string())
+            );
             return ExitCode::from(exit::TRANSPORT);
         }
     };
@@ -188,14 +238,22 @@ pub fn run(args: ServeArgs) -> ExitCode {
         let handle = match sim::start(args.config(), args.bind).await {
             Ok(h) => h,
             Err(e) => {
-                eprintln!("vflow serve: cannot listen on {}: {e}", args.bind);
+                eprintln!(
+                    "vflow serve: {}",
+                    crate::t!(
+                        lang,
+                        "cli-cannot-listen",
+                        addr = args.bind.to_string(),
+                        error = e.to_string()
+                    )
+                );
                 return ExitCode::from(exit::TRANSPORT);
             }
         };
         let stop = stop_signal();
-        println!("{}", banner(&args, handle.addr));
+        println!("{}", banner(&args, handle.addr, lang));
         stop.await;
-        eprintln!("vflow serve: stopping");
+        eprintln!("vflow serve: {}", crate::t!(lang, "cli-serve-stopping"));
         // Idle and stalled connections are closed at once; requests under way get the
         // server's short grace (ServerLimits::shutdown_grace), then are cut.
         handle.shutdown().await;
@@ -275,12 +333,12 @@ mod tests {
     #[test]
     fn banner_says_where_and_how_to_read_the_outbox() {
         let t = T::try_parse_from(["t"]).unwrap();
-        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap(), Lang::En);
         assert!(b.contains("listening on http://127.0.0.1:8080"));
         assert!(b.contains(headers::EXAMPLE_CLIENT_ID));
         assert!(b.contains("curl -s http://127.0.0.1:8080/_sim/outbox"));
         assert!(!b.contains("warning"));
-        let b = banner(&t.args, "0.0.0.0:80".parse().unwrap());
+        let b = banner(&t.args, "0.0.0.0:80".parse().unwrap(), Lang::En);
         assert!(b.contains("warning"));
     }
 
@@ -288,7 +346,7 @@ mod tests {
     fn automatic_registration_is_on_unless_turned_off() {
         let t = T::try_parse_from(["t"]).unwrap();
         assert!(t.args.config().auto_register);
-        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap(), Lang::En);
         assert!(
             b.contains("curl -s http://127.0.0.1:8080/_sim/users"),
             "{b}"
@@ -296,7 +354,45 @@ mod tests {
         assert!(!b.contains("automatic registration off"));
         let t = T::try_parse_from(["t", "--no-auto-register"]).unwrap();
         assert!(!t.args.config().auto_register);
-        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap());
+        let b = banner(&t.args, "127.0.0.1:8080".parse().unwrap(), Lang::En);
         assert!(b.contains("faults:     automatic registration off"), "{b}");
+    }
+
+    #[test]
+    fn the_banner_in_chinese_keeps_commands_and_urls() {
+        let t = T::try_parse_from(["t", "--weak", "race,cooldown", "--latency-ms", "30"]).unwrap();
+        let b = banner(&t.args, "0.0.0.0:8080".parse().unwrap(), Lang::Zh);
+        assert!(b.contains("模拟器正在监听 http://0.0.0.0:8080"), "{b}");
+        assert!(b.contains("curl -s http://0.0.0.0:8080/_sim/outbox"), "{b}");
+        assert!(
+            b.contains("发件箱：") && b.contains("警告：") && b.contains("按 Ctrl-C 停止"),
+            "{b}"
+        );
+        assert!(b.contains("race: ") && b.contains("延迟 30 毫秒"), "{b}");
+        for english in [
+            "listening on",
+            "outbox:",
+            "warning:",
+            "faults:",
+            "Ctrl-C to stop",
+            "registered by default",
+        ] {
+            assert!(!b.contains(english), "{english}: {b}");
+        }
+        // the values line up after the labels, as in English
+        let col = |l: &str| crate::check::width(&l[..l.find("curl").unwrap()]);
+        let lines: Vec<&str> = b.lines().filter(|l| l.contains("curl -s")).collect();
+        assert!(
+            lines.len() >= 2 && lines.iter().all(|l| col(l) == col(lines[0])),
+            "{b}"
+        );
+    }
+
+    #[test]
+    fn weakness_words_in_english_are_the_simulators() {
+        for w in sim::Weakness::ALL {
+            assert_eq!(weakness_words(w, Lang::En), w.describe(), "{w}");
+            assert_ne!(weakness_words(w, Lang::Zh), w.describe(), "{w}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::common;
 use super::flow::{self, Run};
+use crate::api::Lang;
 use crate::api::captcha::Y;
 use crate::api::token::format_point_json;
 use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 const CANCELLED: u8 = 130;
 
 pub async fn run(run: &mut Run, sender: &str) -> ExitCode {
+    let lang = run.lang();
     let c = match flow::get_captcha(run).await {
         Ok(c) => c,
         Err(code) => return code,
@@ -30,16 +32,22 @@ pub async fn run(run: &mut Run, sender: &str) -> ExitCode {
         }
     };
     let x = if can_ask() {
-        match slide(&puzzle) {
+        match slide(&puzzle, lang) {
             Ok(Some(x)) => x,
             Ok(None) => {
-                eprintln!("vflow: cancelled; the puzzle was not verified");
+                eprintln!("vflow: {}", crate::t!(lang, "cli-solve-cancelled"));
                 return ExitCode::from(CANCELLED);
             }
-            Err(e) => return common::usage_error(format!("terminal: {e}")),
+            Err(e) => {
+                return common::usage_error(crate::t!(
+                    lang,
+                    "cli-solve-terminal",
+                    error = e.to_string()
+                ));
+            }
         }
     } else {
-        match read_number(&puzzle) {
+        match read_number(&puzzle, lang) {
             Ok(x) => x,
             Err(e) => return common::usage_error(e),
         }
@@ -72,9 +80,10 @@ pub async fn by_hand(
     first: crate::api::wire::CaptchaResponse,
     sender: &str,
 ) -> Result<String, ExitCode> {
+    let lang = run.lang();
     eprintln!(
-        "vflow: {} does not reveal captcha solutions: slide the piece into the hole",
-        run.base
+        "vflow: {}",
+        crate::t!(lang, "cli-solve-by-hand", base = run.base.as_str())
     );
     let mut c = first;
     for attempt in 1..=ATTEMPTS {
@@ -82,13 +91,19 @@ pub async fn by_hand(
             eprintln!("vflow: {e}");
             ExitCode::from(super::exit::API_ERROR)
         })?;
-        let x = match slide(&puzzle) {
+        let x = match slide(&puzzle, lang) {
             Ok(Some(x)) => x,
             Ok(None) => {
-                eprintln!("vflow: cancelled; the puzzle was not verified");
+                eprintln!("vflow: {}", crate::t!(lang, "cli-solve-cancelled"));
                 return Err(ExitCode::from(CANCELLED));
             }
-            Err(e) => return Err(common::usage_error(format!("terminal: {e}"))),
+            Err(e) => {
+                return Err(common::usage_error(crate::t!(
+                    lang,
+                    "cli-solve-terminal",
+                    error = e.to_string()
+                )));
+            }
         };
         let point = format_point_json(x, Y as f64);
         match flow::verify(
@@ -104,8 +119,14 @@ pub async fn by_hand(
             // the server said no (a miss, or the puzzle expired): another puzzle
             Err(code) if code == ExitCode::from(super::exit::API_ERROR) && attempt < ATTEMPTS => {
                 eprintln!(
-                    "vflow: missed at x = {x}: a new puzzle (attempt {} of {ATTEMPTS})",
-                    attempt + 1
+                    "vflow: {}",
+                    crate::t!(
+                        lang,
+                        "cli-solve-missed",
+                        x = x.to_string(),
+                        attempt = attempt + 1,
+                        attempts = ATTEMPTS
+                    )
                 );
                 c = flow::get_captcha(run).await?;
             }
@@ -116,7 +137,7 @@ pub async fn by_hand(
 }
 
 /// stdin is not a terminal: read one number (the piece's left edge).
-fn read_number(p: &Puzzle) -> Result<f64, String> {
+fn read_number(p: &Puzzle, lang: Lang) -> Result<f64, String> {
     let mut err = std::io::stderr();
     if err.is_terminal() {
         for line in puzzle_image::ansi_halfblocks(p, 0, picture_size()) {
@@ -125,23 +146,28 @@ fn read_number(p: &Puzzle) -> Result<f64, String> {
     }
     let _ = writeln!(
         err,
-        "puzzle {}: reading the x of the piece's left edge (0-{X_LIMIT}) from stdin",
-        p.token
+        "{}",
+        crate::t!(
+            lang,
+            "cli-solve-reading-x",
+            token = p.token.as_str(),
+            limit = X_LIMIT
+        )
     );
     let mut line = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| format!("cannot read stdin: {e}"))?;
-    parse_x(&line)
+        .map_err(|e| crate::t!(lang, "cli-solve-cannot-read-stdin", error = e.to_string()))?;
+    parse_x(&line, lang)
 }
 
-fn parse_x(s: &str) -> Result<f64, String> {
+fn parse_x(s: &str, lang: Lang) -> Result<f64, String> {
     let t = s.trim();
     t.parse::<f64>()
         .ok()
         .filter(|x| x.is_finite())
-        .ok_or_else(|| format!("expected a number for x, got {t:?}"))
+        .ok_or_else(|| crate::t!(lang, "cli-solve-not-a-number", got = format!("{t:?}")))
 }
 
 /// The picture's cells: the terminal's width (at most 100 columns), leaving
@@ -162,9 +188,9 @@ impl Drop for RawGuard {
     }
 }
 
-/// Interactive: arrows move the piece, digits type an x, Enter accepts.
-/// `None` when the person cancels.
-fn slide(p: &Puzzle) -> std::io::Result<Option<f64>> {
+/// Interactive: arrows move the piece, digits type an x, Enter accepts; the status lines in
+/// `lang`. `None` when the person cancels.
+fn slide(p: &Puzzle, lang: Lang) -> std::io::Result<Option<f64>> {
     terminal::enable_raw_mode()?;
     let _guard = RawGuard;
     let mut err = std::io::stderr();
@@ -188,12 +214,22 @@ fn slide(p: &Puzzle) -> std::io::Result<Option<f64>> {
         let typing = if typed.is_empty() {
             String::new()
         } else {
-            format!("  typed {typed}")
+            format!(
+                "  {}",
+                crate::t!(lang, "cli-solve-typed", typed = typed.as_str())
+            )
         };
         write!(
             err,
-            "x = {x:>3} of 0-{X_LIMIT}{typing}   puzzle expires in {left} s\x1b[K\r\n\
-←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · digits type x · Enter verifies · Esc cancels\x1b[K\r\n"
+            "{}{typing}   {}\x1b[K\r\n{}\x1b[K\r\n",
+            crate::t!(
+                lang,
+                "cli-solve-x-of",
+                x = format!("{x:>3}"),
+                limit = X_LIMIT
+            ),
+            crate::t!(lang, "cli-solve-expires", left = left),
+            crate::t!(lang, "cli-solve-keys")
         )?;
         err.flush()?;
         drawn = lines.len() as u16 + 2;
@@ -242,10 +278,18 @@ mod tests {
 
     #[test]
     fn numbers_from_stdin() {
-        assert_eq!(parse_x(" 183\n"), Ok(183.0));
-        assert_eq!(parse_x("183.0"), Ok(183.0));
-        assert!(parse_x("").is_err());
-        assert!(parse_x("abc").is_err());
-        assert!(parse_x("NaN").is_err());
+        let en = Lang::En;
+        assert_eq!(parse_x(" 183\n", en), Ok(183.0));
+        assert_eq!(parse_x("183.0", en), Ok(183.0));
+        assert!(parse_x("", en).is_err());
+        assert_eq!(
+            parse_x("abc", en).unwrap_err(),
+            "expected a number for x, got \"abc\""
+        );
+        assert_eq!(
+            parse_x("abc", Lang::Zh).unwrap_err(),
+            "x 应为数字，收到的是 \"abc\""
+        );
+        assert!(parse_x("NaN", en).is_err());
     }
 }

@@ -3,8 +3,8 @@
 
 use super::explain::Explanation;
 use super::{Exchange, Outcome, ReceivedResponse, SentRequest};
-use crate::api::redact;
 use crate::api::text::{self, visible};
+use crate::api::{Lang, redact};
 use serde_json::{Value, json};
 
 /// The process exit code for an outcome: 0 success, 1 the server said no
@@ -235,14 +235,23 @@ pub fn render_request(r: &SentRequest) -> String {
     out
 }
 
-/// The response, `< ` prefixed, with timing.
-pub fn render_response(x: &Exchange) -> String {
+/// The response, `< ` prefixed, with timing; the words (timing, no response, cut body) in `lang`.
+pub fn render_response(x: &Exchange, lang: Lang) -> String {
+    let total = format!("{:.1}", ms(x.timing.total));
     let timing = match x.timing.ttfb {
-        Some(t) => format!("{:.1} ms, first byte {:.1} ms", ms(x.timing.total), ms(t)),
-        None => format!("{:.1} ms", ms(x.timing.total)),
+        Some(t) => crate::t!(
+            lang,
+            "report-timing-ttfb",
+            total = total,
+            ttfb = format!("{:.1}", ms(t))
+        ),
+        None => crate::t!(lang, "report-timing", total = total),
     };
     let Some(r) = &x.response else {
-        return format!("< (no response, {timing})\n");
+        return format!(
+            "< {}\n",
+            crate::t!(lang, "report-no-response", timing = timing)
+        );
     };
     let reason = http::StatusCode::from_u16(r.status)
         .ok()
@@ -258,23 +267,25 @@ pub fn render_response(x: &Exchange) -> String {
         let shown: String = text.chars().take(4000).collect();
         out.push_str(&format!("< {}\n", text::visible_lines(&shown)));
         if text.chars().count() > 4000 {
-            out.push_str(&format!("< … ({} bytes in all)\n", r.body.len()));
+            out.push_str(&format!(
+                "< … {}\n",
+                crate::t!(lang, "report-body-in-all", bytes = r.body.len())
+            ));
         }
     }
     if r.truncated {
-        out.push_str("< (body cut at 16 MiB)\n");
+        out.push_str(&format!("< {}\n", crate::t!(lang, "report-body-cut")));
     }
     out
 }
 
-/// Request, response and the explanation in the request's language, then the other one.
+/// Request, response and the explanation in `lang` (the UI language), then in the other one.
 /// Every string from the network is shown through [`text::visible`].
-pub fn render_exchange(x: &Exchange, explanation: &Explanation) -> String {
-    let lang = explanation.lang;
+pub fn render_exchange(x: &Exchange, explanation: &Explanation, lang: Lang) -> String {
     format!(
         "{}\n{}\n{}\n--- {} ---\n{}",
         render_request(&x.request),
-        render_response(x),
+        render_response(x, lang),
         explanation.render(lang),
         lang.other().code(),
         explanation.render(lang.other())

@@ -20,11 +20,13 @@ pub fn empty_config(tag: &str) -> PathBuf {
     f
 }
 
-/// The binary, with a clean environment and `config` as its config file.
+/// The binary, with a clean environment and `config` as its config file. The caller's locale
+/// is dropped too (LC_ALL, LC_MESSAGES, LANG choose vflow's language): the tests speak English
+/// unless they set one.
 pub fn command(config: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vflow"));
     for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") {
+        if k.starts_with("VFLOW_") || matches!(k.as_str(), "LC_ALL" | "LC_MESSAGES" | "LANG") {
             c.env_remove(k);
         }
     }
