@@ -195,7 +195,7 @@ fn token(i: &Input<'_>) -> Vec<Warning> {
         return vec![Warning::new(
             Some(codes::PARAM_0008),
             "captcha token is empty: PARAM.0008".into(),
-            "验证码通行令牌为空：PARAM.0008".into(),
+            "验证码通过令牌为空：PARAM.0008".into(),
         )];
     }
     match api::token::parse_pass_token(tok) {
@@ -205,7 +205,7 @@ fn token(i: &Input<'_>) -> Vec<Warning> {
         Err(e) => vec![Warning::new(
             Some(codes::CAPTCHA_0004),
             format!("captcha token: {e}: CAPTCHA.0004"),
-            format!("验证码通行令牌格式有误（{e}）：CAPTCHA.0004"),
+            format!("验证码通过令牌格式有误（{e}）：CAPTCHA.0004"),
         )],
         Ok(t) => api::token::warnings(&t)
             .into_iter()
@@ -213,7 +213,7 @@ fn token(i: &Input<'_>) -> Vec<Warning> {
                 Warning::new(
                     None,
                     format!("captcha token: {x}: CAPTCHA.0003 or 0004 likely"),
-                    format!("验证码通行令牌：{x}：很可能返回 CAPTCHA.0003 或 0004"),
+                    format!("验证码通过令牌：{x}：很可能返回 CAPTCHA.0003 或 0004"),
                 )
             })
             .collect(),
@@ -230,20 +230,20 @@ fn issued(i: &Input<'_>) -> Vec<Warning> {
         w.push(Warning::new(
             Some(codes::CAPTCHA_0003),
             "this pass token was already used by a send: CAPTCHA.0003".into(),
-            "该通行令牌已被一次发送用过：CAPTCHA.0003".into(),
+            "该通过令牌已被一次发送用过：CAPTCHA.0003".into(),
         ));
     } else if m.age >= api::ttl::PASS_TOKEN {
         let age = m.age.as_secs();
         w.push(Warning::new(
             Some(codes::CAPTCHA_0003),
             format!("this pass token is {age} s old (it lives 180 s): CAPTCHA.0003"),
-            format!("该通行令牌已有 {age} 秒（有效期 180 秒）：CAPTCHA.0003"),
+            format!("该通过令牌已有 {age} 秒（有效期 180 秒）：CAPTCHA.0003"),
         ));
     } else if left <= TOKEN_SOON {
         w.push(Warning::new(
             None,
             format!("this pass token expires in {left} s: send now or get a new one"),
-            format!("该通行令牌将在 {left} 秒后过期：请立即发送或重新获取"),
+            format!("该通过令牌将在 {left} 秒后过期：请立即发送或重新获取"),
         ));
     }
     if let Some(sender) = &m.sender

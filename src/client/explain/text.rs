@@ -136,14 +136,17 @@ impl Explanation {
     /// A plain-text block in `lang` (no colours).
     pub fn render(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
+        // Chinese prose takes the full-width colon and brackets.
+        let colon = if zh { "：" } else { ": " };
         let mut out = String::new();
         match &self.code {
+            Some(code) if zh => out.push_str(&format!("{}（{code}）\n", self.title.get(lang))),
             Some(code) => out.push_str(&format!("{} ({code})\n", self.title.get(lang))),
             None => out.push_str(&format!("{}\n", self.title.get(lang))),
         }
         if let Some(m) = &self.server_message {
             out.push_str(&format!(
-                "  {}: {m:?}\n",
+                "  {}{colon}{m:?}\n",
                 if zh {
                     "服务器消息"
                 } else {
@@ -153,7 +156,7 @@ impl Explanation {
         }
         if let Some(m) = &self.catalogue_message {
             out.push_str(&format!(
-                "  {}: {} / {}\n",
+                "  {}{colon}{} / {}\n",
                 if zh {
                     "文档消息"
                 } else {
@@ -175,7 +178,7 @@ impl Explanation {
         section(
             &mut out,
             if zh {
-                "本次请求中:"
+                "本次请求中："
             } else {
                 "In this request:"
             },
@@ -183,12 +186,16 @@ impl Explanation {
         );
         section(
             &mut out,
-            if zh { "常见原因:" } else { "Usual causes:" },
+            if zh {
+                "常见原因："
+            } else {
+                "Usual causes:"
+            },
             &self.general_causes,
         );
         section(
             &mut out,
-            if zh { "下一步:" } else { "Next steps:" },
+            if zh { "下一步：" } else { "Next steps:" },
             &self.next_steps.iter().map(Step::cli).collect::<Vec<_>>(),
         );
         // the code and the server's message are the server's bytes
