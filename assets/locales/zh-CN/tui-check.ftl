@@ -57,7 +57,7 @@ tui-check-nothing-to-explain = 没有发送任何请求，因此没有可解释�
 tui-check-what-it-got = 实际结果
 
 # 提示。
-tui-check-asking-case = 用例 {$name}（需要令牌的 {$n} 个用例中的第 {$k} 个）需要 {$who} 的通过令牌
+tui-check-asking-case = 用例 {$name}（需令牌用例 {$k}/{$n}）需要 {$who} 的通过令牌
 tui-check-asking-any = 一个检查用例需要 {$who} 的通过令牌
 tui-check-ask-person = {$text}：把滑块拖进缺口（按 Esc 跳过这些用例）
 tui-check-say-asking = {$text}：按 p 解滑块拼图（在拼图中按 Esc 跳过需要令牌的用例）
