@@ -14,7 +14,7 @@ tui-puzzle-headers-refused-ctrl-f = 按 Ctrl+F 用配置档的完整请求头获
 tui-puzzle-fetch-failed = 无法获取拼图
 tui-puzzle-fetch-retry = 按 r 重试；按 Esc 返回。
 tui-puzzle-not-in-hole = {$label}：滑块没有对准缺口（x = {$x}）
-tui-puzzle-one-attempt = 按 r 获取新拼图：每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它）；与缺口相差 {$tolerance} px 以内即可通过。
+tui-puzzle-one-attempt = 每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 {$tolerance} px 以内即可通过；按 r 获取新拼图。
 tui-puzzle-server-said = 服务器：{$message}
 tui-puzzle-had-expired = 拼图已过期（有效期 120 秒）。
 tui-puzzle-no-token-in-body = {$label}，但响应体中没有 captcha_token
@@ -42,7 +42,7 @@ tui-puzzle-readout-keys = ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/
 tui-puzzle-sender-editing = 按 Enter 验证，按 Esc 返回滑块
 tui-puzzle-sender-for-check = 手机号：{$mobile}（用于检查用例；按 Esc 跳过）
 tui-puzzle-sender = 手机号：{$mobile}
-tui-puzzle-mobile-unknown = 手机号未知：按 Enter 时会询问（m 编辑）
+tui-puzzle-mobile-unknown = 尚未填写，按 Enter 时会询问（m 编辑）
 tui-puzzle-mobile-edits = {$mobile}（m 编辑）
 tui-puzzle-hint-move = 把滑块移到深色缺口上（←→、拖动或输入 x）；移动后按 Enter 验证（每个拼图只能尝试一次）。
 tui-puzzle-hint-line-up = 把滑块的品红色轮廓与深色缺口对齐，然后按 Enter 验证（每个拼图只能尝试一次）。

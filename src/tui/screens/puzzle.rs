@@ -615,7 +615,8 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 /// Inner heights below this use the compact layout.
 const COMPACT_BELOW: u16 = 24;
-/// Width of `x = NNN of 0–263` and a gap, in the compact layout.
+/// Width of `x = NNN of 0–263` and a gap, in the compact layout (at least: typed
+/// digits widen it, so that the sender beside it never covers them).
 const READOUT_WIDTH: u16 = 21;
 /// Rows under the picture for the loupe, the hint or a failure: the same in
 /// every phase, so the picture keeps its size across attempts.
@@ -631,6 +632,8 @@ const LOUPE_ABOVE: f64 = 2.0;
 
 /// Where the parts of the screen are (shared by drawing and mouse hit-testing).
 pub struct Areas {
+    /// x and the sender share a row (short screens): no key hint after x.
+    pub compact: bool,
     pub block: Rect,
     pub info: Rect,
     pub picture: Rect,
@@ -657,8 +660,16 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     ])
     .areas(inner);
     let (readout, sender) = if compact {
-        let [a, b] = Layout::horizontal([Constraint::Length(READOUT_WIDTH), Constraint::Min(1)])
-            .areas(readout);
+        let cols = app
+            .puzzle
+            .current
+            .as_ref()
+            .map_or(0, |c| Line::from(readout_spans(app, c)).width() as u16 + 2);
+        let [a, b] = Layout::horizontal([
+            Constraint::Length(cols.max(READOUT_WIDTH)),
+            Constraint::Min(1),
+        ])
+        .areas(readout);
         (a, b)
     } else {
         (readout, sender_row)
@@ -693,6 +704,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         (Rect::new(below.x, below.y, 0, 0), below)
     };
     Areas {
+        compact,
         block,
         info,
         picture,
@@ -827,24 +839,8 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
 
     if let Some(c) = &st.current {
-        let mut spans = vec![
-            Span::raw("x = "),
-            Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
-            Span::raw(format!(
-                " {}",
-                t!(lang, "tui-puzzle-of-range", limit = X_LIMIT)
-            )),
-        ];
-        if !c.typed.is_empty() {
-            spans.push(
-                Span::raw(format!(
-                    "  {}",
-                    t!(lang, "tui-puzzle-typed", digits = c.typed.as_str())
-                ))
-                .themed(theme::STRONG),
-            );
-        }
-        if a.readout.width > READOUT_WIDTH {
+        let mut spans = readout_spans(app, c);
+        if !a.compact {
             spans.push(
                 Span::raw(format!("   {}", t!(lang, "tui-puzzle-readout-keys")))
                     .themed(theme::MUTED),
@@ -922,6 +918,29 @@ pub fn draw(app: &App, f: &mut Frame) {
         Phase::Loading => vec![],
     };
     f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }), a.message);
+}
+
+/// `x = NNN of 0–263`, and the digits typed for x.
+fn readout_spans(app: &App, c: &Current) -> Vec<Span<'static>> {
+    let lang = app.ui_lang;
+    let mut spans = vec![
+        Span::raw("x = "),
+        Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
+        Span::raw(format!(
+            " {}",
+            t!(lang, "tui-puzzle-of-range", limit = X_LIMIT)
+        )),
+    ];
+    if !c.typed.is_empty() {
+        spans.push(
+            Span::raw(format!(
+                "  {}",
+                t!(lang, "tui-puzzle-typed", digits = c.typed.as_str())
+            ))
+            .themed(theme::STRONG),
+        );
+    }
+    spans
 }
 
 /// The slider track under the picture: the piece's span is highlighted.
