@@ -670,3 +670,19 @@ async fn a_probe_run_in_chinese_through_the_update_loop() {
     let t = zh_screens::draw(&mut app, 120, 40);
     assert_chinese(&zh_screens::text(&t), FILES);
 }
+
+#[tokio::test]
+async fn the_runtime_refuses_a_probe_run_elsewhere_in_chinese() {
+    let mut a = elsewhere();
+    in_chinese(&mut a);
+    let mut rt = fixtures::runtime();
+    rt.execute(&a, Cmd::RunProbes { run: 1 });
+    let mut got = Vec::new();
+    while let Ok(Some(m)) = tokio::time::timeout(Duration::from_millis(200), rt.rx.recv()).await {
+        got.push(m);
+    }
+    assert!(
+        matches!(got.as_slice(), [Msg::Notice(n), Msg::Probe(ProbeMsg::Finished { stopped: true, .. })] if n.error && n.text.starts_with("http://192.0.2.10:8080 不在本机：什么都没有发送。")),
+        "{got:?}"
+    );
+}

@@ -65,3 +65,4 @@ tui-check-restarted = the check was restarted
 tui-check-needs-captcha = a check case needs a captcha solved: F4 shows which
 tui-check-run-goes-on = the run goes on
 tui-check-confirm-restart = a run is going ({$summary}): r again restarts it from the first case, any other key keeps it
+tui-check-cannot-run = cannot run the check: {$error}

@@ -85,3 +85,6 @@ tui-probe-role-right-code = right code
 tui-probe-role-parallel-wrong-codes = parallel wrong codes
 tui-probe-role-registered = registered
 tui-probe-role-unregistered = unregistered
+
+# Notices.
+tui-probe-cannot-run = cannot run the probes: {$error}

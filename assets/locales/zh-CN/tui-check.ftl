@@ -65,3 +65,4 @@ tui-check-restarted = 检查已重新开始
 tui-check-needs-captcha = 一个检查用例需要解验证码：按 F4 查看是哪个
 tui-check-run-goes-on = 运行继续
 tui-check-confirm-restart = 正在运行（{$summary}）：再按一次 r 从第一个用例重新开始，按其他键继续运行
+tui-check-cannot-run = 无法运行检查：{$error}

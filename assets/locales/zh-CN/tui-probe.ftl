@@ -85,3 +85,6 @@ tui-probe-role-right-code = 正确验证码
 tui-probe-role-parallel-wrong-codes = 并发错误验证码
 tui-probe-role-registered = 已注册
 tui-probe-role-unregistered = 未注册
+
+# 提示。
+tui-probe-cannot-run = 无法运行探测：{$error}
