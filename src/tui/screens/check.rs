@@ -914,7 +914,8 @@ pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: 
     );
 }
 
-/// The verdict line of a case that ran: `PASS: got X as expected`, `FAIL: why`.
+/// The verdict line of a case that ran: `FAIL: why`, and `PASS: got X as expected` in the
+/// box under the table (`in_about`) or `PASS: got X` over the open case's panes.
 fn verdict_line(lang: Lang, r: &CaseResult, in_about: bool) -> String {
     let verdict = verdict_word(lang, &r.verdict);
     let got = r.got.clone().unwrap_or_default();
