@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
+use vflow::api::Lang;
 use vflow::check::{self, CaseResult, Sent, Suite, Verdict};
 use vflow::client::ReceivedResponse;
 use vflow::client::explain::{ExplainContext, explain_exchange};
@@ -16,6 +17,12 @@ use vflow::tui::check::CaseState;
 use vflow::tui::fixtures::{self, error_body, json_response, ok_response};
 use vflow::tui::runtime::Runtime;
 use vflow::tui::view;
+
+mod zh_screens;
+use zh_screens::{assert_chinese, assert_rows_fit, in_chinese};
+
+/// The catalogue files of the Check screen (its probes and the puzzle it opens included).
+const FILES: &[&str] = &["tui-check", "tui-probe", "tui-puzzle"];
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -28,14 +35,15 @@ fn snap(name: &str, a: &mut App) {
     }
 }
 
-/// The result of a case that got `resp` (deterministic: the fixtures' exchange).
-fn result(suite: &Suite, i: usize, resp: Option<ReceivedResponse>) -> CaseResult {
+/// The result of a case that got `resp` (deterministic: the fixtures' exchange), its
+/// request sent with X-L `lang` (so its explanation is in that language).
+fn result_in(lang: Lang, suite: &Suite, i: usize, resp: Option<ReceivedResponse>) -> CaseResult {
     let case = &suite.cases[i];
     let spec = check::run::request(
         case,
         suite,
         "http://127.0.0.1:40123",
-        &fixtures::headers(),
+        &zh_screens::headers_in(lang),
         42,
     );
     let x = fixtures::exchange(&spec, resp);
@@ -63,16 +71,21 @@ fn result(suite: &Suite, i: usize, resp: Option<ReceivedResponse>) -> CaseResult
 
 /// What a case expecting an error gets when the server behaves.
 fn as_documented(suite: &Suite, i: usize) -> CaseResult {
+    as_documented_in(Lang::En, suite, i)
+}
+
+fn as_documented_in(lang: Lang, suite: &Suite, i: usize) -> CaseResult {
     match &suite.cases[i].expect {
         check::Expected::Error {
             error_code: Some(c),
             status,
-        } => result(
+        } => result_in(
+            lang,
             suite,
             i,
             Some(json_response(status.unwrap_or(400), &error_body(c))),
         ),
-        _ => result(suite, i, Some(ok_response())),
+        _ => result_in(lang, suite, i, Some(ok_response())),
     }
 }
 
@@ -97,12 +110,19 @@ fn check_running() {
 }
 
 fn finished_with_a_failure() -> App {
+    finished_with_a_failure_in(Lang::En)
+}
+
+fn finished_with_a_failure_in(lang: Lang) -> App {
     let mut a = check_app();
+    if lang == Lang::Zh {
+        in_chinese(&mut a);
+    }
     let suite = a.check.suite.clone();
     for (i, case) in suite.cases.iter().enumerate() {
         let r = if case.name == "scene-unknown" {
             // the server sends a code for an unknown scene
-            result(&suite, i, Some(ok_response()))
+            result_in(lang, &suite, i, Some(ok_response()))
         } else if case.pass_token || case.deliver.is_some() || case.login || case.state_token {
             // cases that need a pass token or a delivered code: skipped without reveal
             CaseResult {
@@ -114,10 +134,10 @@ fn finished_with_a_failure() -> App {
                 got: None,
                 sends: Vec::new(),
                 explanation: None,
-                ..as_documented(&suite, i)
+                ..as_documented_in(lang, &suite, i)
             }
         } else {
-            as_documented(&suite, i)
+            as_documented_in(lang, &suite, i)
         };
         a.check.rows[i] = CaseState::Done(Box::new(r));
     }
@@ -399,14 +419,20 @@ fn a_solved_puzzle_answers_the_waiting_check_case() {
 
 // ---- issue 15, item 6: F4 against a tenant without revealed solutions ----------------
 
-fn asking_app(
-    redact: bool,
-) -> (
-    App,
-    tokio::sync::oneshot::Receiver<Result<String, vflow::client::simflow::TokenError>>,
-) {
+type TokenAnswer =
+    tokio::sync::oneshot::Receiver<Result<String, vflow::client::simflow::TokenError>>;
+
+fn asking_app(redact: bool) -> (App, TokenAnswer) {
+    asking_app_in(Lang::En, redact)
+}
+
+/// A run waiting for the second case that needs a token, the UI in `lang`.
+fn asking_app_in(lang: Lang, redact: bool) -> (App, TokenAnswer) {
     use vflow::tui::check::{CheckMsg, TokenRequest};
     let mut a = check_app();
+    if lang == Lang::Zh {
+        in_chinese(&mut a);
+    }
     a.redact = redact;
     let suite = a.check.suite.clone();
     let i = suite
@@ -422,7 +448,7 @@ fn asking_app(
         .map(|j| i + 1 + j)
         .unwrap();
     for r in 0..later {
-        a.check.rows[r] = CaseState::Done(Box::new(as_documented(&suite, r)));
+        a.check.rows[r] = CaseState::Done(Box::new(as_documented_in(lang, &suite, r)));
     }
     a.check.rows[later] = CaseState::Running;
     let (reply, answer) = tokio::sync::oneshot::channel();
@@ -650,4 +676,230 @@ fn an_open_case_shows_its_summary_line_at_every_size() {
             );
         }
     }
+}
+
+// ---- in Chinese ---------------------------------------------------------------------
+
+/// The skip reason of the fixture (the runner's words, English in both languages).
+const RUNNER_SKIP: &str =
+    "needs a valid pass token, and the target does not reveal captcha solutions";
+
+/// Snapshots of `a` at both sizes; each screen reads in Chinese (but for the runner's
+/// skip reason) and fits its width.
+fn snap_zh(name: &str, a: &mut App) {
+    for (w, h) in SIZES {
+        let t = zh_screens::draw(a, w, h);
+        assert_rows_fit(&t);
+        let text = zh_screens::text(&t);
+        let runner = zh_screens::flat(&text).contains(RUNNER_SKIP);
+        let allowed: &[&str] = if runner {
+            &["needs a valid pass token"]
+        } else {
+            &[]
+        };
+        zh_screens::assert_chinese_but(&text, FILES, allowed);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn check_running_in_chinese() {
+    let mut a = check_app();
+    in_chinese(&mut a);
+    let suite = a.check.suite.clone();
+    for i in 0..5 {
+        a.check.rows[i] = CaseState::Done(Box::new(as_documented_in(Lang::Zh, &suite, i)));
+    }
+    a.check.rows[5] = CaseState::Running;
+    a.check.sel = 5;
+    snap_zh("check_running_zh", &mut a);
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 160, 48));
+    let n = suite.cases.len();
+    for want in [
+        format!("检查（运行中）· 已完成 5/{n} · 通过 5 · 失败 0 · 跳过 0"),
+        "用例".into(),
+        "预期".into(),
+        "实际".into(),
+        "结论".into(),
+        "耗时".into(),
+        "检查内容".into(),
+        "运行中…".into(),
+        "内置套件（assets/check-suite.toml）".into(),
+    ] {
+        assert!(t.contains(&want), "{want}\n{t}");
+    }
+    for english in ["what it checks", "passed", "built-in suite", "PASS"] {
+        assert!(!t.contains(english), "{english}\n{t}");
+    }
+}
+
+#[test]
+fn check_done_with_a_failure_in_chinese() {
+    let mut a = finished_with_a_failure_in(Lang::Zh);
+    snap_zh("check_done_failure_zh", &mut a);
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 80, 24));
+    assert!(
+        t.contains("失败：预期 400 IDAAS.SDK.CAPTCHA.0005，实际 200 OK"),
+        "{t}"
+    );
+    assert!(t.contains("按 Enter 查看请求、响应和解释"), "{t}");
+    // the verdicts line up under their heading, by terminal columns
+    let rows = zh_screens::rows(&zh_screens::draw(&mut a, 160, 48));
+    let head = rows.iter().find(|r| r.contains("检查内容")).unwrap();
+    let col = zh_screens::column_of(head, "结论").unwrap();
+    let pass = rows
+        .iter()
+        .find(|r| r.contains("device-header-missing"))
+        .unwrap();
+    let fail = rows.iter().find(|r| r.contains("scene-unknown ")).unwrap();
+    assert_eq!(zh_screens::column_of(pass, "通过"), Some(col), "{pass}");
+    assert_eq!(zh_screens::column_of(fail, "失败"), Some(col), "{fail}");
+    // Enter opens the failing case: its head and the check pane in Chinese
+    fixtures::key(&mut a, KeyCode::Enter);
+    assert!(a.check.open.is_some());
+    snap_zh("check_failure_case_zh", &mut a);
+    let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
+    for want in [
+        "预期      400 IDAAS.SDK.CAPTCHA.0005",
+        "实际      200 OK",
+        "结论      失败",
+        "实际结果",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    assert!(!text.contains("What it got"), "{text}");
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 80, 24));
+    assert!(t.contains("检查与解释"), "{t}");
+    assert!(t.contains("失败：预期 400 IDAAS.SDK.CAPTCHA.0005"), "{t}");
+}
+
+#[test]
+fn a_skipped_case_in_chinese() {
+    let mut a = finished_with_a_failure_in(Lang::Zh);
+    let i = a
+        .check
+        .suite
+        .cases
+        .iter()
+        .position(|c| c.pass_token)
+        .unwrap();
+    a.check.sel = i;
+    fixtures::key(&mut a, KeyCode::Enter);
+    assert_eq!(a.check.open, Some(i));
+    snap_zh("check_skipped_case_zh", &mut a);
+    let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
+    assert!(text.contains("结论      跳过"), "{text}");
+    // the runner's reason stays its English sentence (shared with `vflow check`)
+    assert!(text.contains(RUNNER_SKIP), "{text}");
+    assert!(
+        text.contains("发送前已跳过：没有发送任何请求，因此没有可解释的响应（原因见上）"),
+        "{text}"
+    );
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 80, 24));
+    assert!(t.contains("跳过：没有检查任何请求"), "{t}");
+}
+
+#[test]
+fn the_token_question_in_chinese() {
+    let (mut a, _answer) = asking_app_in(Lang::Zh, true);
+    let (case, _, n) = a.check.asking_case().unwrap();
+    let notice = a.notice.clone().unwrap().text;
+    let want = format!(
+        "用例 {}（需令牌用例 2/{n}）需要 {} 的通过令牌：按 p 解滑块拼图",
+        case.name,
+        vflow::api::redact::mobile("13900000024")
+    );
+    assert!(notice.starts_with(&want), "{notice}");
+    snap_zh("check_asking_zh", &mut a);
+    // p opens the puzzle for it, said in Chinese
+    fixtures::key(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.screen, Screen::Puzzle);
+    let notice = a.notice.clone().unwrap().text;
+    assert!(
+        notice.contains("：把滑块拖进缺口（按 Esc 跳过这些用例）"),
+        "{notice}"
+    );
+    // r while it runs asks first, in Chinese
+    fixtures::key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Check);
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "没有通过令牌：需要令牌的用例将被跳过"
+    );
+}
+
+#[test]
+fn r_while_running_asks_in_chinese() {
+    let (mut a, _answer) = asking_app_in(Lang::Zh, false);
+    fixtures::key(&mut a, KeyCode::Char('r'));
+    let notice = a.notice.clone().unwrap().text;
+    assert!(
+        notice.starts_with("正在运行（已完成 ")
+            && notice.ends_with("再按一次 r 从第一个用例重新开始，按其他键继续运行"),
+        "{notice}"
+    );
+    fixtures::key(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.notice.clone().unwrap().text, "检查已重新开始");
+}
+
+#[tokio::test]
+async fn a_check_run_in_chinese_through_the_update_loop() {
+    let (mut app, mut rt, _sim) = harness(true).await;
+    in_chinese(&mut app);
+    press(&mut rt, &mut app, KeyCode::F(4));
+    let mut updates = 0;
+    while !rt.idle() {
+        let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
+            .await
+            .expect("a message in time")
+            .unwrap();
+        if matches!(msg, Msg::Check(_)) {
+            updates += 1;
+        }
+        rt.dispatch(&mut app, msg);
+        // every redraw point of the run reads in Chinese
+        let t = zh_screens::draw(&mut app, 120, 40);
+        assert_rows_fit(&t);
+        assert_chinese(&zh_screens::text(&t), FILES);
+    }
+    let n = app.check.suite.cases.len();
+    assert_eq!(updates, 2 * n + 1);
+    assert!(
+        verdicts(&app).iter().all(|v| *v == "PASS"),
+        "{:?}",
+        verdicts(&app)
+    );
+    let t = zh_screens::text(&zh_screens::draw(&mut app, 120, 40));
+    assert!(
+        t.contains(&format!(
+            "检查（已完成）· 已完成 {n}/{n} · 通过 {n} · 失败 0 · 跳过 0"
+        )),
+        "{t}"
+    );
+    // the single-use case: its setup send and the checked one, named in Chinese
+    let i = app
+        .check
+        .suite
+        .cases
+        .iter()
+        .position(|c| c.name == "pass-token-single-use")
+        .unwrap();
+    for _ in 0..i {
+        press(&mut rt, &mut app, KeyCode::Down);
+    }
+    press(&mut rt, &mut app, KeyCode::Enter);
+    assert_eq!(app.check.open, Some(i));
+    let req = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 0));
+    assert!(
+        req.contains("── 准备发送 1 ──") && req.contains("── 被检查的发送 ──"),
+        "{req}"
+    );
+    let check = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 2));
+    assert!(check.contains("结论      通过"), "{check}");
+    assert!(
+        check.contains("共 2 次发送：检查的是最后一次，之前的都是它的准备步骤"),
+        "{check}"
+    );
+    let t = zh_screens::draw(&mut app, 120, 40);
+    assert_chinese(&zh_screens::text(&t), FILES);
 }

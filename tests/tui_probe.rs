@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
-use vflow::api::Scene;
+use vflow::api::{Lang, Scene};
 use vflow::check::Sent;
 use vflow::check::probe::{ProbeResult, ProbeSuite, ProbeVerdict, Severity};
 use vflow::client::build;
@@ -20,6 +20,12 @@ use vflow::tui::record::plain;
 use vflow::tui::runtime::Runtime;
 use vflow::tui::screens::probe::{self, Ask, ProbeMsg, ProbeRow};
 use vflow::tui::view;
+
+mod zh_screens;
+use zh_screens::{assert_chinese, assert_rows_fit, headers_in, in_chinese};
+
+/// The catalogue files of the probes (on the Check screen).
+const FILES: &[&str] = &["tui-check", "tui-probe"];
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const BASE: &str = "http://127.0.0.1:40123";
@@ -33,9 +39,9 @@ fn snap(name: &str, a: &mut App) {
     }
 }
 
-/// The three requests that get a pass token, as the probes record them.
-fn token_sends(mobile: &str) -> Vec<Sent> {
-    let h = fixtures::headers();
+/// The three requests that get a pass token, as the probes record them (X-L `lang`).
+fn token_sends(lang: Lang, mobile: &str) -> Vec<Sent> {
+    let h = headers_in(lang);
     let get = build::captcha_get(BASE, h.clone());
     let verify = build::captcha_verify(
         BASE,
@@ -65,13 +71,17 @@ fn token_sends(mobile: &str) -> Vec<Sent> {
 /// The race probe as a weak simulator (`--weak race`) answers it: every parallel send
 /// with the one pass token accepted.
 fn race_finding(s: &ProbeSuite) -> ProbeResult {
+    race_finding_in(Lang::En, s)
+}
+
+fn race_finding_in(lang: Lang, s: &ProbeSuite) -> ProbeResult {
     let probe = s.probes.iter().find(|p| p.name == "race").unwrap().clone();
     let m = "13900420000";
-    let mut sends = token_sends(m);
+    let mut sends = token_sends(lang, m);
     for i in 0..3 {
         let spec = build::sms_send(
             BASE,
-            fixtures::headers(),
+            headers_in(lang),
             Scene::ALL[i].code(),
             m,
             fixtures::TOKEN,
@@ -98,10 +108,14 @@ fn race_finding(s: &ProbeSuite) -> ProbeResult {
 
 /// A probe that held: its one send refused as the defence should.
 fn held(s: &ProbeSuite, i: usize) -> ProbeResult {
+    held_in(Lang::En, s, i)
+}
+
+fn held_in(lang: Lang, s: &ProbeSuite, i: usize) -> ProbeResult {
     let probe = s.probes[i].clone();
     let spec = build::sms_send(
         BASE,
-        fixtures::headers(),
+        headers_in(lang),
         "LOGIN_SMS",
         "13900420001",
         fixtures::TOKEN,
@@ -124,7 +138,14 @@ fn held(s: &ProbeSuite, i: usize) -> ProbeResult {
 
 /// F4, stop the conformance run it starts, Tab to the probes.
 fn probe_app() -> App {
+    probe_app_in(Lang::En)
+}
+
+fn probe_app_in(lang: Lang) -> App {
     let (mut a, _) = fixtures::app();
+    if lang == Lang::Zh {
+        in_chinese(&mut a);
+    }
     fixtures::key(&mut a, KeyCode::F(4));
     fixtures::key(&mut a, KeyCode::Char('s'));
     update(
@@ -186,14 +207,18 @@ fn probe_plan_and_running() {
 }
 
 fn done_with_a_finding() -> App {
-    let mut a = probe_app();
+    done_with_a_finding_in(Lang::En)
+}
+
+fn done_with_a_finding_in(lang: Lang) -> App {
+    let mut a = probe_app_in(lang);
     let run = start_run(&mut a);
     let s = a.probe.suite.clone();
     for i in 0..s.probes.len() {
         let r = if i == 0 {
-            race_finding(&s)
+            race_finding_in(lang, &s)
         } else {
-            held(&s, i)
+            held_in(lang, &s, i)
         };
         update(
             &mut a,
@@ -401,4 +426,263 @@ async fn the_probes_run_from_the_tui_against_a_weak_simulator_to_the_end() {
         .filter(|s| s.role == "race")
         .count();
     assert_eq!(races, 10);
+}
+
+// ---- in Chinese -----------------------------------------------------------------------
+
+/// Snapshots of `a` at both sizes; each screen reads in Chinese and fits its width.
+fn snap_zh(name: &str, a: &mut App) {
+    for (w, h) in SIZES {
+        let t = zh_screens::draw(a, w, h);
+        assert_rows_fit(&t);
+        assert_chinese(&zh_screens::text(&t), FILES);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn probe_plan_and_running_in_chinese() {
+    let mut a = probe_app_in(Lang::Zh);
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 160, 48));
+    assert!(
+        t.contains("按 r 显示计划（请求、短信、预算）并运行探测"),
+        "{t}"
+    );
+    fixtures::key(&mut a, KeyCode::Char('r'));
+    snap_zh("probe_plan_zh", &mut a);
+    // the plan's numbers stand right under their headings, by terminal columns
+    let rows = zh_screens::rows(&zh_screens::draw(&mut a, 160, 48));
+    let head = rows.iter().find(|r| r.contains("并发")).unwrap();
+    let race = rows
+        .iter()
+        .find(|r| r.contains("race ") && r.contains('≤'))
+        .unwrap();
+    let end = |r: &str, s: &str| zh_screens::column_of(r, s).map(|c| c + zh_screens::cols(s));
+    let p = &a.probe.suite.probes[0];
+    let c = p.cost();
+    assert_eq!(
+        end(head, "请求数"),
+        end(race, &format!("≤{}", c.requests)),
+        "{head}\n{race}"
+    );
+    assert_eq!(end(head, "短信"), end(race, &format!("≤{}", c.sms)));
+    assert_eq!(
+        end(head, "并发"),
+        end(race, &format!("≤{} ", c.sms)).map(|e| e + 8),
+        "parallel is 8 columns wide, right-aligned"
+    );
+    let t = rows.join("\n");
+    for want in [
+        "探测计划",
+        "目标 http://127.0.0.1:40123",
+        "按 y 开始探测 · 按 n 或 Esc 取消",
+        "对内置模拟器不设短信预算",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+    fixtures::key(&mut a, KeyCode::Esc);
+    let run = start_run(&mut a);
+    let s = a.probe.suite.clone();
+    let results = [
+        race_finding_in(Lang::Zh, &s),
+        held_in(Lang::Zh, &s, 1),
+        held_in(Lang::Zh, &s, 2),
+    ];
+    for (i, r) in results.into_iter().enumerate() {
+        update(&mut a, Msg::Probe(ProbeMsg::Started { run, index: i }));
+        update(
+            &mut a,
+            Msg::Probe(ProbeMsg::Done {
+                run,
+                index: i,
+                result: Box::new(r),
+            }),
+        );
+    }
+    update(&mut a, Msg::Probe(ProbeMsg::Started { run, index: 3 }));
+    a.probe.sel = 3;
+    snap_zh("probe_running_zh", &mut a);
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 160, 48));
+    for want in [
+        "探测（运行中）· 3/9 · 防住 2 · 发现问题 1 · 跳过 0 · 短信 3 条（不限）",
+        "发现问题（高）",
+        "已防住",
+        "运行中…",
+        "攻击方式",
+        "内置探测",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+}
+
+#[test]
+fn probe_done_and_evidence_in_chinese() {
+    let mut a = done_with_a_finding_in(Lang::Zh);
+    assert_eq!(
+        a.probe.summary_in(Lang::Zh),
+        "9/9 · 防住 8 · 发现问题 1 · 跳过 0 · 短信 3 条（不限）"
+    );
+    assert_eq!(
+        a.probe.summary(),
+        "9/9 · 8 held · 1 FINDING · 0 skipped · 3 SMS (no limit)",
+        "the English summary as before"
+    );
+    snap_zh("probe_done_finding_zh", &mut a);
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 80, 24));
+    assert!(
+        t.contains("发现问题（高）：3 of 3 parallel sends"),
+        "the runner's finding after the Chinese verdict: {t}"
+    );
+    // the verdicts line up under their heading
+    let rows = zh_screens::rows(&zh_screens::draw(&mut a, 160, 48));
+    let head = rows.iter().find(|r| r.contains("攻击方式")).unwrap();
+    let col = zh_screens::column_of(head, "结论").unwrap();
+    let race = rows.iter().find(|r| r.starts_with("│race ")).unwrap();
+    let held = rows.iter().find(|r| r.contains("已防住")).unwrap();
+    assert_eq!(zh_screens::column_of(race, "发现问题"), Some(col), "{race}");
+    assert_eq!(zh_screens::column_of(held, "已防住"), Some(col), "{held}");
+    fixtures::key(&mut a, KeyCode::Enter);
+    for _ in 0..2 {
+        fixtures::key(&mut a, KeyCode::Char('n'));
+    }
+    snap_zh("probe_evidence_zh", &mut a);
+    let third = plain(&probe::pane_lines(&a, 2));
+    let race = &a.probe.suite.probes[0];
+    for want in [
+        "结论      发现问题（高）",
+        "接受短信 3 条，请求 5 个，耗时 42.0 ms",
+        "观察到的情况",
+        "含义",
+        race.finding_zh.as_str(),
+        "[en]",
+        "交换 3（并发竞争）",
+    ] {
+        assert!(third.contains(want), "{want}: {third}");
+    }
+    // Chinese first, the English meaning under it
+    assert!(third.find(race.finding_zh.as_str()) < third.find(race.finding_en.as_str()));
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 160, 48));
+    for want in [
+        "探测 1/9",
+        "短信 3 条",
+        "交换 3/5 · 并发竞争 · n/p：下一个/上一个交换",
+        "观察结果与解释",
+        "请求（按发送原样）",
+        "响应：200 OK",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+    // the pass token's exchanges are named in Chinese too
+    fixtures::key(&mut a, KeyCode::Char('p'));
+    fixtures::key(&mut a, KeyCode::Char('p'));
+    let t = zh_screens::text(&zh_screens::draw(&mut a, 160, 48));
+    assert!(t.contains("交换 1/5 · 通过令牌 ·"), "{t}");
+}
+
+#[test]
+fn against_a_target_elsewhere_the_refusal_is_in_chinese() {
+    let mut a = elsewhere();
+    in_chinese(&mut a);
+    let mut cmds = Vec::new();
+    for k in [KeyCode::Tab, KeyCode::Char('r'), KeyCode::Char('y')] {
+        cmds.extend(update(&mut a, Msg::Key(KeyEvent::from(k))));
+    }
+    assert!(cmds.is_empty(), "{cmds:?}");
+    let Some(Ask::Refused(why)) = &a.probe.ask else {
+        panic!("{:?}", a.probe.ask)
+    };
+    assert!(
+        why.starts_with("http://192.0.2.10:8080 不在本机：什么都没有发送。"),
+        "{why}"
+    );
+    snap_zh("probe_refused_zh", &mut a);
+    let t = zh_screens::flat(&zh_screens::text(&zh_screens::draw(&mut a, 160, 48)));
+    for want in [
+        "如果你拥有该租户或已获准测试它，请用 --authorized 启动 vflow。",
+        "运行会在短信超过 3 条之前停止（--max-sms）",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+}
+
+#[tokio::test]
+async fn a_probe_run_in_chinese_through_the_update_loop() {
+    let cfg = SimConfig {
+        reveal_solutions: true,
+        weak: Weaknesses::new([Weakness::Race]),
+        ..SimConfig::in_process()
+    };
+    let sim = vflow::sim::spawn_in_process(cfg).await.unwrap();
+    let target = Target {
+        base_url: sim.base_url(),
+        simulator: true,
+        profile: "default".into(),
+    };
+    let mut app = App::new(target, headers_in(Lang::Zh), clock::system());
+    in_chinese(&mut app);
+    let mut rt: Runtime = fixtures::runtime();
+    let press = |rt: &mut Runtime, app: &mut App, k: KeyCode| {
+        rt.dispatch(app, Msg::Key(KeyEvent::from(k)));
+    };
+    press(&mut rt, &mut app, KeyCode::F(4));
+    press(&mut rt, &mut app, KeyCode::Char('s')); // the conformance run: not this test
+    rt.settle(&mut app, LIMIT).await.unwrap();
+    press(&mut rt, &mut app, KeyCode::Tab);
+    press(&mut rt, &mut app, KeyCode::Char('r'));
+    let t = zh_screens::text(&zh_screens::draw(&mut app, 120, 40));
+    assert!(t.contains("探测计划"), "{t}");
+    press(&mut rt, &mut app, KeyCode::Char('y'));
+    assert!(app.probe.running.is_some());
+    while !rt.idle() {
+        let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
+            .await
+            .expect("a message in time")
+            .unwrap();
+        rt.dispatch(&mut app, msg);
+        // every redraw point of the run reads in Chinese
+        let t = zh_screens::draw(&mut app, 120, 40);
+        assert_rows_fit(&t);
+        assert_chinese(&zh_screens::text(&t), FILES);
+    }
+    let n = app.probe.suite.probes.len();
+    let t = zh_screens::text(&zh_screens::draw(&mut app, 120, 40));
+    assert!(
+        t.contains(&format!(
+            "探测（已完成）· {n}/{n} · 防住 {} · 发现问题 1 · 跳过 0",
+            n - 1
+        )),
+        "{t}"
+    );
+    // the race's evidence: its meaning in Chinese first, then the English one
+    press(&mut rt, &mut app, KeyCode::Enter);
+    assert_eq!(app.probe.open, Some(0));
+    let third = plain(&probe::pane_lines(&app, 2));
+    let race = &app.probe.suite.probes[0];
+    let zh = third
+        .find(race.finding_zh.as_str())
+        .expect("the Chinese meaning");
+    let en = third.find("[en]").expect("the English one");
+    assert!(zh < en, "{third}");
+    assert!(
+        third.contains("含义") && !third.contains("What it saw"),
+        "{third}"
+    );
+    let t = zh_screens::draw(&mut app, 120, 40);
+    assert_chinese(&zh_screens::text(&t), FILES);
+}
+
+#[tokio::test]
+async fn the_runtime_refuses_a_probe_run_elsewhere_in_chinese() {
+    let mut a = elsewhere();
+    in_chinese(&mut a);
+    let mut rt = fixtures::runtime();
+    rt.execute(&a, Cmd::RunProbes { run: 1 });
+    let mut got = Vec::new();
+    while let Ok(Some(m)) = tokio::time::timeout(Duration::from_millis(200), rt.rx.recv()).await {
+        got.push(m);
+    }
+    assert!(
+        matches!(got.as_slice(), [Msg::Notice(n), Msg::Probe(ProbeMsg::Finished { stopped: true, .. })] if n.error && n.text.starts_with("http://192.0.2.10:8080 不在本机：什么都没有发送。")),
+        "{got:?}"
+    );
 }

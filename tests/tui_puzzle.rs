@@ -21,6 +21,8 @@ use vflow::tui::puzzle::{self, Phase};
 use vflow::tui::runtime::Runtime;
 use vflow::tui::view;
 
+mod zh_screens;
+
 fn render(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     a.size = (w, h);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -791,4 +793,305 @@ fn the_loupe_at_80x24_shows_the_piece_edge_and_the_hole_magnified() {
     // a picture fine enough (about 2 px per column or less) needs no loupe
     a.size = (200, 60);
     assert!(puzzle::areas(&a, Rect::new(0, 0, 200, 60)).loupe.is_empty());
+}
+
+// ---- in Chinese -------------------------------------------------------------
+
+/// The catalogue file of the puzzle screen.
+const FILES: &[&str] = &["tui-puzzle"];
+
+/// [`fixtures::puzzle_screen`] with the UI in Chinese from the start.
+fn puzzle_screen_zh() -> (App, ManualClock) {
+    let (mut a, clock) = fixtures::app();
+    zh_screens::in_chinese(&mut a);
+    let ctrl_p = KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    update(&mut a, Msg::Key(ctrl_p));
+    assert_eq!(a.screen, Screen::Puzzle);
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Ok(Box::new(puzzle::Fetched {
+            puzzle: fixtures::puzzle(),
+            picker: Some(ratatui_image::picker::Picker::halfblocks()),
+        }))),
+    );
+    (a, clock)
+}
+
+/// Snapshots of `a` at 80x24 and 160x48, each reading in Chinese and fitting its width;
+/// the text of both, for the test to look into.
+fn snap_zh(name: &str, a: &mut App) -> [String; 2] {
+    [(80, 24), (160, 48)].map(|(w, h)| {
+        let t = zh_screens::draw(a, w, h);
+        zh_screens::assert_rows_fit(&t);
+        let text = zh_screens::text(&t);
+        zh_screens::assert_chinese(&text, FILES);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        text
+    })
+}
+
+#[test]
+fn the_puzzle_loading_and_sliding_in_chinese() {
+    let (mut a, _) = fixtures::app();
+    zh_screens::in_chinese(&mut a);
+    let ctrl_p = KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    update(&mut a, Msg::Key(ctrl_p));
+    let [small, _] = snap_zh("puzzle_loading_zh", &mut a);
+    assert!(small.contains("正在获取拼图…"), "{small}");
+    assert!(
+        small.contains("正在获取验证码拼图…"),
+        "the busy line: {small}"
+    );
+    // Ctrl+P on the token step while the puzzle still loads: said in Chinese
+    a.screen = Screen::Wizard(Step::Token);
+    update(&mut a, Msg::Key(ctrl_p));
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "请等待进行中的请求完成，然后再按 Ctrl+P"
+    );
+
+    let (mut a, _) = puzzle_screen_zh();
+    let [small, large] = snap_zh("puzzle_start_zh", &mut a);
+    for want in [
+        "验证码滑块拼图：把滑块拖进缺口",
+        "拼图 0f1e2d3c4b5a69788796a5b4c3d2e1f0  120 秒后过期",
+        "x =   0 （0–263）",
+        "手机号：尚未填写，按 Enter 时会询问（m 编辑）",
+    ] {
+        assert!(small.contains(want), "{want}\n{small}");
+    }
+    for want in [
+        "←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · 数字键输入 x · 拖动",
+        "把滑块移到深色缺口上（←→、拖动或输入 x）；移动后按 Enter 验证（每个拼图只能尝试一次）。",
+    ] {
+        assert!(large.contains(want), "{want}\n{large}");
+    }
+    // Enter before a move: why not, in Chinese
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "请先移动滑块（←→、拖动或输入 x）：每个拼图只能尝试一次"
+    );
+    // typed digits move the piece: the loupe and the hint that follows
+    for c in "147".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let [small, large] = snap_zh("puzzle_moved_zh", &mut a);
+    assert!(small.contains("x = 147 （0–263）  已输入 147"), "{small}");
+    assert!(
+        large.contains("放大镜 ×2：x ") && large.contains("；将滑块轮廓对准缺口的左边缘"),
+        "{large}"
+    );
+    assert!(
+        large.contains(
+            "把滑块的品红色轮廓与深色缺口对齐，然后按 Enter 验证（每个拼图只能尝试一次）。"
+        ),
+        "{large}"
+    );
+}
+
+#[test]
+fn asking_for_the_sender_in_chinese_puts_the_cursor_after_the_wide_label() {
+    let (mut a, _) = puzzle_screen_zh();
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.puzzle.editing_mobile);
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "请输入接收短信验证码的手机号（验证码的 sender），然后按 Enter 验证"
+    );
+    for c in "1380".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let [small, large] = snap_zh("puzzle_sender_zh", &mut a);
+    for text in [&small, &large] {
+        assert!(
+            text.contains("手机号：1380   按 Enter 验证，按 Esc 返回滑块"),
+            "{text}"
+        );
+    }
+    // the cursor stands after the four digits: "手机号：" takes 8 columns, not 4
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut t = zh_screens::draw(&mut a, w, h);
+        let sender = puzzle::areas(&a, Rect::new(0, 0, w, h)).sender;
+        let at = t.get_cursor_position().unwrap();
+        assert_eq!(
+            (at.x, at.y),
+            (sender.x + 8 + 4, sender.y),
+            "{w}x{h}: {sender:?}"
+        );
+    }
+}
+
+#[test]
+fn a_verify_in_chinese_says_so_and_fails_with_reasons_in_chinese() {
+    let (mut a, clock) = puzzle_screen_zh();
+    a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.puzzle.phase, Phase::Verifying);
+    let [small, large] = snap_zh("puzzle_verifying_zh", &mut a);
+    assert!(large.contains("验证中…"), "{large}");
+    assert!(
+        small.contains("正在验证滑块位置…"),
+        "the busy line: {small}"
+    );
+    clock.advance(Duration::from_secs(125));
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        zh_screens::headers_in(vflow::api::Lang::Zh),
+        "{\"x\":1.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        fixtures::MOBILE,
+    );
+    let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0002");
+    let exchange = fixtures::exchange(&spec, Some(fixtures::json_response(400, &body)));
+    update(
+        &mut a,
+        Msg::PuzzleVerified {
+            sender: fixtures::MOBILE.into(),
+            exchange: Box::new(exchange),
+        },
+    );
+    let [small, large] = snap_zh("puzzle_failed_expired_zh", &mut a);
+    assert!(
+        small.contains("✗ 400 IDAAS.SDK.CAPTCHA.0002：滑块没有对准缺口（x = 1）"),
+        "{small}"
+    );
+    assert!(
+        small.contains("已过期（120 秒）：按 r 获取新拼图"),
+        "{small}"
+    );
+    // at 80x24 the two rows under the title hold the whole sentence
+    assert!(
+        zh_screens::flat(&small).contains("与缺口相差 5 px 以内即可通过；按 r 获取新拼图。"),
+        "{small}"
+    );
+    let flat = zh_screens::flat(&large);
+    for want in [
+        "每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 5 px 以内即可通过；按 r 获取新拼图。",
+        "服务器：",
+        "拼图已过期（有效期 120 秒）。",
+    ] {
+        assert!(flat.contains(want), "{want}\n{large}");
+    }
+}
+
+#[test]
+fn a_solved_puzzle_says_so_in_chinese() {
+    let (mut a, _) = puzzle_screen_zh();
+    a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Enter);
+    let spec = vflow::client::build::captcha_verify(
+        "http://127.0.0.1:40123",
+        zh_screens::headers_in(vflow::api::Lang::Zh),
+        "{\"x\":1.0,\"y\":5.0}",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        fixtures::MOBILE,
+    );
+    let token = "0f1e2d3c4b5a69788796a5b4c3d2e1f0---{\"x\":1.0,\"y\":5.0}";
+    let body = serde_json::json!({ "captcha_token": token }).to_string();
+    update(
+        &mut a,
+        Msg::PuzzleVerified {
+            sender: fixtures::MOBILE.into(),
+            exchange: Box::new(fixtures::exchange(
+                &spec,
+                Some(fixtures::json_response(200, &body)),
+            )),
+        },
+    );
+    assert_eq!(a.token.value(), token);
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "已在 x = 1 处解出：已填入通过令牌（有效期 180 秒，仅可使用一次）"
+    );
+}
+
+#[test]
+fn fetch_failures_in_chinese() {
+    // the headers as edited refused: why, and Ctrl+F
+    let (mut a, _) = fixtures::app();
+    zh_screens::in_chinese(&mut a);
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL)),
+    );
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Err(
+            "GET /captcha: 400 IDAAS.SDK.PARAM.0001: Device information is incomplete".into(),
+        )),
+    );
+    let [small, large] = snap_zh("puzzle_headers_refused_zh", &mut a);
+    assert!(small.contains("✗ 验证码拒绝了编辑后的请求头"), "{small}");
+    let flat = zh_screens::flat(&large);
+    for want in [
+        "使用这些请求头的真实应用在这一步就已失败。",
+        "按 Ctrl+F 用配置档的完整请求头获取拼图（sms/send 仍使用编辑后的请求头）；按 Esc 返回。",
+    ] {
+        assert!(flat.contains(want), "{want}\n{large}");
+    }
+    // any other failure: try again or go back
+    let (mut a, _) = fixtures::app();
+    zh_screens::in_chinese(&mut a);
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL)),
+    );
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Err("GET /captcha: connection refused".into())),
+    );
+    let [small, _] = snap_zh("puzzle_fetch_failed_zh", &mut a);
+    assert!(
+        small.contains("✗ 无法获取拼图") && small.contains("按 r 重试；按 Esc 返回。"),
+        "{small}"
+    );
+}
+
+#[test]
+fn solving_for_a_check_case_in_chinese() {
+    let (mut a, _) = puzzle_screen_zh();
+    a.puzzle.for_check = Some("13900000024".into());
+    a.redact = true;
+    let [small, _] = snap_zh("puzzle_for_check_zh", &mut a);
+    assert!(
+        small.contains("手机号：139******24（用于检查用例；按 Esc 跳过）"),
+        "{small}"
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Check);
+    assert_eq!(
+        a.notice.clone().unwrap().text,
+        "没有通过令牌：需要令牌的用例将被跳过"
+    );
+}
+
+/// On a short screen x and the sender share a row: typed digits widen x's part, the
+/// sender moves right instead of covering them (in either language).
+#[test]
+fn typed_digits_are_not_covered_by_the_sender_at_80x24() {
+    for zh in [false, true] {
+        let (mut a, _) = if zh {
+            puzzle_screen_zh()
+        } else {
+            fixtures::puzzle_screen()
+        };
+        chars(&mut a, "147");
+        let rows = zh_screens::rows(&render(&mut a, 80, 24));
+        let (typed, sender) = if zh {
+            ("已输入 147", "手机号：")
+        } else {
+            ("typed 147", "sender: ")
+        };
+        let row = rows
+            .iter()
+            .find(|r| r.contains("x = 147"))
+            .expect("the readout");
+        let end = zh_screens::column_of(row, typed).map(|c| c + zh_screens::cols(typed));
+        let start = zh_screens::column_of(row, sender);
+        assert!(matches!((end, start), (Some(e), Some(s)) if e < s), "{row}");
+    }
 }

@@ -363,6 +363,7 @@ impl Runtime {
         let explain = app.explain_base.clone();
         let simulator = app.target.simulator.then_some(true);
         let tokens = super::check::token_source(self.tx.clone(), run);
+        let lang = app.ui_lang;
         let handle = tokio::spawn(async move {
             match http.await {
                 Ok(http) => {
@@ -378,7 +379,7 @@ impl Runtime {
                 }
                 Err(e) => {
                     let _ = tx.send(Msg::Notice(Notice {
-                        text: format!("cannot run the check: {e}"),
+                        text: crate::t!(lang, "tui-check-cannot-run", error = e.to_string()),
                         error: true,
                     }));
                 }
@@ -409,9 +410,10 @@ impl Runtime {
     fn run_probes(&mut self, app: &App, run: u64) {
         use crate::check::probe_plan::{self, Consent};
         let base = app.target.base_url.clone();
-        if let Consent::Refused(why) = probe_plan::consent(&base, app.probe.authorized) {
+        let lang = app.ui_lang;
+        if let Consent::Refused(_) = probe_plan::consent(&base, app.probe.authorized) {
             self.notify(Notice {
-                text: why,
+                text: crate::t!(lang, "tui-probe-refused", url = base.as_str()),
                 error: true,
             });
             let _ = self
@@ -454,7 +456,7 @@ impl Runtime {
                 }
                 Err(e) => {
                     let _ = tx.send(Msg::Notice(Notice {
-                        text: format!("cannot run the probes: {e}"),
+                        text: crate::t!(lang, "tui-probe-cannot-run", error = e.to_string()),
                         error: true,
                     }));
                 }

@@ -11,9 +11,11 @@
 //! puzzle in the terminal can replace it in [`token_source`] without touching
 //! the runner.
 
-use crate::check::{CaseResult, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
+use crate::api::Lang;
+use crate::check::{CaseResult, Expected, Sent, SimulatorReveal, Suite, TokenSource, Verdict};
 use crate::client::simflow::TokenError;
 use crate::client::{HeaderSetting, Http};
+use crate::t;
 use crate::tui::app::{App, Cmd, Msg, Screen};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::layout;
@@ -141,13 +143,19 @@ impl CheckState {
 
     /// `12/17 done · 11 passed · 1 failed · 0 skipped`.
     pub fn summary(&self) -> String {
-        let done = self.results().count();
-        format!(
-            "{done}/{} done · {} passed · {} failed · {} skipped",
-            self.rows.len(),
-            self.count("PASS"),
-            self.count("FAIL"),
-            self.count("SKIP")
+        self.summary_in(Lang::En)
+    }
+
+    /// [`CheckState::summary`] in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "tui-check-summary",
+            done = self.results().count(),
+            total = self.rows.len(),
+            passed = self.count("PASS"),
+            failed = self.count("FAIL"),
+            skipped = self.count("SKIP"),
         )
     }
 }
@@ -170,12 +178,17 @@ fn shown_mobile(app: &App, m: &str) -> String {
 fn asking_text(app: &App) -> Option<String> {
     let sender = &app.check.asking.as_ref()?.sender;
     let who = shown_mobile(app, sender);
+    let lang = app.ui_lang;
     Some(match app.check.asking_case() {
-        Some((case, k, n)) => format!(
-            "case {} ({k} of {n} needing a token) needs a pass token for {who}",
-            case.name
+        Some((case, k, n)) => t!(
+            lang,
+            "tui-check-asking-case",
+            name = case.name.as_str(),
+            k = k,
+            n = n,
+            who = who,
         ),
-        None => format!("a check case needs a pass token for {who}"),
+        None => t!(lang, "tui-check-asking-any", who = who),
     })
 }
 
@@ -229,6 +242,7 @@ impl TokenSource for AskThePerson {
         })
     }
 
+    // English like the runner's skip reason it ends (check::run builds that sentence).
     fn hint(&self) -> String {
         "solve the puzzle when the check asks for it (F4), or run against the built-in simulator"
             .into()
@@ -244,7 +258,7 @@ fn ask_person(app: &mut App) -> Vec<Cmd> {
     app.puzzle.for_check = Some(sender);
     let cmds = super::puzzle::open(app);
     app.notice = Some(crate::tui::app::Notice {
-        text: format!("{text}: slide the piece into the hole (Esc skips those cases)"),
+        text: t!(app.ui_lang, "tui-check-ask-person", text = text),
         error: false,
     });
     cmds
@@ -279,7 +293,7 @@ pub fn open(app: &mut App) -> Vec<Cmd> {
 fn say_asking(app: &mut App) {
     if let Some(text) = asking_text(app) {
         app.notice = Some(crate::tui::app::Notice {
-            text: format!("{text}: p solves the puzzle (Esc there skips the token cases)"),
+            text: t!(app.ui_lang, "tui-check-say-asking", text = text),
             error: false,
         });
     }
@@ -299,7 +313,7 @@ fn restart(app: &mut App) -> Vec<Cmd> {
     app.puzzle.for_check = None;
     cmds.extend(start(app));
     app.notice = Some(crate::tui::app::Notice {
-        text: "the check was restarted".into(),
+        text: t!(app.ui_lang, "tui-check-restarted"),
         error: false,
     });
     cmds
@@ -330,7 +344,7 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
             return vec![];
         }
         app.notice = Some(crate::tui::app::Notice {
-            text: "a check case needs a captcha solved: F4 shows which".into(),
+            text: t!(app.ui_lang, "tui-check-needs-captcha"),
             error: false,
         });
         return vec![];
@@ -495,7 +509,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             return restart(app);
         }
         app.notice = Some(crate::tui::app::Notice {
-            text: "the run goes on".into(),
+            text: t!(app.ui_lang, "tui-check-run-goes-on"),
             error: false,
         });
     }
@@ -511,9 +525,10 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         Action::RunAgain if running(app) => {
             app.check.confirm_restart = true;
             app.notice = Some(crate::tui::app::Notice {
-                text: format!(
-                    "a run is going ({}): r again restarts it from the first case, any other key keeps it",
-                    app.check.summary()
+                text: t!(
+                    app.ui_lang,
+                    "tui-check-confirm-restart",
+                    summary = app.check.summary_in(app.ui_lang),
                 ),
                 error: false,
             });
@@ -673,6 +688,70 @@ fn verdict_style(v: &Verdict) -> Style {
     }
 }
 
+/// The verdict's word in `lang` (`PASS`, `FAIL`, `SKIP` in English).
+pub fn verdict_word(lang: Lang, v: &Verdict) -> String {
+    match v {
+        Verdict::Pass => t!(lang, "tui-check-pass"),
+        Verdict::Fail { .. } => t!(lang, "tui-check-fail"),
+        Verdict::Skip { .. } => t!(lang, "tui-check-skip"),
+    }
+}
+
+/// What a case expects, in `lang` (codes and statuses are the same in both).
+fn expected_label(lang: Lang, e: &Expected) -> String {
+    match e {
+        Expected::Error {
+            status: None,
+            error_code: None,
+        } => t!(lang, "tui-check-any-error"),
+        e => e.label(),
+    }
+}
+
+/// Why a case failed or was skipped. The usual "expected X, got Y" is said again from the
+/// result's fields in `lang`; the runner's other reasons (setup, skips) are its own
+/// English text, shared with `vflow check`.
+fn reason_text(lang: Lang, r: &CaseResult) -> String {
+    let reason = r.verdict.reason().unwrap_or_default();
+    match (&r.verdict, &r.got) {
+        (Verdict::Fail { .. }, Some(got))
+            if reason == format!("expected {}, got {got}", r.expected.label()) =>
+        {
+            t!(
+                lang,
+                "tui-check-mismatch",
+                expected = expected_label(lang, &r.expected),
+                got = got,
+            )
+        }
+        _ => reason.to_string(),
+    }
+}
+
+/// How [`Suite::builtin`] names its source.
+const BUILTIN_SOURCE: &str = "built-in suite (assets/check-suite.toml)";
+
+/// Where a suite came from, in `lang` (a file of the person's own stays its path).
+fn source_label(lang: Lang, source: &str) -> String {
+    if source == BUILTIN_SOURCE {
+        t!(lang, "tui-check-builtin-suite")
+    } else {
+        source.to_string()
+    }
+}
+
+/// `s` padded with spaces to `w` terminal columns (a CJK character takes two).
+pub(crate) fn pad(s: &str, w: usize) -> String {
+    let n = Span::raw(s).width();
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
+}
+
+/// `s` right-aligned in `w` terminal columns.
+pub(crate) fn pad_left(s: &str, w: usize) -> String {
+    let n = Span::raw(s).width();
+    format!("{}{s}", " ".repeat(w.saturating_sub(n)))
+}
+
 fn ms(r: &CaseResult) -> String {
     if r.got.is_none() {
         return String::new();
@@ -689,27 +768,33 @@ pub fn view(app: &App, f: &mut Frame, body: Rect) {
 
 fn title(app: &App) -> String {
     let c = &app.check;
+    let lang = app.ui_lang;
     let state = if c.running.is_some() {
-        "running"
+        t!(lang, "tui-check-state-running")
     } else if c.stopped {
-        "stopped"
+        t!(lang, "tui-check-state-stopped")
     } else if c.results().count() == c.rows.len() && !c.rows.is_empty() {
-        "done"
+        t!(lang, "tui-check-state-done")
     } else {
-        "not run"
+        t!(lang, "tui-check-state-not-run")
     };
-    format!(" Check ({state}) · {} ", c.summary())
+    let summary = c.summary_in(lang);
+    format!(
+        " {} ",
+        t!(lang, "tui-check-title", state = state, summary = summary)
+    )
 }
 
 fn table(app: &App, f: &mut Frame, body: Rect) {
     let c = &app.check;
+    let lang = app.ui_lang;
     let (area, info) = table_areas(app, body);
     // the descriptions get a column when there is room for them
     let name_w = c
         .suite
         .cases
         .iter()
-        .map(|x| x.name.chars().count())
+        .map(|x| Span::raw(x.name.as_str()).width())
         .max()
         .unwrap_or(4) as u16;
     let fixed = name_w + 16 + 16 + 7 + 7 + 5;
@@ -720,20 +805,20 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         .iter()
         .zip(&c.rows)
         .map(|(case, state)| {
-            let expected = crate::check::short(&case.expect.label());
+            let expected = crate::check::short(&expected_label(lang, &case.expect));
             let (got, verdict, time, style) = match state {
                 CaseState::Done(r) => (
                     r.got
                         .as_deref()
                         .map(crate::check::short)
                         .unwrap_or_default(),
-                    Cell::from(r.verdict.word()).style(verdict_style(&r.verdict)),
+                    Cell::from(verdict_word(lang, &r.verdict)).style(verdict_style(&r.verdict)),
                     ms(r),
                     theme::PLAIN,
                 ),
                 CaseState::Running => (
                     "…".to_string(),
-                    Cell::from("run…").style(theme::ACCENT),
+                    Cell::from(t!(lang, "tui-check-running-cell")).style(theme::ACCENT),
                     String::new(),
                     theme::PLAIN,
                 ),
@@ -747,6 +832,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                 Cell::from(time),
             ];
             if wide {
+                // i18n: description accessor
                 cells.push(Cell::from(case.description.clone()).style(theme::MUTED));
             }
             Row::new(cells).style(style)
@@ -763,10 +849,16 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Length(7),
         Constraint::Length(9),
     ];
-    let mut header = vec!["case", "expected", "got", "verdict", "time"];
+    let mut header = vec![
+        t!(lang, "tui-check-col-case"),
+        t!(lang, "tui-check-col-expected"),
+        t!(lang, "tui-check-col-got"),
+        t!(lang, "tui-check-col-verdict"),
+        t!(lang, "tui-check-col-time"),
+    ];
     if wide {
         widths.push(Constraint::Fill(1));
-        header.push("what it checks");
+        header.push(t!(lang, "tui-check-col-what"));
     }
     draw_results(
         app,
@@ -775,7 +867,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         info,
         ResultsTable {
             title: title(app),
-            source: &c.suite.source,
+            source: source_label(lang, &c.suite.source),
             rows,
             widths,
             header,
@@ -786,13 +878,13 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
 }
 
 /// A results table (check cases or probes) with the box about the selected row under it.
-pub(crate) struct ResultsTable<'a> {
+pub(crate) struct ResultsTable {
     pub title: String,
-    /// Where the suite came from, shown with the target under the table.
-    pub source: &'a str,
+    /// Where the suite came from (in the UI language), shown with the target under the table.
+    pub source: String,
     pub rows: Vec<Row<'static>>,
     pub widths: Vec<Constraint>,
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     pub sel: usize,
     pub about: Vec<Line<'static>>,
 }
@@ -822,51 +914,78 @@ pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: 
     );
 }
 
+/// The verdict line of a case that ran: `FAIL: why`, and `PASS: got X as expected` in the
+/// box under the table (`in_about`) or `PASS: got X` over the open case's panes.
+fn verdict_line(lang: Lang, r: &CaseResult, in_about: bool) -> String {
+    let verdict = verdict_word(lang, &r.verdict);
+    let got = r.got.clone().unwrap_or_default();
+    match &r.verdict {
+        Verdict::Pass if in_about => {
+            t!(lang, "tui-check-about-pass", verdict = verdict, got = got)
+        }
+        Verdict::Pass => t!(lang, "tui-check-head-pass", verdict = verdict, got = got),
+        Verdict::Fail { .. } | Verdict::Skip { .. } => t!(
+            lang,
+            "tui-check-about-reason",
+            verdict = verdict,
+            reason = reason_text(lang, r),
+        ),
+    }
+}
+
 /// The selected case in a few lines: what it checks and what came of it.
 fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     let c = &app.check;
+    let lang = app.ui_lang;
     let Some(case) = c.suite.cases.get(i) else {
         return vec![];
     };
     let mut flags = Vec::new();
     if case.pass_token {
-        flags.push("needs a valid pass token");
+        flags.push(t!(lang, "tui-check-flag-pass-token"));
     }
     if case.simulator_only {
-        flags.push("simulator only");
+        flags.push(t!(lang, "tui-check-flag-simulator-only"));
     }
     let mut head = vec![Span::styled(case.name.clone(), theme::STRONG)];
+    // i18n: description accessor
     if !case.description.is_empty() {
-        head.push(Span::raw(format!(": {}", case.description)));
+        head.push(Span::raw(t!(
+            lang,
+            "tui-check-about-description",
+            description = case.description.as_str(),
+        )));
     }
-    if !flags.is_empty() {
-        head.push(Span::styled(
-            format!(" ({})", flags.join(", ")),
-            theme::MUTED,
-        ));
+    let flags = match flags.as_slice() {
+        [] => None,
+        [a] => Some(t!(lang, "tui-check-flags-one", a = a)),
+        [a, b, ..] => Some(t!(lang, "tui-check-flags-two", a = a, b = b)),
+    };
+    if let Some(flags) = flags {
+        head.push(Span::styled(format!(" {flags}"), theme::MUTED));
     }
     let mut lines = vec![Line::from(head)];
     match c.rows.get(i) {
         Some(CaseState::Done(r)) => {
-            let line = match &r.verdict {
-                Verdict::Pass => {
-                    format!("PASS: got {} as expected", r.got.as_deref().unwrap_or(""))
-                }
-                Verdict::Fail { reason } => format!("FAIL: {reason}"),
-                Verdict::Skip { reason } => format!("SKIP: {reason}"),
-            };
-            lines.push(Line::styled(line, verdict_style(&r.verdict)));
+            lines.push(Line::styled(
+                verdict_line(lang, r, true),
+                verdict_style(&r.verdict),
+            ));
             if !r.sends.is_empty() {
-                lines.push(
-                    Line::from("Enter shows the request, the response and the explanation")
-                        .themed(theme::MUTED),
-                );
+                lines.push(Line::from(t!(lang, "tui-check-enter-shows")).themed(theme::MUTED));
             }
         }
-        Some(CaseState::Running) => lines.push(Line::from("running…").themed(theme::ACCENT)),
-        _ => {
-            lines.push(Line::from(format!("expects {}", case.expect.label())).themed(theme::MUTED))
+        Some(CaseState::Running) => {
+            lines.push(Line::from(t!(lang, "tui-check-running")).themed(theme::ACCENT))
         }
+        _ => lines.push(
+            Line::from(t!(
+                lang,
+                "tui-check-expects",
+                expected = expected_label(lang, &case.expect),
+            ))
+            .themed(theme::MUTED),
+        ),
     }
     lines
 }
@@ -874,32 +993,35 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
 /// The open case's name, verdict and description.
 fn head_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     let c = &app.check;
+    let lang = app.ui_lang;
     let Some(case) = c.suite.cases.get(i) else {
         return vec![];
     };
-    let verdict = c.result(i).map(|r| {
-        let what = match &r.verdict {
-            Verdict::Pass => format!("PASS: got {}", r.got.as_deref().unwrap_or("")),
-            Verdict::Fail { reason } | Verdict::Skip { reason } => {
-                format!("{}: {reason}", r.verdict.word())
-            }
-        };
-        Span::styled(what, verdict_style(&r.verdict))
-    });
+    let verdict = c
+        .result(i)
+        .map(|r| Span::styled(verdict_line(lang, r, false), verdict_style(&r.verdict)));
     let mut first = vec![
-        Span::styled(format!("case {}/{} ", i + 1, c.rows.len()), theme::MUTED),
+        Span::styled(
+            format!(
+                "{} ",
+                t!(lang, "tui-check-case-of", i = i + 1, n = c.rows.len())
+            ),
+            theme::MUTED,
+        ),
         Span::styled(case.name.clone(), theme::STRONG),
         Span::raw("  "),
     ];
     first.extend(verdict);
     vec![
         Line::from(first),
+        // i18n: description accessor
         Line::from(case.description.clone()).themed(theme::MUTED),
     ]
 }
 
 fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
     let c = &app.check;
+    let lang = app.ui_lang;
     let (head, areas) = detail_areas(app, body);
     if c.suite.cases.get(i).is_none() {
         return;
@@ -908,15 +1030,14 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         Paragraph::new(head_lines(app, i)).wrap(Wrap { trim: false }),
         head,
     );
+    let status = c
+        .result(i)
+        .and_then(|r| r.got.clone())
+        .unwrap_or_else(|| t!(lang, "tui-check-none"));
     let titles = [
-        " Request (as sent) ".to_string(),
-        format!(
-            " Response: {} ",
-            c.result(i)
-                .and_then(|r| r.got.clone())
-                .unwrap_or_else(|| "none".into())
-        ),
-        " Check & explanation ".to_string(),
+        format!(" {} ", t!(lang, "tui-check-pane-request")),
+        format!(" {} ", t!(lang, "tui-check-pane-response", status = status)),
+        format!(" {} ", t!(lang, "tui-check-pane-check")),
     ];
     let summary = match c.result(i) {
         Some(r) => match r.checked() {
@@ -924,10 +1045,14 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
                 let red = app.redact.then(|| record_of(r, s).redactor());
                 crate::tui::record::summary_line(&s.exchange, red.as_ref())
             }
-            None => Line::from(format!("{}: no request was checked", r.verdict.word()))
-                .themed(theme::MUTED),
+            None => Line::from(t!(
+                lang,
+                "tui-check-no-request-checked",
+                verdict = verdict_word(lang, &r.verdict),
+            ))
+            .themed(theme::MUTED),
         },
-        None => Line::from("not run yet").themed(theme::MUTED),
+        None => Line::from(t!(lang, "tui-check-not-run-yet")).themed(theme::MUTED),
     };
     c.panes
         .draw(f, &areas, summary, titles, |p| paragraph(app, p));
@@ -945,15 +1070,16 @@ fn record_of(r: &CaseResult, s: &Sent) -> Record {
 /// The lines of pane `i` for the open case: every request it sent (setup first).
 pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     let c = &app.check;
+    let lang = app.ui_lang;
     let Some(idx) = c.open else {
         return vec![];
     };
     let Some(r) = c.result(idx) else {
-        return vec![Line::from("not run yet").themed(theme::MUTED)];
+        return vec![Line::from(t!(lang, "tui-check-not-run-yet")).themed(theme::MUTED)];
     };
     let mut out = Vec::new();
     if i == 2 {
-        check_lines(r, &mut out);
+        check_lines(lang, r, &mut out);
         // the explanation of what it got (computed by the runner)
         if let Some(e) = &r.explanation {
             crate::tui::explain_view::render(e, &mut out);
@@ -975,7 +1101,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         return out;
     }
     if r.sends.is_empty() {
-        out.push(Line::from("nothing was sent").themed(theme::MUTED));
+        out.push(Line::from(t!(lang, "tui-check-nothing-sent")).themed(theme::MUTED));
         return out;
     }
     let many = r.sends.len() > 1;
@@ -985,11 +1111,11 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
                 out.push(Line::from(""));
             }
             let label = if s.role == "check" {
-                "── checked send ──".to_string()
+                t!(lang, "tui-check-checked-send")
             } else {
-                format!("── setup send {} ──", n + 1)
+                t!(lang, "tui-check-setup-send", n = n + 1)
             };
-            out.push(Line::from(label).themed(theme::REMOTE));
+            out.push(Line::from(format!("── {label} ──")).themed(theme::REMOTE));
         }
         let rec = record_of(r, s);
         out.extend(record::pane_lines(
@@ -1003,18 +1129,22 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
+/// Width of the labels before the values in the check pane (`expected  `).
+const LABEL_COLS: usize = 10;
+
+fn check_lines(lang: Lang, r: &CaseResult, out: &mut Vec<Line<'static>>) {
+    let label = |s: String| Span::raw(pad(&s, LABEL_COLS)).themed(theme::MUTED);
     out.push(Line::from(vec![
-        Span::raw("expected  ").themed(theme::MUTED),
-        Span::raw(r.expected.label()),
+        label(t!(lang, "tui-check-label-expected")),
+        Span::raw(expected_label(lang, &r.expected)),
     ]));
     out.push(Line::from(vec![
-        Span::raw("got       ").themed(theme::MUTED),
+        label(t!(lang, "tui-check-label-got")),
         Span::raw(r.got.clone().unwrap_or_else(|| "-".into())),
     ]));
     out.push(Line::from(vec![
-        Span::raw("verdict   ").themed(theme::MUTED),
-        Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
+        label(t!(lang, "tui-check-label-verdict")),
+        Span::styled(verdict_word(lang, &r.verdict), verdict_style(&r.verdict)),
     ]));
     // "expected X, got Y" is said by the lines above; anything else (setup, skip) is not
     if let Some(reason) = r.verdict.reason().filter(|x| !x.starts_with("expected ")) {
@@ -1022,20 +1152,14 @@ fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
     }
     if r.sends.len() > 1 {
         out.push(
-            Line::from(format!(
-                "{} sends: the last one is checked, the ones before are its setup",
-                r.sends.len()
-            ))
-            .themed(theme::MUTED),
+            Line::from(t!(lang, "tui-check-sends-setup", n = r.sends.len())).themed(theme::MUTED),
         );
     }
     if r.sends.is_empty() && r.explanation.is_none() {
         // nothing went out (a skip, or a setup that stopped first): no answer to show
         let why = match &r.verdict {
-            Verdict::Skip { .. } => {
-                "skipped before sending: nothing was sent, so there is no answer to explain (the reason is above)"
-            }
-            _ => "nothing was sent, so there is no answer to explain",
+            Verdict::Skip { .. } => t!(lang, "tui-check-skipped-nothing-sent"),
+            _ => t!(lang, "tui-check-nothing-to-explain"),
         };
         out.push(Line::from(""));
         out.push(Line::from(why).themed(theme::MUTED));
@@ -1043,7 +1167,7 @@ fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
     }
     out.push(Line::from(""));
     out.push(
-        Line::from("What it got")
+        Line::from(t!(lang, "tui-check-what-it-got"))
             .themed(theme::STRONG)
             .themed(theme::UNDERLINE),
     );

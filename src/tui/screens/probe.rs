@@ -10,8 +10,9 @@
 //! vflow simulator).
 
 use crate::api::Lang;
-use crate::check::probe::{ProbeResult, ProbeSuite, ProbeVerdict};
+use crate::check::probe::{ProbeResult, ProbeSuite, ProbeVerdict, Severity};
 use crate::check::probe_plan::{self, Consent};
+use crate::t;
 use crate::tui::app::{App, Cmd, Msg, Screen};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::layout;
@@ -63,7 +64,7 @@ pub enum ProbeMsg {
 pub enum Ask {
     /// The plan is shown; y starts.
     Confirm,
-    /// The plan is shown with why nothing may be sent.
+    /// The plan is shown with why nothing may be sent (in the UI language).
     Refused(String),
 }
 
@@ -134,6 +135,11 @@ impl ProbeState {
 
     /// `3/9 · 2 held · 1 FINDING · 0 skipped · 3 SMS (budget 3)`.
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En)
+    }
+
+    /// [`ProbeState::summary`] in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
         let done = self.results().count();
         let held = self
             .results()
@@ -142,14 +148,25 @@ impl ProbeState {
         let found = self.results().filter(|r| r.verdict.is_finding()).count();
         let sms: u32 = self.results().map(|r| r.sms).sum();
         let budget = match self.began {
-            Some((_, Some(m))) => format!(" (budget {m})"),
-            Some((_, None)) => " (no limit)".into(),
+            Some((_, Some(m))) => format!(" {}", t!(lang, "tui-probe-budget", n = m)),
+            Some((_, None)) => format!(" {}", t!(lang, "tui-probe-no-limit")),
             None => String::new(),
         };
-        format!(
-            "{done}/{} · {held} held · {found} FINDING · {} skipped · {sms} SMS{budget}",
-            self.rows.len(),
-            done - held - found,
+        // a full-width bracket brings its own space
+        let budget = match lang {
+            Lang::Zh => budget.trim_start().to_string(),
+            Lang::En => budget,
+        };
+        t!(
+            lang,
+            "tui-probe-summary",
+            done = done,
+            total = self.rows.len(),
+            held = held,
+            found = found,
+            skipped = done - held - found,
+            sms = sms,
+            budget = budget,
         )
     }
 }
@@ -180,7 +197,12 @@ pub fn ask(app: &mut App) -> Vec<Cmd> {
     app.probe.ask = Some(
         match probe_plan::consent(&app.target.base_url, app.probe.authorized) {
             Consent::Go | Consent::Confirm => Ask::Confirm,
-            Consent::Refused(why) => Ask::Refused(why),
+            // probe_plan's reason, said in the UI language
+            Consent::Refused(_) => Ask::Refused(t!(
+                app.ui_lang,
+                "tui-probe-refused",
+                url = app.target.base_url.as_str(),
+            )),
         },
     );
     vec![]
@@ -419,7 +441,7 @@ fn open_row(app: &mut App, i: usize) {
         app.probe.exchange = 0;
         app.probe.panes.reset(2);
     } else if i < app.probe.rows.len() {
-        app.notice("this probe has not run yet: r runs the probes");
+        app.notice(t!(app.ui_lang, "tui-probe-not-run-yet"));
     }
 }
 
@@ -505,6 +527,65 @@ fn lang(app: &App) -> Lang {
     app.ui_lang
 }
 
+/// A severity's word in `lang` (`low` … `critical` in English).
+pub fn severity_word(lang: Lang, s: Severity) -> String {
+    match s {
+        Severity::Low => t!(lang, "tui-probe-low"),
+        Severity::Medium => t!(lang, "tui-probe-medium"),
+        Severity::High => t!(lang, "tui-probe-high"),
+        Severity::Critical => t!(lang, "tui-probe-critical"),
+    }
+}
+
+/// The verdict's word in `lang` (`held`, `FINDING (high)`, `skipped` in English).
+pub fn verdict_word(lang: Lang, v: &ProbeVerdict) -> String {
+    match v {
+        ProbeVerdict::Held => t!(lang, "tui-probe-held"),
+        ProbeVerdict::Finding { severity, .. } => t!(
+            lang,
+            "tui-probe-finding",
+            severity = severity_word(lang, *severity),
+        ),
+        ProbeVerdict::Skipped { .. } => t!(lang, "tui-probe-skipped"),
+    }
+}
+
+/// What an exchange of a probe was for, in `lang` (a role vflow does not know stays as is).
+fn role_word(lang: Lang, role: &str) -> String {
+    match role {
+        "setup" => t!(lang, "tui-probe-role-setup"),
+        "pass token" => t!(lang, "tui-probe-role-pass-token"),
+        "race" => t!(lang, "tui-probe-role-race"),
+        "failed send" => t!(lang, "tui-probe-role-failed-send"),
+        "replay" => t!(lang, "tui-probe-role-replay"),
+        "send" => t!(lang, "tui-probe-role-send"),
+        "forged" => t!(lang, "tui-probe-role-forged"),
+        "captcha" => t!(lang, "tui-probe-role-captcha"),
+        "wrong attempt" => t!(lang, "tui-probe-role-wrong-attempt"),
+        "retry" => t!(lang, "tui-probe-role-retry"),
+        "resend" => t!(lang, "tui-probe-role-resend"),
+        "clear cooldown" => t!(lang, "tui-probe-role-clear-cooldown"),
+        "wrong code" => t!(lang, "tui-probe-role-wrong-code"),
+        "right code" => t!(lang, "tui-probe-role-right-code"),
+        "parallel wrong codes" => t!(lang, "tui-probe-role-parallel-wrong-codes"),
+        "registered" => t!(lang, "tui-probe-role-registered"),
+        "unregistered" => t!(lang, "tui-probe-role-unregistered"),
+        other => other.to_string(),
+    }
+}
+
+/// How [`ProbeSuite::builtin`] names its source.
+const BUILTIN_SOURCE: &str = "built-in probes";
+
+/// Where the probes came from, in `lang` (a file of the person's own stays its path).
+fn source_label(lang: Lang, source: &str) -> String {
+    if source == BUILTIN_SOURCE {
+        t!(lang, "tui-probe-builtin-suite")
+    } else {
+        source.to_string()
+    }
+}
+
 pub fn view(app: &App, f: &mut Frame, body: Rect) {
     match app.probe.open {
         Some(i) => evidence(app, f, body, i),
@@ -517,26 +598,32 @@ pub fn view(app: &App, f: &mut Frame, body: Rect) {
 
 fn title(app: &App) -> String {
     let p = &app.probe;
+    let lang = lang(app);
     let state = if p.running.is_some() {
-        "running"
+        t!(lang, "tui-check-state-running")
     } else if p.stopped {
-        "stopped"
+        t!(lang, "tui-check-state-stopped")
     } else if p.results().count() == p.rows.len() && !p.rows.is_empty() {
-        "done"
+        t!(lang, "tui-check-state-done")
     } else {
-        "not run"
+        t!(lang, "tui-check-state-not-run")
     };
-    format!(" Probes ({state}) · {} ", p.summary())
+    let summary = p.summary_in(lang);
+    format!(
+        " {} ",
+        t!(lang, "tui-probe-title", state = state, summary = summary)
+    )
 }
 
 fn table(app: &App, f: &mut Frame, body: Rect) {
     let p = &app.probe;
+    let lang = lang(app);
     let (area, info) = super::check::table_and_box(body, about(app, p.sel));
     let name_w = p
         .suite
         .probes
         .iter()
-        .map(|x| x.name.chars().count())
+        .map(|x| Span::raw(x.name.as_str()).width())
         .max()
         .unwrap_or(5) as u16;
     let fixed = name_w + 20 + 5 + 9 + 10 + 5;
@@ -549,12 +636,14 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         .map(|(probe, row)| {
             let cells = match row {
                 ProbeRow::Done(r) => vec![
-                    Cell::from(r.verdict.word()).style(verdict_style(&r.verdict)),
+                    Cell::from(verdict_word(lang, &r.verdict)).style(verdict_style(&r.verdict)),
                     Cell::from(r.sms.to_string()),
                     Cell::from(r.requests().to_string()),
                     Cell::from(crate::check::ms(r.elapsed)),
                 ],
-                ProbeRow::Running => vec![Cell::from("run…").style(theme::ACCENT)],
+                ProbeRow::Running => {
+                    vec![Cell::from(t!(lang, "tui-check-running-cell")).style(theme::ACCENT)]
+                }
                 ProbeRow::Pending => vec![Cell::from("·").style(theme::MUTED)],
             };
             let mut all = vec![Cell::from(probe.name.clone())];
@@ -563,6 +652,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                 all.push(Cell::from(""));
             }
             if wide {
+                // i18n: title accessor (the probe suite has its titles in English only)
                 all.push(Cell::from(probe.title.clone()).style(theme::MUTED));
             }
             Row::new(all)
@@ -575,10 +665,16 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Length(8),
         Constraint::Length(10),
     ];
-    let mut header = vec!["probe", "verdict", "SMS", "requests", "time"];
+    let mut header = vec![
+        t!(lang, "tui-probe-col-probe"),
+        t!(lang, "tui-probe-col-verdict"),
+        t!(lang, "tui-probe-col-sms"),
+        t!(lang, "tui-probe-col-requests"),
+        t!(lang, "tui-probe-col-time"),
+    ];
     if wide {
         widths.push(Constraint::Fill(1));
-        header.push("the attack");
+        header.push(t!(lang, "tui-probe-col-attack"));
     }
     super::check::draw_results(
         app,
@@ -587,7 +683,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         info,
         super::check::ResultsTable {
             title: title(app),
-            source: &p.suite.source,
+            source: source_label(lang, &p.suite.source),
             rows,
             widths,
             header,
@@ -600,20 +696,26 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
 /// The selected probe in a few lines: the attack, its cost, and what came of it.
 fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     let p = &app.probe;
+    let lang = lang(app);
     let Some(probe) = p.suite.probes.get(i) else {
         return vec![];
     };
     let c = probe.cost();
     let mut lines = vec![Line::from(vec![
         Span::styled(probe.name.clone(), theme::STRONG),
-        Span::raw(format!(": {} ", probe.title)),
+        // i18n: title accessor
+        Span::raw(format!(
+            "{} ",
+            t!(lang, "tui-probe-about-title", title = probe.title.as_str())
+        )),
         Span::styled(
-            format!(
-                "(≤{} requests, ≤{} SMS, {} at once; {})",
-                c.requests,
-                c.sms,
-                c.parallel,
-                probe.severity.word()
+            t!(
+                lang,
+                "tui-probe-cost",
+                requests = c.requests,
+                sms = c.sms,
+                parallel = c.parallel,
+                severity = severity_word(lang, probe.severity),
             ),
             theme::MUTED,
         ),
@@ -621,26 +723,33 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     match p.rows.get(i) {
         Some(ProbeRow::Done(r)) => {
             let line = match &r.verdict {
-                ProbeVerdict::Held => format!("held: {}", r.notes.join("; ")),
-                ProbeVerdict::Finding { severity, what } => {
-                    format!("FINDING ({}): {what}", severity.word())
+                ProbeVerdict::Held => t!(
+                    lang,
+                    "tui-probe-about-held",
+                    notes = r.notes.join(&t!(lang, "tui-probe-notes-separator")),
+                ),
+                ProbeVerdict::Finding { severity, what } => t!(
+                    lang,
+                    "tui-probe-about-finding",
+                    severity = severity_word(lang, *severity),
+                    what = what.as_str(),
+                ),
+                ProbeVerdict::Skipped { reason } => {
+                    t!(lang, "tui-probe-about-skipped", reason = reason.as_str())
                 }
-                ProbeVerdict::Skipped { reason } => format!("skipped: {reason}"),
             };
             lines.push(Line::styled(shown(app, r, line), verdict_style(&r.verdict)));
             if !r.sends.is_empty() {
-                lines.push(
-                    Line::from("Enter shows the evidence: what it saw and every exchange")
-                        .themed(theme::MUTED),
-                );
+                lines.push(Line::from(t!(lang, "tui-probe-enter-shows")).themed(theme::MUTED));
             }
         }
-        Some(ProbeRow::Running) => lines.push(Line::from("running…").themed(theme::ACCENT)),
-        _ if p.running.is_none() => lines.push(
-            Line::from("r shows the plan (requests, SMS, budget) and runs the probes")
-                .themed(theme::MUTED),
-        ),
-        _ => lines.push(Line::from("waiting").themed(theme::MUTED)),
+        Some(ProbeRow::Running) => {
+            lines.push(Line::from(t!(lang, "tui-check-running")).themed(theme::ACCENT))
+        }
+        _ if p.running.is_none() => {
+            lines.push(Line::from(t!(lang, "tui-probe-r-runs")).themed(theme::MUTED))
+        }
+        _ => lines.push(Line::from(t!(lang, "tui-probe-waiting")).themed(theme::MUTED)),
     }
     lines
 }
@@ -667,50 +776,73 @@ fn redactor(app: &App, r: &ProbeResult) -> Option<crate::client::report::Redacto
     })
 }
 
+/// Columns of the plan's table: probe, requests, SMS, parallel.
+const PLAN_COLS: [usize; 4] = [14, 8, 5, 8];
+
+/// One row of the plan's table, padded by terminal columns (a CJK heading takes two per
+/// character).
+fn plan_row(cells: [&str; 4]) -> String {
+    use super::check::{pad, pad_left};
+    format!(
+        "{} {} {} {}",
+        pad(cells[0], PLAN_COLS[0]),
+        pad_left(cells[1], PLAN_COLS[1]),
+        pad_left(cells[2], PLAN_COLS[2]),
+        pad_left(cells[3], PLAN_COLS[3]),
+    )
+}
+
 fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
     let p = &app.probe;
+    let lang = lang(app);
     let all: Vec<usize> = (0..p.suite.probes.len()).collect();
     let rows = probe_plan::plan_rows(&p.suite, &all);
     let mut lines = vec![Line::from(vec![
-        Span::raw("against "),
+        Span::raw(format!("{} ", t!(lang, "tui-probe-against"))),
         Span::styled(app.target.base_url.clone(), theme::STRONG),
     ])];
     // what to do comes first: a small window cuts the end of the popup
     match ask {
         Ask::Confirm => {
-            lines.push(Line::from("y starts the probes · n or Esc cancels").themed(theme::KEY))
+            lines.push(Line::from(t!(lang, "tui-probe-plan-confirm")).themed(theme::KEY))
         }
         Ask::Refused(why) => {
-            lines.push(Line::from(format!("{why}.")).themed(theme::ERROR));
-            lines.push(Line::from(
-                "Start vflow with --authorized if you own the tenant or are allowed to test it.",
-            ));
+            lines.push(
+                Line::from(t!(lang, "tui-probe-refused-line", why = why.as_str()))
+                    .themed(theme::ERROR),
+            );
+            lines.push(Line::from(t!(lang, "tui-probe-authorized-hint")));
         }
     }
     lines.push(
-        Line::from(format!(
-            "{:<14} {:>8} {:>5} {:>8}",
-            "probe", "requests", "SMS", "parallel"
-        ))
+        Line::from(plan_row([
+            &t!(lang, "tui-probe-plan-col-probe"),
+            &t!(lang, "tui-probe-plan-col-requests"),
+            &t!(lang, "tui-probe-plan-col-sms"),
+            &t!(lang, "tui-probe-plan-col-parallel"),
+        ]))
         .themed(theme::HEADING),
     );
     for r in &rows {
-        lines.push(Line::from(format!(
-            "{:<14} {:>8} {:>5} {:>8}",
-            r.name,
-            format!("≤{}", r.requests),
-            format!("≤{}", r.sms),
-            r.parallel
-        )));
+        lines.push(Line::from(plan_row([
+            &r.name,
+            &format!("≤{}", r.requests),
+            &format!("≤{}", r.sms),
+            &r.parallel.to_string(),
+        ])));
     }
     let req: u32 = rows.iter().map(|r| r.requests).sum();
     let sms: u32 = rows.iter().map(|r| r.sms).sum();
-    lines.push(Line::from(format!(
-        "at most {req} requests and {sms} SMS in all"
+    lines.push(Line::from(t!(
+        lang,
+        "tui-probe-plan-total",
+        requests = req,
+        sms = sms,
     )));
     let budget = match plan_budget(app) {
-        None if app.target.simulator => "no SMS budget against the built-in simulator".into(),
-        b => probe_plan::budget_line(b),
+        None if app.target.simulator => t!(lang, "tui-probe-plan-no-budget-simulator"),
+        Some(n) => t!(lang, "tui-probe-plan-budget", n = n),
+        None => t!(lang, "tui-probe-plan-budget-rule"),
     };
     lines.push(Line::from(budget).themed(theme::MUTED));
     let w = 66.min(body.width);
@@ -718,7 +850,8 @@ fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
         .wrap(Wrap { trim: false })
         .line_count(w.saturating_sub(2)) as u16
         + 2;
-    crate::tui::view::popup(f, body, w, h, " Probe plan ", lines);
+    let title = format!(" {} ", t!(lang, "tui-probe-plan-title"));
+    crate::tui::view::popup(f, body, w, h, &title, lines);
 }
 
 fn evidence_areas(body: Rect) -> (Rect, layout::ResultAreas) {
@@ -728,6 +861,7 @@ fn evidence_areas(body: Rect) -> (Rect, layout::ResultAreas) {
 
 fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
     let p = &app.probe;
+    let lang = lang(app);
     let (head, areas) = evidence_areas(body);
     let Some(r) = p.result(i) else {
         return;
@@ -735,29 +869,37 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
     let n = r.sends.len();
     let sent = r.sends.get(p.exchange);
     let first = Line::from(vec![
-        Span::styled(format!("probe {}/{} ", i + 1, p.rows.len()), theme::MUTED),
+        Span::styled(
+            format!(
+                "{} ",
+                t!(lang, "tui-probe-probe-of", i = i + 1, n = p.rows.len())
+            ),
+            theme::MUTED,
+        ),
         Span::styled(r.probe.name.clone(), theme::STRONG),
         Span::raw("  "),
-        Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
-        Span::raw(format!("  {} SMS", r.sms)),
+        Span::styled(verdict_word(lang, &r.verdict), verdict_style(&r.verdict)),
+        Span::raw(format!("  {}", t!(lang, "tui-probe-sms-count", n = r.sms))),
     ]);
     let second = match sent {
-        Some(s) => Line::from(format!(
-            "exchange {}/{n} · {} · n/p: next/previous exchange",
-            p.exchange + 1,
-            s.role
+        Some(s) => Line::from(t!(
+            lang,
+            "tui-probe-exchange-of",
+            k = p.exchange + 1,
+            n = n,
+            role = role_word(lang, s.role),
         )),
-        None => Line::from("nothing was sent"),
+        None => Line::from(t!(lang, "tui-probe-nothing-sent")),
     }
     .themed(theme::MUTED);
     f.render_widget(Paragraph::new(vec![first, second]), head);
     let status = sent
         .map(|s| record::outcome_label(&s.exchange.outcome))
-        .unwrap_or_else(|| "none".into());
+        .unwrap_or_else(|| t!(lang, "tui-probe-none"));
     let titles = [
-        " Request (as sent) ".to_string(),
-        format!(" Response: {status} "),
-        " What it saw & explanation ".to_string(),
+        format!(" {} ", t!(lang, "tui-probe-pane-request")),
+        format!(" {} ", t!(lang, "tui-probe-pane-response", status = status)),
+        format!(" {} ", t!(lang, "tui-probe-pane-saw")),
     ];
     let summary = match sent {
         Some(s) => {
@@ -768,7 +910,11 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
             });
             record::summary_line(&s.exchange, red.as_ref())
         }
-        None => Line::from(format!("{}: nothing was sent", r.verdict.word())),
+        None => Line::from(t!(
+            lang,
+            "tui-probe-verdict-nothing-sent",
+            verdict = verdict_word(lang, &r.verdict),
+        )),
     };
     p.panes.draw(f, &areas, summary, titles, |k| {
         Paragraph::new(Text::from(pane_lines(app, k))).wrap(Wrap { trim: false })
@@ -780,6 +926,7 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
 /// exchange.
 pub fn pane_lines(app: &App, k: usize) -> Vec<Line<'static>> {
     let p = &app.probe;
+    let lang = lang(app);
     let Some(r) = p.open.and_then(|i| p.result(i)) else {
         return vec![];
     };
@@ -793,9 +940,14 @@ pub fn pane_lines(app: &App, k: usize) -> Vec<Line<'static>> {
             if k == 2 {
                 out.push(Line::from(""));
                 out.push(
-                    Line::from(format!("Exchange {} ({})", p.exchange + 1, s.role))
-                        .themed(theme::STRONG)
-                        .themed(theme::UNDERLINE),
+                    Line::from(t!(
+                        lang,
+                        "tui-probe-exchange-heading",
+                        k = p.exchange + 1,
+                        role = role_word(lang, s.role),
+                    ))
+                    .themed(theme::STRONG)
+                    .themed(theme::UNDERLINE),
                 );
             }
             out.extend(record::pane_lines(
@@ -806,7 +958,9 @@ pub fn pane_lines(app: &App, k: usize) -> Vec<Line<'static>> {
                 false,
             ));
         }
-        None if k < 2 => out.push(Line::from("nothing was sent").themed(theme::MUTED)),
+        None if k < 2 => {
+            out.push(Line::from(t!(lang, "tui-probe-nothing-sent")).themed(theme::MUTED))
+        }
         None => {}
     }
     if let Some(red) = redactor(app, r) {
@@ -820,10 +974,11 @@ pub fn pane_lines(app: &App, k: usize) -> Vec<Line<'static>> {
 }
 
 fn verdict_lines(app: &App, r: &ProbeResult, out: &mut Vec<Line<'static>>) {
+    let lang = lang(app);
     let visible = |s: &str| crate::api::text::visible(s).into_owned();
     out.push(Line::from(vec![
-        Span::raw("verdict   ").themed(theme::MUTED),
-        Span::styled(r.verdict.word(), verdict_style(&r.verdict)),
+        Span::raw(super::check::pad(&t!(lang, "tui-probe-label-verdict"), 10)).themed(theme::MUTED),
+        Span::styled(verdict_word(lang, &r.verdict), verdict_style(&r.verdict)),
     ]));
     match &r.verdict {
         ProbeVerdict::Finding { what, .. } => {
@@ -834,26 +989,27 @@ fn verdict_lines(app: &App, r: &ProbeResult, out: &mut Vec<Line<'static>>) {
         }
         ProbeVerdict::Held => {}
     }
-    out.push(Line::from(format!(
-        "{} SMS accepted, {} requests, {}",
-        r.sms,
-        r.requests(),
-        crate::check::ms(r.elapsed)
+    out.push(Line::from(t!(
+        lang,
+        "tui-probe-accepted",
+        sms = r.sms,
+        requests = r.requests(),
+        time = crate::check::ms(r.elapsed),
     )));
     if !r.notes.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("What it saw").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-probe-what-it-saw")).themed(theme::STRONG));
         for n in &r.notes {
             out.push(Line::from(format!("• {}", visible(n))));
         }
     }
     if r.verdict.is_finding() {
-        let (mine, other, other_code) = match lang(app) {
+        let (mine, other, other_code) = match lang {
             Lang::Zh => (&r.probe.finding_zh, &r.probe.finding_en, "en"),
             Lang::En => (&r.probe.finding_en, &r.probe.finding_zh, "zh"),
         };
         out.push(Line::from(""));
-        out.push(Line::from("What it means").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-probe-what-it-means")).themed(theme::STRONG));
         out.push(Line::from(visible(mine)));
         out.push(Line::from(format!("[{other_code}] {}", visible(other))).themed(theme::MUTED));
     }

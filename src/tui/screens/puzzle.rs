@@ -3,8 +3,9 @@
 //! wizard. State, update and view of the screen live here; `app.rs`,
 //! `view.rs`, `runtime.rs`, `keys.rs` and `layout.rs` only dispatch to it.
 
-use crate::api::{self, captcha, token::format_point_json, wire};
+use crate::api::{self, Lang, captcha, token::format_point_json, wire};
 use crate::client::{Exchange, Outcome, build};
+use crate::t;
 use crate::term::graphics;
 use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
@@ -18,6 +19,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 use std::time::SystemTime;
 use tui_input::Input;
 
@@ -107,8 +109,36 @@ fn say(app: &mut App, text: impl Into<String>, error: bool) {
     });
 }
 
-fn start_busy(app: &mut App, what: &'static str) {
-    app.busy = Some(Busy::Puzzle(what));
+/// What the busy line says while the screen waits.
+#[derive(Clone, Copy)]
+enum Waiting {
+    Fetch,
+    Verify,
+}
+
+/// The busy line's words in `lang`: [`Busy::Puzzle`] holds a `&'static str`, so each
+/// is looked up once per language and kept.
+fn busy_text(lang: Lang, what: Waiting) -> &'static str {
+    static EN: OnceLock<[String; 2]> = OnceLock::new();
+    static ZH: OnceLock<[String; 2]> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    };
+    let words = cell.get_or_init(|| {
+        [
+            t!(lang, "tui-puzzle-busy-fetching"),
+            t!(lang, "tui-puzzle-busy-verifying"),
+        ]
+    });
+    match what {
+        Waiting::Fetch => &words[0],
+        Waiting::Verify => &words[1],
+    }
+}
+
+fn start_busy(app: &mut App, what: Waiting) {
+    app.busy = Some(Busy::Puzzle(busy_text(app.ui_lang, what)));
     app.busy_since = app.clock.now();
     app.spinner = 0;
 }
@@ -116,11 +146,7 @@ fn start_busy(app: &mut App, what: &'static str) {
 /// Open the screen and fetch a puzzle (Ctrl+P on the captcha step).
 pub fn open(app: &mut App) -> Vec<Cmd> {
     if app.busy.is_some() {
-        say(
-            app,
-            "wait for the request in flight, then Ctrl+P again",
-            true,
-        );
+        say(app, t!(app.ui_lang, "tui-puzzle-busy-elsewhere"), true);
         return vec![];
     }
     if app.screen != Screen::Puzzle {
@@ -139,7 +165,7 @@ pub fn new_puzzle(app: &mut App) -> Vec<Cmd> {
     app.puzzle.current = None;
     app.puzzle.phase = Phase::Loading;
     app.puzzle.editing_mobile = false;
-    start_busy(app, "getting a captcha puzzle");
+    start_busy(app, Waiting::Fetch);
     vec![Cmd::FetchPuzzle {
         spec: Box::new(build::captcha_get(
             &app.target.base_url,
@@ -172,6 +198,7 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
         return vec![];
     }
     app.busy = None;
+    let lang = app.ui_lang;
     match res {
         Ok(f) => {
             let Fetched { puzzle, picker } = *f;
@@ -191,18 +218,18 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
         Err(e) if super::token::is_header_refusal(&e) && !app.puzzle.full_headers => {
             app.puzzle.header_refused = true;
             app.puzzle.phase = Phase::Failed {
-                title: "the captcha refused the headers as edited".into(),
+                title: t!(lang, "tui-puzzle-headers-refused"),
                 lines: vec![
                     e,
-                    "A real app with these headers fails here already.".into(),
-                    "Ctrl+F gets the puzzle with the profile's full headers (the edited ones still go to sms/send); Esc goes back.".into(),
+                    t!(lang, "tui-puzzle-headers-refused-real-app"),
+                    t!(lang, "tui-puzzle-headers-refused-ctrl-f"),
                 ],
             };
         }
         Err(e) => {
             app.puzzle.phase = Phase::Failed {
-                title: "could not get a puzzle".into(),
-                lines: vec!["r tries again; Esc goes back.".into(), e],
+                title: t!(lang, "tui-puzzle-fetch-failed"),
+                lines: vec![t!(lang, "tui-puzzle-fetch-retry"), e],
             };
         }
     }
@@ -217,11 +244,7 @@ fn verify(app: &mut App) -> Vec<Cmd> {
         return vec![];
     };
     if !c.moved {
-        say(
-            app,
-            "move the piece first (←→, drag, or type its x): a puzzle allows one attempt",
-            false,
-        );
+        say(app, t!(app.ui_lang, "tui-puzzle-move-first"), false);
         return vec![];
     }
     let sender = match &app.puzzle.for_check {
@@ -230,11 +253,7 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     };
     if sender.is_empty() {
         app.puzzle.editing_mobile = true;
-        say(
-            app,
-            "type the mobile number the code goes to (the captcha's sender), then Enter verifies",
-            false,
-        );
+        say(app, t!(app.ui_lang, "tui-puzzle-type-mobile"), false);
         return vec![];
     }
     let plain = format_point_json(f64::from(c.x), captcha::Y as f64);
@@ -242,7 +261,12 @@ fn verify(app: &mut App) -> Vec<Cmd> {
         Some(k) => match captcha::encrypt_point(&plain, k) {
             Ok(p) => p,
             Err(e) => {
-                say(app, format!("cannot encrypt point_json: {e}"), true);
+                let text = t!(
+                    app.ui_lang,
+                    "tui-puzzle-cannot-encrypt",
+                    error = e.to_string()
+                );
+                say(app, text, true);
                 return vec![];
             }
         },
@@ -257,7 +281,7 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     );
     app.puzzle.editing_mobile = false;
     app.puzzle.phase = Phase::Verifying;
-    start_busy(app, "verifying the slider position");
+    start_busy(app, Waiting::Verify);
     vec![Cmd::VerifyPuzzle {
         spec: Box::new(spec),
         sender,
@@ -269,6 +293,7 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         return vec![];
     }
     app.busy = None;
+    let lang = app.ui_lang;
     let at = app.puzzle.current.as_ref().map(|c| c.x).unwrap_or_default();
     let expired = app
         .puzzle
@@ -285,7 +310,7 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         app.puzzle.current = None;
         app.puzzle.phase = Phase::Loading;
         app.screen = Screen::Check;
-        say(app, format!("solved at x = {at}: the check goes on"), false);
+        say(app, t!(lang, "tui-puzzle-solved-for-check", x = at), false);
         super::check::answer_token(app, Ok(v.captcha_token.clone()));
         return vec![];
     }
@@ -305,39 +330,44 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         } else {
             Screen::Wizard(Step::Scene)
         };
-        say(
-            app,
-            format!("solved at x = {at}: pass token filled in (lives 180 s, single use)"),
-            false,
-        );
+        say(app, t!(lang, "tui-puzzle-solved", x = at), false);
         return vec![];
     }
     let label = crate::tui::record::outcome_label(&x.outcome);
-    let (title, mut lines) = match &x.outcome {
+    let server = |message: &str| t!(lang, "tui-puzzle-server-said", message = message);
+    // the wrong place says how to go on in its first line; the others get it put first
+    let (title, mut lines, says_next) = match &x.outcome {
         Outcome::ApiError { code, message, .. } if code.ends_with("CAPTCHA.0002") => (
-            format!("{label}: the piece was not in the hole (x = {at})"),
+            t!(
+                lang,
+                "tui-puzzle-not-in-hole",
+                label = label.as_str(),
+                x = at
+            ),
             vec![
-                format!(
-                    "r gets a new puzzle: a puzzle allows ONE attempt (the server deleted it at \
-this verify, right or wrong); within {} px of the hole passes.",
-                    captcha::TOLERANCE
+                t!(
+                    lang,
+                    "tui-puzzle-one-attempt",
+                    tolerance = captcha::TOLERANCE
                 ),
-                format!("server: {message}"),
+                server(message),
             ]
             .into_iter()
-            .chain(expired.then(|| "The puzzle had expired (it lives 120 s).".to_string()))
+            .chain(expired.then(|| t!(lang, "tui-puzzle-had-expired")))
             .collect(),
+            true,
         ),
-        Outcome::ApiError { message, .. } => (label, vec![format!("server: {message}")]),
-        Outcome::Success => (format!("{label} but no captcha_token in the body"), vec![]),
-        Outcome::Transport { detail, .. } => (label, vec![detail.clone()]),
-        _ => (label, vec![]),
+        Outcome::ApiError { message, .. } => (label, vec![server(message)], false),
+        Outcome::Success => (
+            t!(lang, "tui-puzzle-no-token-in-body", label = label.as_str()),
+            vec![],
+            false,
+        ),
+        Outcome::Transport { detail, .. } => (label, vec![detail.clone()], false),
+        _ => (label, vec![], false),
     };
-    if lines
-        .first()
-        .is_none_or(|l| !l.contains("r gets a new puzzle"))
-    {
-        lines.insert(0, "r gets a new puzzle; Esc goes back.".into());
+    if !says_next {
+        lines.insert(0, t!(lang, "tui-puzzle-new-or-back"));
     }
     app.puzzle.phase = Phase::Failed { title, lines };
     vec![]
@@ -509,18 +539,19 @@ fn leave(app: &mut App) {
         app.busy = None;
         app.puzzle.phase = Phase::Loading;
         app.puzzle.current = None;
-        say(app, "left the puzzle; Ctrl+P gets a new one", false);
+        say(app, t!(app.ui_lang, "tui-puzzle-left"), false);
     }
     app.screen = app.puzzle.back_to;
     if app.puzzle.for_check.take().is_some() {
         app.screen = Screen::Check;
+        // English: it ends the runner's English skip reason (check::run)
         super::check::answer_token(
             app,
             Err(crate::client::simflow::TokenError::NoReveal(
                 "the puzzle was left unsolved".into(),
             )),
         );
-        say(app, "no token: the cases that need one are skipped", false);
+        say(app, t!(app.ui_lang, "tui-puzzle-no-token-skipped"), false);
     }
 }
 
@@ -584,7 +615,8 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 /// Inner heights below this use the compact layout.
 const COMPACT_BELOW: u16 = 24;
-/// Width of `x = NNN of 0–263` and a gap, in the compact layout.
+/// Width of `x = NNN of 0–263` and a gap, in the compact layout (at least: typed
+/// digits widen it, so that the sender beside it never covers them).
 const READOUT_WIDTH: u16 = 21;
 /// Rows under the picture for the loupe, the hint or a failure: the same in
 /// every phase, so the picture keeps its size across attempts.
@@ -600,6 +632,8 @@ const LOUPE_ABOVE: f64 = 2.0;
 
 /// Where the parts of the screen are (shared by drawing and mouse hit-testing).
 pub struct Areas {
+    /// x and the sender share a row (short screens): no key hint after x.
+    pub compact: bool,
     pub block: Rect,
     pub info: Rect,
     pub picture: Rect,
@@ -626,8 +660,16 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     ])
     .areas(inner);
     let (readout, sender) = if compact {
-        let [a, b] = Layout::horizontal([Constraint::Length(READOUT_WIDTH), Constraint::Min(1)])
-            .areas(readout);
+        let cols = app
+            .puzzle
+            .current
+            .as_ref()
+            .map_or(0, |c| Line::from(readout_spans(app, c)).width() as u16 + 2);
+        let [a, b] = Layout::horizontal([
+            Constraint::Length(cols.max(READOUT_WIDTH)),
+            Constraint::Min(1),
+        ])
+        .areas(readout);
         (a, b)
     } else {
         (readout, sender_row)
@@ -662,6 +704,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         (Rect::new(below.x, below.y, 0, 0), below)
     };
     Areas {
+        compact,
         block,
         info,
         picture,
@@ -717,6 +760,7 @@ pub fn picture(app: &App, area: Rect) -> Option<graphics::Want<'_>> {
 /// The line over the picture: the puzzle's token, AES, its lifetime.
 fn info_line(app: &App, now: std::time::SystemTime) -> Line<'static> {
     let st = &app.puzzle;
+    let lang = app.ui_lang;
     let mut info = vec![];
     if let Some(c) = &st.current {
         let tok = if app.redact {
@@ -724,17 +768,15 @@ fn info_line(app: &App, now: std::time::SystemTime) -> Line<'static> {
         } else {
             c.puzzle.token.clone()
         };
-        info.push(Span::raw(format!("puzzle {tok}")).themed(theme::MUTED));
+        info.push(Span::raw(t!(lang, "tui-puzzle-token", token = tok)).themed(theme::MUTED));
         if c.puzzle.secret_key.is_some() {
-            info.push(
-                Span::raw("  secretKey set: point_json goes AES-encrypted").themed(theme::MUTED),
-            );
+            info.push(Span::raw(format!("  {}", t!(lang, "tui-puzzle-aes"))).themed(theme::MUTED));
         }
         let left = st.remaining(now).unwrap_or_default();
         let life = if left > 0 {
-            format!("  expires in {left} s")
+            format!("  {}", t!(lang, "tui-puzzle-expires-in", seconds = left))
         } else {
-            "  expired (120 s): r for a new one".into()
+            format!("  {}", t!(lang, "tui-puzzle-expired"))
         };
         info.push(if left <= 20 {
             Span::raw(life).themed(theme::WARN_STRONG)
@@ -748,7 +790,8 @@ fn info_line(app: &App, now: std::time::SystemTime) -> Line<'static> {
 pub fn draw(app: &App, f: &mut Frame) {
     let a = areas(app, f.area());
     let st = &app.puzzle;
-    let title = " Captcha puzzle: slide the piece into the hole ";
+    let lang = app.ui_lang;
+    let title = format!(" {} ", t!(lang, "tui-puzzle-title"));
     f.render_widget(
         Block::bordered().title(title).border_style(theme::ACCENT),
         a.block,
@@ -768,7 +811,7 @@ pub fn draw(app: &App, f: &mut Frame) {
                 }
             }
             track(f, a.track, c.x);
-            loupe(f, a.loupe, c);
+            loupe(f, a.loupe, c, lang);
         }
         (Some(c), Some(picker)) => {
             let cells = Size::new(a.picture.width, a.picture.height);
@@ -784,32 +827,23 @@ pub fn draw(app: &App, f: &mut Frame) {
                 f.render_widget(ratatui_image::Image::new(p), a.picture);
             }
             track(f, a.track, c.x);
-            loupe(f, a.loupe, c);
+            loupe(f, a.loupe, c, lang);
         }
         _ => {
             let text = match &st.phase {
-                Phase::Loading => "getting a puzzle…",
-                _ => "",
+                Phase::Loading => t!(lang, "tui-puzzle-loading"),
+                _ => String::new(),
             };
             f.render_widget(Paragraph::new(text).themed(theme::MUTED), a.picture);
         }
     }
 
     if let Some(c) = &st.current {
-        let mut spans = vec![
-            Span::raw("x = "),
-            Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
-            Span::raw(format!(" of 0–{X_LIMIT}")),
-        ];
-        if !c.typed.is_empty() {
-            spans.push(Span::raw(format!("  typed {}", c.typed)).themed(theme::STRONG));
-        }
-        if a.readout.width > READOUT_WIDTH {
+        let mut spans = readout_spans(app, c);
+        if !a.compact {
             spans.push(
-                Span::raw(
-                    "   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · digits type x · drag",
-                )
-                .themed(theme::MUTED),
+                Span::raw(format!("   {}", t!(lang, "tui-puzzle-readout-keys")))
+                    .themed(theme::MUTED),
             );
         }
         let line = Line::from(spans);
@@ -818,16 +852,19 @@ pub fn draw(app: &App, f: &mut Frame) {
 
     let mobile = app.mobile.value();
     if st.editing_mobile {
-        let label = "sender: ";
+        // the label is the message with no number in it (`sender: `)
+        let label = t!(lang, "tui-puzzle-sender", mobile = "");
+        let label_cols = Span::raw(label.as_str()).width() as u16;
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::raw(label).themed(theme::STRONG),
                 Span::raw(mobile.to_string()),
-                Span::raw("   Enter verifies, Esc back to the slider").themed(theme::MUTED),
+                Span::raw(format!("   {}", t!(lang, "tui-puzzle-sender-editing")))
+                    .themed(theme::MUTED),
             ])),
             a.sender,
         );
-        let x = a.sender.x + label.len() as u16 + app.mobile.visual_cursor() as u16;
+        let x = a.sender.x + label_cols + app.mobile.visual_cursor() as u16;
         f.set_cursor_position(Position::new(
             x.min(a.sender.right().saturating_sub(1)),
             a.sender.y,
@@ -839,20 +876,24 @@ pub fn draw(app: &App, f: &mut Frame) {
             sender.clone()
         };
         f.render_widget(
-            Paragraph::new(format!("sender: {shown} (for a check case; Esc skips)"))
+            Paragraph::new(t!(lang, "tui-puzzle-sender-for-check", mobile = shown))
                 .themed(theme::MUTED),
             a.sender,
         );
     } else {
         let shown = if mobile.is_empty() {
-            "mobile not known yet: Enter asks for it (m edits)".to_string()
+            t!(lang, "tui-puzzle-mobile-unknown")
         } else if app.redact {
-            format!("{} (m edits)", api::redact::mobile(mobile))
+            t!(
+                lang,
+                "tui-puzzle-mobile-edits",
+                mobile = api::redact::mobile(mobile)
+            )
         } else {
-            format!("{mobile} (m edits)")
+            t!(lang, "tui-puzzle-mobile-edits", mobile = mobile)
         };
         f.render_widget(
-            Paragraph::new(format!("sender: {shown}")).themed(theme::MUTED),
+            Paragraph::new(t!(lang, "tui-puzzle-sender", mobile = shown)).themed(theme::MUTED),
             a.sender,
         );
     }
@@ -867,16 +908,39 @@ pub fn draw(app: &App, f: &mut Frame) {
             );
             v
         }
-        Phase::Verifying => vec![Line::from("verifying…").themed(theme::WARN)],
+        Phase::Verifying => vec![Line::from(t!(lang, "tui-puzzle-verifying")).themed(theme::WARN)],
         Phase::Sliding if st.current.as_ref().is_some_and(|c| !c.moved) => {
-            vec![Line::from("Move the piece onto the dark hole (←→, drag, or type x); Enter verifies once it has moved (one attempt per puzzle).").themed(theme::MUTED)]
+            vec![Line::from(t!(lang, "tui-puzzle-hint-move")).themed(theme::MUTED)]
         }
         Phase::Sliding => {
-            vec![Line::from("Line the piece's magenta outline up with the dark hole, then Enter verifies (one attempt per puzzle).").themed(theme::MUTED)]
+            vec![Line::from(t!(lang, "tui-puzzle-hint-line-up")).themed(theme::MUTED)]
         }
         Phase::Loading => vec![],
     };
     f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }), a.message);
+}
+
+/// `x = NNN of 0–263`, and the digits typed for x.
+fn readout_spans(app: &App, c: &Current) -> Vec<Span<'static>> {
+    let lang = app.ui_lang;
+    let mut spans = vec![
+        Span::raw("x = "),
+        Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
+        Span::raw(format!(
+            " {}",
+            t!(lang, "tui-puzzle-of-range", limit = X_LIMIT)
+        )),
+    ];
+    if !c.typed.is_empty() {
+        spans.push(
+            Span::raw(format!(
+                "  {}",
+                t!(lang, "tui-puzzle-typed", digits = c.typed.as_str())
+            ))
+            .themed(theme::STRONG),
+        );
+    }
+    spans
 }
 
 /// The slider track under the picture: the piece's span is highlighted.
@@ -895,7 +959,7 @@ fn track(f: &mut Frame, area: Rect, x: u32) {
 
 /// The loupe: the strip around the piece's left edge, magnified (see
 /// [`Puzzle::loupe`]), with a label of what it shows.
-fn loupe(f: &mut Frame, area: Rect, c: &Current) {
+fn loupe(f: &mut Frame, area: Rect, c: &Current, lang: Lang) {
     if area.height < 2 || area.width < 8 {
         return;
     }
@@ -907,10 +971,12 @@ fn loupe(f: &mut Frame, area: Rect, c: &Current) {
     };
     let span = img.width() / puzzle_image::LOUPE_ZOOM;
     f.render_widget(
-        Paragraph::new(format!(
-            "loupe ×{}: x {start}–{}; line the piece's outline up with the hole's left edge",
-            puzzle_image::LOUPE_ZOOM,
-            start + span.saturating_sub(1)
+        Paragraph::new(t!(
+            lang,
+            "tui-puzzle-loupe",
+            zoom = puzzle_image::LOUPE_ZOOM,
+            from = start,
+            to = start + span.saturating_sub(1),
         ))
         .themed(theme::MUTED),
         label,
