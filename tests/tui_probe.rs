@@ -452,7 +452,10 @@ fn probe_plan_and_running_in_chinese() {
     snap_zh("probe_plan_zh", &mut a);
     // the plan's numbers stand right under their headings, by terminal columns
     let rows = zh_screens::rows(&zh_screens::draw(&mut a, 160, 48));
-    let head = rows.iter().find(|r| r.contains("并发")).unwrap();
+    let head = rows
+        .iter()
+        .find(|r| r.contains("并发") && r.contains("请求数"))
+        .unwrap();
     let race = rows
         .iter()
         .find(|r| r.contains("race ") && r.contains('≤'))

@@ -369,6 +369,7 @@ impl Runtime {
                 Ok(http) => {
                     let mut env = crate::check::Env::new(http, &base, headers);
                     env.explain = explain;
+                    env.lang = lang;
                     env.simulator = simulator;
                     env.tokens = tokens;
                     let all: Vec<usize> = (0..suite.cases.len()).collect();
@@ -437,6 +438,7 @@ impl Runtime {
                 Ok(http) => {
                     let mut env = crate::check::Env::new(http, &base, headers);
                     env.explain = explain;
+                    env.lang = lang;
                     let simulator = in_process
                         || (probe_plan::is_loopback(&base)
                             && crate::check::run::probe_simulator(&env.http, &base).await);

@@ -832,8 +832,9 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                 Cell::from(time),
             ];
             if wide {
-                // i18n: description accessor
-                cells.push(Cell::from(case.description.clone()).style(theme::MUTED));
+                cells.push(
+                    Cell::from(case.description_in(app.ui_lang).to_string()).style(theme::MUTED),
+                );
             }
             Row::new(cells).style(style)
         })
@@ -948,12 +949,11 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
         flags.push(t!(lang, "tui-check-flag-simulator-only"));
     }
     let mut head = vec![Span::styled(case.name.clone(), theme::STRONG)];
-    // i18n: description accessor
     if !case.description.is_empty() {
         head.push(Span::raw(t!(
             lang,
             "tui-check-about-description",
-            description = case.description.as_str(),
+            description = case.description_in(lang),
         )));
     }
     let flags = match flags.as_slice() {
@@ -1014,8 +1014,7 @@ fn head_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     first.extend(verdict);
     vec![
         Line::from(first),
-        // i18n: description accessor
-        Line::from(case.description.clone()).themed(theme::MUTED),
+        Line::from(case.description_in(app.ui_lang).to_string()).themed(theme::MUTED),
     ]
 }
 

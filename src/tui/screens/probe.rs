@@ -195,7 +195,7 @@ pub fn ask(app: &mut App) -> Vec<Cmd> {
         return vec![];
     }
     app.probe.ask = Some(
-        match probe_plan::consent(&app.target.base_url, app.probe.authorized) {
+        match probe_plan::consent_in(&app.target.base_url, app.probe.authorized, app.ui_lang) {
             Consent::Go | Consent::Confirm => Ask::Confirm,
             // probe_plan's reason, said in the UI language
             Consent::Refused(_) => Ask::Refused(t!(
@@ -216,7 +216,9 @@ fn start(app: &mut App) -> Vec<Cmd> {
         return vec![];
     }
     p.ask = None;
-    if let Consent::Refused(_) = probe_plan::consent(&app.target.base_url, p.authorized) {
+    if let Consent::Refused(_) =
+        probe_plan::consent_in(&app.target.base_url, p.authorized, app.ui_lang)
+    {
         return vec![];
     }
     p.last_run += 1;
@@ -652,8 +654,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                 all.push(Cell::from(""));
             }
             if wide {
-                // i18n: title accessor (the probe suite has its titles in English only)
-                all.push(Cell::from(probe.title.clone()).style(theme::MUTED));
+                all.push(Cell::from(probe.title_in(app.ui_lang).to_string()).style(theme::MUTED));
             }
             Row::new(all)
         })
@@ -703,10 +704,9 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     let c = probe.cost();
     let mut lines = vec![Line::from(vec![
         Span::styled(probe.name.clone(), theme::STRONG),
-        // i18n: title accessor
         Span::raw(format!(
             "{} ",
-            t!(lang, "tui-probe-about-title", title = probe.title.as_str())
+            t!(lang, "tui-probe-about-title", title = probe.title_in(lang))
         )),
         Span::styled(
             t!(
