@@ -15,3 +15,4 @@ pub mod exit;
 pub mod sim;
 pub mod term;
 pub mod tui;
+pub mod typeset;
