@@ -293,14 +293,24 @@ fn lay_out(
     }
     bounds.push(pe);
 
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut word_start = ps;
     let mut inner_at = 0;
     for &b in &bounds[1..] {
         let a = word_start;
         let content_end = a + text[a..b].trim_end().len();
-        if content_end == a && b < pe {
-            continue; // white space alone (before the first word): joins the next word
+        if content_end == a {
+            // White space alone (UAX #14 breaks after ` ` even before `\u{3000}`):
+            // it trails the word before it, or leads the next one.
+            if let Some(prev) = pieces.last_mut() {
+                prev.end = b;
+                prev.space += display_width(&text[a..b]);
+                word_start = b;
+                continue;
+            }
+            if b < pe {
+                continue;
+            }
         }
         word_start = b;
         let width_of = display_width(&text[a..content_end]);
@@ -359,18 +369,19 @@ fn split_word(
     let mut start = a;
     let mut prio = PRIMARY;
     for (p, p_prio) in points.into_iter().chain(std::iter::once((content_end, 0))) {
-        let last = p == content_end;
-        let piece_end = if last { end } else { p };
+        let piece_end = if p == content_end { end } else { p };
+        // A point before `{` may follow a space (`{ {`, which UAX #14 keeps
+        // together): the space goes with the break, as after a word.
+        let piece_content_end = start + text[start..p].trim_end().len();
+        if piece_content_end == start && p < content_end {
+            continue; // only white space before the point: no line of its own
+        }
         pieces.push(Piece {
             start,
-            content_end: p,
+            content_end: piece_content_end,
             end: piece_end,
-            width: display_width(&text[start..p]),
-            space: if last {
-                display_width(&text[p..end])
-            } else {
-                0
-            },
+            width: display_width(&text[start..piece_content_end]),
+            space: display_width(&text[piece_content_end..piece_end]),
             prio,
         });
         start = p;
@@ -408,7 +419,7 @@ fn sensible_points(text: &str, a: usize, content_end: usize, points: &mut Vec<(u
                 points.push((a + i + c.len_utf8(), prio));
             }
         }
-        if !matches!(c, ',' | ';' | '&' | '?' | '/' | ':' | '=' | '|' | '.') {
+        if !c.is_whitespace() && !matches!(c, ',' | ';' | '&' | '?' | '/' | ':' | '=' | '|' | '.') {
             seen_other = true;
         }
         prev = Some(c);
@@ -570,7 +581,11 @@ fn fill(text: &str, pieces: &[Piece], width: usize, indent: usize, out: &mut Vec
         if i == pieces.len() {
             // The paragraph's end: its trailing spaces stay as far as they fit.
             let last = pieces[i - 1];
-            let (end, w) = fit(text, last.content_end, last.end, avail.saturating_sub(used));
+            let (end, w) = if used < avail {
+                fit(text, last.content_end, last.end, avail - used)
+            } else {
+                (last.content_end, 0)
+            };
             out.push(LineRange {
                 start,
                 end,

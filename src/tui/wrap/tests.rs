@@ -187,3 +187,43 @@ fn drawn_in_a_paragraph_nothing_is_cut() {
         assert_eq!(screen, input, "width {width}");
     }
 }
+
+proptest::proptest! {
+    /// However the text is cut into spans (empty ones too), each output line
+    /// holds exactly the text of its range, every byte in its span's style.
+    #[test]
+    fn any_span_cuts_give_the_ranges_text_in_its_styles(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "有效期 ", "300 秒，", "只能使用一次", "", "• ", "the code ", "lives 60 s",
+                URL, "\n", "  ", "X-device-fingerprint",
+            ]),
+            0..12,
+        ),
+        width in 1u16..=60,
+    ) {
+        let styles: Vec<Style> = (0..parts.len()).map(|i| Style::new().fg(Color::Indexed(i as u8))).collect();
+        let line = Line::from(
+            parts.iter().zip(&styles).map(|(p, s)| Span::styled(*p, *s)).collect::<Vec<_>>(),
+        );
+        let text: String = parts.concat();
+        // The style of each byte of `text`.
+        let style_at: Vec<Style> =
+            parts.iter().zip(&styles).flat_map(|(p, s)| std::iter::repeat_n(*s, p.len())).collect();
+        let ranges = typeset::lines(&text, usize::from(width));
+        let out = wrap_line(&line, width);
+        proptest::prop_assert_eq!(out.len(), ranges.len().max(1));
+        for (l, r) in out.iter().zip(&ranges) {
+            let indent = usize::from(r.indent > 0);
+            proptest::prop_assert_eq!(plain(l).len(), r.indent + r.end - r.start);
+            let mut at = r.start;
+            for s in &l.spans[indent..] {
+                proptest::prop_assert!(!s.content.is_empty());
+                proptest::prop_assert_eq!(s.content.as_ref(), &text[at..at + s.content.len()]);
+                proptest::prop_assert_eq!(s.style, style_at[at]);
+                at += s.content.len();
+            }
+            proptest::prop_assert_eq!(at, r.end);
+        }
+    }
+}
