@@ -29,15 +29,19 @@
 //!   3. *A word wider than a whole line* breaks at secondary points: the
 //!      UAX #14 ones inside it, plus after a run of `/ ? & , ; = : |`,
 //!      after a `.` followed by a letter (`tenant.|example.com`, never
-//!      `3.|5`), and before `{` or `[` (a nested JSON object or array).
-//!      Never at the very start of the word, never before white space or
-//!      closing punctuation. `, ; & ?` and `{ [` separate items and are
-//!      preferred over `/ : = | .` and the UAX #14 points: a line ends at an
-//!      item separator rather than at the last point that fits, when that
-//!      keeps the line at least half full.
+//!      `3.|5`), and before `{` or `[` (a nested JSON object or array; not
+//!      right after `{`, `[` or a quote). Never at the very start of the
+//!      word, never before white space or closing punctuation. `, ; & ?` and
+//!      `{ [` separate items and are preferred over `/ : = | .` and the UAX
+//!      #14 points, and a word boundary over both: where the line runs out
+//!      inside such a word, it ends at the latest point of the best kind
+//!      that keeps it at least half full (else at the last point that fits).
+//!      So `…LOGIN_SMS&` rather than `…LOGIN_SMS&mobile=`, and
+//!      `{"mobile":"13800138000",` rather than `…,"scene":`.
 //!   4. *Only when nothing fits* (a piece with no point left is wider than
-//!      the line) it is broken between grapheme clusters, filling each line;
-//!      never so that a line starts with closing punctuation when moving one
+//!      the line) it starts a line of its own and is broken between grapheme
+//!      clusters, each line full (CSS `overflow-wrap: break-word`); never so
+//!      that a line starts with closing punctuation when moving one
 //!      character back avoids it.
 //! * **Hanging indent.** A paragraph starting with leading spaces, a bullet
 //!   (`• `, `◦ `, `▪ `, `‣ `, `· `, `- `, `* `, `+ `, `→ `) or a number
@@ -51,9 +55,11 @@
 //! * **Width.** Display columns as ratatui's buffer draws them: grapheme
 //!   clusters measured with `unicode-width` (CJK and fullwidth forms are 2
 //!   columns), control characters 0 (the buffer skips them). No line is wider
-//!   than `width`, with one exception: a single grapheme wider than the
-//!   whole width (a CJK character when `width` is 1) gets a line of its own
-//!   rather than being lost. A `width` of 0 is treated as 1.
+//!   than `width`, with one exception: a single grapheme wider than the room
+//!   on a line (a CJK character when `width` is 1, or 2 or 3 with a 1-column
+//!   indent) gets a line of its own, which overflows, rather than being lost
+//!   (ratatui then clips it, as it would without wrapping). A `width` of 0 is
+//!   treated as 1.
 //!
 //! Lines are filled greedily (first fit), as terminals and browsers do; the
 //! look-back of rule 3 is the only exception.
