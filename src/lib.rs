@@ -16,3 +16,4 @@ pub mod i18n;
 pub mod sim;
 pub mod term;
 pub mod tui;
+pub mod typeset;

@@ -21,6 +21,7 @@ pub mod runtime;
 pub mod screens;
 pub mod theme;
 pub mod view;
+pub mod wrap;
 
 pub use screens::{check, puzzle};
 

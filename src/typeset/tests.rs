@@ -1,0 +1,263 @@
+use super::*;
+
+const URL: &str =
+    "https://tenant.example.com/api/v2/sdk/sms/send?scene=LOGIN_SMS&mobile=13800138000";
+
+/// Every line at most `width` columns, measured on the output strings.
+fn assert_fits(lines: &[String], width: usize) {
+    for l in lines {
+        assert!(display_width(l) <= width, "{l:?} is wider than {width}");
+    }
+}
+
+#[test]
+fn cjk_breaks_between_characters() {
+    let lines = wrap("服务器已受理向手机发送了验证码", 10);
+    assert_eq!(lines, ["服务器已受", "理向手机发", "送了验证码"]);
+    // Mixed with Latin: the break falls between a CJK character and a word.
+    assert_eq!(
+        wrap("省略了X-client-id的值", 14),
+        ["省略了", "X-client-id的", "值"]
+    );
+}
+
+#[test]
+fn a_number_stays_with_its_unit() {
+    // UAX #14 alone would break at each of these places; the tailoring must not.
+    for (text, unit) in [
+        ("有效期 300 秒，只能使用一次", "300 秒"),
+        ("有效期300秒，只能使用一次", "300秒"),
+        ("the code lives 60 s and is single use", "60 s"),
+        ("the pass token expires after 5 days of disuse", "5 days"),
+        ("每个手机号每天最多 10 条", "10 条"),
+        ("这是第 3 次发送", "第 3 次"),
+        ("at most 10 % of the requests", "10 %"),
+    ] {
+        let at = text.find(unit).unwrap();
+        assert!(
+            linebreaks(text).any(|(p, _)| p > at && p < at + unit.len()),
+            "UAX #14 gives no break inside {unit:?}: the test proves nothing"
+        );
+        // From the width where the unit and a closing mark after it fit (below
+        // that, rule 4 must break somewhere).
+        for width in display_width(unit) + 2..=40 {
+            let lines = wrap(text, width);
+            assert!(
+                lines.iter().any(|l| l.contains(unit)),
+                "{unit:?} split at width {width}: {lines:?}"
+            );
+        }
+    }
+    // A number before an ordinary word is not glued to it.
+    assert_eq!(
+        wrap("HTTP 400 Bad Request", 9),
+        ["HTTP 400", "Bad", "Request"]
+    );
+}
+
+#[test]
+fn closing_punctuation_never_starts_a_line() {
+    let text = "缺少必填的设备请求头或其值为空：X-operating-sys-version、X-device-fingerprint 和 X-agent 都必须带值发送。\
+                应用未注册，请先注册应用（见控制台）；「发送」按钮已禁用！是否重试？";
+    // From 6 columns, the widest run of CJK punctuation (`台）；`).
+    for width in 6..=60 {
+        for l in wrap(text, width).iter().skip(1) {
+            let c = l.chars().next().unwrap();
+            assert!(!"，。；：、）」！？".contains(c), "{l:?} at width {width}");
+        }
+    }
+}
+
+#[test]
+fn a_url_that_fits_moves_whole() {
+    let text = "see https://tenant.example.com/api/v2/sdk/sms/send for details";
+    assert_eq!(
+        wrap(text, 48),
+        [
+            "see",
+            "https://tenant.example.com/api/v2/sdk/sms/send",
+            "for details"
+        ]
+    );
+    // Header names are not broken at their hyphens while they fit.
+    assert_eq!(
+        wrap("send X-device-fingerprint and X-agent", 22),
+        ["send", "X-device-fingerprint", "and X-agent"]
+    );
+}
+
+#[test]
+fn a_long_url_breaks_after_separators_preferring_items() {
+    let lines = wrap(URL, 40);
+    assert_eq!(
+        lines,
+        [
+            "https://tenant.example.com/api/v2/sdk/",
+            "sms/send?scene=LOGIN_SMS&",
+            "mobile=13800138000"
+        ]
+    );
+    // Starting after text, the URL's first part fills the line.
+    let lines = wrap(&format!("请求地址 {URL} 已发送"), 40);
+    assert_eq!(
+        lines,
+        [
+            "请求地址 https://tenant.example.com/api/",
+            "v2/sdk/sms/send?scene=LOGIN_SMS&",
+            "mobile=13800138000 已发送"
+        ]
+    );
+    // Every width: each break follows a separator, never mid-name.
+    for width in 20..=80 {
+        let lines = wrap(URL, width);
+        assert_fits(&lines, width);
+        assert_eq!(lines.concat(), URL);
+        for l in &lines[..lines.len() - 1] {
+            assert!(
+                l.ends_with(['/', '?', '&', '=', '.']),
+                "{l:?} at width {width}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_json_body_breaks_between_items() {
+    let body = r#"{"mobile":"13800138000","scene":"LOGIN_SMS","captchaVerification":"dG9rZW4="}"#;
+    assert_eq!(
+        wrap(body, 40),
+        [
+            r#"{"mobile":"13800138000","#,
+            r#""scene":"LOGIN_SMS","#,
+            r#""captchaVerification":"dG9rZW4="}"#
+        ]
+    );
+    // A nested object starts a line of its own rather than its key.
+    let nested = r#"{"result":"ok","data":{"captcha_token":"abc"}}"#;
+    assert_eq!(
+        wrap(nested, 30),
+        [r#"{"result":"ok","data":"#, r#"{"captcha_token":"abc"}}"#]
+    );
+}
+
+#[test]
+fn breaks_inside_only_when_nothing_fits() {
+    let token =
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ";
+    let lines = wrap(&format!("Authorization: Bearer {token}"), 30);
+    assert_eq!(lines[0], "Authorization: Bearer");
+    assert_eq!(lines[1..].concat(), token);
+    // Each line of the token is full but the last.
+    for l in &lines[1..lines.len() - 1] {
+        assert_eq!(l.len(), 30, "{lines:?}");
+    }
+}
+
+#[test]
+fn a_wide_character_wider_than_the_line_gets_its_own_line() {
+    assert_eq!(wrap("中文", 1), ["中", "文"]);
+    assert_eq!(wrap("a中b", 1), ["a", "中", "b"]);
+    // Width 0 is treated as 1: nothing is lost.
+    assert_eq!(wrap("ab", 0), ["a", "b"]);
+}
+
+#[test]
+fn bullets_continue_under_their_text() {
+    let text = "• 缺少必填的设备请求头或其值为空：X-operating-sys-version、X-device-fingerprint 和 X-agent 都必须带值发送。";
+    let out = wrap(text, 30);
+    assert!(out.len() > 2, "{out:?}");
+    assert!(out[0].starts_with("• 缺少"));
+    for l in &out[1..] {
+        assert!(l.starts_with("  ") && !l[2..].starts_with(' '), "{l:?}");
+    }
+    assert_fits(&out, 30);
+
+    for (text, indent) in [
+        ("- send all three device headers with realistic values", 2),
+        ("* send all three device headers with realistic values", 2),
+        ("1. send all three device headers with realistic values", 3),
+        (
+            "  12) send all three device headers with realistic values",
+            6,
+        ),
+        ("    send all three device headers with realistic values", 4),
+    ] {
+        let ranges = lines(text, 24);
+        assert!(ranges.len() > 1);
+        assert_eq!(ranges[0].indent, 0);
+        assert_eq!(
+            ranges[0].start, 0,
+            "the first line keeps the marker: {text:?}"
+        );
+        for r in &ranges[1..] {
+            assert_eq!(r.indent, indent, "{text:?}");
+        }
+    }
+    // Not a bullet: a negative number, a word.
+    assert!(
+        lines("-5 degrees is the lowest value we accept", 12)[1..]
+            .iter()
+            .all(|r| r.indent == 0)
+    );
+    // An indent over half the width is dropped.
+    assert!(
+        lines("1. send all three device headers", 5)
+            .iter()
+            .all(|r| r.indent == 0)
+    );
+}
+
+#[test]
+fn hard_breaks_and_empty_lines() {
+    assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
+    assert_eq!(wrap("a\n", 10), ["a"]);
+    assert_eq!(wrap("\n", 10), [""]);
+    assert!(wrap("", 10).is_empty());
+    assert_eq!(wrap("a\r\nb\rc", 10), ["a", "b", "c"]);
+    assert_eq!(height("a\n\nb", 10), 3);
+}
+
+#[test]
+fn spaces_at_a_break_are_dropped() {
+    let ranges = lines("aaa   bbb", 4);
+    assert_eq!(
+        ranges,
+        [
+            LineRange {
+                start: 0,
+                end: 3,
+                indent: 0,
+                width: 3
+            },
+            LineRange {
+                start: 6,
+                end: 9,
+                indent: 0,
+                width: 3
+            },
+        ]
+    );
+    // At the end of a paragraph they stay, as far as they fit.
+    assert_eq!(wrap("aaa   ", 10), ["aaa   "]);
+    assert_eq!(wrap("aaa      ", 5), ["aaa  "]);
+    // Leading spaces wider than the line go with the break they cause.
+    assert_eq!(wrap(&format!("{}word", " ".repeat(30)), 10), ["word"]);
+}
+
+#[test]
+fn widths_are_display_columns() {
+    assert_eq!(display_width("有效期 300"), 10);
+    assert_eq!(display_width("ｓｍｓ"), 6);
+    assert_eq!(
+        display_width("a\u{1b}b"),
+        2,
+        "control characters are not drawn"
+    );
+    assert_eq!(
+        display_width("e\u{301}"),
+        1,
+        "a combining accent joins its letter"
+    );
+    let r = lines("有效期 300 秒", 80)[0];
+    assert_eq!((r.width, r.columns()), (13, 13));
+}
