@@ -73,7 +73,6 @@ tui-flow-flag-optional = (optional)
 tui-flow-flag-stack = (HTTP stack)
 tui-flow-flag-custom = (custom)
 tui-flow-blank = (blank)
-tui-flow-omitted = (omitted)
 tui-flow-arrow-required = ← required
 
 ## Sending

@@ -73,7 +73,6 @@ tui-flow-flag-optional = （可选）
 tui-flow-flag-stack = （HTTP 库添加）
 tui-flow-flag-custom = （自定义）
 tui-flow-blank = （空）
-tui-flow-omitted = （未发送）
 tui-flow-arrow-required = ← 必填
 
 ## Sending

@@ -267,9 +267,8 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     for hs in spec.headers.iter().filter(|x| !x.enabled) {
         let req = h::spec(&hs.name).is_some_and(|s| s.required);
         let line = Line::from(format!(
-            "{} {}{}",
-            t!(lang, "tui-flow-omitted"),
-            hs.name,
+            "{}{}",
+            t!(lang, "tui-result-omitted", name = hs.name.as_str()),
             if req {
                 format!("  {}", t!(lang, "tui-flow-arrow-required"))
             } else {
