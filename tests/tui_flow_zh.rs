@@ -93,7 +93,10 @@ fn review_in_chinese() {
     snap("review_ok", &mut a);
     let t = text(&draw(&mut a, 80, 24));
     assert!(t.contains("✓ 未发现问题：按 Enter 发送"), "{t}");
-    assert!(t.contains("（必填）") && t.contains("（HTTP 库添加）"), "{t}");
+    assert!(
+        t.contains("（必填）") && t.contains("（HTTP 库添加）"),
+        "{t}"
+    );
 
     let mut a = zh(Step::Review);
     a.headers[3].enabled = false; // X-agent omitted
@@ -142,7 +145,12 @@ fn results_in_chinese() {
     let mut a = with_result(zh(Step::Review), Some(ok_response()));
     snap("result_success", &mut a);
     let t = text(&draw(&mut a, 160, 48));
-    for s in ["200 OK：短信验证码已发送", "收到的验证码：042917", "下一步", "含义"] {
+    for s in [
+        "200 OK：短信验证码已发送",
+        "收到的验证码：042917",
+        "下一步",
+        "含义",
+    ] {
         assert!(t.contains(s), "{s}: {t}");
     }
     // the explanation in Chinese first, English after
@@ -172,7 +180,11 @@ fn results_in_chinese() {
     let body = error_body("IDAAS.SDK.CAPTCHA.0005");
     let mut a = with_result(a, Some(json_response(400, &body)));
     // the English explanation after the Chinese names the scene in English
-    snap_but("result_captcha_0005", &mut a, &["Log in with a mobile code"]);
+    snap_but(
+        "result_captcha_0005",
+        &mut a,
+        &["Log in with a mobile code"],
+    );
     let t = text(&draw(&mut a, 160, 48));
     let (zh_at, en_at) = (t.find("LOGIN_SMS？").unwrap_or(0), t.find("[en]").unwrap());
     assert!(zh_at < en_at, "{t}");
@@ -180,7 +192,10 @@ fn results_in_chinese() {
     let mut a = with_result(zh(Step::Review), None);
     snap("result_refused", &mut a);
     let t = text(&draw(&mut a, 160, 48));
-    assert!(t.contains("响应：连接被拒绝") && t.contains("没有响应"), "{t}");
+    assert!(
+        t.contains("响应：连接被拒绝") && t.contains("没有响应"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -188,14 +203,20 @@ fn the_explanation_follows_the_ui_language_not_x_l() {
     // English UI, X-L zh: English first, Chinese after
     let (mut a, _) = filled(Step::Review);
     a.headers = zh_screens::headers_in(Lang::Zh);
-    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))));
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
+    );
     let t = text(&draw(&mut a, 160, 48));
     let (en, zh) = (t.find("What it means").unwrap(), t.find("[zh]").unwrap());
     assert!(en < zh, "{t}");
     // Chinese UI, X-L en: Chinese first, English after
     let (mut a, _) = filled(Step::Review);
     a.ui_lang = Lang::Zh;
-    let mut a = with_result(a, Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))));
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
+    );
     let t = text(&draw(&mut a, 160, 48));
     let (zh, en) = (t.find("含义").unwrap(), t.find("[en]").unwrap());
     assert!(zh < en, "{t}");
@@ -212,7 +233,10 @@ fn headers_editor_in_chinese() {
     let t = draw(&mut a, 160, 48);
     let r = rows(&t);
     // the columns line up by display width: every row's name starts where the header's does
-    let head = r.iter().find(|l| l.contains("请求头") && l.contains("值")).unwrap();
+    let head = r
+        .iter()
+        .find(|l| l.contains("请求头") && l.contains("值"))
+        .unwrap();
     let col = zh_screens::column_of(head, "请求头").unwrap();
     for name in ["X-operating-sys-version", "X-device-ip", "X-client-id"] {
         let row = r.iter().find(|l| l.contains(name)).unwrap();
@@ -372,5 +396,8 @@ async fn from_the_scene_step_to_a_result_in_chinese() {
     assert!(s.contains("收到的验证码："), "{s}");
     assert!(s.contains("请求（按发送原样）"), "{s}");
     assert_chinese(&body(&t), FILES);
-    assert!(!s.contains("What it means") && !s.contains("Delivered code"), "{s}");
+    assert!(
+        !s.contains("What it means") && !s.contains("Delivered code"),
+        "{s}"
+    );
 }

@@ -2,10 +2,10 @@
 
 use super::record::Record;
 use crate::api::{Consumer, Lang, Scene};
-use crate::t;
 use crate::client::Outcome;
 use crate::client::consumer;
 use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
+use crate::t;
 use crate::tui::screens::next_step;
 use crate::tui::theme::{self, Themed};
 use ratatui::style::Style;
@@ -244,9 +244,19 @@ fn success_extra(
             };
             let consumer = next_step::consumer_label(c, lang);
             let line = if r.delivered_code.is_some() {
-                t!(lang, "tui-result-next-own", verb = verb, consumer = consumer)
+                t!(
+                    lang,
+                    "tui-result-next-own",
+                    verb = verb,
+                    consumer = consumer
+                )
             } else {
-                t!(lang, "tui-result-next-own-ask", verb = verb, consumer = consumer)
+                t!(
+                    lang,
+                    "tui-result-next-own-ask",
+                    verb = verb,
+                    consumer = consumer
+                )
             };
             out.push(Line::from(format!("  {line}")));
         }

@@ -5,8 +5,8 @@
 
 use crate::api::Lang;
 use crate::client::report::Redactor;
-use crate::t;
 use crate::client::{Exchange, ExplainContext, Outcome, RequestSpec, TransportKind};
+use crate::t;
 use crate::tui::theme::{self, Themed};
 use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
@@ -152,8 +152,11 @@ pub fn summary_line_in(ex: &Exchange, redact: Option<&Redactor>, lang: Lang) -> 
         ("✗", theme::BAD)
     };
     let mut spans = vec![
-        Span::styled(format!("{mark} {}", outcome_label_in(&ex.outcome, lang)), style)
-            .themed(theme::STRONG),
+        Span::styled(
+            format!("{mark} {}", outcome_label_in(&ex.outcome, lang)),
+            style,
+        )
+        .themed(theme::STRONG),
         Span::raw("  "),
         Span::styled(duration_label(ex.timing.total), theme::ACCENT),
     ];

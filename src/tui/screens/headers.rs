@@ -149,7 +149,11 @@ fn on_picker_action(app: &mut App, action: Action, sel: usize) {
             let p = DevicePreset::ALL[sel];
             apply_preset(&mut app.headers, p);
             let label = preset_label(p, app.ui_lang);
-            app.notice(crate::t!(app.ui_lang, "tui-flow-preset-applied", label = label));
+            app.notice(crate::t!(
+                app.ui_lang,
+                "tui-flow-preset-applied",
+                label = label
+            ));
         }
         Action::Back => app.editor.picker = None,
         _ => {}
@@ -206,7 +210,11 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
                 hs.value = fp.clone();
                 hs.enabled = true;
             }
-            app.notice(crate::t!(app.ui_lang, "tui-flow-new-fingerprint", fp = fp.as_str()));
+            app.notice(crate::t!(
+                app.ui_lang,
+                "tui-flow-new-fingerprint",
+                fp = fp.as_str()
+            ));
         }
         Action::AddHeader => {
             app.editor.edit = Some(HeaderEdit::New(Input::default()));
@@ -361,7 +369,11 @@ fn add_header(app: &mut App, line: &str) -> bool {
         app.headers[i].enabled = true;
         app.editor.sel = i;
         let shown = app.headers[i].name.clone();
-        app.notice(crate::t!(app.ui_lang, "tui-flow-header-replaced", name = shown));
+        app.notice(crate::t!(
+            app.ui_lang,
+            "tui-flow-header-replaced",
+            name = shown
+        ));
     } else {
         app.headers.push(HeaderSetting {
             name: name.to_string(),
@@ -498,7 +510,10 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .map(|x| x.name.as_str())
                 .unwrap_or("");
             if app.editor.replace {
-                let title = format!(" {} ", crate::t!(lang, "tui-flow-headers-replace", name = name));
+                let title = format!(
+                    " {} ",
+                    crate::t!(lang, "tui-flow-headers-replace", name = name)
+                );
                 let p = Paragraph::new(Line::from(Span::styled(
                     input.value().to_string(),
                     theme::SELECTED,
@@ -527,8 +542,8 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                     "tui-flow-headers-presets",
                     names = names.join(", ")
                 ))
-                    .wrap(Wrap { trim: false })
-                    .themed(theme::MUTED),
+                .wrap(Wrap { trim: false })
+                .themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -540,7 +555,12 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
         .map(|s| {
             let meaning = header_meaning(s.name, lang).unwrap_or_else(|| s.meaning.to_string());
             if s.example.is_empty() {
-                crate::t!(lang, "tui-flow-headers-meaning", name = s.name, meaning = meaning)
+                crate::t!(
+                    lang,
+                    "tui-flow-headers-meaning",
+                    name = s.name,
+                    meaning = meaning
+                )
             } else {
                 crate::t!(
                     lang,
@@ -575,12 +595,8 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
             ("  ", theme::PLAIN)
         };
         lines.push(
-            ratatui::text::Line::from(format!(
-                "{mark}{:<13} {}",
-                p.name(),
-                preset_label(*p, lang)
-            ))
-            .style(style),
+            ratatui::text::Line::from(format!("{mark}{:<13} {}", p.name(), preset_label(*p, lang)))
+                .style(style),
         );
         lines.push(
             ratatui::text::Line::from(format!("    {} · {}", d.os_version, d.device_ip))
@@ -592,8 +608,7 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
     lines.push(ratatui::text::Line::from(""));
     lines.push(ratatui::text::Line::from(format!("X-agent: {agent}")));
     lines.push(
-        ratatui::text::Line::from(crate::t!(lang, "tui-flow-preset-apply"))
-            .themed(theme::MUTED),
+        ratatui::text::Line::from(crate::t!(lang, "tui-flow-preset-apply")).themed(theme::MUTED),
     );
     let w = body.width.saturating_sub(4).min(110);
     let h = Paragraph::new(lines.clone())

@@ -117,8 +117,7 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     }];
     if app.scene_value() == Scene::UpdatePwdSms.code() && !v.starts_with('+') {
         lines.push(
-            Line::from(format!("! {}", t!(lang, "tui-flow-mobile-update-pwd")))
-                .themed(theme::WARN),
+            Line::from(format!("! {}", t!(lang, "tui-flow-mobile-update-pwd"))).themed(theme::WARN),
         );
     }
     if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())

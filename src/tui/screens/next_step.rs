@@ -14,10 +14,10 @@ use super::super::app::{App, Busy, Cmd};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::Record;
 use crate::api::{Consumer, Lang, Scene};
-use crate::t;
 use crate::client::consumer::{self, Known, Missing};
 use crate::client::explain::consumer::SessionFacts;
 use crate::client::{Exchange, Outcome};
+use crate::t;
 use crossterm::event::KeyCode;
 use tui_input::Input;
 
@@ -361,7 +361,11 @@ pub(crate) fn on_state_token(app: &mut App, id: u64, result: Result<String, Stri
             advance(app, p)
         }
         Err(e) => {
-            app.error(t!(app.ui_lang, "tui-flow-no-state-token", error = e.to_string()));
+            app.error(t!(
+                app.ui_lang,
+                "tui-flow-no-state-token",
+                error = e.to_string()
+            ));
             app.next.prompt = Some(Prompt {
                 pending: p,
                 asking: Missing::StateToken,

@@ -236,8 +236,12 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         Ok(p) => p,
         Err(e) => {
             lines.push(
-                Line::from(t!(lang, "tui-flow-review-cannot-build", error = e.to_string()))
-                    .themed(theme::BAD),
+                Line::from(t!(
+                    lang,
+                    "tui-flow-review-cannot-build",
+                    error = e.to_string()
+                ))
+                .themed(theme::BAD),
             );
             return lines;
         }

@@ -230,7 +230,12 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
         let p = Paragraph::new(vec![
             Line::from(description(*s, lang)),
             Line::from(vec![
-                Span::raw(format!("{} ", t!(lang, "tui-flow-scene-consumed-by"))).themed(theme::MUTED),
+                // a full-width colon carries its own space
+                Span::raw(match lang {
+                    Lang::En => format!("{} ", t!(lang, "tui-flow-scene-consumed-by")),
+                    Lang::Zh => t!(lang, "tui-flow-scene-consumed-by"),
+                })
+                .themed(theme::MUTED),
                 Span::raw(consumers(*s, lang)),
             ]),
         ])

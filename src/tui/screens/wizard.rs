@@ -262,9 +262,8 @@ pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
         lines.push(Line::from(""));
     }
     f.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered().title(format!(" {} ", crate::t!(lang, "tui-flow-sidebar"))),
-        ),
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", crate::t!(lang, "tui-flow-sidebar")))),
         area,
     );
 }
