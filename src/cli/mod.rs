@@ -36,6 +36,9 @@ against the built-in simulator, or against --target / --profile."
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Open the TUI with a request your app sent (curl, HAR 1.2 or raw HTTP/1.1)
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -156,7 +159,7 @@ pub fn main() -> ExitCode {
         die_quietly_on_broken_pipe();
     }
     match cli.command {
-        None => interactive::run(&cli.global),
+        None => interactive::run(&cli.global, cli.import.as_deref()),
         Some(Command::Serve(args)) => serve::run(args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
         Some(Command::Import(args)) => import::run(args),

@@ -30,6 +30,8 @@ pub enum Screen {
     Check,
     /// The slider captcha (see [`super::puzzle`]).
     Puzzle,
+    /// Bring your own request: paste or read a curl / HAR / raw request.
+    Import,
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
@@ -96,6 +98,10 @@ pub struct App {
     pub check: screens::check::CheckState,
     /// The slider-captcha screen.
     pub puzzle: screens::puzzle::PuzzleState,
+    /// The Import screen.
+    pub import: screens::import::ImportState,
+    /// The request in use was imported: sends start from it.
+    pub imported: Option<screens::import::ImportedRequest>,
 }
 
 impl App {
@@ -148,6 +154,8 @@ impl App {
             base_headers: headers_for_base,
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
+            import: Default::default(),
+            imported: None,
         }
     }
 
@@ -166,6 +174,7 @@ impl App {
             Screen::Wizard(Step::Scene) => self.editing_other,
             Screen::Headers => self.editor.edit.is_some(),
             Screen::Puzzle => self.puzzle.editing_mobile,
+            Screen::Import => true,
             _ => false,
         }
     }
@@ -178,6 +187,9 @@ impl App {
 
     /// The sms/send request as it will be sent with the current inputs.
     pub fn send_spec(&self) -> RequestSpec {
+        if let Some(imp) = &self.imported {
+            return screens::import::spec_for(self, imp);
+        }
         build::sms_send(
             &self.target.base_url,
             self.headers.clone(),
@@ -293,6 +305,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             app.notice = Some(n);
             vec![]
         }
+        Msg::ImportRead { path, result } => screens::import::on_read(app, path, result),
         Msg::Quit => quit(app),
     }
 }
@@ -345,11 +358,15 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
             None => None,
         },
         Screen::Puzzle => Some(&mut app.mobile),
+        Screen::Import => Some(&mut app.import.input),
         _ => None,
     }
 }
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
+    if app.screen == Screen::Import && !app.help {
+        return screens::import::on_paste(app, text);
+    }
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
     let target = match app.screen {
         Screen::Wizard(Step::Token) => Some(&mut app.token),

@@ -72,6 +72,9 @@ pub enum Action {
     Verify,
     NewPuzzle,
     EditMobile,
+    // bring your own request
+    OpenImport,
+    DropImport,
 }
 
 /// A key (or a family of keys) a binding answers to.
@@ -285,11 +288,12 @@ pub enum Mode {
     Puzzle,
     PuzzleFailed,
     PuzzleMobile,
+    Import,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -307,6 +311,7 @@ impl Mode {
         Mode::Puzzle,
         Mode::PuzzleFailed,
         Mode::PuzzleMobile,
+        Mode::Import,
         Mode::Help,
     ];
 
@@ -331,6 +336,7 @@ impl Mode {
             Mode::Puzzle => puzzle::KEYS,
             Mode::PuzzleFailed => puzzle::FAILED_KEYS,
             Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
+            Mode::Import => import::KEYS,
             Mode::Help => help::KEYS,
         }
     }
@@ -357,6 +363,7 @@ impl Mode {
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
+            Mode::Import => "import screen",
             Mode::Help => "help",
         }
     }
@@ -386,6 +393,7 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Puzzle if app.puzzle.editing_mobile => Mode::PuzzleMobile,
         Screen::Puzzle if screens::puzzle::failed(app) => Mode::PuzzleFailed,
         Screen::Puzzle => Mode::Puzzle,
+        Screen::Import => Mode::Import,
     }
 }
 
@@ -567,6 +575,19 @@ mod tests {
                     lines: vec![],
                 };
             }
+            out.push(a);
+        }
+        for imported in [false, true] {
+            let (mut a, _) = filled(Step::Review);
+            if imported {
+                let curl = "curl 'http://t.example/api/v2/sdk/sms/send' -H 'X-A: 1' --data-raw '{}'";
+                let Ok(crate::client::import::Parsed::One(r)) = crate::client::import::parse(curl)
+                else {
+                    panic!("the sample parses");
+                };
+                screens::import::use_request(&mut a, &r, "test");
+            }
+            a.screen = Screen::Import;
             out.push(a);
         }
         let mut a = result();

@@ -47,6 +47,8 @@ pub struct Options {
     pub config_path: Option<PathBuf>,
     /// Keep no history file.
     pub no_history: bool,
+    /// A request to start with (`vflow --import FILE`): where it came from, and what it parsed to.
+    pub import: Option<(String, crate::client::import::Parsed)>,
 }
 
 /// Run the interactive app until the person quits.
@@ -127,6 +129,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
         profile,
         config_path,
         no_history,
+        import,
     } = opts;
     init_logging();
     let mut http = profile.http.clone();
@@ -151,6 +154,9 @@ async fn run(opts: Options) -> std::io::Result<()> {
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
+    if let Some((source, parsed)) = import {
+        screens::import::start_with(&mut app, &source, parsed);
+    }
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !no_history {

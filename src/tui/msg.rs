@@ -71,6 +71,11 @@ pub enum Msg {
         exchange: Box<Exchange>,
     },
     Notice(Notice),
+    /// A file to import was read (or not: the message says why).
+    ImportRead {
+        path: String,
+        result: Result<String, String>,
+    },
     /// SIGTERM / SIGHUP.
     Quit,
 }
@@ -123,5 +128,7 @@ pub enum Cmd {
         spec: Box<RequestSpec>,
         sender: String,
     },
+    /// Read a file to import (answers with `Msg::ImportRead`).
+    ReadImport(std::path::PathBuf),
     Quit,
 }

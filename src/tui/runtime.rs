@@ -89,7 +89,8 @@ impl Runtime {
             | Msg::OutboxCode { .. }
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
-            | Msg::PuzzleVerified { .. } => {
+            | Msg::PuzzleVerified { .. }
+            | Msg::ImportRead { .. } => {
                 self.pending = self.pending.saturating_sub(1);
             }
             Msg::Check(CheckMsg::Finished { run, .. })
@@ -156,8 +157,29 @@ impl Runtime {
             Cmd::StopCheck { run } => self.stop_check(run),
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
+            Cmd::ReadImport(path) => self.read_import(path),
             Cmd::Quit => self.abort_all(),
         }
+    }
+
+    /// Read a file to import, off the UI thread.
+    fn read_import(&mut self, path: PathBuf) {
+        self.spawn_pending(async move {
+            let shown = path.display().to_string();
+            let result = match tokio::fs::read(&path).await {
+                Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "{shown}: not UTF-8 text (byte {})",
+                        e.utf8_error().valid_up_to()
+                    )
+                }),
+                Err(e) => Err(format!("cannot read {shown}: {e}")),
+            };
+            Msg::ImportRead {
+                path: shown,
+                result,
+            }
+        });
     }
 
     fn notify(&self, n: Notice) {

@@ -17,6 +17,7 @@ pub mod check;
 pub mod headers;
 pub mod help;
 pub mod history;
+pub mod import;
 pub mod mobile;
 pub mod puzzle;
 pub mod result;
@@ -57,6 +58,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
+        Mode::Import => import::on_action(app, action),
         Mode::Help => help::on_action(app, action),
     }
 }

@@ -161,7 +161,11 @@ impl App {
 
     /// Problems that will likely make the send fail, shown on the review screen.
     pub fn warnings(&self) -> Vec<String> {
-        self.prechecks().into_iter().map(|w| w.text.en).collect()
+        let imported = super::import::token_warning(self);
+        imported
+            .into_iter()
+            .chain(self.prechecks().into_iter().map(|w| w.text.en))
+            .collect()
     }
 
     /// The client's pre-send checks for the request as it stands.

@@ -1,0 +1,250 @@
+//! The Import screen (Ctrl+O on the token step): paste a request copied from
+//! an app, see what was understood, review it exactly as imported, send it
+//! to the simulator on 127.0.0.1 through the real update loop and runtime.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::Duration;
+use vflow::client::Outcome;
+use vflow::client::import::{self, Parsed};
+use vflow::clock;
+use vflow::tui::app::{App, Cmd, Msg, Screen, Step, Target, update};
+use vflow::tui::fixtures::{app, key};
+use vflow::tui::view;
+
+/// Chrome's "Copy as cURL (bash)" of the app's sms/send, without the
+/// X-device-fingerprint header (the app forgot it), with a content-type
+/// parameter, an extra header, header casing of its own and an unknown field.
+const DEVTOOLS_CURL: &str = r#"curl 'https://tenant.example.com/api/v2/sdk/sms/send' \
+  -H 'Accept: application/json, text/plain, */*' \
+  -H 'content-type: application/json;charset=UTF-8' \
+  -H 'x-AGENT: Mozilla/5.0 (Linux; Android 14; Pixel 8)' \
+  -H 'X-client-id: nTo1eRIub60vPb54WeE6aojPwYwImtl4' \
+  -H 'X-operating-sys-version: Android 14' \
+  -H 'X-app-build: 4711' \
+  --data-raw $'{"mobile":"13800138000","type":"LOGIN_SMS","captcha_token":"71dd26999e314f9abb0c635336976635---{\\"x\\":237.0,\\"y\\":5.0}","remark":"it\'s me"}' \
+  --compressed"#;
+
+fn screen_text(a: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(a.size.0, a.size.1)).unwrap();
+    t.draw(|f| view(a, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn ctrl(a: &mut App, c: char) -> Vec<Cmd> {
+    update(
+        a,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn snap(name: &str, a: &mut App) {
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        a.size = (w, h);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view(a, f)).unwrap();
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn ctrl_o_opens_import_and_a_paste_shows_every_header_as_sent() {
+    let (mut a, _) = app();
+    ctrl(&mut a, 'o');
+    assert_eq!(a.screen, Screen::Import);
+    update(&mut a, Msg::Paste(DEVTOOLS_CURL.into()));
+    a.size = (160, 48);
+    let s = screen_text(&a);
+    for want in [
+        "curl command: POST https://tenant.example.com/api/v2/sdk/sms/send",
+        "headers (6, as the app sent them, in order):",
+        "content-type: application/json;charset=UTF-8",
+        "x-AGENT: Mozilla/5.0 (Linux; Android 14; Pixel 8)",
+        "X-app-build: 4711",
+        "remark = \"it's me\"  (not a field of sms/send: kept and sent)",
+    ] {
+        assert!(s.contains(want), "{want:?} on\n{s}");
+    }
+    snap("import_parsed", &mut a);
+}
+
+#[test]
+fn bad_input_names_line_and_column_and_imports_nothing() {
+    let (mut a, _) = app();
+    ctrl(&mut a, 'o');
+    update(
+        &mut a,
+        Msg::Paste("curl 'https://t.example/api/v2/sdk/sms/send' --form 'a=b'".into()),
+    );
+    a.size = (160, 48);
+    let s = screen_text(&a);
+    assert!(
+        s.contains("unsupported curl option --form at 1:"),
+        "the error names the option and where:\n{s}"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Import, "nothing to take to the review");
+    assert!(a.imported.is_none());
+    snap("import_error", &mut a);
+}
+
+#[test]
+fn the_review_keeps_the_request_exactly_and_warns_about_the_imported_token() {
+    let (mut a, _) = app();
+    ctrl(&mut a, 'o');
+    update(&mut a, Msg::Paste(DEVTOOLS_CURL.into()));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let Ok(Parsed::One(r)) = import::parse(DEVTOOLS_CURL) else {
+        panic!("the sample parses");
+    };
+    let spec = a.send_spec();
+    let names: Vec<&str> = spec.headers.iter().map(|h| h.name.as_str()).collect();
+    let want: Vec<&str> = r.headers.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, want, "names, order and casing as imported");
+    assert_eq!(
+        spec.body_bytes().unwrap(),
+        r.body.clone().unwrap(),
+        "the body byte for byte, unknown field included"
+    );
+    assert_eq!(spec.path, "/api/v2/sdk/sms/send");
+    assert_eq!(spec.base_url, a.target.base_url, "sent to the target in use");
+    let w = a.warnings();
+    assert!(
+        w[0].contains("came with the imported request") && w[0].contains("probably spent or expired"),
+        "{w:?}"
+    );
+    assert!(
+        w.iter().any(|x| x.contains("X-device-fingerprint")),
+        "the missing header is flagged before sending: {w:?}"
+    );
+    snap("import_review", &mut a);
+
+    // Editing the token changes only that field; the rest stays as imported.
+    key(&mut a, KeyCode::Char('t'));
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+    for _ in 0..200 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    for c in "abc---{\"x\":1,\"y\":2}".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let body = String::from_utf8(a.send_spec().body_bytes().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        r#"{"mobile":"13800138000","type":"LOGIN_SMS","captcha_token":"abc---{\"x\":1,\"y\":2}","remark":"it's me"}"#
+    );
+    assert!(
+        !a.warnings().iter().any(|w| w.contains("imported request")),
+        "a new token: no warning about the imported one"
+    );
+}
+
+#[test]
+fn a_har_with_several_entries_lets_one_be_picked() {
+    let text = std::fs::read_to_string("tests/import/chrome-session.har").unwrap();
+    let Ok(Parsed::Har(h)) = import::parse(&text) else {
+        panic!("a HAR");
+    };
+    assert!(h.entries.len() > 1, "the sample has several vendor-API entries");
+    let (mut a, _) = app();
+    ctrl(&mut a, 'o');
+    update(&mut a, Msg::Paste(text));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let imp = a.imported.as_ref().unwrap();
+    assert_eq!(imp.spec.path, h.entries[1].1.path);
+    assert!(imp.label.contains(&format!("entry #{}", h.entries[1].0)));
+}
+
+#[test]
+fn a_typed_path_is_read_by_the_runtime_and_parsed() {
+    let (mut a, _) = app();
+    ctrl(&mut a, 'o');
+    for c in "tests/import/raw-crlf.http".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert_eq!(
+        cmds,
+        vec![Cmd::ReadImport("tests/import/raw-crlf.http".into())]
+    );
+    let text = std::fs::read_to_string("tests/import/raw-crlf.http").unwrap();
+    update(
+        &mut a,
+        Msg::ImportRead {
+            path: "tests/import/raw-crlf.http".into(),
+            result: Ok(text),
+        },
+    );
+    assert!(matches!(a.import.parsed, Some(Ok(Parsed::One(_)))));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    // Ctrl+D on the Import screen forgets it: the profile's request again.
+    key(&mut a, KeyCode::Char('t'));
+    ctrl(&mut a, 'o');
+    ctrl(&mut a, 'd');
+    assert!(a.imported.is_none());
+    assert_eq!(a.headers, a.base_headers);
+}
+
+/// The whole way through: paste the devtools curl, review, send to the
+/// simulator; the explanation names the header the app left out.
+#[tokio::test]
+async fn pasted_request_is_sent_and_the_explanation_names_the_missing_header() {
+    let sim = vflow::tui::fixtures::simulator(false).await;
+    let target = Target {
+        base_url: sim.base_url(),
+        simulator: true,
+        profile: "default".into(),
+    };
+    let mut a = App::new(target, vflow::tui::fixtures::headers(), clock::system());
+    a.size = (160, 48);
+    let mut rt = vflow::tui::fixtures::runtime();
+    rt.dispatch(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL)),
+    );
+    rt.dispatch(&mut a, Msg::Paste(DEVTOOLS_CURL.into()));
+    rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    rt.settle(&mut a, Duration::from_secs(10)).await.unwrap();
+    assert_eq!(a.screen, Screen::Result);
+    let r = a.current_record().unwrap();
+    let sent: Vec<&str> = r
+        .exchange
+        .request
+        .headers
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert!(sent.contains(&"x-AGENT") || sent.contains(&"x-agent"), "{sent:?}");
+    assert!(sent.iter().any(|n| n.eq_ignore_ascii_case("X-app-build")));
+    assert!(
+        matches!(&r.exchange.outcome, Outcome::ApiError { code, .. } if code == "IDAAS.SDK.PARAM.0001"),
+        "{:?}",
+        r.exchange.outcome
+    );
+    let explanation = vflow::tui::record::plain(&vflow::tui::record::pane_lines(
+        r,
+        2,
+        false,
+        &a.explain_base,
+        true,
+    ));
+    assert!(
+        explanation.contains("X-device-fingerprint"),
+        "the explanation names the header the app left out:\n{explanation}"
+    );
+}
