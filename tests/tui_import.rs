@@ -13,6 +13,8 @@ use vflow::tui::app::{App, Cmd, Msg, Screen, Step, Target, update};
 use vflow::tui::fixtures::{app, key};
 use vflow::tui::view;
 
+mod support;
+
 /// Chrome's "Copy as cURL (bash)" of the app's sms/send, without the
 /// X-device-fingerprint header (the app forgot it), with a content-type
 /// parameter, an extra header, header casing of its own and an unknown field.
@@ -247,4 +249,19 @@ async fn pasted_request_is_sent_and_the_explanation_names_the_missing_header() {
         explanation.contains("X-device-fingerprint"),
         "the explanation names the header the app left out:\n{explanation}"
     );
+}
+
+/// `vflow --import FILE` with input it cannot read: the message names the
+/// option and where, exit 2, and the terminal is never taken over.
+#[test]
+fn import_flag_with_bad_input_exits_2_before_the_terminal() {
+    let config = support::empty_config("tui-import");
+    let out = support::run(&config, &["--import", "tests/import/bad/form.curl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tests/import/bad/form.curl: unsupported curl option --form at "),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no screen drawn: {:?}", out.stdout);
 }

@@ -244,6 +244,16 @@ pub(crate) fn spec_for(app: &App, imp: &ImportedRequest) -> RequestSpec {
     spec
 }
 
+/// The review's line about an imported request: where from, and that the
+/// HTTP stack writes header names in lower case on the wire.
+pub(crate) fn review_note(app: &App) -> Option<String> {
+    let imp = app.imported.as_ref()?;
+    Some(format!(
+        "imported: {} (header order and values as the app sent them; names go out in lower case, as HTTP/2 and most HTTP/1.1 stacks send them; Ctrl+O, then Ctrl+D forgets it)",
+        visible(&imp.label)
+    ))
+}
+
 /// The review's warning about a pass token that came with the import.
 pub(crate) fn token_warning(app: &App) -> Option<String> {
     let imp = app.imported.as_ref()?;

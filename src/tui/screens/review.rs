@@ -228,6 +228,9 @@ pub(crate) fn review_lines(app: &App) -> Vec<Line<'static>> {
         }
     };
     lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).themed(theme::STRONG));
+    if let Some(note) = super::import::review_note(app) {
+        lines.push(Line::from(note).themed(theme::MUTED));
+    }
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
             Some(s) if s.required => "  (required)",
