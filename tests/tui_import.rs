@@ -265,3 +265,81 @@ fn import_flag_with_bad_input_exits_2_before_the_terminal() {
     );
     assert!(out.stdout.is_empty(), "no screen drawn: {:?}", out.stdout);
 }
+
+/// `vflow send` records into the TUI's history (unless --no-history), as
+/// the CLI's, with its target; History lists it with both; `w` and `W`
+/// export the selected / all exchanges as HAR 1.2 that passes the schema.
+#[tokio::test]
+async fn cli_sends_join_the_history_and_history_exports_har() {
+    let sim = vflow::tui::fixtures::simulator(false).await;
+    let config = support::empty_config("tui-import-history");
+    let data = config.parent().unwrap().join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    let args = |extra: &[&str]| {
+        let mut v = vec![
+            "send".to_string(),
+            "--target".into(),
+            sim.base_url(),
+            "--mobile".into(),
+            "13800138000".into(),
+            "--scene".into(),
+            "LOGIN_SMS".into(),
+        ];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    for extra in [&[][..], &["--no-history"][..]] {
+        let a = args(extra);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let out = support::run_bg(&config, &refs).await;
+        assert!(out.status.code().is_some(), "{out:?}");
+    }
+    let store = vflow::tui::history::HistoryStore::new(data.join("vflow/history.jsonl"));
+    let recs = store.load();
+    assert_eq!(recs.len(), 1, "one send recorded, the --no-history one not");
+    assert_eq!(recs[0].source, vflow::client::history::Source::Cli);
+    let host = sim.base_url().trim_start_matches("http://").to_string();
+    assert_eq!(recs[0].target(), host);
+
+    let (mut a, _) = app();
+    update(&mut a, Msg::HistoryLoaded(recs.clone()));
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::F(3))));
+    assert_eq!(a.screen, Screen::History);
+    a.size = (160, 48);
+    let s = screen_text(&a);
+    assert!(s.contains("from") && s.contains("target"), "{s}");
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(&format!("CLI {host} LOGIN_SMS")),
+        "source and target listed:\n{s}"
+    );
+
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('w'))));
+    assert_eq!(cmds, vec![Cmd::ExportHar(vec![recs[0].exchange.clone()])]);
+    let mut a2 = a;
+    update(&mut a2, Msg::HistoryLoaded(recs.clone()));
+    let cmds = update(&mut a2, Msg::Key(KeyEvent::from(KeyCode::Char('W'))));
+    let Some(Cmd::ExportHar(xs)) = cmds.first() else {
+        panic!("{cmds:?}");
+    };
+    assert_eq!(xs.len(), 2, "W exports every exchange in the list");
+
+    // The runtime writes the file; it passes the HAR 1.2 schema and imports back.
+    let mut rt = vflow::tui::fixtures::runtime();
+    let dir = config.parent().unwrap().join("reports");
+    rt.reports_dir = Some(dir.clone());
+    rt.dispatch(&mut a2, Msg::Key(KeyEvent::from(KeyCode::Char('w'))));
+    rt.settle(&mut a2, Duration::from_secs(10)).await.unwrap();
+    let har = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "har"))
+        .expect("a .har written");
+    let text = std::fs::read_to_string(&har).unwrap();
+    assert_eq!(support::har_schema_errors(&text), Vec::<String>::new());
+    let Ok(Parsed::Har(h)) = import::parse(&text) else {
+        panic!("reads back");
+    };
+    assert_eq!(h.entries.len(), 1);
+    assert_eq!(h.entries[0].1.path, "/api/v2/sdk/sms/send");
+}

@@ -158,6 +158,9 @@ pub fn main() -> ExitCode {
     if cli.command.is_some() {
         die_quietly_on_broken_pipe();
     }
+    if matches!(cli.command, Some(Command::Send(_) | Command::Flow(_))) {
+        common::keep_history(&cli.global);
+    }
     match cli.command {
         None => interactive::run(&cli.global, cli.import.as_deref()),
         Some(Command::Serve(args)) => serve::run(args),

@@ -75,6 +75,8 @@ pub enum Action {
     // bring your own request
     OpenImport,
     DropImport,
+    ExportHar,
+    ExportAllHar,
 }
 
 /// A key (or a family of keys) a binding answers to.

@@ -160,7 +160,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !no_history {
-        rt.history = history::HistoryStore::default_path().map(history::HistoryStore::new);
+        rt.history = crate::config::history_path().map(history::HistoryStore::new);
     }
     rt.save_headers = header_saver(config_path, &profile);
 

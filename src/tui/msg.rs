@@ -128,6 +128,8 @@ pub enum Cmd {
         spec: Box<RequestSpec>,
         sender: String,
     },
+    /// Write these exchanges as a HAR 1.2 file next to the saved reports.
+    ExportHar(Vec<Exchange>),
     /// Read a file to import (answers with `Msg::ImportRead`).
     ReadImport(std::path::PathBuf),
     Quit,

@@ -7,86 +7,8 @@ use crate::client::report::Redactor;
 use crate::client::{Exchange, ExplainContext, Outcome, RequestSpec, TransportKind};
 use crate::tui::theme::{self, Themed};
 use ratatui::text::{Line, Span};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    pub id: u64,
-    /// The request as configured (used for resend, curl, explanations).
-    pub spec: RequestSpec,
-    pub exchange: Exchange,
-    /// The mobile number the captcha token was verified for, when vflow obtained it.
-    pub token_sender: Option<String>,
-    /// The code the simulator delivered for this send.
-    pub delivered_code: Option<String>,
-    /// The login exchange that consumed the code.
-    pub login: Option<Exchange>,
-    /// How old the pass token was when sent, when vflow obtained it.
-    #[serde(default)]
-    pub token_age: Option<std::time::Duration>,
-    /// An earlier send had already spent the pass token.
-    #[serde(default)]
-    pub token_spent: bool,
-}
-
-impl Record {
-    pub fn new(id: u64, spec: RequestSpec, exchange: Exchange, sender: Option<String>) -> Record {
-        Record {
-            id,
-            spec,
-            exchange,
-            token_sender: sender,
-            delivered_code: None,
-            login: None,
-            token_age: None,
-            token_spent: false,
-        }
-    }
-
-    fn field(&self, name: &str) -> String {
-        self.spec
-            .body
-            .iter()
-            .flatten()
-            .find(|f| f.name == name && f.enabled)
-            .map(|f| f.value.clone())
-            .unwrap_or_default()
-    }
-
-    pub fn scene(&self) -> String {
-        self.field("type")
-    }
-
-    pub fn mobile(&self) -> String {
-        self.field("mobile")
-    }
-
-    pub fn token(&self) -> String {
-        self.field("captcha_token")
-    }
-
-    /// Short status for lists: `200`, `400 IDAAS.SDK.CAPTCHA.0003`, `refused`, ...
-    pub fn status_label(&self) -> String {
-        outcome_label(&self.exchange.outcome)
-    }
-
-    /// Masks this record's mobile numbers, tokens and client id.
-    pub fn redactor(&self) -> Redactor {
-        let mut r = Redactor::new();
-        r.learn(&self.exchange);
-        if let Some(l) = &self.login {
-            r.learn(l);
-        }
-        if let Some(code) = &self.delivered_code {
-            r.add_code(code);
-        }
-        if let Some(sender) = &self.token_sender {
-            // the explanation names it when it differs from the mobile
-            r.add_mobile(sender);
-        }
-        r
-    }
-}
+pub use crate::client::history::{Record, Source};
 
 pub fn outcome_label(o: &Outcome) -> String {
     o.label()

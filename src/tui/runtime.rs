@@ -158,6 +158,10 @@ impl Runtime {
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
             Cmd::ReadImport(path) => self.read_import(path),
+            Cmd::ExportHar(xs) => {
+                let n = notices::har_saved(xs.len(), save_har(self.reports_dir.as_deref(), &xs));
+                self.notify(n);
+            }
             Cmd::Quit => self.abort_all(),
         }
     }
@@ -455,6 +459,23 @@ fn osc52(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Exchanges as a HAR 1.2 file `vflow-<time>.har` (mode 0600) in `dir`.
+fn save_har(dir: Option<&std::path::Path>, xs: &[Exchange]) -> std::io::Result<PathBuf> {
+    let dir = dir.ok_or_else(|| std::io::Error::other("no data directory"))?;
+    std::fs::create_dir_all(dir)?;
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(':', "");
+    let mut path = dir.join(format!("vflow-{stamp}.har"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("vflow-{stamp}-{n}.har"));
+    }
+    client::export::write_har(&path, xs)?;
+    Ok(path)
+}
+
 fn save_report(dir: Option<&std::path::Path>, text: &str) -> std::io::Result<PathBuf> {
     let dir = dir.ok_or_else(|| std::io::Error::other("no data directory"))?;
     std::fs::create_dir_all(dir)?;
@@ -533,6 +554,13 @@ mod notices {
         match r {
             Ok(p) => ok(format!("report saved to {}", p.display())),
             Err(e) => err(format!("could not save the report: {e}")),
+        }
+    }
+
+    pub fn har_saved(n: usize, r: std::io::Result<std::path::PathBuf>) -> Notice {
+        match r {
+            Ok(p) => ok(format!("{n} exchange(s) written as HAR to {}", p.display())),
+            Err(e) => err(format!("HAR not written: {e}")),
         }
     }
 

@@ -16,6 +16,8 @@ pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "open"),
     key(&[ch('r')], Action::Resend, "r", "resend (fresh token)"),
+    key(&[ch('w')], Action::ExportHar, "w/W", "HAR: this / all"),
+    key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
@@ -64,10 +66,36 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             app.current = Some(app.history_list.sel.min(n - 1));
             return super::result::retry_fresh(app, true);
         }
+        Action::ExportHar if n > 0 => {
+            let r = &app.history[app.history_list.sel.min(n - 1)];
+            return vec![export_cmd(app, std::slice::from_ref(r))];
+        }
+        Action::ExportAllHar if n > 0 => return vec![export_cmd(app, &app.history)],
+        Action::ExportHar | Action::ExportAllHar => app.error("no exchanges to export yet"),
         Action::Back => go_back(app),
         _ => {}
     }
     vec![]
+}
+
+/// Write these records' exchanges (each send, and the login that used its
+/// code) as one HAR 1.2 file; masked when masking is on.
+pub(crate) fn export_cmd(app: &App, records: &[crate::tui::record::Record]) -> Cmd {
+    let mut xs = Vec::new();
+    for r in records {
+        xs.push(r.exchange.clone());
+        if let Some(l) = &r.login {
+            xs.push(l.clone());
+        }
+    }
+    if app.redact {
+        let mut red = crate::client::report::Redactor::new();
+        for x in &xs {
+            red.learn(x);
+        }
+        xs = xs.iter().map(|x| red.exchange(x)).collect();
+    }
+    Cmd::ExportHar(xs)
 }
 
 /// Show exchange `i` on the result screen (Esc comes back to the list).
@@ -106,19 +134,27 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
         );
         return;
     }
+    // Narrow windows: the time without the date, the target cut short.
+    let narrow = body.width < 100;
+    let target_w: u16 = if narrow { 15 } else { 21 };
     let rows: Vec<Row> = app
         .history
         .iter()
         .map(|r| {
             let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
-            let time = format!(
-                "{} {}",
-                t.get(5..10).unwrap_or(""),
-                t.get(11..19).unwrap_or(&t)
-            );
+            let time = if narrow {
+                t.get(11..19).unwrap_or(&t).to_string()
+            } else {
+                format!("{} {}", t.get(5..10).unwrap_or(""), t.get(11..19).unwrap_or(&t))
+            };
             let ok = r.exchange.outcome == crate::client::Outcome::Success;
             Row::new(vec![
                 Cell::from(time),
+                Cell::from(r.source.label()),
+                Cell::from(crate::tui::view::ellipsize(
+                    &crate::api::text::visible(&r.target()),
+                    target_w as usize,
+                )),
                 Cell::from(r.scene()),
                 Cell::from(api::redact::mobile(&r.mobile())),
                 Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
@@ -133,15 +169,17 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(14),
-            Constraint::Length(16),
-            Constraint::Length(12),
+            Constraint::Length(if narrow { 8 } else { 14 }),
+            Constraint::Length(5),
+            Constraint::Length(target_w),
+            Constraint::Length(if narrow { 12 } else { 16 }),
+            Constraint::Length(11),
             Constraint::Min(12),
-            Constraint::Length(9),
+            Constraint::Length(8),
         ],
     )
     .header(
-        Row::new(["time", "scene", "mobile", "result", "took"])
+        Row::new(["time", "from", "target", "scene", "mobile", "result", "took"])
             .themed(theme::STRONG)
             .themed(theme::UNDERLINE),
     )
