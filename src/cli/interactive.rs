@@ -27,5 +27,6 @@ pub fn run(global: &GlobalArgs, import: Option<&Path>) -> ExitCode {
         config_path,
         no_history: global.no_history,
         import,
+        traffic: None,
     })
 }

@@ -33,8 +33,7 @@ pub struct ProxyArgs {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8081", value_name = "ADDR:PORT")]
     pub bind: SocketAddr,
-    /// Print one line per exchange even on a terminal (the TUI Traffic screen is not there yet,
-    /// so this is what happens in every case today)
+    /// Print one line per exchange even on a terminal (instead of the TUI's Traffic screen)
     #[arg(long)]
     pub no_tui: bool,
     /// Write the exchanges as a HAR 1.2 file as they come (mode 0600)
@@ -231,15 +230,44 @@ can send requests to {upstream} through it (it forwards only there)",
                 handle.addr
             );
         }
-        if std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui {
-            println!("  (the Traffic screen of the TUI is not there yet: one line per exchange follows)");
+        let tui = std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui;
+        if !tui {
+            println!("Ctrl-C to stop.");
         }
-        println!("Ctrl-C to stop.");
         let ctx = profile.explain_context();
+        let feed = tui.then(|| crate::tui::TrafficFeed {
+            store: handle.store.clone(),
+            listen: format!("http://{}", handle.addr),
+            upstream: upstream.clone(),
+            simulator: sim.is_some(),
+        });
         let mut red = profile.redact.then(Redactor::new);
         let mut rx = handle.store.subscribe();
         // lines are flushed whenever the printer has caught up, not one write per line
         let mut stdout = std::io::BufWriter::new(std::io::stdout());
+        // On a terminal the TUI shows the exchanges (this loop only writes the
+        // files) and quitting it stops the proxy.
+        let stop: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = match feed {
+            Some(feed) => {
+                let config_path = profile
+                    .config_file
+                    .clone()
+                    .or_else(|| crate::config::path(global));
+                let opts = crate::tui::Options {
+                    profile: profile.clone(),
+                    config_path,
+                    no_history: global.no_history,
+                    import: None,
+                    traffic: Some(feed),
+                };
+                Box::pin(async move {
+                    if let Err(e) = crate::tui::run_in(opts).await {
+                        eprintln!("vflow proxy: {e}");
+                    }
+                })
+            }
+            None => Box::pin(stop),
+        };
         tokio::pin!(stop);
         loop {
             let r: Arc<Recorded> = tokio::select! {
@@ -256,7 +284,9 @@ can send requests to {upstream} through it (it forwards only there)",
             if let Some(red) = red.as_mut() {
                 red.learn(&r.exchange);
             }
-            let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
+            if !tui {
+                let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
+            }
             let shown = match red.as_ref() {
                 Some(red) => red.exchange(&r.exchange),
                 None => r.exchange.clone(),

@@ -32,6 +32,8 @@ pub enum Screen {
     Puzzle,
     /// Bring your own request: paste or read a curl / HAR / raw request.
     Import,
+    /// `vflow proxy`'s exchanges, live.
+    Traffic,
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
@@ -102,6 +104,8 @@ pub struct App {
     pub import: screens::import::ImportState,
     /// The request in use was imported: sends start from it.
     pub imported: Option<screens::import::ImportedRequest>,
+    /// The Traffic screen (`vflow proxy` on a terminal).
+    pub traffic: screens::traffic::TrafficState,
 }
 
 impl App {
@@ -156,6 +160,7 @@ impl App {
             puzzle: Default::default(),
             import: Default::default(),
             imported: None,
+            traffic: Default::default(),
         }
     }
 
@@ -175,6 +180,7 @@ impl App {
             Screen::Headers => self.editor.edit.is_some(),
             Screen::Puzzle => self.puzzle.editing_mobile,
             Screen::Import => true,
+            Screen::Traffic => self.traffic.filtering,
             _ => false,
         }
     }
@@ -306,6 +312,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             vec![]
         }
         Msg::ImportRead { path, result } => screens::import::on_read(app, path, result),
+        Msg::Traffic(r) => screens::traffic::on_exchange(app, r),
+        Msg::TrafficMissed(n) => {
+            app.traffic.missed += n;
+            vec![]
+        }
         Msg::Quit => quit(app),
     }
 }
@@ -338,6 +349,9 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
                 app.copy_menu = false; // any other key closes it
             } else if let Some(input) = typing_field(app) {
                 screens::wizard::input_key(input, &k);
+                if app.screen == Screen::Traffic {
+                    app.traffic.refilter();
+                }
             }
             vec![]
         }
@@ -359,6 +373,7 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
         },
         Screen::Puzzle => Some(&mut app.mobile),
         Screen::Import => Some(&mut app.import.input),
+        Screen::Traffic => Some(&mut app.traffic.filter),
         _ => None,
     }
 }

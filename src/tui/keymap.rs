@@ -77,6 +77,9 @@ pub enum Action {
     DropImport,
     ExportHar,
     ExportAllHar,
+    // the proxy's traffic
+    OpenTraffic,
+    Filter,
 }
 
 /// A key (or a family of keys) a binding answers to.
@@ -264,6 +267,13 @@ pub const GLOBAL: &[Binding] = &[
         "check: run the suite",
     )
     .when(|a| a.screen != Screen::Check && !sending(a)),
+    key(
+        &[plain(KeyCode::F(5))],
+        Action::OpenTraffic,
+        "F5",
+        "the proxy's traffic",
+    )
+    .when(|a| a.screen != Screen::Traffic && !sending(a) && a.traffic.live()),
 ];
 
 fn sending(app: &App) -> bool {
@@ -291,11 +301,14 @@ pub enum Mode {
     PuzzleFailed,
     PuzzleMobile,
     Import,
+    Traffic,
+    TrafficFilter,
+    TrafficDetail,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -314,6 +327,9 @@ impl Mode {
         Mode::PuzzleFailed,
         Mode::PuzzleMobile,
         Mode::Import,
+        Mode::Traffic,
+        Mode::TrafficFilter,
+        Mode::TrafficDetail,
         Mode::Help,
     ];
 
@@ -339,6 +355,9 @@ impl Mode {
             Mode::PuzzleFailed => puzzle::FAILED_KEYS,
             Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
             Mode::Import => import::KEYS,
+            Mode::Traffic => traffic::KEYS,
+            Mode::TrafficFilter => traffic::FILTER_KEYS,
+            Mode::TrafficDetail => traffic::DETAIL_KEYS,
             Mode::Help => help::KEYS,
         }
     }
@@ -366,6 +385,7 @@ impl Mode {
             Mode::Check | Mode::CheckCase => "check",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
             Mode::Import => "import screen",
+            Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => "traffic screen",
             Mode::Help => "help",
         }
     }
@@ -396,6 +416,9 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Puzzle if screens::puzzle::failed(app) => Mode::PuzzleFailed,
         Screen::Puzzle => Mode::Puzzle,
         Screen::Import => Mode::Import,
+        Screen::Traffic if app.traffic.filtering => Mode::TrafficFilter,
+        Screen::Traffic if app.traffic.open.is_some() => Mode::TrafficDetail,
+        Screen::Traffic => Mode::Traffic,
     }
 }
 
@@ -590,6 +613,26 @@ mod tests {
                 screens::import::use_request(&mut a, &r, "test");
             }
             a.screen = Screen::Import;
+            out.push(a);
+        }
+        for state in 0..4 {
+            let (mut a, _) = filled(Step::Review);
+            a.traffic.listen = "http://127.0.0.1:8081".into();
+            let x = crate::tui::fixtures::exchange(&a.send_spec(), None);
+            a.traffic.push(std::sync::Arc::new(crate::client::proxy::Recorded {
+                id: 1,
+                client: "127.0.0.1:5000".parse().unwrap(),
+                exchange: x,
+                refused: None,
+            }));
+            a.screen = Screen::Traffic;
+            match state {
+                1 => a.traffic.filtering = true,
+                2 => screens::route(&mut a, Mode::Traffic, Action::Accept, KeyEvent::from(KeyCode::Enter))
+                    .clear(),
+                3 => a.screen = Screen::Wizard(Step::Review), // F5 back to the traffic
+                _ => {}
+            }
             out.push(a);
         }
         let mut a = result();

@@ -183,7 +183,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
             };
             Some(Hit::Row(offset + (y - first) as usize))
         }
-        Screen::Sending | Screen::Puzzle | Screen::Import => None,
+        Screen::Sending | Screen::Puzzle | Screen::Import | Screen::Traffic => None,
         Screen::Check => super::check::hit(app, f.body, x, y),
     }
 }

@@ -49,6 +49,24 @@ pub struct Options {
     pub no_history: bool,
     /// A request to start with (`vflow --import FILE`): where it came from, and what it parsed to.
     pub import: Option<(String, crate::client::import::Parsed)>,
+    /// Open on the Traffic screen, fed by this proxy (`vflow proxy` on a terminal).
+    pub traffic: Option<TrafficFeed>,
+}
+
+/// What the Traffic screen shows: a running proxy's exchanges.
+pub struct TrafficFeed {
+    pub store: std::sync::Arc<crate::client::proxy::Store>,
+    /// Where the proxy listens (`http://127.0.0.1:8081`).
+    pub listen: String,
+    /// Where it forwards to: also the target of sends from the TUI.
+    pub upstream: String,
+    /// The upstream is a simulator started for this command.
+    pub simulator: bool,
+}
+
+/// Run the interactive app inside an existing tokio runtime (`vflow proxy`).
+pub async fn run_in(opts: Options) -> std::io::Result<()> {
+    run(opts).await
 }
 
 /// Run the interactive app until the person quits.
@@ -130,13 +148,26 @@ async fn run(opts: Options) -> std::io::Result<()> {
         config_path,
         no_history,
         import,
+        traffic,
     } = opts;
     init_logging();
     let mut http = profile.http.clone();
     // The built-in simulator, unless a real target is configured.
-    let (target, _sim) = match app::Target::configured(&profile) {
-        Some(t) => (t, None),
-        None => {
+    let (target, _sim) = match (&traffic, app::Target::configured(&profile)) {
+        // Sends from the Traffic screen go where the proxy forwards to.
+        (Some(feed), _) => {
+            if feed.simulator {
+                http.no_proxy = true;
+            }
+            let t = app::Target {
+                base_url: feed.upstream.trim_end_matches('/').to_string(),
+                simulator: feed.simulator,
+                profile: profile.name.clone(),
+            };
+            (t, None)
+        }
+        (None, Some(t)) => (t, None),
+        (None, None) => {
             let cfg = sim::SimConfig {
                 quiet: false, // its log lines go to the log file
                 ..sim::SimConfig::in_process()
@@ -154,6 +185,19 @@ async fn run(opts: Options) -> std::io::Result<()> {
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
+    let mut feed_rx = None;
+    if let Some(feed) = &traffic {
+        app.traffic.listen = feed.listen.clone();
+        app.traffic.upstream = feed.upstream.clone();
+        app.traffic.keep = feed.store.capacity();
+        // Subscribe first, then take what is there: nothing falls in between
+        // (an exchange in both is skipped by its id).
+        feed_rx = Some(feed.store.subscribe());
+        for r in feed.store.snapshot() {
+            app.traffic.push(r);
+        }
+        app.screen = app::Screen::Traffic;
+    }
     if let Some((source, parsed)) = import {
         screens::import::start_with(&mut app, &source, parsed);
     }
@@ -183,6 +227,27 @@ async fn run(opts: Options) -> std::io::Result<()> {
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
+    if let Some(mut rx) = feed_rx {
+        let tx = rt.tx.clone();
+        let mut last = app.traffic.list.back().map(|r| r.id).unwrap_or(0);
+        tokio::spawn(async move {
+            use tokio::sync::broadcast::error::RecvError;
+            loop {
+                let msg = match rx.recv().await {
+                    Ok(r) if r.id <= last => continue,
+                    Ok(r) => {
+                        last = r.id;
+                        Msg::Traffic(r)
+                    }
+                    Err(RecvError::Lagged(n)) => Msg::TrafficMissed(n),
+                    Err(RecvError::Closed) => break,
+                };
+                if tx.send(msg).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     // The puzzle's graphics protocol comes from the environment (no terminal
     // round trip). Only on request is the terminal asked, after the first frame
     // and before input is read (the query reads stdin itself).
@@ -214,6 +279,18 @@ async fn run(opts: Options) -> std::io::Result<()> {
         rt.on_msg(&msg);
         for cmd in update(&mut app, msg) {
             rt.execute(&app, cmd);
+        }
+        // Whatever else is waiting (a burst of proxied exchanges) goes in
+        // before the next frame: one frame per burst, not per message.
+        for _ in 0..4096 {
+            if app.should_quit {
+                break;
+            }
+            let Ok(msg) = rt.rx.try_recv() else { break };
+            rt.on_msg(&msg);
+            for cmd in update(&mut app, msg) {
+                rt.execute(&app, cmd);
+            }
         }
         if app.should_quit {
             break;

@@ -76,6 +76,10 @@ pub enum Msg {
         path: String,
         result: Result<String, String>,
     },
+    /// The proxy recorded an exchange (the Traffic screen).
+    Traffic(std::sync::Arc<crate::client::proxy::Recorded>),
+    /// The Traffic screen fell this many exchanges behind the proxy.
+    TrafficMissed(u64),
     /// SIGTERM / SIGHUP.
     Quit,
 }

@@ -25,6 +25,7 @@ pub mod review;
 pub mod scene;
 pub mod sending;
 pub mod token;
+pub mod traffic;
 pub(crate) mod wizard;
 
 use super::app::{App, Cmd, Screen, Step};
@@ -44,6 +45,10 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::OpenHeaders => return headers::open(app),
         Action::OpenHistory => return history::open(app),
         Action::OpenCheck => return check::open(app),
+        Action::OpenTraffic => {
+            app.screen = Screen::Traffic;
+            return vec![];
+        }
         _ => {}
     }
     match mode {
@@ -59,6 +64,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
         Mode::Import => import::on_action(app, action),
+        Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => {
+            traffic::on_action(app, action, k)
+        }
         Mode::Help => help::on_action(app, action),
     }
 }
@@ -71,7 +79,10 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     if app.screen == Screen::Puzzle && !app.help {
         return puzzle::on_mouse(app, m);
     }
-    if app.screen == Screen::Result && app.panes.on_mouse(m) {
+    if (app.screen == Screen::Result
+        || (app.screen == Screen::Traffic && app.traffic.open.is_some()))
+        && app.panes.on_mouse(m)
+    {
         return vec![];
     }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
