@@ -581,13 +581,27 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let visible_rows = list_area.height.saturating_sub(3).max(1) as usize;
     let sel = t.sel.min(n - 1);
     let offset = layout::list_offset(sel, n, list_area.height);
-    let path_w = list_area.width.saturating_sub(2 + 12 + 6 + 3 + 22 + 9 + 24 + 7).max(12) as usize;
+    // Narrow windows: seconds without milliseconds, shorter code and device.
+    let wide = list_area.width >= 140;
+    let (time_w, code_w, device_w): (u16, u16, u16) = if wide { (12, 20, 40) } else { (8, 13, 14) };
+    let path_w = list_area
+        .width
+        .saturating_sub(2 + time_w + 7 + 3 + code_w + 9 + device_w + 6)
+        .max(8) as usize;
     let rows: Vec<Row> = (offset..(offset + visible_rows).min(n))
         .filter_map(|i| t.row(i))
         .map(|r| {
             let x = &r.exchange;
             let time = humantime::format_rfc3339_millis(x.started_at).to_string();
-            let time = time.get(11..23).unwrap_or(&time).to_string();
+            let time = time
+                .get(11..11 + time_w as usize)
+                .unwrap_or(&time)
+                .to_string();
+            // A refused request shows where it wanted to go.
+            let path = match &r.refused {
+                Some(_) => x.request.url.clone(),
+                None => path_of(&x.request.url),
+            };
             let style = match (&r.refused, &x.outcome) {
                 (Some(_), _) => theme::BAD,
                 (None, Outcome::Success) => theme::OK,
@@ -597,11 +611,11 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
             Row::new(vec![
                 Cell::from(time),
                 Cell::from(visible(&x.request.method).into_owned()),
-                Cell::from(ellipsize(&visible(&path_of(&x.request.url)), path_w)),
+                Cell::from(ellipsize(&visible(&path), path_w)),
                 Cell::from(status(r)),
                 Cell::from(code(r)),
                 Cell::from(format!("{:.1} ms", x.timing.total.as_secs_f64() * 1e3)),
-                Cell::from(ellipsize(&visible(&device(&x.request)), 24)),
+                Cell::from(ellipsize(&visible(&device(&x.request)), device_w as usize)),
             ])
             .style(style)
         })
@@ -609,13 +623,13 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(12),
-            Constraint::Length(6),
-            Constraint::Min(12),
+            Constraint::Length(time_w),
+            Constraint::Length(7),
+            Constraint::Min(8),
             Constraint::Length(3),
-            Constraint::Length(22),
+            Constraint::Length(code_w),
             Constraint::Length(9),
-            Constraint::Length(24),
+            Constraint::Length(device_w),
         ],
     )
     .header(
