@@ -119,10 +119,14 @@ fn the_review_keeps_the_request_exactly_and_warns_about_the_imported_token() {
         "the body byte for byte, unknown field included"
     );
     assert_eq!(spec.path, "/api/v2/sdk/sms/send");
-    assert_eq!(spec.base_url, a.target.base_url, "sent to the target in use");
+    assert_eq!(
+        spec.base_url, a.target.base_url,
+        "sent to the target in use"
+    );
     let w = a.warnings();
     assert!(
-        w[0].contains("came with the imported request") && w[0].contains("probably spent or expired"),
+        w[0].contains("came with the imported request")
+            && w[0].contains("probably spent or expired"),
         "{w:?}"
     );
     assert!(
@@ -157,7 +161,10 @@ fn a_har_with_several_entries_lets_one_be_picked() {
     let Ok(Parsed::Har(h)) = import::parse(&text) else {
         panic!("a HAR");
     };
-    assert!(h.entries.len() > 1, "the sample has several vendor-API entries");
+    assert!(
+        h.entries.len() > 1,
+        "the sample has several vendor-API entries"
+    );
     let (mut a, _) = app();
     ctrl(&mut a, 'o');
     update(&mut a, Msg::Paste(text));
@@ -231,7 +238,10 @@ async fn pasted_request_is_sent_and_the_explanation_names_the_missing_header() {
         .iter()
         .map(|(n, _)| n.as_str())
         .collect();
-    assert!(sent.contains(&"x-AGENT") || sent.contains(&"x-agent"), "{sent:?}");
+    assert!(
+        sent.contains(&"x-AGENT") || sent.contains(&"x-agent"),
+        "{sent:?}"
+    );
     assert!(sent.iter().any(|n| n.eq_ignore_ascii_case("X-app-build")));
     assert!(
         matches!(&r.exchange.outcome, Outcome::ApiError { code, .. } if code == "IDAAS.SDK.PARAM.0001"),

@@ -73,9 +73,16 @@ fn the_list_follows_the_newest_filters_and_opens_the_panes() {
     }
     assert_eq!(a.traffic.shown(), 3, "exchange 10 is a PARAM.0001 too");
 
-    press(&mut a, KeyCode::Enter);
+    let cmds = press(&mut a, KeyCode::Enter);
     let open = a.traffic.open.as_ref().expect("Enter opens the panes");
     assert_eq!(open.id, 10, "the newest match was selected");
+    let kept = a
+        .history
+        .last()
+        .expect("an exchange looked at joins the history");
+    assert_eq!(kept.source, vflow::client::history::Source::Proxy);
+    assert_eq!(kept.exchange, open.exchange);
+    assert_eq!(cmds, vec![Cmd::AppendHistory(Box::new(kept.clone()))]);
     a.size = (160, 48);
     let s = screen_text(&a);
     assert!(
@@ -85,6 +92,11 @@ fn the_list_follows_the_newest_filters_and_opens_the_panes() {
     snap("traffic_detail", &mut a);
     press(&mut a, KeyCode::Esc);
     assert!(a.traffic.open.is_none());
+    assert!(
+        press(&mut a, KeyCode::Enter).is_empty() && a.history.len() == 1,
+        "opened again: not recorded twice"
+    );
+    press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.traffic.shown(), 12, "Esc clears the filter");
 }
@@ -171,7 +183,10 @@ async fn proxied_exchanges_are_listed_and_one_is_edited_and_resent() {
     rt.dispatch(&mut a, Msg::Traffic(rec));
     let s = screen_text(&a);
     assert!(s.contains("/api/v2/sdk/sms/send"), "{s}");
-    assert!(s.contains("Android 14 · Linux; Android 14; Pixel 8"), "device summary:\n{s}");
+    assert!(
+        s.contains("Android 14 · Linux; Android 14; Pixel 8"),
+        "device summary:\n{s}"
+    );
     assert!(s.contains("PARAM.0001"), "{s}");
 
     rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('e'))));

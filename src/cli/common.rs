@@ -2,8 +2,8 @@
 
 use super::{ClientIdArg, GlobalArgs, exit};
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
-use crate::client::report::{self, Redactor};
 use crate::client::history::{HistoryStore, Record, Source};
+use crate::client::report::{self, Redactor};
 use crate::client::{Exchange, Http, RequestSpec};
 use crate::config::{self, ResolvedProfile, Target};
 use crate::sim::{SimConfig, SimHandle};

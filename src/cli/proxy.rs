@@ -88,9 +88,10 @@ impl HarWriter {
 
 /// One line for one exchange: time, id, client, method, path, status, code, duration, why.
 pub fn line(r: &Recorded, ctx: &crate::client::ExplainContext, red: Option<&Redactor>) -> String {
-    let x = match red {
-        Some(red) => red.exchange(&r.exchange),
-        None => r.exchange.clone(),
+    // Borrowed unless masking rewrites it: no copy of the bodies per line.
+    let x: std::borrow::Cow<'_, crate::client::Exchange> = match red {
+        Some(red) => std::borrow::Cow::Owned(red.exchange(&r.exchange)),
+        None => std::borrow::Cow::Borrowed(&r.exchange),
     };
     let path = reqwest::Url::parse(&x.request.url)
         .map(|u| match u.query() {
@@ -286,6 +287,12 @@ can send requests to {upstream} through it (it forwards only there)",
             }
             if !tui {
                 let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
+            }
+            if har.is_none() && jsonl.is_none() {
+                if rx.is_empty() {
+                    let _ = stdout.flush();
+                }
+                continue;
             }
             let shown = match red.as_ref() {
                 Some(red) => red.exchange(&r.exchange),

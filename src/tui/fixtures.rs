@@ -242,7 +242,10 @@ pub fn traffic(n: usize) -> App {
     };
     for i in 0..n {
         let (mut x, why) = match i % 4 {
-            3 => (refused.clone(), Some("CONNECT: not an open proxy".to_string())),
+            3 => (
+                refused.clone(),
+                Some("CONNECT: not an open proxy".to_string()),
+            ),
             k => (samples[k].clone(), None),
         };
         x.started_at += Duration::from_millis(i as u64);

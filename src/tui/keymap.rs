@@ -605,7 +605,8 @@ mod tests {
         for imported in [false, true] {
             let (mut a, _) = filled(Step::Review);
             if imported {
-                let curl = "curl 'http://t.example/api/v2/sdk/sms/send' -H 'X-A: 1' --data-raw '{}'";
+                let curl =
+                    "curl 'http://t.example/api/v2/sdk/sms/send' -H 'X-A: 1' --data-raw '{}'";
                 let Ok(crate::client::import::Parsed::One(r)) = crate::client::import::parse(curl)
                 else {
                     panic!("the sample parses");
@@ -619,17 +620,23 @@ mod tests {
             let (mut a, _) = filled(Step::Review);
             a.traffic.listen = "http://127.0.0.1:8081".into();
             let x = crate::tui::fixtures::exchange(&a.send_spec(), None);
-            a.traffic.push(std::sync::Arc::new(crate::client::proxy::Recorded {
-                id: 1,
-                client: "127.0.0.1:5000".parse().unwrap(),
-                exchange: x,
-                refused: None,
-            }));
+            a.traffic
+                .push(std::sync::Arc::new(crate::client::proxy::Recorded {
+                    id: 1,
+                    client: "127.0.0.1:5000".parse().unwrap(),
+                    exchange: x,
+                    refused: None,
+                }));
             a.screen = Screen::Traffic;
             match state {
                 1 => a.traffic.filtering = true,
-                2 => screens::route(&mut a, Mode::Traffic, Action::Accept, KeyEvent::from(KeyCode::Enter))
-                    .clear(),
+                2 => screens::route(
+                    &mut a,
+                    Mode::Traffic,
+                    Action::Accept,
+                    KeyEvent::from(KeyCode::Enter),
+                )
+                .clear(),
                 3 => a.screen = Screen::Wizard(Step::Review), // F5 back to the traffic
                 _ => {}
             }

@@ -145,7 +145,11 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
             let time = if narrow {
                 t.get(11..19).unwrap_or(&t).to_string()
             } else {
-                format!("{} {}", t.get(5..10).unwrap_or(""), t.get(11..19).unwrap_or(&t))
+                format!(
+                    "{} {}",
+                    t.get(5..10).unwrap_or(""),
+                    t.get(11..19).unwrap_or(&t)
+                )
             };
             let ok = r.exchange.outcome == crate::client::Outcome::Success;
             Row::new(vec![
@@ -179,9 +183,11 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
         ],
     )
     .header(
-        Row::new(["time", "from", "target", "scene", "mobile", "result", "took"])
-            .themed(theme::STRONG)
-            .themed(theme::UNDERLINE),
+        Row::new([
+            "time", "from", "target", "scene", "mobile", "result", "took",
+        ])
+        .themed(theme::STRONG)
+        .themed(theme::UNDERLINE),
     )
     .row_highlight_style(theme::SELECTED)
     .block(focused_block(

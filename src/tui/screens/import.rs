@@ -119,17 +119,17 @@ fn accept(app: &mut App) -> Vec<Cmd> {
     }
     let chosen = match &app.import.parsed {
         Some(Ok(Parsed::One(r))) => Some((r.clone(), app.import.source.clone())),
-        Some(Ok(Parsed::Har(h))) => h.entries.get(app.import.sel).map(|(n, r)| {
-            (
-                r.clone(),
-                format!("entry #{n} of {}", app.import.source),
-            )
-        }),
+        Some(Ok(Parsed::Har(h))) => h
+            .entries
+            .get(app.import.sel)
+            .map(|(n, r)| (r.clone(), format!("entry #{n} of {}", app.import.source))),
         _ => None,
     };
     match chosen {
         Some((r, source)) => use_request(app, &r, &source),
-        None => app.error("nothing to import yet: paste a request, or type a file's path and Enter"),
+        None => {
+            app.error("nothing to import yet: paste a request, or type a file's path and Enter")
+        }
     }
     vec![]
 }
@@ -321,18 +321,26 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
     }
     if let Some(imp) = &app.imported {
         lines.push(
-            Line::from(format!("in use: {} (Ctrl+D forgets it)", visible(&imp.label)))
-                .themed(theme::MUTED),
+            Line::from(format!(
+                "in use: {} (Ctrl+D forgets it)",
+                visible(&imp.label)
+            ))
+            .themed(theme::MUTED),
         );
     }
     match &app.import.parsed {
         None => lines.push(
-            Line::from("Formats: curl (Copy as cURL, bash), HAR 1.2, raw HTTP/1.1 (Burp, Charles).")
-                .themed(theme::MUTED),
+            Line::from(
+                "Formats: curl (Copy as cURL, bash), HAR 1.2, raw HTTP/1.1 (Burp, Charles).",
+            )
+            .themed(theme::MUTED),
         ),
         Some(Err(e)) => {
             lines.push(Line::from(format!("✗ {}", visible(&e.to_string()))).themed(theme::BAD));
-            lines.push(Line::from("nothing was imported; fix the text and paste it again").themed(theme::MUTED));
+            lines.push(
+                Line::from("nothing was imported; fix the text and paste it again")
+                    .themed(theme::MUTED),
+            );
         }
         Some(Ok(Parsed::One(r))) => {
             request_lines(r, &mut lines);
@@ -378,7 +386,8 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
                 request_lines(r, &mut lines);
                 lines.push(Line::from(""));
                 lines.push(
-                    Line::from("↑↓ picks an entry, Enter takes it to the review").themed(theme::ACCENT),
+                    Line::from("↑↓ picks an entry, Enter takes it to the review")
+                        .themed(theme::ACCENT),
                 );
             }
         }
@@ -412,7 +421,10 @@ fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
     match (&r.body, r.body_fields()) {
         (None, _) => lines.push(Line::from("no body").themed(theme::MUTED)),
         (Some(_), Some(m)) => {
-            lines.push(Line::from(format!("body: a JSON object, {} fields:", m.len())));
+            lines.push(Line::from(format!(
+                "body: a JSON object, {} fields:",
+                m.len()
+            )));
             let sms = r.path.starts_with(crate::api::paths::SMS_SEND);
             for (k, v) in &m {
                 let value = match v {
@@ -424,7 +436,11 @@ fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
                 } else {
                     ""
                 };
-                lines.push(Line::from(format!("  {} = {}{extra}", visible(k), visible(&value))));
+                lines.push(Line::from(format!(
+                    "  {} = {}{extra}",
+                    visible(k),
+                    visible(&value)
+                )));
             }
         }
         (Some(b), None) => lines.push(Line::from(format!(

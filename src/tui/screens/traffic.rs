@@ -39,6 +39,8 @@ pub struct TrafficState {
     pub follow: bool,
     /// The exchange open in the panes.
     pub open: Option<Box<Record>>,
+    /// Proxy ids of the exchanges opened, each added to the history once.
+    pub kept: std::collections::HashSet<u64>,
     /// Where the proxy listens and where it forwards to (for the title).
     pub listen: String,
     pub upstream: String,
@@ -57,6 +59,7 @@ impl Default for TrafficState {
             sel: 0,
             follow: true,
             open: None,
+            kept: Default::default(),
             listen: String::new(),
             upstream: String::new(),
         }
@@ -162,7 +165,12 @@ pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "open"),
     key(&[ch('/')], Action::Filter, "/", "filter"),
     key(&[ch('e')], Action::Edit, "e", "edit & resend"),
-    key(&[ch('w')], Action::ExportHar, "w/W", "HAR: this / all shown"),
+    key(
+        &[ch('w')],
+        Action::ExportHar,
+        "w/W",
+        "HAR: this / all shown",
+    ),
     key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "clear filter"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
@@ -173,7 +181,13 @@ pub const KEYS: &[Binding] = &[
         "a page",
     )
     .help_only(),
-    key(&[plain(KeyCode::PageDown)], Action::PageDown, "PgUp/PgDn", "").grouped(),
+    key(
+        &[plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgUp/PgDn",
+        "",
+    )
+    .grouped(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
@@ -186,7 +200,12 @@ pub const KEYS: &[Binding] = &[
 
 /// Typing the filter.
 pub const FILTER_KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "keep filter"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "keep filter",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "clear filter"),
     key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
 ];
@@ -301,7 +320,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             t.refilter();
         }
         Action::Back => app.notice("the newest exchange is at the bottom; q quits"),
-        Action::Accept => open(app),
+        Action::Accept => return open(app),
         Action::Edit => return edit(app),
         Action::ExportHar => {
             if let Some(r) = app.traffic.row(app.traffic.sel) {
@@ -354,13 +373,23 @@ fn record_of(r: &Recorded) -> Record {
     rec
 }
 
-/// Enter: the three panes for the selected exchange.
-fn open(app: &mut App) {
+/// Enter: the three panes for the selected exchange. An exchange looked at
+/// joins the history (as the proxy's), once.
+fn open(app: &mut App) -> Vec<Cmd> {
     let Some(r) = app.traffic.row(app.traffic.sel) else {
-        return;
+        return vec![];
     };
-    app.traffic.open = Some(Box::new(record_of(r)));
+    let rec = record_of(r);
+    let proxy_id = r.id;
+    app.traffic.open = Some(Box::new(rec.clone()));
     app.panes.reset(2);
+    if !app.traffic.kept.insert(proxy_id) {
+        return vec![];
+    }
+    let mut rec = rec;
+    rec.id = app.alloc_id();
+    app.history.push(rec.clone());
+    vec![Cmd::AppendHistory(Box::new(rec))]
 }
 
 /// Headers the proxy received that are the connection's, not the app's.
