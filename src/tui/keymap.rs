@@ -273,7 +273,8 @@ pub const GLOBAL: &[Binding] = &[
         "F5",
         "the proxy's traffic",
     )
-    .when(|a| a.screen != Screen::Traffic && !sending(a) && a.traffic.live()),
+    .when(|a| a.screen != Screen::Traffic && !sending(a) && a.traffic.live())
+    .shown_when(|a| a.traffic.live()),
 ];
 
 fn sending(app: &App) -> bool {

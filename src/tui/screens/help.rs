@@ -83,7 +83,11 @@ pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
         Line::from(""),
     ];
     let screen = keymap::help(app);
-    let global: Vec<(&str, &str)> = keymap::GLOBAL.iter().map(|b| (b.label, b.desc)).collect();
+    let global: Vec<(&str, &str)> = keymap::GLOBAL
+        .iter()
+        .filter(|b| (b.shown)(app))
+        .map(|b| (b.label, b.desc))
+        .collect();
     let cell = |k: &(&str, &str)| {
         vec![
             Span::styled(format!(" {:<13}", k.0), theme::KEY),
