@@ -1,20 +1,36 @@
 #!/usr/bin/env python3
-"""Start the vflow binary in a pseudo-terminal and report:
+"""Start the vflow binary in a 120x40 pseudo-terminal and report:
 - the time from exec to the first complete frame (the footer's key line drawn),
 - the resident memory (VmRSS) once the first frame is up, and after a send,
 - the CPU used while idle over 10 seconds.
 Loopback only: the TUI runs its in-process simulator on 127.0.0.1.
-Usage: scripts/bench-tui.py [path/to/vflow] [runs]
-"""
-import os, pty, select, sys, time, tempfile, signal, statistics
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else "target/release/vflow"
-RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+Side by side with another TUI: --other CMD --marker TEXT times both, in
+alternating rounds (median of --runs starts per round), first frame and RSS.
+TEXT is what that TUI draws last in its first frame (its bottom line). The
+other TUI runs in an empty temporary HOME and working directory.
+
+Usage: scripts/bench-tui.py [path/to/vflow] [runs]
+       scripts/bench-tui.py [path/to/vflow] --other /path/to/atac --marker TEXT [--runs 5] [--rounds 3]
+"""
+import argparse, os, pty, select, shlex, sys, time, tempfile, signal, statistics
+
+ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+ap.add_argument("bin", nargs="?", default="target/release/vflow")
+ap.add_argument("runs_pos", nargs="?", type=int, metavar="runs")
+ap.add_argument("--runs", type=int, help="starts per measurement (default 10, 5 with --other)")
+ap.add_argument("--rounds", type=int, default=3, help="alternating rounds with --other")
+ap.add_argument("--other", help="command line of another TUI to time beside vflow")
+ap.add_argument("--marker", help="text that appears when the other TUI's first frame is complete")
+ARGS = ap.parse_args()
+BIN = ARGS.bin
+RUNS = ARGS.runs or ARGS.runs_pos or (5 if ARGS.other else 10)
 MARK = b"help"  # last word of the footer line: the frame is complete
 CLK = os.sysconf("SC_CLK_TCK")
 
 
-def spawn(home):
+def spawn(home, argv=None, cwd=None):
+    argv = argv or [BIN]
     env = dict(os.environ, HOME=home, XDG_DATA_HOME=home + "/data",
                XDG_CONFIG_HOME=home + "/config", TERM="xterm-256color",
                COLUMNS="120", LINES="40")
@@ -22,7 +38,9 @@ def spawn(home):
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(BIN, [BIN], env)
+        if cwd:
+            os.chdir(cwd)
+        os.execve(argv[0], argv, env)
     # set the window size of the pty
     import fcntl, termios, struct
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
@@ -40,9 +58,20 @@ def read_until(fd, mark, timeout=10.0):
             except OSError:
                 break
             buf += chunk
+            answer_queries(fd, chunk)
             if mark in buf:
                 return buf, time.perf_counter()
     raise SystemExit(f"no {mark!r} within {timeout}s; got {buf[-300:]!r}")
+
+
+def answer_queries(fd, chunk):
+    """Answer what a terminal answers: the cursor position (some TUIs wait for it)
+    and the primary device attributes."""
+    for _ in range(chunk.count(b"\x1b[6n")):
+        os.write(fd, b"\x1b[1;1R")
+    for q in (b"\x1b[c", b"\x1b[0c"):
+        for _ in range(chunk.count(q)):
+            os.write(fd, b"\x1b[?62;22c")
 
 
 def rss_kb(pid):
@@ -85,9 +114,42 @@ def stop(pid, fd):
     os.close(fd)
 
 
+def first_frame(home, argv, mark, cwd=None):
+    """One start: ms from exec to `mark` on screen, and VmRSS (kB) then."""
+    pid, fd, t0 = spawn(home, argv, cwd)
+    _, t1 = read_until(fd, mark)
+    time.sleep(0.05)
+    rss = rss_kb(pid)
+    stop(pid, fd)
+    return (t1 - t0) * 1000, rss
+
+
+def side_by_side():
+    other = shlex.split(ARGS.other)
+    mark = ARGS.marker.encode()
+    rows = []
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as ohome:
+        for r in range(ARGS.rounds):
+            res = {}
+            for name, argv, m, h in (("vflow", [BIN], MARK, home), (other[0], other, mark, ohome)):
+                runs = [first_frame(h, argv, m, cwd=h) for _ in range(RUNS)]
+                res[name] = (statistics.median(x for x, _ in runs),
+                             statistics.median(y for _, y in runs) / 1024)
+            ratio = res["vflow"][0] / res[other[0]][0]
+            rows.append(ratio)
+            print(f"round {r + 1}: vflow first frame {res['vflow'][0]:.1f} ms, RSS {res['vflow'][1]:.1f} MB | "
+                  f"{os.path.basename(other[0])} first frame {res[other[0]][0]:.1f} ms, RSS {res[other[0]][1]:.1f} MB | "
+                  f"ratio {ratio:.2f}")
+    print(f"(median of {RUNS} starts per figure, 120x40 pty; vflow: {BIN})")
+
+
 def main():
     if not os.path.exists(BIN):
         raise SystemExit(f"{BIN} not found: run cargo build --release first")
+    if ARGS.other:
+        if not ARGS.marker:
+            raise SystemExit("--other needs --marker TEXT (what its first frame draws last)")
+        return side_by_side()
     firsts, rsss = [], []
     with tempfile.TemporaryDirectory() as home:
         for i in range(RUNS):

@@ -3,7 +3,7 @@
 //! Layers import downwards only: `api` (protocol as data, no I/O) ← `sim`
 //! (the simulator) and `client` (one recorded exchange, explanations) ←
 //! `config` (profiles) ← `check` (suites of expected answers, the runner) ←
-//! `tui` and `cli`. `clock` is shared by all.
+//! `tui` and `cli`. `clock` and `exit` (the exit codes) are shared by all.
 
 pub mod api;
 pub mod check;
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod exit;
 pub mod sim;
 pub mod term;
 pub mod tui;

@@ -15,7 +15,6 @@ use std::time::Duration;
 use vflow::check::{self, Env, Report, Suite, Verdict};
 
 mod support;
-use vflow::cli::GlobalArgs;
 use vflow::client::{Http, HttpOptions};
 use vflow::config::{self, ConfigFile};
 use vflow::sim::{self, SimConfig, SimHandle};
@@ -39,7 +38,8 @@ fn http() -> Http {
 }
 
 fn env(base: &str, simulator: Option<bool>) -> Env {
-    let p = config::resolve_with(&GlobalArgs::default(), None, &ConfigFile::default()).unwrap();
+    let p =
+        config::resolve_with(&config::Overrides::default(), None, &ConfigFile::default()).unwrap();
     let mut e = Env::new(http(), base, p.headers());
     e.explain = p.explain_context();
     e.simulator = simulator;

@@ -325,3 +325,128 @@ fn http_proxy_from_the_environment_is_used() {
         "{head}"
     );
 }
+
+// ---- issue 15, item 12: CLI details ---------------------------------------------------
+
+#[test]
+fn codes_are_listed_in_order() {
+    let cfg = empty_config("codes-sorted");
+    let o = vflow(&cfg, &["codes"]);
+    assert!(o.status.success());
+    let codes: Vec<String> = text(&o)
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert!(codes.len() > 10, "{codes:?}");
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+    let at = |c: &str| codes.iter().position(|x| x.ends_with(c)).unwrap();
+    assert!(at("CAPTCHA.0002") < at("CAPTCHA.0006"));
+}
+
+#[test]
+fn bash_completion_offers_the_scenes_and_the_codes() {
+    let cfg = empty_config("compl-values");
+    let o = vflow(&cfg, &["completions", "bash"]);
+    assert!(o.status.success());
+    let script = text(&o);
+    let scenes =
+        "LOGIN_SMS REGISTER_SMS FORGET_PWD_SMS UPDATE_PWD_SMS UPDATE_MOBILE_SMS BIND_MOBILE_SMS";
+    for s in scenes.split(' ') {
+        assert!(script.contains(s), "{s} in the bash script");
+    }
+    // --scene of send completes the scenes, not file names
+    let send = script
+        .split("vflow__subcmd__send)")
+        .nth(1)
+        .expect("the send section");
+    let scene = send.split("--scene)").nth(1).expect("--scene case");
+    let scene = scene.split(";;").next().unwrap();
+    assert!(
+        scene.contains("LOGIN_SMS") && !scene.contains("compgen -f"),
+        "{scene}"
+    );
+    // vflow codes <TAB>: the catalogue's codes
+    let codes = script
+        .split("vflow__subcmd__codes)")
+        .nth(1)
+        .expect("the codes section");
+    let codes = codes.split("opts=").nth(1).unwrap().lines().next().unwrap();
+    assert!(codes.contains("IDAAS.SDK.CAPTCHA.0002"), "{codes}");
+    assert!(codes.contains("IDAAS.SDK.PARAM.0001"), "{codes}");
+    // any scene is still accepted (to test how the server answers an unknown one)
+    let o = vflow(
+        &cfg,
+        &[
+            "send",
+            "--scene",
+            "NOT_A_SCENE",
+            "--mobile",
+            "1",
+            "--captcha-token",
+            "x",
+            "--curl",
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+}
+
+#[test]
+fn config_show_says_the_fingerprint_is_generated_per_run_unless_the_profile_keeps_one() {
+    let cfg = empty_config("fp");
+    let fp = |o: &Output| {
+        text(o)
+            .lines()
+            .find(|l| l.trim_start().starts_with("X-device-fingerprint:"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let o = vflow(&cfg, &["config", "show"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(fp(&o).contains("generated for this run"), "{}", text(&o));
+    let f = tmp("fp-kept").join("config.toml");
+    std::fs::write(
+        &f,
+        "[profiles.default]\nfingerprint = \"156aysdna213sc50\"\n",
+    )
+    .unwrap();
+    let a = vflow(&f, &["config", "show"]);
+    let b = vflow(&f, &["config", "show"]);
+    assert!(a.status.success(), "{}", err(&a));
+    assert_eq!(fp(&a), fp(&b));
+    assert!(fp(&a).contains("156aysdna213sc50"), "{}", text(&a));
+    assert!(!fp(&a).contains("generated"), "{}", text(&a));
+}
+
+#[test]
+fn send_help_at_80_columns_keeps_the_captcha_token_option_whole() {
+    let cfg = empty_config("help80");
+    let o = support::command(&cfg)
+        .args(["send", "--help"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let t = text(&o);
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+    let examples = t.split("Examples:").nth(1).expect("examples");
+    for l in examples.lines() {
+        // a flag is never split: every `--` word is a whole option name
+        for w in l.split_whitespace().filter(|w| w.starts_with("--")) {
+            let known = [
+                "--target",
+                "--scene",
+                "--mobile",
+                "--captcha-token",
+                "--omit-header",
+                "--json",
+                "--curl",
+                "--redact",
+            ];
+            assert!(known.contains(&w), "{w} in {l:?}:\n{t}");
+        }
+    }
+    assert!(examples.contains("--captcha-token 'TOKEN---"), "{examples}");
+}

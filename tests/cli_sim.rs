@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 use std::process::Output;
 use vflow::api::catalogue::codes;
-use vflow::cli::GlobalArgs;
 use vflow::client::{Http, HttpOptions, Outcome};
 use vflow::config::{self, ConfigFile, ResolvedProfile};
 use vflow::sim::{SimConfig, SimHandle};
@@ -39,7 +38,7 @@ async fn sim(reveal: bool, aes: bool) -> SimHandle {
 }
 
 fn profile() -> ResolvedProfile {
-    config::resolve_with(&GlobalArgs::default(), None, &ConfigFile::default()).unwrap()
+    config::resolve_with(&config::Overrides::default(), None, &ConfigFile::default()).unwrap()
 }
 
 /// A fresh pass token for `sender`, via the library client and the revealed solution.

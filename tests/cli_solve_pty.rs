@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use vflow::sim::SimHandle;
-use vflow::tui::fixtures::simulator;
+use vflow::tui::fixtures::{simulator, simulator_with};
 
 struct Session {
     out: Arc<Mutex<Vec<u8>>>,
@@ -18,6 +18,11 @@ struct Session {
 
 impl Session {
     fn start(sim: &SimHandle, sender: &str) -> Session {
+        let base = sim.base_url();
+        Session::spawn(&["--target", &base, "captcha", "solve", "--sender", sender])
+    }
+
+    fn spawn(args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -38,8 +43,7 @@ impl Session {
         cmd.env("VFLOW_CONFIG", &config);
         cmd.env("NO_PROXY", "*");
         cmd.env("TERM", "xterm-256color");
-        let base = sim.base_url();
-        cmd.args(["--target", &base, "captcha", "solve", "--sender", sender]);
+        cmd.args(args);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -162,4 +166,74 @@ async fn esc_cancels_with_130_and_restores_the_terminal() {
         assert!(s.text().contains("cancelled"));
         s.assert_cooked();
     });
+}
+
+// ---- issue 15, item 7: `vflow flow --target` a tenant without reveal -----------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flow_without_reveal_offers_the_puzzle_inline_and_a_new_one_after_a_miss() {
+    let sim = simulator_with(false, false).await;
+    tokio::task::block_in_place(|| {
+        let base = sim.base_url();
+        let mut s = Session::spawn(&[
+            "--target",
+            &base,
+            "flow",
+            "--scene",
+            "LOGIN_SMS",
+            "--mobile",
+            "13800138030",
+        ]);
+        s.wait_for("does not reveal captcha solutions: slide the piece into the hole");
+        s.wait_for("x =   0 of 0-263");
+        assert!(s.text().contains('▀'), "the puzzle is drawn inline");
+        assert!(!s.cooked(), "raw mode while sliding");
+        // x = 0 is never the hole (X_MIN > TOLERANCE): a miss, then a new puzzle
+        s.send(b"\r");
+        s.wait_for("missed at x = 0: a new puzzle (attempt 2 of 5)");
+        // the new puzzle is drawn after the miss
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let t = s.text();
+            let after = &t[t.find("missed at x = 0").unwrap()..];
+            if after.contains("x =   0 of 0-263") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "no second puzzle:\n{t}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        s.send(b"\x1b");
+        assert_eq!(s.wait_exit(), 130, "{}", s.text());
+        assert!(s.text().contains("cancelled"));
+        s.assert_cooked();
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flow_without_reveal_and_without_a_terminal_keeps_exit_2() {
+    let sim = simulator_with(false, false).await;
+    let base = sim.base_url();
+    let out = tokio::task::spawn_blocking(move || {
+        let config =
+            std::env::temp_dir().join(format!("vflow-flow-piped-{}.toml", std::process::id()));
+        std::fs::write(&config, "").unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vflow"));
+        for (k, _) in std::env::vars() {
+            if k.starts_with("VFLOW_") {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.env("VFLOW_CONFIG", &config)
+            .env("NO_PROXY", "*")
+            .args(["--target", &base, "flow", "--mobile", "13800138031"])
+            .stdin(std::process::Stdio::piped())
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("does not reveal captcha solutions"), "{err}");
+    assert!(err.contains("no terminal to solve the puzzle on"), "{err}");
 }

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use vflow::cli::GlobalArgs;
 use vflow::config::{self, DevicePreset};
 
 fn dir(name: &str) -> PathBuf {
@@ -23,10 +22,10 @@ fn files(name: &str) -> Vec<PathBuf> {
     v
 }
 
-fn args_for(file: &Path) -> GlobalArgs {
-    GlobalArgs {
+fn args_for(file: &Path) -> config::Overrides {
+    config::Overrides {
         config: Some(file.to_path_buf()),
-        ..GlobalArgs::default()
+        ..config::Overrides::default()
     }
 }
 
@@ -98,7 +97,7 @@ fn full_config_merges_under_flags() {
             .any(|h| h.name == "X-tenant-id" && h.value == "t-001" && h.enabled)
     );
 
-    let flags = GlobalArgs {
+    let flags = config::Overrides {
         lang: Some("en".into()),
         client_id: Some("flag-id".into()),
         target: Some("http://127.0.0.1:9/".into()),
@@ -118,7 +117,7 @@ fn full_config_merges_under_flags() {
     );
     assert_eq!(p.device_preset, Some(DevicePreset::Iphone));
 
-    let other = GlobalArgs {
+    let other = config::Overrides {
         profile: Some("local".into()),
         ..args_for(&f)
     };
@@ -131,7 +130,7 @@ fn full_config_merges_under_flags() {
 #[test]
 fn unknown_profile_and_missing_file_are_errors() {
     let f = dir("valid_configs").join("full.toml");
-    let e = config::resolve(&GlobalArgs {
+    let e = config::resolve(&config::Overrides {
         profile: Some("nope".into()),
         ..args_for(&f)
     })
@@ -145,7 +144,7 @@ fn unknown_profile_and_missing_file_are_errors() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("/nonexistent/vflow.toml"), "{e}");
-    let e = config::resolve(&GlobalArgs {
+    let e = config::resolve(&config::Overrides {
         target: Some("ftp://x".into()),
         ..args_for(&dir("valid_configs").join("empty.toml"))
     })
@@ -167,7 +166,7 @@ fn a_device_flag_wins_over_the_files_device_values() {
     let file_only = config::resolve(&args_for(&f)).unwrap();
     assert_eq!(file_only.device.os_version, "windows10.1.1");
     assert_eq!(file_only.device.agent, "SavedAgent/1.0");
-    let flagged = config::resolve(&GlobalArgs {
+    let flagged = config::resolve(&config::Overrides {
         device: Some(DevicePreset::Iphone),
         ..args_for(&f)
     })

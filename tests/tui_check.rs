@@ -277,17 +277,33 @@ async fn s_stops_a_run() {
 async fn without_reveal_the_person_is_asked_and_leaving_the_puzzle_skips_the_token_cases() {
     let (mut app, mut rt, _sim) = harness(false).await;
     press(&mut rt, &mut app, KeyCode::F(4));
-    // The run goes until a case needs a pass token: the puzzle opens for it.
-    loop {
+    // The run goes until a case needs a pass token: the table stays, with the question.
+    while app.check.asking.is_none() {
         let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
             .await
             .expect("the check asks for a token")
             .unwrap();
         rt.dispatch(&mut app, msg);
-        if app.screen == Screen::Puzzle && app.puzzle.phase == vflow::tui::puzzle::Phase::Sliding {
-            break;
-        }
     }
+    assert_eq!(app.screen, Screen::Check, "the table first, no jump");
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    let (case, k, n) = app.check.asking_case().expect("the running case asks");
+    assert!(notice.contains(&case.name), "{notice}");
+    assert!(notice.contains(&format!("{k} of {n}")), "{notice}");
+    // p opens the puzzle for it
+    press(&mut rt, &mut app, KeyCode::Char('p'));
+    while app.puzzle.phase != vflow::tui::puzzle::Phase::Sliding {
+        let msg = tokio::time::timeout(LIMIT, rt.rx.recv())
+            .await
+            .expect("the puzzle arrives")
+            .unwrap();
+        rt.dispatch(&mut app, msg);
+    }
+    assert_eq!(app.screen, Screen::Puzzle);
     assert!(app.puzzle.for_check.is_some(), "solving for the check");
     assert!(app.check.asking.is_some());
     // The person declines: back to the check, the token cases are skipped with why.
@@ -326,6 +342,9 @@ fn a_solved_puzzle_answers_the_waiting_check_case() {
             reply,
         })),
     );
+    assert!(cmds.is_empty(), "the table stays in front: {cmds:?}");
+    assert_eq!(app.screen, Screen::Check);
+    let cmds = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('p'))));
     assert_eq!(app.screen, Screen::Puzzle);
     assert!(
         matches!(cmds.as_slice(), [Cmd::FetchPuzzle { .. }]),
@@ -338,7 +357,9 @@ fn a_solved_puzzle_answers_the_waiting_check_case() {
             picker: Some(ratatui_image::picker::Picker::halfblocks()),
         }))),
     );
-    // Enter verifies for the case's sender, not the wizard's (empty) mobile.
+    // Enter verifies (once the piece has moved) for the case's sender, not
+    // the wizard's (empty) mobile.
+    update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Right)));
     let cmds = update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     let [Cmd::VerifyPuzzle { sender, .. }] = cmds.as_slice() else {
         panic!("{cmds:?}")
@@ -374,4 +395,259 @@ fn a_solved_puzzle_answers_the_waiting_check_case() {
         "",
         "the wizard's token field is untouched"
     );
+}
+
+// ---- issue 15, item 6: F4 against a tenant without revealed solutions ----------------
+
+fn asking_app(
+    redact: bool,
+) -> (
+    App,
+    tokio::sync::oneshot::Receiver<Result<String, vflow::client::simflow::TokenError>>,
+) {
+    use vflow::tui::check::{CheckMsg, TokenRequest};
+    let mut a = check_app();
+    a.redact = redact;
+    let suite = a.check.suite.clone();
+    let i = suite
+        .cases
+        .iter()
+        .position(vflow::tui::check::needs_token)
+        .unwrap();
+    let later = suite
+        .cases
+        .iter()
+        .skip(i + 1)
+        .position(vflow::tui::check::needs_token)
+        .map(|j| i + 1 + j)
+        .unwrap();
+    for r in 0..later {
+        a.check.rows[r] = CaseState::Done(Box::new(as_documented(&suite, r)));
+    }
+    a.check.rows[later] = CaseState::Running;
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let cmds = update(
+        &mut a,
+        Msg::Check(CheckMsg::NeedToken(TokenRequest {
+            run: 1,
+            sender: "13900000024".into(),
+            reply,
+        })),
+    );
+    assert!(cmds.is_empty(), "{cmds:?}");
+    (a, answer)
+}
+
+#[test]
+fn the_token_question_names_the_case_and_k_of_n_over_the_table() {
+    let (a, _answer) = asking_app(true);
+    assert_eq!(a.screen, Screen::Check, "no jump into a puzzle");
+    let suite = a.check.suite.clone();
+    let n = suite
+        .cases
+        .iter()
+        .filter(|c| vflow::tui::check::needs_token(c))
+        .count();
+    let (case, k, total) = a.check.asking_case().unwrap();
+    assert_eq!((k, total), (2, n), "the second case needing a token");
+    let notice = a.notice.clone().unwrap().text;
+    assert!(notice.contains(&case.name), "{notice}");
+    assert!(notice.contains(&format!("2 of {n}")), "{notice}");
+    assert!(notice.contains("p solves the puzzle"), "{notice}");
+    // the footer offers p
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut a = a;
+    a.size = (120, 40);
+    t.draw(|f| view(&a, f)).unwrap();
+    let screen = format!("{:?}", t.backend());
+    assert!(screen.contains("p solve puzzle"), "{screen}");
+}
+
+#[test]
+fn the_status_and_the_puzzle_panel_mask_the_mobile_alike() {
+    for redact in [true, false] {
+        let (mut a, _answer) = asking_app(redact);
+        fixtures::key(&mut a, KeyCode::Char('p'));
+        assert_eq!(a.screen, Screen::Puzzle);
+        let notice = a.notice.clone().unwrap().text;
+        let masked = vflow::api::redact::mobile("13900000024");
+        if redact {
+            assert!(
+                notice.contains(&masked) && !notice.contains("13900000024"),
+                "{notice}"
+            );
+        } else {
+            assert!(notice.contains("13900000024"), "{notice}");
+        }
+        // the puzzle screen's sender line shows it the same way
+        a.size = (120, 40);
+        update(
+            &mut a,
+            Msg::PuzzleFetched(Ok(Box::new(vflow::tui::puzzle::Fetched {
+                puzzle: fixtures::puzzle(),
+                picker: Some(ratatui_image::picker::Picker::halfblocks()),
+            }))),
+        );
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| view(&a, f)).unwrap();
+        let screen = format!("{:?}", t.backend());
+        assert_eq!(screen.contains("13900000024"), !redact, "{screen}");
+    }
+}
+
+#[test]
+fn r_while_a_run_is_going_asks_before_restarting() {
+    let (mut a, mut answer) = asking_app(true);
+    let done_before = a.check.summary();
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "no restart yet: {cmds:?}");
+    assert_eq!(a.check.running, Some(1));
+    assert_eq!(a.check.summary(), done_before, "nothing lost");
+    let notice = a.notice.clone().unwrap().text;
+    assert!(notice.contains("r again restarts"), "{notice}");
+    // any other key keeps the run
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Down)));
+    assert!(!a.check.confirm_restart);
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "asks again: {cmds:?}");
+    // r, r: stop the run, start a new one
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(
+        matches!(
+            cmds.as_slice(),
+            [Cmd::StopCheck { run: 1 }, Cmd::RunCheck { run: 2 }]
+        ),
+        "{cmds:?}"
+    );
+    assert_eq!(a.check.running, Some(2));
+    assert!(a.check.asking.is_none());
+    assert!(
+        matches!(answer.try_recv(), Ok(Err(_))),
+        "the waiting case of the old run gets no token"
+    );
+}
+
+fn screen_text(a: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(a, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of the screen with borders and line breaks gone, to find wrapped words.
+fn flat(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if "│─┌┐└┘├┤".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn long_descriptions_and_skip_reasons_wrap_instead_of_being_cut_at_80_columns() {
+    let mut a = finished_with_a_failure();
+    let suite = a.check.suite.clone();
+    let long = "needs a valid pass token, and the target does not reveal captcha solutions (the puzzle was left unsolved): solve the puzzle when the check asks for it (F4), or run against the built-in simulator";
+    let i = suite.cases.iter().position(|c| c.pass_token).unwrap();
+    if let CaseState::Done(r) = &mut a.check.rows[i] {
+        r.verdict = Verdict::Skip {
+            reason: long.into(),
+        };
+    }
+    let agent = suite
+        .cases
+        .iter()
+        .position(|c| {
+            c.description
+                .contains("the device information is incomplete")
+        })
+        .unwrap();
+    a.size = (80, 24);
+    // the box under the table
+    for sel in [agent, i] {
+        a.check.sel = sel;
+        let text = flat(&screen_text(&a, 80, 24));
+        let want = if sel == i {
+            long
+        } else {
+            &suite.cases[agent].description
+        };
+        assert!(text.contains(&flat(want)), "{want}\n{text}");
+    }
+    // the open case's header
+    for sel in [agent, i] {
+        a.check.sel = sel;
+        a.check.open = Some(sel);
+        let text = flat(&screen_text(&a, 80, 24));
+        let want = if sel == i {
+            long
+        } else {
+            &suite.cases[agent].description
+        };
+        assert!(text.contains(&flat(want)), "{want}\n{text}");
+    }
+}
+
+#[test]
+fn a_skipped_case_says_why_instead_of_an_empty_what_it_got() {
+    let mut a = finished_with_a_failure();
+    let i = a
+        .check
+        .suite
+        .cases
+        .iter()
+        .position(|c| c.pass_token)
+        .unwrap();
+    a.check.open = Some(i);
+    let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
+    assert!(!text.contains("What it got"), "{text}");
+    assert!(text.contains("skipped before sending"), "{text}");
+    assert!(text.contains("does not reveal captcha solutions"), "{text}");
+    // a case that got an answer keeps its heading
+    let j = a
+        .check
+        .suite
+        .cases
+        .iter()
+        .position(|c| c.name == "scene-unknown")
+        .unwrap();
+    a.check.open = Some(j);
+    let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&a, 2));
+    assert!(text.contains("What it got"), "{text}");
+}
+
+/// Issue 15.1: an open case keeps its status, code and time on one line above
+/// the panes at every size, whichever tab is in front.
+#[test]
+fn an_open_case_shows_its_summary_line_at_every_size() {
+    let mut a = finished_with_a_failure();
+    fixtures::key(&mut a, KeyCode::Enter);
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        for tab in ['1', '2', '3'] {
+            fixtures::key(&mut a, KeyCode::Char(tab));
+            a.size = (w, h);
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| view(&a, f)).unwrap();
+            let b = t.backend().buffer();
+            let line: String = (0..w).map(|x| b[(x, 3)].symbol()).collect();
+            assert!(
+                line.contains("200 OK") && line.contains(" ms"),
+                "{w}x{h} tab {tab}: {line:?}"
+            );
+        }
+    }
 }

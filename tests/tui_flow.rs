@@ -264,12 +264,28 @@ async fn reused_token_gives_captcha_0003() {
         ex.contains("an earlier send already used this pass token"),
         "names the cause it knows: {ex}"
     );
-    // r: retry with a fresh token succeeds... but within the 60 s cooldown the
-    // simulator refuses the same mobile and scene: CAPTCHA.0006, as documented.
+    // r: the review again, first (issue 15.3): nothing is sent and no token is
+    // spent yet, and the cooldown the simulator will apply is predicted.
     t.press(KeyCode::Char('r'));
+    t.settle().await;
+    assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    assert_eq!(t.app.history.len(), 2, "r alone sends nothing");
+    t.assert_warning("CAPTCHA.0006 likely (cooldown");
+    assert!(
+        !t.app.warnings().iter().any(|w| w.contains("already used")),
+        "the used token is not the one Enter will send"
+    );
+    // Enter gets a fresh token and sends: within the 60 s cooldown the
+    // simulator refuses the same mobile and scene: CAPTCHA.0006, as documented.
+    t.press(KeyCode::Enter);
     t.settle().await;
     assert_eq!(t.app.history.len(), 3);
     t.expect_code("IDAAS.SDK.CAPTCHA.0006");
+    let ex = t.explanation();
+    assert!(
+        ex.contains("s before this request: that is the 60 s resend cooldown"),
+        "states what the session knows: {ex}"
+    );
 }
 
 #[tokio::test]

@@ -228,6 +228,7 @@ fn the_puzzle_lifetime_counts_down_on_the_injected_clock() {
 #[test]
 fn enter_asks_for_the_sender_when_the_mobile_is_not_known() {
     let (mut a, _) = fixtures::puzzle_screen();
+    key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert!(a.puzzle.editing_mobile, "asks for the mobile");
     assert!(a.typing());
@@ -465,6 +466,7 @@ async fn a_pass_token_about_to_expire_is_flagged_in_the_review() {
 fn an_expired_puzzle_that_fails_says_so() {
     let (mut a, clock) = fixtures::puzzle_screen();
     a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.puzzle.phase, Phase::Verifying);
     clock.advance(Duration::from_secs(125));
@@ -527,8 +529,14 @@ fn retry_against_a_remote_tenant_opens_a_new_puzzle() {
     };
     let body = fixtures::error_body("IDAAS.SDK.CAPTCHA.0003");
     let mut a = fixtures::with_result(a, Some(fixtures::json_response(400, &body)));
+    // r reviews first (issue 15.3); Enter there opens the puzzle, which
+    // returns to the review when solved (issue 15.5).
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     assert_eq!(a.screen, Screen::Puzzle);
+    assert_eq!(a.puzzle.back_to, Screen::Wizard(Step::Review));
     assert!(a.token.value().is_empty(), "the used token is cleared");
     match cmds.as_slice() {
         [vflow::tui::Cmd::FetchPuzzle { spec, .. }] => {
@@ -588,4 +596,199 @@ fn tiny_and_odd_sizes_draw_without_panicking() {
             }),
         );
     }
+}
+
+// ---- precision and safety for a person (issue 14) ---------------------------
+
+fn chars(a: &mut App, s: &str) {
+    for c in s.chars() {
+        key(a, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn typed_digits_set_x_like_the_cli() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    chars(&mut a, "127");
+    assert_eq!(x_of(&a), 127);
+    let text = screen_text(&render(&mut a, 120, 40));
+    assert!(
+        text.contains("x = 127") && text.contains("typed 127"),
+        "{text}"
+    );
+    key(&mut a, KeyCode::Backspace);
+    assert_eq!(x_of(&a), 12);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(x_of(&a), 13, "an arrow goes on from the typed x");
+    chars(&mut a, "999");
+    assert_eq!(x_of(&a), puzzle_image_limit(), "capped at the largest x");
+}
+
+fn puzzle_image_limit() -> u32 {
+    vflow::term::puzzle_image::X_LIMIT
+}
+
+#[test]
+fn enter_on_a_fresh_puzzle_does_not_verify() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    a.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        text.contains("Enter verify (after a move)"),
+        "footer: {text}"
+    );
+    for _ in 0..2 {
+        let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+        assert!(cmds.is_empty(), "{cmds:?}");
+        assert_eq!(a.puzzle.phase, Phase::Sliding);
+    }
+    let notice = a.notice.as_ref().expect("says why").text.clone();
+    assert!(notice.contains("move the piece first"), "{notice}");
+    // a typed x counts as a move
+    chars(&mut a, "150");
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert!(
+        matches!(cmds.as_slice(), [vflow::tui::Cmd::VerifyPuzzle { .. }]),
+        "{cmds:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_double_enter_after_a_failure_gets_a_puzzle_and_does_not_spend_it() {
+    let mut t = Harness::new(false).await;
+    t.app.mobile = tui_input::Input::new(fixtures::MOBILE.into());
+    let (_, truth) = t.open_puzzle().await;
+    let wrong = if truth > 100 { 10 } else { 200 };
+    t.slide_to(wrong);
+    t.press(KeyCode::Enter);
+    t.settle().await;
+    assert!(puzzle::failed(&t.app));
+    let size_before = puzzle::areas(&t.app, Rect::new(0, 0, 80, 24)).picture;
+    t.press(KeyCode::Enter); // new puzzle
+    t.settle().await;
+    assert_eq!(t.app.puzzle.phase, Phase::Sliding);
+    let token = t.app.puzzle.current.as_ref().unwrap().puzzle.token.clone();
+    t.press(KeyCode::Enter); // the second Enter: nothing is verified
+    assert!(t.rt.idle(), "no request went out");
+    assert_eq!(t.app.puzzle.phase, Phase::Sliding);
+    assert!(
+        t.sim.solution(&token).is_some(),
+        "the puzzle is still alive"
+    );
+    assert_eq!(
+        puzzle::areas(&t.app, Rect::new(0, 0, 80, 24)).picture,
+        size_before,
+        "the picture keeps its size across attempts"
+    );
+}
+
+#[test]
+fn the_picture_keeps_its_size_in_every_phase() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        a.size = (w, h);
+        let area = Rect::new(0, 0, w, h);
+        a.puzzle.phase = Phase::Sliding;
+        let sliding = puzzle::areas(&a, area).picture;
+        a.puzzle.phase = Phase::Verifying;
+        assert_eq!(puzzle::areas(&a, area).picture, sliding);
+        a.puzzle.phase = Phase::Failed {
+            title: "no".into(),
+            lines: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(puzzle::areas(&a, area).picture, sliding, "{w}x{h}");
+    }
+}
+
+/// Cells whose colour is the piece's outline (magenta), as half-blocks.
+fn outline_cells(t: &Terminal<TestBackend>, r: Rect) -> Vec<(u16, u16)> {
+    let buf = t.backend().buffer();
+    let magenta = |c: Color| matches!(c, Color::Rgb(r, g, b) if r > 200 && g < 80 && b > 200);
+    let mut v = vec![];
+    for y in r.y..r.bottom() {
+        for x in r.x..r.right() {
+            let c = &buf[(x, y)];
+            if magenta(c.fg) || magenta(c.bg) {
+                v.push((x, y));
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn the_piece_is_outlined_in_a_contrasting_colour_even_without_colour() {
+    for no_color in [false, true] {
+        let (mut a, _) = fixtures::puzzle_screen();
+        a.no_color = no_color;
+        chars(&mut a, "60");
+        let t = render(&mut a, 80, 24);
+        let pic = puzzle::areas(&a, Rect::new(0, 0, 80, 24)).picture;
+        let cells = outline_cells(&t, pic);
+        assert!(cells.len() >= 10, "no_color {no_color}: {cells:?}");
+        let (c0, c1) = vflow::term::puzzle_image::piece_columns(60, pic.width);
+        assert!(
+            cells
+                .iter()
+                .all(|&(x, _)| (pic.x + c0..=pic.x + c1).contains(&x)),
+            "the outline is where the piece is: {cells:?}"
+        );
+    }
+}
+
+#[test]
+fn the_loupe_at_80x24_shows_the_piece_edge_and_the_hole_magnified() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    // 3 px left of the hole (fixture's hole at x = 150): both edges in the loupe
+    chars(&mut a, "147");
+    let t = render(&mut a, 80, 24);
+    let ar = puzzle::areas(&a, Rect::new(0, 0, 80, 24));
+    assert_eq!(ar.loupe.height, 3, "a loupe at 80x24");
+    assert!(ar.loupe.width >= 70);
+    insta::assert_snapshot!("puzzle_loupe_80x24", brightness_map(&t, ar.loupe));
+    // the outline's left edge is in the middle half of the loupe
+    let cells = outline_cells(&t, ar.loupe);
+    let left = cells
+        .iter()
+        .map(|c| c.0)
+        .min()
+        .expect("outline in the loupe");
+    let (q, w) = (ar.loupe.x + ar.loupe.width / 4, ar.loupe.width);
+    assert!(
+        (q..q + w / 2).contains(&left),
+        "left edge at {left}, loupe {:?}",
+        ar.loupe
+    );
+    // one pixel to the right moves it by two columns: a person can count pixels
+    key(&mut a, KeyCode::Right);
+    let t2 = render(&mut a, 80, 24);
+    let first = |t: &Terminal<TestBackend>| {
+        (0..ar.loupe.width)
+            .map(|i| ar.loupe.x + i)
+            .find(|&x| !outline_cells(t, Rect::new(x, ar.loupe.y, 1, ar.loupe.height)).is_empty())
+    };
+    // the window stays (it moves in quarter steps): the edge moves 2 columns
+    assert_eq!(first(&t2), first(&t).map(|c| c + 2));
+    // the hole shows through the half see-through piece: darker cells right
+    // of the piece's edge, 3 px = 6 columns from it (hole at 150, piece at 147)
+    let lum = |t: &Terminal<TestBackend>, x: u16| {
+        let buf = t.backend().buffer();
+        (ar.loupe.y..ar.loupe.bottom())
+            .map(|y| match buf[(x, y)].bg {
+                Color::Rgb(r, g, b) => u32::from(r) + u32::from(g) + u32::from(b),
+                _ => 0,
+            })
+            .sum::<u32>()
+    };
+    let edge = left + 6;
+    let mean =
+        |xs: std::ops::Range<u16>| xs.clone().map(|x| lum(&t, x)).sum::<u32>() / xs.len() as u32;
+    let (before, inside) = (mean(left + 2..edge), mean(edge + 2..edge + 12));
+    assert!(
+        inside + 100 < before,
+        "the hole is darker: {inside} vs {before}"
+    );
+    // a picture fine enough (about 2 px per column or less) needs no loupe
+    a.size = (200, 60);
+    assert!(puzzle::areas(&a, Rect::new(0, 0, 200, 60)).loupe.is_empty());
 }

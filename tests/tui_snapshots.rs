@@ -167,12 +167,41 @@ fn headers_editor() {
 }
 
 #[test]
+fn headers_editor_preset_picker() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    snap("headers_preset_picker", a);
+}
+
+#[test]
 fn headers_editor_editing_a_value() {
     let (mut a, _) = filled(Step::Review);
     key(&mut a, KeyCode::F(2));
     key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::End); // edit in place: the cursor at the end
     typed(&mut a, ".1");
     snap("headers_editing", a);
+}
+
+/// Issue 15.2: Enter selects the old value (typing replaces it), the title
+/// and the footer say how to keep it, the cursor stands in the field.
+#[test]
+fn headers_editor_value_selected() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Home);
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Down); // X-agent
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(a.editor.replace);
+    let mut t = render(&mut a, 80, 24);
+    let pos = t.get_cursor_position().unwrap();
+    assert!(pos.y > 10, "the cursor is in the edit box: {pos:?}");
+    snap("headers_value_selected", a);
 }
 
 #[test]
@@ -223,4 +252,70 @@ fn no_color_drops_every_colour() {
         format!("{}", plain.backend()),
         "same text either way"
     );
+}
+
+/// The row just under the title bar, as text.
+fn row(t: &Terminal<TestBackend>, y: u16) -> String {
+    let b = t.backend().buffer();
+    (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()
+}
+
+/// Issue 15.1: at every size, whichever pane or tab has the focus, the
+/// status, the code and the time stay on screen above the panes.
+#[test]
+fn result_summary_line_is_visible_at_every_size_and_tab() {
+    let (a, _) = filled(Step::Review);
+    let body = error_body("IDAAS.SDK.CAPTCHA.0006");
+    let mut a = with_result(a, Some(json_response(400, &body)));
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (60, 16)] {
+        for tab in ['1', '2', '3'] {
+            key(&mut a, KeyCode::Char(tab));
+            let t = render(&mut a, w, h);
+            let line = row(&t, 1);
+            assert!(
+                line.contains("400 IDAAS.SDK.CAPTCHA.0006") && line.contains(" ms"),
+                "{w}x{h} tab {tab}: {line:?}"
+            );
+        }
+    }
+}
+
+/// Issue 15.10: at 120 (and 80) columns a long X-agent is cut with a mark and
+/// two spaces before the `required` column, never running into it.
+#[test]
+fn headers_long_values_stop_before_the_required_column() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = render(&mut a, w, h);
+        let agent = (0..h)
+            .map(|y| row(&t, y))
+            .find(|r| r.contains("X-agent"))
+            .unwrap();
+        assert!(agent.contains("…  required"), "{w}: {agent:?}");
+    }
+}
+
+/// Issue 15.10: at 80 columns the result's footer keeps what to do next
+/// (resend, headers, scene, new, copy, save), not four navigation keys.
+#[test]
+fn result_footer_at_80_columns_keeps_the_next_actions() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(
+        a,
+        Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+    );
+    let t = render(&mut a, 80, 24);
+    let footer = row(&t, 23);
+    for want in [
+        "r resend",
+        "e headers",
+        "s scene",
+        "n new",
+        "c copy",
+        "w save",
+        "? help",
+    ] {
+        assert!(footer.contains(want), "{want}: {footer:?}");
+    }
 }

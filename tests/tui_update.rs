@@ -168,7 +168,10 @@ fn headers_editor_edits_omits_blanks_adds_and_applies_presets() {
     // A preset sets (and sends) every device header, with a fresh fingerprint.
     key(&mut a, KeyCode::Char('h'));
     let fp_before = a.headers[1].value.clone();
+    // p opens the picker on the first preset: the second one is iPhone
     key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
     assert!(a.headers[3].enabled, "the preset sends X-agent again");
     assert_eq!(
         a.headers[0].value, "iOS 17.4.1",
@@ -189,7 +192,7 @@ fn result_keys_offer_login_only_after_a_delivered_login_code() {
     let mut a = with_result(a, Some(ok_response()));
     assert!(vflow::tui::screens::result::login_available(&a));
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(cmds.as_slice(), [Cmd::Login { .. }]), "{cmds:?}");
+    assert!(matches!(cmds.as_slice(), [Cmd::Consume { .. }]), "{cmds:?}");
     let (a, _) = filled(Step::Review);
     let a = with_result(
         a,
@@ -364,6 +367,7 @@ fn leaving_the_puzzle_mid_verify_drops_the_late_answer() {
     let (mut a, _) = vflow::tui::fixtures::puzzle_screen();
     typed_mobile(&mut a, "13800138000");
     assert_eq!(a.screen, Screen::Puzzle);
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Right))); // Enter verifies after a move
     let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
     assert!(
         matches!(cmds.as_slice(), [Cmd::VerifyPuzzle { .. }]),
@@ -395,7 +399,7 @@ fn a_second_l_does_not_log_in_twice() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
     let first = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
-    assert!(matches!(first.as_slice(), [Cmd::Login { .. }]));
+    assert!(matches!(first.as_slice(), [Cmd::Consume { .. }]));
     let second = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(
         second.is_empty(),
@@ -406,11 +410,18 @@ fn a_second_l_does_not_log_in_twice() {
     let login = a.login_spec("13800138000", "042917");
     update(
         &mut a,
-        Msg::LoginDone {
+        Msg::Consumed {
             id,
-            exchange: Box::new(vflow::tui::fixtures::exchange(&login, Some(ok_response()))),
+            exchange: Box::new(vflow::tui::fixtures::exchange(
+                &login,
+                Some(json_response(
+                    200,
+                    r#"{"status":"SUCCESS","session_token":"s","expire":432000,"id_token":"a.b.c"}"#,
+                )),
+            )),
         },
     );
+    assert!(!vflow::tui::screens::result::login_available(&a));
     let third = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('l'))));
     assert!(third.is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("single use"));
@@ -458,6 +469,24 @@ fn masking_covers_the_captcha_sender_named_in_an_explanation() {
 }
 
 #[test]
+fn the_saved_report_holds_the_curl_command() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    let r = a.history[0].clone();
+    let curl = vflow::tui::record::curl(&r.spec, false);
+    assert!(curl.starts_with("curl"), "{curl}");
+    let report = vflow::tui::record::report(&r, false, &a.explain_base);
+    assert!(report.contains("==== CURL ===="), "{report}");
+    assert!(report.contains(&curl), "{report}");
+    // w on the result saves that report
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('w'))));
+    let [Cmd::SaveReport(saved)] = cmds.as_slice() else {
+        panic!("{cmds:?}")
+    };
+    assert!(saved.contains(&curl), "{saved}");
+}
+
+#[test]
 fn esc_from_a_result_opened_in_history_goes_back_to_the_list() {
     let (a, _) = filled(Step::Review);
     let mut a = with_result(a, Some(ok_response()));
@@ -491,4 +520,298 @@ fn review_warns_about_the_resend_cooldown_from_this_sessions_history() {
         !a.warnings().iter().any(|x| x.contains("s ago")),
         "past the cooldown: no warning"
     );
+}
+
+#[test]
+fn p_in_the_headers_editor_opens_a_picker_that_shows_the_presets() {
+    use vflow::config::DevicePreset;
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    let before = a.headers.clone();
+    key(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.headers, before, "p alone changes nothing");
+    assert_eq!(
+        vflow::tui::keymap::mode(&a),
+        vflow::tui::keymap::Mode::PresetPicker
+    );
+    // every preset is on screen, with its values
+    a.size = (120, 40);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| vflow::tui::view(&a, f)).unwrap();
+    let screen = format!("{:?}", t.backend());
+    for p in DevicePreset::ALL {
+        assert!(
+            screen.contains(p.name()) && screen.contains(p.label()),
+            "{}: {screen}",
+            p.name()
+        );
+    }
+    // Esc cancels; p, ↓↓, Enter applies the third preset
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Headers);
+    assert_eq!(a.headers, before);
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        vflow::tui::keymap::mode(&a),
+        vflow::tui::keymap::Mode::Headers
+    );
+    let chosen = DevicePreset::ALL[2];
+    let os = a
+        .headers
+        .iter()
+        .find(|x| x.name.eq_ignore_ascii_case(h::OS_VERSION))
+        .unwrap();
+    assert_eq!(os.value, chosen.headers().os_version);
+    assert!(a.notice.unwrap().text.contains(chosen.label()));
+}
+
+/// Issue 15.11: UPDATE_PWD_SMS wants the mobile with its full area code; the
+/// review warns when it is missing (and only for that scene).
+#[test]
+fn update_pwd_sms_without_an_area_code_is_flagged_in_the_review() {
+    use vflow::api::Scene;
+    let (mut a, _) = filled(Step::Review);
+    let pos = |s: Scene| Scene::ALL.iter().position(|x| *x == s).unwrap();
+    a.scene_sel = pos(Scene::UpdatePwdSms);
+    a.mobile = tui_input::Input::new("13800138000".into());
+    let w = a.warnings();
+    assert!(
+        w.iter()
+            .any(|x| x.contains("UPDATE_PWD_SMS") && x.contains("+8613800138000")),
+        "{w:?}"
+    );
+    a.mobile = tui_input::Input::new("+8613800138000".into());
+    assert!(!a.warnings().iter().any(|x| x.contains("area code")));
+    a.mobile = tui_input::Input::new("13800138000".into());
+    a.scene_sel = pos(Scene::LoginSms);
+    assert!(!a.warnings().iter().any(|x| x.contains("area code")));
+}
+
+/// Issue 15.3: `r` on a result opens the review (nothing sent), Enter then
+/// gets a fresh token and sends.
+#[test]
+fn r_on_a_result_reviews_first_and_enter_fetches_a_fresh_token() {
+    let (a, clock) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    clock.advance(std::time::Duration::from_secs(25));
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let text = vflow::tui::record::plain(&vflow::tui::screens::review::review_lines(&a));
+    assert!(text.contains("Enter gets a fresh pass token"), "{text}");
+    assert!(text.contains("25 s ago"), "{text}");
+    assert!(!text.contains("PARAM.0008"), "{text}");
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert!(
+        cmds.iter().any(|c| matches!(c, Cmd::FetchToken { .. })),
+        "{cmds:?}"
+    );
+    assert_eq!(a.screen, Screen::Sending);
+}
+
+/// Issue 15.2: Home/End move in the list, Enter selects the old value so
+/// typing replaces it, ←→ keep it to edit, a letter typed outside the field
+/// changes no row, and the footer names every key that works.
+#[test]
+fn headers_editor_replaces_the_selected_value_and_touches_no_other_row() {
+    let (mut a, _) = filled(Step::Review);
+    key(&mut a, KeyCode::F(2));
+    let before = a.headers.clone();
+    key(&mut a, KeyCode::End);
+    assert_eq!(a.editor.sel, a.headers.len() - 1);
+    key(&mut a, KeyCode::Home);
+    assert_eq!(a.editor.sel, 0);
+    let agent = a.headers.iter().position(|x| x.name == h::AGENT).unwrap();
+    for _ in 0..agent {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    let footer: Vec<String> = vflow::tui::keymap::footer(&a)
+        .iter()
+        .map(|(k, d)| format!("{k} {d}"))
+        .collect();
+    for want in [
+        "Enter set value",
+        "Esc cancel",
+        "←→ edit in place",
+        "Ctrl+U clear",
+    ] {
+        assert!(footer.iter().any(|f| f == want), "{want}: {footer:?}");
+    }
+    typed(&mut a, "Android 13");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.headers[agent].value, "Android 13",
+        "replaced, not appended"
+    );
+    for (i, (x, y)) in before.iter().zip(&a.headers).enumerate() {
+        if i != agent {
+            assert_eq!(x, y, "row {i} untouched");
+        }
+    }
+    // → keeps the old value: typing appends at the cursor.
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Right);
+    typed(&mut a, ".1");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.headers[agent].value, "Android 13.1");
+    // Backspace on the selection deletes it; a paste replaces it.
+    key(&mut a, KeyCode::Enter);
+    update(&mut a, Msg::Paste("Android 14".into()));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.headers[agent].value, "Android 14");
+    // Not editing: a letter with no binding says so and changes nothing.
+    let now = a.headers.clone();
+    key(&mut a, KeyCode::Char('z'));
+    assert_eq!(a.headers, now);
+    let n = a.notice.clone().unwrap();
+    assert!(
+        n.error && n.text.contains("Enter edits the value of X-agent"),
+        "{n:?}"
+    );
+    // A click on another row while typing does not move the edit there.
+    key(&mut a, KeyCode::Enter);
+    update(
+        &mut a,
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 10,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(a.editor.sel, agent);
+}
+
+/// Issue 15.4: Ctrl+G and Ctrl+P use the headers as edited; a header refusal
+/// is said, and Ctrl+F fetches with the profile's full headers.
+#[test]
+fn captcha_fetches_use_the_edited_headers_and_ctrl_f_the_profiles() {
+    use vflow::client::simflow::TokenError;
+    let ctrl = |c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let (mut a, _) = filled(Step::Token);
+    let fp = a
+        .headers
+        .iter()
+        .position(|x| x.name == h::FINGERPRINT)
+        .unwrap();
+    a.headers[fp].enabled = false;
+    let cmds = update(&mut a, ctrl('g'));
+    match &cmds[..] {
+        [Cmd::FetchToken { headers, .. }] => assert!(!headers[fp].enabled, "as edited"),
+        other => panic!("{other:?}"),
+    }
+    update(
+        &mut a,
+        Msg::TokenFetched(Err(TokenError::Failed(
+            "captcha get: 400 IDAAS.SDK.PARAM.0001".into(),
+        ))),
+    );
+    let n = a.notice.clone().unwrap();
+    assert!(
+        n.error && n.text.contains("refused the headers as edited") && n.text.contains("Ctrl+F"),
+        "{n:?}"
+    );
+    let cmds = update(&mut a, ctrl('f'));
+    match &cmds[..] {
+        [Cmd::FetchToken { headers, .. }] => {
+            assert_eq!(headers, &a.base_headers, "the profile's full headers")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        a.headers.iter().any(|x| !x.enabled),
+        "the edit stays for sms/send"
+    );
+    // The puzzle: the same, with Ctrl+F on its failure.
+    a.busy = None;
+    a.screen = Screen::Wizard(Step::Token);
+    let cmds = update(&mut a, ctrl('p'));
+    match &cmds[..] {
+        [Cmd::FetchPuzzle { spec, .. }] => assert!(!spec.headers[fp].enabled),
+        other => panic!("{other:?}"),
+    }
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Err(
+            "GET /captcha: 400 IDAAS.SDK.PARAM.0001: Device information is incomplete".into(),
+        )),
+    );
+    let cmds = update(&mut a, ctrl('f'));
+    match &cmds[..] {
+        [Cmd::FetchPuzzle { spec, .. }] => assert_eq!(spec.headers, a.base_headers),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Issue 15.5: once the target is known not to reveal solutions, the token
+/// step no longer offers Ctrl+G; a puzzle opened from the review (g, or r's
+/// resend) returns to the review when solved.
+#[test]
+fn without_reveal_the_token_step_offers_what_works_and_a_solved_puzzle_returns_to_the_review() {
+    use vflow::client::simflow::TokenError;
+    let (mut a, _) = filled(Step::Review);
+    let cmds = update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('g'))));
+    assert!(matches!(&cmds[..], [Cmd::FetchToken { .. }]), "{cmds:?}");
+    update(
+        &mut a,
+        Msg::TokenFetched(Err(TokenError::NoReveal("no /_sim/captcha".into()))),
+    );
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert_eq!(a.reveals, Some(false));
+    // The first screen: Ctrl+G neither in the footer nor in the text.
+    a.screen = Screen::Wizard(Step::Token);
+    a.busy = None;
+    assert!(
+        !vflow::tui::keymap::footer(&a)
+            .iter()
+            .any(|(k, _)| *k == "Ctrl+G"),
+        "{:?}",
+        vflow::tui::keymap::footer(&a)
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| vflow::tui::view(&a, f)).unwrap();
+    let screen = format!("{:?}", t.backend());
+    assert!(!screen.contains("Ctrl+G"), "{screen}");
+    assert!(screen.contains("Ctrl+P"), "{screen}");
+    // From the review, solved: back to the review.
+    a.screen = Screen::Wizard(Step::Review);
+    let (mut p, _) = vflow::tui::fixtures::puzzle_screen();
+    p.puzzle.back_to = Screen::Wizard(Step::Review);
+    p.mobile = tui_input::Input::new("13800138000".into());
+    key(&mut p, KeyCode::Right); // Enter verifies only a moved piece
+    let verify = update(&mut p, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    let sender = match &verify[..] {
+        [Cmd::VerifyPuzzle { sender, .. }] => sender.clone(),
+        other => panic!("{other:?}"),
+    };
+    update(
+        &mut p,
+        Msg::PuzzleVerified {
+            sender,
+            exchange: verify_ok("tok---{\"x\":150,\"y\":40}"),
+        },
+    );
+    assert_eq!(p.screen, Screen::Wizard(Step::Review));
+}
+
+#[test]
+fn a_record_appended_again_after_its_code_was_consumed_loads_once_with_the_consumer() {
+    let dir = std::env::temp_dir().join(format!("vflow-hist-again-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = HistoryStore::new(dir.join("history.jsonl"));
+    let (a, _) = filled(Step::Review);
+    let a = with_result(a, Some(ok_response()));
+    let mut rec = a.history[0].clone();
+    store.append(&rec).unwrap();
+    let login = a.login_spec("13800138000", "042917");
+    rec.login = Some(vflow::tui::fixtures::exchange(&login, Some(ok_response())));
+    store.append(&rec).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.len(), 1, "one record per id");
+    assert!(loaded[0].login.is_some(), "the later line wins");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -38,6 +38,7 @@ pub mod paths {
     pub const SIM_OPENAPI: &str = "/_sim/openapi.json";
     pub const SIM_STATE_TOKEN: &str = "/_sim/state-token";
     pub const SIM_USERS: &str = "/_sim/users";
+    pub const SIM_COOLDOWN_CLEAR: &str = "/_sim/cooldown/clear";
 }
 
 /// Time rules of the protocol (spec §3-§5).

@@ -5,7 +5,10 @@
 //!
 //! Depends on `api`, `client` and `config` only; the CLI and the TUI drive it.
 
-pub mod report;
+pub mod probe;
+pub mod probe_plan;
+pub mod probe_report;
+pub(crate) mod report;
 pub mod run;
 pub mod suite;
 

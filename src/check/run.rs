@@ -19,6 +19,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// A pass token (or why not) and the requests made to get it, with their exchanges.
+pub type Recorded = (Result<String, TokenError>, Vec<(RequestSpec, Exchange)>);
+
 /// Where valid pass tokens come from. The simulator's reveal is built in; a
 /// front end can ask a person to solve a puzzle instead (the TUI's hook).
 pub trait TokenSource: Send + Sync {
@@ -34,6 +37,23 @@ pub trait TokenSource: Send + Sync {
 
     /// What to do when tokens are not available (ends the skip reason).
     fn hint(&self) -> String;
+
+    /// [`TokenSource::pass_token`] with the requests it made and their exchanges, for
+    /// reports that show how a token was obtained; none by default.
+    fn pass_token_recorded<'a>(
+        &'a self,
+        http: &'a Http,
+        base: &'a str,
+        headers: &'a [HeaderSetting],
+        sender: &'a str,
+    ) -> BoxFuture<'a, Recorded> {
+        Box::pin(async move {
+            (
+                self.pass_token(http, base, headers, sender).await,
+                Vec::new(),
+            )
+        })
+    }
 }
 
 /// Pass tokens solved through the simulator's `/_sim/captcha/{token}` reveal.
@@ -63,6 +83,21 @@ impl TokenSource for SimulatorReveal {
 
     fn hint(&self) -> String {
         self.hint.clone()
+    }
+
+    fn pass_token_recorded<'a>(
+        &'a self,
+        http: &'a Http,
+        base: &'a str,
+        headers: &'a [HeaderSetting],
+        sender: &'a str,
+    ) -> BoxFuture<'a, Recorded> {
+        Box::pin(async move {
+            let mut log = Vec::new();
+            let t =
+                simflow::token_from_simulator_recorded(http, base, headers, sender, &mut log).await;
+            (t, log)
+        })
     }
 }
 

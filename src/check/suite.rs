@@ -364,34 +364,8 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
             ));
         }
         let expect_at = c.expect.span().start;
-        let e = c.expect.into_inner();
-        let expect = match (e.success, e.status, e.error_code) {
-            (Some(true), None, None) => Expected::Success,
-            (Some(true), _, _) => {
-                return Err(at(
-                    expect_at,
-                    format!("case `{name}`: expect: success = true takes no status or error_code"),
-                ));
-            }
-            (_, None, None) => {
-                return Err(at(
-                    expect_at,
-                    format!(
-                        "case `{name}`: expect: give success = true, or the status and/or error_code of the expected error"
-                    ),
-                ));
-            }
-            (_, Some(s), _) if (200..300).contains(&s) => {
-                return Err(at(
-                    expect_at,
-                    format!("case `{name}`: expect: write success = true for a 2xx answer"),
-                ));
-            }
-            (_, status, code) => Expected::Error {
-                status,
-                error_code: code.map(|c| c.trim().to_string()),
-            },
-        };
+        let expect = expected(c.expect.into_inner())
+            .map_err(|msg| at(expect_at, format!("case `{name}`: expect: {msg}")))?;
         for h in c.headers.keys() {
             if c.omit_headers.iter().any(|o| o.eq_ignore_ascii_case(h)) {
                 return Err(err(format!("header {h} is both set and omitted")));
@@ -423,58 +397,7 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
             expect,
             line: line_col(text, start).0,
         };
-        let consumer_setup =
-            case.deliver.is_some() || case.login || case.state_token || case.wrong_first > 0;
-        if case.endpoint.consumer(false).is_none() && (consumer_setup || case.mobile.is_some()) {
-            return Err(err(format!(
-                "deliver, login, state_token, wrong_first and mobile are for the code consumers, not {}",
-                case.endpoint.name()
-            )));
-        }
-        if consumer_setup && !case.simulator_only {
-            return Err(err(
-                "deliver, login, state_token and wrong_first read the simulator's outbox or helpers: add simulator_only = true".into(),
-            ));
-        }
-        if case.deliver_to.is_some() && case.deliver.is_none() {
-            return Err(err(
-                "deliver_to needs deliver (the scene of the code)".into()
-            ));
-        }
-        if case.wrong_first > 0 && case.deliver.is_none() {
-            return Err(err("wrong_first needs deliver (a code to get wrong)".into()));
-        }
-        for (flag, ph, what) in [
-            (case.deliver.is_some(), CODE, "deliver"),
-            (case.deliver.is_some(), WRONG_CODE, "deliver"),
-            (case.login, ID_TOKEN, "login = true"),
-            (case.state_token, STATE_TOKEN, "state_token = true"),
-        ] {
-            if !flag && case.values().any(|v| v.contains(ph)) {
-                return Err(err(format!("{ph} is used without {what}")));
-            }
-        }
-        if !case.pass_token {
-            if case.values().any(|v| v.contains(PASS_TOKEN)) {
-                return Err(err(format!(
-                    "{PASS_TOKEN} is used without pass_token = true"
-                )));
-            }
-            if case.setup.is_some() {
-                return Err(err("setup needs pass_token = true".into()));
-            }
-            if case.sender.is_some() {
-                return Err(err(
-                    "sender is the mobile a pass token is verified for: it needs pass_token = true"
-                        .into(),
-                ));
-            }
-        } else if case.endpoint != Endpoint::SmsSend {
-            return Err(err(format!(
-                "pass_token is for sms/send, not {}",
-                case.endpoint.name()
-            )));
-        }
+        check_case(&case).map_err(err)?;
         cases.push(case);
     }
     Ok(Suite {
@@ -482,6 +405,77 @@ pub fn parse(text: &str, source: &str) -> Result<Suite, SuiteError> {
         defaults: file.defaults,
         cases,
     })
+}
+
+/// What a case's `expect` table says (the message without the case and place on error).
+fn expected(e: ExpectFile) -> Result<Expected, String> {
+    match (e.success, e.status, e.error_code) {
+        (Some(true), None, None) => Ok(Expected::Success),
+        (Some(true), _, _) => Err("success = true takes no status or error_code".into()),
+        (_, None, None) => {
+            Err("give success = true, or the status and/or error_code of the expected error".into())
+        }
+        (_, Some(s), _) if (200..300).contains(&s) => {
+            Err("write success = true for a 2xx answer".into())
+        }
+        (_, status, code) => Ok(Expected::Error {
+            status,
+            error_code: code.map(|c| c.trim().to_string()),
+        }),
+    }
+}
+
+/// The rules between a case's settings (the message without the case and place on error).
+fn check_case(case: &Case) -> Result<(), String> {
+    let consumer_setup =
+        case.deliver.is_some() || case.login || case.state_token || case.wrong_first > 0;
+    if case.endpoint.consumer(false).is_none() && (consumer_setup || case.mobile.is_some()) {
+        return Err(format!(
+            "deliver, login, state_token, wrong_first and mobile are for the code consumers, not {}",
+            case.endpoint.name()
+        ));
+    }
+    if consumer_setup && !case.simulator_only {
+        return Err(
+            "deliver, login, state_token and wrong_first read the simulator's outbox or helpers: add simulator_only = true".into(),
+        );
+    }
+    if case.deliver_to.is_some() && case.deliver.is_none() {
+        return Err("deliver_to needs deliver (the scene of the code)".into());
+    }
+    if case.wrong_first > 0 && case.deliver.is_none() {
+        return Err("wrong_first needs deliver (a code to get wrong)".into());
+    }
+    for (flag, ph, what) in [
+        (case.deliver.is_some(), CODE, "deliver"),
+        (case.deliver.is_some(), WRONG_CODE, "deliver"),
+        (case.login, ID_TOKEN, "login = true"),
+        (case.state_token, STATE_TOKEN, "state_token = true"),
+    ] {
+        if !flag && case.values().any(|v| v.contains(ph)) {
+            return Err(format!("{ph} is used without {what}"));
+        }
+    }
+    if !case.pass_token {
+        if case.values().any(|v| v.contains(PASS_TOKEN)) {
+            return Err(format!("{PASS_TOKEN} is used without pass_token = true"));
+        }
+        if case.setup.is_some() {
+            return Err("setup needs pass_token = true".into());
+        }
+        if case.sender.is_some() {
+            return Err(
+                "sender is the mobile a pass token is verified for: it needs pass_token = true"
+                    .into(),
+            );
+        }
+    } else if case.endpoint != Endpoint::SmsSend {
+        return Err(format!(
+            "pass_token is for sms/send, not {}",
+            case.endpoint.name()
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,11 +7,22 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct CodesArgs {
     /// A code (full, or a unique suffix such as PARAM.0001 or 0006) to show in full
-    #[arg(value_name = "CODE")]
+    #[arg(value_name = "CODE", value_parser = super::common::Suggest(code_values), hide_possible_values = true)]
     pub code: Option<String>,
     /// Language of the table's message column (en or zh)
     #[arg(long = "in", value_name = "LANG", default_value = "en")]
     pub in_lang: String,
+}
+
+/// The catalogue's codes, sorted (for shell completion).
+fn code_values() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = Catalogue::get()
+        .entries
+        .iter()
+        .map(|e| e.code.as_str())
+        .collect();
+    v.sort();
+    v
 }
 
 /// Find by full code or by unique, case-insensitive suffix.
@@ -46,7 +57,9 @@ pub fn table(lang: Lang) -> String {
     let cat = Catalogue::get();
     let w = cat.entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
     let mut out = format!("{:<w$}  HTTP  {}\n", "CODE", "MESSAGE");
-    for e in &cat.entries {
+    let mut entries: Vec<&ErrorEntry> = cat.entries.iter().collect();
+    entries.sort_by(|a, b| a.code.cmp(&b.code));
+    for e in entries {
         out.push_str(&format!(
             "{:<w$}  {:>4}  {}\n",
             e.code,

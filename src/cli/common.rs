@@ -25,7 +25,7 @@ pub fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 
 /// The effective profile for a client command.
 pub fn profile(global: &GlobalArgs, client_id: &ClientIdArg) -> Result<ResolvedProfile, ExitCode> {
-    config::resolve(&client_id.effective_args(global)).map_err(usage_error)
+    config::resolve(&client_id.overrides(global)).map_err(usage_error)
 }
 
 pub fn http(profile: &ResolvedProfile) -> Result<Http, ExitCode> {
@@ -125,12 +125,7 @@ pub fn redactor(on: bool, x: &Exchange) -> Option<Redactor> {
     })
 }
 
-/// Print one exchange (human or JSON) and return its exit code.
-pub fn print_exchange(x: &Exchange, ctx: &ExplainContext, json: bool) -> ExitCode {
-    print_exchange_with(x, ctx, json, None)
-}
-
-/// [`print_exchange`] of a request that had pre-send warnings: with `json`,
+/// Print one exchange (human or JSON) and return its exit code; with `json`,
 /// a top-level `"warnings"` array (the human output printed them before).
 pub fn print_exchange_warned(
     x: &Exchange,
@@ -212,4 +207,37 @@ pub fn print_and_write_har(
 /// characters are shown escaped, never sent to the terminal.
 pub fn printable(s: &str) -> String {
     crate::api::text::visible(s).into_owned()
+}
+
+/// A value parser that takes any string (so a wrong value reaches the server or
+/// gets vflow's own hint) and offers known values to shell completion and help.
+#[derive(Clone)]
+pub struct Suggest(pub fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// The six send scenes (`type`), for completion.
+pub fn scene_values() -> Vec<&'static str> {
+    crate::api::Scene::ALL.iter().map(|s| s.code()).collect()
 }

@@ -27,7 +27,7 @@ pub enum ConfigCommand {
 
 pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
     match cmd {
-        ConfigCommand::Path => match config::path(global) {
+        ConfigCommand::Path => match config::path(&global.overrides()) {
             Some(p) => {
                 println!("{}", p.display());
                 ExitCode::SUCCESS
@@ -35,7 +35,7 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
             None => usage_error("no home directory: pass --config FILE"),
         },
         ConfigCommand::Init { force } => {
-            let Some(p) = config::path(global) else {
+            let Some(p) = config::path(&global.overrides()) else {
                 return usage_error("no home directory: pass --config FILE");
             };
             if p.exists() && !force {
@@ -58,7 +58,7 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
             }
         }
         ConfigCommand::Show { client_id, json } => {
-            let mut p = match config::resolve(&client_id.effective_args(global)) {
+            let mut p = match config::resolve(&client_id.overrides(global)) {
                 Ok(p) => p,
                 Err(e) => return usage_error(e),
             };
@@ -94,7 +94,15 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
                 }
                 println!("headers:");
                 for h in p.headers() {
-                    if h.enabled {
+                    if h.enabled
+                        && h.name == crate::api::headers::FINGERPRINT
+                        && p.fingerprint_generated
+                    {
+                        println!(
+                            "  {}: {}  (generated for this run: a new one each time; set fingerprint = \"...\" in the profile to keep one)",
+                            h.name, h.value
+                        );
+                    } else if h.enabled {
                         println!("  {}: {}", h.name, h.value);
                     } else {
                         println!("  ({} not sent)", h.name);

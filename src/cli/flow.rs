@@ -14,8 +14,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Without --target an in-process simulator is started (with solutions revealed). With --target the
-server must be a vflow simulator started with `vflow serve --reveal-solutions`.
+Without --target an in-process simulator is started (with solutions revealed). With --target a
+vflow simulator started with `vflow serve --reveal-solutions` is solved by itself; without reveal,
+on a terminal you slide the puzzle (a new one after a miss), else the command exits 2.
 
 The chain ends with the scene's own consumer; exit 0 only when it accepts the code:
   REGISTER_SMS       register/mobile-verify-code (--social: social/register-bind)
@@ -30,7 +31,7 @@ Example:
   vflow flow --scene UPDATE_MOBILE_SMS --mobile 13800138000 --new-mobile 13900139000")]
 pub struct FlowArgs {
     /// The send scene, e.g. LOGIN_SMS
-    #[arg(long, value_name = "SCENE", default_value = "LOGIN_SMS")]
+    #[arg(long, value_name = "SCENE", default_value = "LOGIN_SMS", value_parser = super::common::Suggest(super::common::scene_values))]
     pub scene: String,
     /// The mobile number
     #[arg(long, value_name = "M", default_value = "13800138000")]
@@ -292,10 +293,29 @@ async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, Ex
     let x = common::send(&run.http, &spec).await?;
     run.redactor.learn(&x);
     let status = x.response.as_ref().map(|r| r.status);
-    if status != Some(200) {
+    let pass = if status == Some(200) {
+        let reveal: wire::RevealResponse = parse(&x, "reveal")?;
+        run.steps.push(if run.json {
+            json!({"step": "solution", "x": reveal.x, "y": reveal.y})
+        } else {
+            Value::Null
+        });
+        run.line(
+            "solution",
+            &x,
+            &format!("x = {} (slider position)", reveal.x),
+        );
+        // 3. verify
+        let key = reveal.secret_key.clone().or(c.secret_key.clone());
+        verify(run, &token, &reveal.point_json, key.as_deref(), mobile).await?
+    } else if super::solve::can_ask() {
+        // 2-3. no reveal: the person solves it at the terminal, as `captcha solve`
+        super::solve::by_hand(run, c, mobile).await?
+    } else {
         eprintln!(
-            "vflow: {} does not reveal captcha solutions (GET {}/captcha/TOKEN gave {}): \
-start it with `vflow serve --reveal-solutions`, or leave out --target",
+            "vflow: {} does not reveal captcha solutions (GET {}/captcha/TOKEN gave {}), and there \
+is no terminal to solve the puzzle on: run it in a terminal, start the simulator with \
+`vflow serve --reveal-solutions`, or leave out --target",
             run.base,
             paths::SIM_PREFIX,
             status
@@ -303,21 +323,7 @@ start it with `vflow serve --reveal-solutions`, or leave out --target",
                 .unwrap_or_else(|| "no answer".into())
         );
         return Err(ExitCode::from(super::exit::USAGE));
-    }
-    let reveal: wire::RevealResponse = parse(&x, "reveal")?;
-    run.steps.push(if run.json {
-        json!({"step": "solution", "x": reveal.x, "y": reveal.y})
-    } else {
-        Value::Null
-    });
-    run.line(
-        "solution",
-        &x,
-        &format!("x = {} (slider position)", reveal.x),
-    );
-    // 3. verify
-    let key = reveal.secret_key.clone().or(c.secret_key.clone());
-    let pass = verify(run, &token, &reveal.point_json, key.as_deref(), mobile).await?;
+    };
     // 4. send
     run.ctx.captcha_sender = Some(mobile.to_string());
     run.ctx.issued_pass_token = Some(pass.clone());

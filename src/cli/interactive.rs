@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, import: Option<&Path>) -> ExitCode {
-    let profile = match crate::config::resolve(global) {
+    let profile = match crate::config::resolve(&global.overrides()) {
         Ok(r) => r,
         Err(e) => return super::common::usage_error(e),
     };
@@ -21,11 +21,13 @@ pub fn run(global: &GlobalArgs, import: Option<&Path>) -> ExitCode {
     let config_path = profile
         .config_file
         .clone()
-        .or_else(|| crate::config::path(global));
+        .or_else(|| crate::config::path(&global.overrides()));
     crate::tui::main(crate::tui::Options {
         profile,
         config_path,
         no_history: global.no_history,
+        authorized: global.authorized,
+        max_sms: global.max_sms,
         import,
         traffic: None,
     })

@@ -1,28 +1,24 @@
 //! Command-line interface (clap). `vflow` without a subcommand opens the TUI.
 
-pub mod captcha;
-pub mod check;
-pub mod codes;
-pub mod common;
-pub mod config;
-pub mod flow;
-pub mod import;
+pub(crate) mod captcha;
+pub(crate) mod check;
+pub(crate) mod codes;
+pub(crate) mod common;
+pub(crate) mod config;
+pub(crate) mod flow;
+pub(crate) mod import;
 mod interactive;
+pub(crate) mod probe;
 pub mod proxy;
-pub mod send;
-pub mod serve;
-pub mod solve;
+pub(crate) mod send;
+pub(crate) mod serve;
+pub(crate) mod solve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Exit codes of every command.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const API_ERROR: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const TRANSPORT: u8 = 3;
-}
+/// Exit codes of every command (they live in [`crate::exit`]).
+pub use crate::exit;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,7 +29,7 @@ pub mod exit {
 mobile, send) and explains every error code. Without a subcommand it opens the interactive TUI \
 against the built-in simulator, or against --target / --profile."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     /// Open the TUI with a request your app sent (curl, HAR 1.2 or raw HTTP/1.1)
@@ -61,7 +57,7 @@ pub struct GlobalArgs {
     pub config: Option<std::path::PathBuf>,
     /// Application client id sent as X-client-id
     // Not `global`: `vflow serve --client-id` registers ids. The client commands
-    // have their own `--client-id` (see `ClientIdArg`), merged by `effective_args`.
+    // have their own `--client-id` (see `ClientIdArg`), merged by `ClientIdArg::overrides`.
     #[arg(long, env = "VFLOW_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
     /// OneAccess tenant id sent as X-tenant-id
@@ -88,29 +84,58 @@ pub struct GlobalArgs {
     /// Mask the mobile number, captcha token and client id in all output
     #[arg(long, global = true, env = "VFLOW_REDACT", value_parser = clap::builder::BoolishValueParser::new())]
     pub redact: bool,
+    /// The TUI's probes (F4, Tab): you own the target tenant or may test it (required to
+    /// probe a target that is not on this machine; `vflow probe` has its own flag)
+    // Not `global`: `vflow probe --authorized` is the command's own.
+    #[arg(long)]
+    pub authorized: bool,
+    /// The TUI's probes: SMS a run may cause at most (default: 3, or no limit against a
+    /// vflow simulator)
+    #[arg(long, value_name = "N")]
+    pub max_sms: Option<u32>,
+}
+
+impl GlobalArgs {
+    /// What these flags (and their `VFLOW_*` variables) override in the profile.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            config: self.config.clone(),
+            profile: self.profile.clone(),
+            target: self.target.clone(),
+            client_id: self.client_id.clone(),
+            tenant_id: self.tenant_id.clone(),
+            lang: self.lang.clone(),
+            device: self.device,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            insecure: self.insecure,
+            ca_file: self.ca_file.clone(),
+            redact: self.redact,
+        }
+    }
 }
 
 /// `--client-id` of the client subcommands (the top-level one is in [`GlobalArgs`]).
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct ClientIdArg {
+pub(crate) struct ClientIdArg {
     /// Application client id sent as X-client-id (env: VFLOW_CLIENT_ID)
     #[arg(long = "client-id", value_name = "ID")]
     pub client_id: Option<String>,
 }
 
 impl ClientIdArg {
-    /// The global args with this command's `--client-id` taking precedence.
-    pub fn effective_args(&self, global: &GlobalArgs) -> GlobalArgs {
-        let mut g = global.clone();
+    /// The global overrides with this command's `--client-id` taking precedence.
+    pub fn overrides(&self, global: &GlobalArgs) -> crate::config::Overrides {
+        let mut o = global.overrides();
         if self.client_id.is_some() {
-            g.client_id = self.client_id.clone();
+            o.client_id = self.client_id.clone();
         }
-        g
+        o
     }
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Run the built-in simulator of the CIAM SMS API
     Serve(serve::ServeArgs),
     /// Send one sms/send request, print it as sent, the response and an explanation
@@ -126,6 +151,8 @@ pub enum Command {
     Flow(flow::FlowArgs),
     /// Run a suite of cases: does the target behave as the documentation says?
     Check(check::CheckArgs),
+    /// Bounded attacks on the SMS defences: can they be raced, replayed, skipped, guessed?
+    Probe(probe::ProbeArgs),
     /// The error-code catalogue as a table, or one code in full
     Codes(codes::CodesArgs),
     /// Where the config file is, write an example, show the effective profile
@@ -136,7 +163,7 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to generate completions for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -170,6 +197,7 @@ pub fn main() -> ExitCode {
         Some(Command::Captcha(cmd)) => captcha::run(&cli.global, cmd),
         Some(Command::Flow(args)) => flow::run(&cli.global, args),
         Some(Command::Check(args)) => check::run(&cli.global, args),
+        Some(Command::Probe(args)) => probe::run(&cli.global, args),
         Some(Command::Codes(args)) => codes::run(args),
         Some(Command::Config(cmd)) => config::run(&cli.global, cmd),
         Some(Command::Completions(args)) => {
@@ -189,5 +217,50 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_global_flag_reaches_the_config_overrides() {
+        let cli = Cli::try_parse_from([
+            "vflow",
+            "--config=c.toml",
+            "--profile=qa",
+            "--target=https://t.example",
+            "--client-id=ID",
+            "--tenant-id=T",
+            "--lang=zh",
+            "--device=iphone",
+            "--connect-timeout=2s",
+            "--timeout=9s",
+            "--insecure",
+            "--ca-file=ca.pem",
+            "--redact",
+        ])
+        .unwrap();
+        let want = crate::config::Overrides {
+            config: Some("c.toml".into()),
+            profile: Some("qa".into()),
+            target: Some("https://t.example".into()),
+            client_id: Some("ID".into()),
+            tenant_id: Some("T".into()),
+            lang: Some("zh".into()),
+            device: Some(crate::config::DevicePreset::Iphone),
+            connect_timeout: Some(std::time::Duration::from_secs(2)),
+            timeout: Some(std::time::Duration::from_secs(9)),
+            insecure: true,
+            ca_file: Some("ca.pem".into()),
+            redact: true,
+        };
+        assert_eq!(cli.global.overrides(), want);
+        // A client command's own --client-id wins over the global one.
+        let mine = ClientIdArg {
+            client_id: Some("MINE".into()),
+        };
+        assert_eq!(
+            mine.overrides(&cli.global).client_id.as_deref(),
+            Some("MINE")
+        );
+        let none = ClientIdArg::default();
+        assert_eq!(none.overrides(&cli.global).client_id.as_deref(), Some("ID"));
     }
 }

@@ -253,11 +253,13 @@ can send requests to {upstream} through it (it forwards only there)",
                 let config_path = profile
                     .config_file
                     .clone()
-                    .or_else(|| crate::config::path(global));
+                    .or_else(|| crate::config::path(&global.overrides()));
                 let opts = crate::tui::Options {
                     profile: profile.clone(),
                     config_path,
                     no_history: global.no_history,
+                    authorized: global.authorized,
+                    max_sms: global.max_sms,
                     import: None,
                     traffic: Some(feed),
                 };

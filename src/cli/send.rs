@@ -13,12 +13,15 @@ A body field whose option is not given is not sent at all; give an empty value (
 Exit codes: 0 success, 1 API or HTTP error, 2 usage or config error, 3 transport failure.
 
 Examples:
-  vflow send --target http://127.0.0.1:8080 --scene LOGIN_SMS --mobile 13800138000 --captcha-token 'TOKEN---{\"x\":120.0,\"y\":5.0}'
-  vflow send --scene LOGIN_SMS --mobile 13800138000 --captcha-token x --omit-header X-agent --json
-  vflow send --scene LOGIN_SMS --mobile 13800138000 --captcha-token x --curl --redact")]
+  vflow send --target http://127.0.0.1:8080 --scene LOGIN_SMS \\
+    --mobile 13800138000 --captcha-token 'TOKEN---{\"x\":120.0,\"y\":5.0}'
+  vflow send --scene LOGIN_SMS --mobile 13800138000 --captcha-token x \\
+    --omit-header X-agent --json
+  vflow send --scene LOGIN_SMS --mobile 13800138000 --captcha-token x \\
+    --curl --redact")]
 pub struct SendArgs {
-    /// The send scene (`type`), e.g. LOGIN_SMS
-    #[arg(long, value_name = "SCENE")]
+    /// The send scene (`type`), e.g. LOGIN_SMS (any value is sent as given)
+    #[arg(long, value_name = "SCENE", value_parser = common::Suggest(common::scene_values))]
     pub scene: Option<String>,
     /// The mobile number that receives the code
     #[arg(long, value_name = "M")]

@@ -33,6 +33,11 @@ pub struct ServeArgs {
     /// mobile gets VFLOW.SIM.USER_NOT_FOUND instead of creating the user
     #[arg(long)]
     pub no_auto_register: bool,
+    /// Switch defences off on purpose, to see what `vflow probe` finds (comma-separated):
+    /// race, replay, sender, forged, captcha, cooldown, mobile-format, daily-cap, guessing,
+    /// enumeration. Never on by default; see the README's "vflow probe" section
+    #[arg(long, value_name = "KNOB,...", value_delimiter = ',', value_parser = parse_weak)]
+    pub weak: Vec<sim::Weakness>,
     /// No log line per request
     #[arg(long, short)]
     pub quiet: bool,
@@ -53,6 +58,10 @@ pub struct ServeArgs {
 /// A positive duration such as `10s` or `500ms`.
 fn parse_limit(s: &str) -> Result<Duration, String> {
     crate::config::positive_duration(s)
+}
+
+fn parse_weak(s: &str) -> Result<sim::Weakness, String> {
+    s.parse()
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -84,6 +93,7 @@ impl ServeArgs {
                 ..sim::ServerLimits::default()
             },
             auto_register: !self.no_auto_register,
+            weak: sim::Weaknesses::new(self.weak.iter().copied()),
             ..SimConfig::default()
         }
     }
@@ -137,6 +147,9 @@ pub fn banner(args: &ServeArgs, addr: SocketAddr) -> String {
     }
     if !knobs.is_empty() {
         lines.push(format!("  faults:     {}", knobs.join(", ")));
+    }
+    for w in sim::Weaknesses::new(args.weak.iter().copied()).iter() {
+        lines.push(format!("  WEAK:       {w}: {}", w.describe()));
     }
     if !addr.ip().is_loopback() {
         lines.push(format!(

@@ -29,7 +29,7 @@ pub async fn run(run: &mut Run, sender: &str) -> ExitCode {
             return ExitCode::from(super::exit::API_ERROR);
         }
     };
-    let x = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+    let x = if can_ask() {
         match slide(&puzzle) {
             Ok(Some(x)) => x,
             Ok(None) => {
@@ -54,6 +54,65 @@ pub async fn run(run: &mut Run, sender: &str) -> ExitCode {
     )
     .await;
     super::captcha::print_pass_token(run.profile.redact, res)
+}
+
+/// How many puzzles a person gets in `flow` before it gives up.
+const ATTEMPTS: u32 = 5;
+
+/// The person can slide a puzzle here (stdin and stderr are terminals).
+pub fn can_ask() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// `flow` against a target without revealed solutions: the person solves
+/// `first` (and a new puzzle after each miss, up to 5) as in `vflow captcha
+/// solve`; the pass token verified for `sender`.
+pub async fn by_hand(
+    run: &mut Run,
+    first: crate::api::wire::CaptchaResponse,
+    sender: &str,
+) -> Result<String, ExitCode> {
+    eprintln!(
+        "vflow: {} does not reveal captcha solutions: slide the piece into the hole",
+        run.base
+    );
+    let mut c = first;
+    for attempt in 1..=ATTEMPTS {
+        let puzzle = Puzzle::from_response(&c).map_err(|e| {
+            eprintln!("vflow: {e}");
+            ExitCode::from(super::exit::API_ERROR)
+        })?;
+        let x = match slide(&puzzle) {
+            Ok(Some(x)) => x,
+            Ok(None) => {
+                eprintln!("vflow: cancelled; the puzzle was not verified");
+                return Err(ExitCode::from(CANCELLED));
+            }
+            Err(e) => return Err(common::usage_error(format!("terminal: {e}"))),
+        };
+        let point = format_point_json(x, Y as f64);
+        match flow::verify(
+            run,
+            &puzzle.token,
+            &point,
+            puzzle.secret_key.as_deref(),
+            sender,
+        )
+        .await
+        {
+            Ok(pass) => return Ok(pass),
+            // the server said no (a miss, or the puzzle expired): another puzzle
+            Err(code) if code == ExitCode::from(super::exit::API_ERROR) && attempt < ATTEMPTS => {
+                eprintln!(
+                    "vflow: missed at x = {x}: a new puzzle (attempt {} of {ATTEMPTS})",
+                    attempt + 1
+                );
+                c = flow::get_captcha(run).await?;
+            }
+            Err(code) => return Err(code),
+        }
+    }
+    Err(ExitCode::from(super::exit::API_ERROR))
 }
 
 /// stdin is not a terminal: read one number (the piece's left edge).

@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 /// Where an exchange was made.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     #[default]
@@ -51,6 +51,14 @@ pub struct Record {
     /// An earlier send had already spent the pass token.
     #[serde(default)]
     pub token_spent: bool,
+    /// This session's previous successful send to the same target, mobile and
+    /// scene, this long before this one (the resend explanation states it).
+    #[serde(default)]
+    pub since_previous_send: Option<std::time::Duration>,
+    /// What the session had sent when the consumer answered (its explanation's
+    /// facts). Kept in memory only: a reloaded record explains without them.
+    #[serde(skip)]
+    pub consumer_facts: Option<super::explain::consumer::SessionFacts>,
     /// Where the exchange was made: the TUI, a CLI command, the proxy.
     /// Lines written before this field existed are the TUI's.
     #[serde(default)]
@@ -68,6 +76,8 @@ impl Record {
             login: None,
             token_age: None,
             token_spent: false,
+            since_previous_send: None,
+            consumer_facts: None,
             source: Source::Tui,
         }
     }
@@ -176,11 +186,11 @@ impl HistoryStore {
             return Vec::new();
         };
         // Line by line as bytes: a torn or non-UTF-8 line is skipped, never the rest.
-        let mut recs: Vec<Record> = BufReader::new(f)
+        let lines = BufReader::new(f)
             .split(b'\n')
             .map_while(Result::ok)
-            .filter_map(|l| serde_json::from_slice(&l).ok())
-            .collect();
+            .filter_map(|l| serde_json::from_slice(&l).ok());
+        let mut recs = latest_lines(lines);
         if recs.len() > MAX_RECORDS {
             recs.drain(..recs.len() - MAX_RECORDS);
         }
@@ -211,6 +221,25 @@ impl HistoryStore {
         }
         fs::rename(tmp, &self.path)
     }
+}
+
+/// The records of these lines, oldest first, where a record appended again once
+/// its code was consumed (same id and source, the same send, another consumer
+/// exchange) replaces its earlier line instead of being listed twice.
+fn latest_lines(lines: impl Iterator<Item = Record>) -> Vec<Record> {
+    let mut at: std::collections::HashMap<(u64, Source), usize> = Default::default();
+    let mut kept: Vec<Record> = Vec::new();
+    for r in lines {
+        let key = (r.id, r.source);
+        match at.get(&key).copied() {
+            Some(i) if kept[i].exchange == r.exchange && kept[i].login != r.login => kept[i] = r,
+            _ => {
+                at.insert(key, kept.len());
+                kept.push(r);
+            }
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@
 //! Typical use (TUI and CLI alike):
 //!
 //! ```no_run
-//! # async fn demo(global: &vflow::cli::GlobalArgs) -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn demo(overrides: &vflow::config::Overrides) -> Result<(), Box<dyn std::error::Error>> {
 //! use vflow::client::{explain::explain_exchange, Http};
-//! let profile = vflow::config::resolve(global)?;            // flags > VFLOW_* > file > defaults
+//! let profile = vflow::config::resolve(overrides)?;         // flags > VFLOW_* > file > defaults
 //! let http = Http::new(&profile.http)?;                       // off the UI thread: TLS set-up
 //! let spec = profile.sms_send("http://127.0.0.1:8080", "LOGIN_SMS", "13800138000", "T---{}");
 //! let (cancel_tx, cancel_rx) = tokio::sync::oneshot::channel::<()>();
@@ -30,7 +30,7 @@ pub mod history;
 pub mod import;
 pub mod precheck;
 pub mod proxy;
-pub mod report;
+pub(crate) mod report;
 pub mod send;
 pub mod simflow;
 

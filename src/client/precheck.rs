@@ -150,6 +150,22 @@ fn fields(i: &Input<'_>) -> Vec<Warning> {
         ));
     }
     let scene = i.scene;
+    if scene == Scene::UpdatePwdSms.code()
+        && !i.mobile.trim().is_empty()
+        && !i.mobile.trim_start().starts_with('+')
+    {
+        w.push(Warning::new(
+            None,
+            format!(
+                "{scene} takes the mobile with its full area code (+86{}): without it the code may not arrive",
+                i.mobile.trim()
+            ),
+            format!(
+                "{scene} 需要带完整区号的手机号（+86{}）：缺少区号时验证码可能无法送达",
+                i.mobile.trim()
+            ),
+        ));
+    }
     if scene.trim().is_empty() {
         w.push(Warning::new(
             Some(codes::PARAM_0007),

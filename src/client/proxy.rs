@@ -305,6 +305,87 @@ fn version(v: http::Version) -> String {
     format!("{v:?}")
 }
 
+/// Answer a request that is not forwarded, and record it as refused.
+fn refused(
+    shared: &Shared,
+    peer: SocketAddr,
+    started_at: SystemTime,
+    t0: Instant,
+    sent: SentRequest,
+    status: StatusCode,
+    why: String,
+) -> Response<Full<Bytes>> {
+    let resp = json_error(status, "VFLOW.PROXY.REFUSED", &why);
+    let x = Exchange {
+        started_at,
+        request: sent,
+        response: Some(ReceivedResponse {
+            status: status.as_u16(),
+            version: "HTTP/1.1".into(),
+            headers: pairs(resp.headers()),
+            body: error_body("VFLOW.PROXY.REFUSED", &why).into_bytes(),
+            truncated: false,
+        }),
+        timing: Timing {
+            total: t0.elapsed(),
+            ttfb: None,
+        },
+        outcome: Outcome::HttpError {
+            status: status.as_u16(),
+        },
+    };
+    shared.store.push(peer, x, Some(why));
+    resp
+}
+
+/// Why a request is not forwarded at all: CONNECT, or an absolute-form
+/// request for another host than the upstream (this is not an open proxy).
+fn open_proxy_refusal(
+    parts: &http::request::Parts,
+    upstream: &reqwest::Url,
+) -> Option<(StatusCode, String)> {
+    if parts.method == http::Method::CONNECT {
+        return Some((
+            StatusCode::METHOD_NOT_ALLOWED,
+            "CONNECT refused: vflow proxy is a reverse proxy for its upstream only, not an open proxy".into(),
+        ));
+    }
+    let a = parts.uri.authority()?;
+    let same = a
+        .host()
+        .eq_ignore_ascii_case(upstream.host_str().unwrap_or(""))
+        && a.port_u16().or(upstream.port_or_known_default()) == upstream.port_or_known_default();
+    (!same).then(|| {
+        (
+            StatusCode::FORBIDDEN,
+            format!(
+                "request for another host ({a}) refused: vflow proxy forwards only to its upstream, it is not an open proxy"
+            ),
+        )
+    })
+}
+
+/// The record of an exchange the upstream did not complete.
+fn failed(
+    started_at: SystemTime,
+    request: SentRequest,
+    t0: Instant,
+    ttfb: Option<std::time::Duration>,
+    kind: TransportKind,
+    detail: String,
+) -> Exchange {
+    Exchange {
+        started_at,
+        request,
+        response: None,
+        timing: Timing {
+            total: t0.elapsed(),
+            ttfb,
+        },
+        outcome: Outcome::Transport { kind, detail },
+    }
+}
+
 async fn handle(
     shared: &Shared,
     peer: SocketAddr,
@@ -335,50 +416,10 @@ async fn handle(
         body: Vec::new(),
     };
     let refuse = |sent: SentRequest, status: StatusCode, why: String| {
-        let resp = json_error(status, "VFLOW.PROXY.REFUSED", &why);
-        let x = Exchange {
-            started_at,
-            request: sent,
-            response: Some(ReceivedResponse {
-                status: status.as_u16(),
-                version: "HTTP/1.1".into(),
-                headers: pairs(resp.headers()),
-                body: error_body("VFLOW.PROXY.REFUSED", &why).into_bytes(),
-                truncated: false,
-            }),
-            timing: Timing {
-                total: t0.elapsed(),
-                ttfb: None,
-            },
-            outcome: Outcome::HttpError {
-                status: status.as_u16(),
-            },
-        };
-        shared.store.push(peer, x, Some(why));
-        resp
+        refused(shared, peer, started_at, t0, sent, status, why)
     };
-    if parts.method == http::Method::CONNECT {
-        return refuse(
-            sent,
-            StatusCode::METHOD_NOT_ALLOWED,
-            "CONNECT refused: vflow proxy is a reverse proxy for its upstream only, not an open proxy".into(),
-        );
-    }
-    if let Some(a) = parts.uri.authority() {
-        let same = a
-            .host()
-            .eq_ignore_ascii_case(shared.upstream.host_str().unwrap_or(""))
-            && a.port_u16().or(shared.upstream.port_or_known_default())
-                == shared.upstream.port_or_known_default();
-        if !same {
-            return refuse(
-                sent,
-                StatusCode::FORBIDDEN,
-                format!(
-                    "request for another host ({a}) refused: vflow proxy forwards only to its upstream, it is not an open proxy"
-                ),
-            );
-        }
+    if let Some((status, why)) = open_proxy_refusal(&parts, &shared.upstream) {
+        return refuse(sent, status, why);
     }
     let bytes = match Limited::new(body, MAX_REQUEST_BODY).collect().await {
         Ok(b) => b.to_bytes(),
@@ -432,16 +473,7 @@ async fn handle(
                 "VFLOW.PROXY.UPSTREAM",
                 &format!("the upstream {base} did not answer: {detail}"),
             );
-            let x = Exchange {
-                started_at,
-                request: sent,
-                response: None,
-                timing: Timing {
-                    total: t0.elapsed(),
-                    ttfb: None,
-                },
-                outcome: Outcome::Transport { kind, detail },
-            };
+            let x = failed(started_at, sent, t0, None, kind, detail);
             shared.store.push(peer, x, None);
             return resp;
         }
@@ -452,19 +484,14 @@ async fn handle(
         Ok(b) => b.to_bytes(),
         Err(e) => {
             let detail = super::send::chain(&e);
-            let x = Exchange {
+            let x = failed(
                 started_at,
-                request: sent,
-                response: None,
-                timing: Timing {
-                    total: t0.elapsed(),
-                    ttfb: Some(ttfb),
-                },
-                outcome: Outcome::Transport {
-                    kind: TransportKind::ConnectionReset,
-                    detail: detail.clone(),
-                },
-            };
+                sent,
+                t0,
+                Some(ttfb),
+                TransportKind::ConnectionReset,
+                detail.clone(),
+            );
             shared.store.push(peer, x, None);
             return json_error(StatusCode::BAD_GATEWAY, "VFLOW.PROXY.UPSTREAM", &detail);
         }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 /// The process exit code for an outcome: 0 success, 1 the server said no
 /// (API error, HTTP error, unexpected body), 3 no answer (transport, cancelled).
 pub fn exit_code(outcome: &Outcome) -> u8 {
-    use crate::cli::exit;
+    use crate::exit;
     match outcome {
         Outcome::Success => exit::OK,
         Outcome::ApiError { .. } | Outcome::HttpError { .. } | Outcome::BadBody { .. } => {
@@ -265,18 +265,6 @@ pub fn render_response(x: &Exchange) -> String {
         out.push_str("< (body cut at 16 MiB)\n");
     }
     out
-}
-
-/// Every span of these lines through [`text::visible`] (the TUI's panes: headers, bodies,
-/// explanations quote the server's bytes).
-pub fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
-    for line in lines {
-        for span in &mut line.spans {
-            if let std::borrow::Cow::Owned(v) = visible(&span.content) {
-                span.content = v.into();
-            }
-        }
-    }
 }
 
 /// Request, response and the explanation in the request's language, then the other one.

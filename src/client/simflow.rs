@@ -3,7 +3,7 @@
 //! Used by the TUI (Ctrl+G, the outbox code) and by `check`.
 
 use crate::api::{self, wire};
-use crate::client::{Exchange, HeaderSetting, Http, Outcome, build};
+use crate::client::{Exchange, HeaderSetting, Http, Outcome, RequestSpec, build};
 
 /// Why no pass token could be obtained.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,8 +56,23 @@ pub async fn token_from_simulator(
     headers: &[HeaderSetting],
     sender: &str,
 ) -> Result<String, TokenError> {
+    token_from_simulator_recorded(http, base, headers, sender, &mut Vec::new()).await
+}
+
+/// [`token_from_simulator`], keeping each request and its exchange in `log` (the captcha,
+/// the reveal, the verify), for reports that show how the token was obtained.
+pub async fn token_from_simulator_recorded(
+    http: &Http,
+    base: &str,
+    headers: &[HeaderSetting],
+    sender: &str,
+    log: &mut Vec<(RequestSpec, Exchange)>,
+) -> Result<String, TokenError> {
     let failed = TokenError::Failed;
-    let puzzle = puzzle(http, base, headers).await.map_err(failed)?;
+    let get = build::captcha_get(base, headers.to_vec());
+    let x = http.send(&get).await.map_err(|e| failed(e.to_string()))?;
+    log.push((get, x.clone()));
+    let puzzle: wire::CaptchaResponse = body_json(&x, "captcha").map_err(failed)?;
     let token = puzzle
         .token
         .ok_or_else(|| failed("captcha: no token in the answer".into()))?;
@@ -66,6 +81,7 @@ pub async fn token_from_simulator(
         .send(&reveal)
         .await
         .map_err(|e| failed(e.to_string()))?;
+    log.push((reveal, x.clone()));
     let sol: wire::RevealResponse = match x.outcome {
         Outcome::Success => body_json(&x, "reveal").map_err(failed)?,
         // no answer at all is a transport problem
@@ -92,6 +108,7 @@ pub async fn token_from_simulator(
         .send(&verify)
         .await
         .map_err(|e| failed(e.to_string()))?;
+    log.push((verify, x.clone()));
     let v: wire::VerifyResponse = body_json(&x, "captcha/verify").map_err(failed)?;
     Ok(v.captcha_token)
 }

@@ -1,9 +1,10 @@
 //! Profiles: the TOML config file, built-in device presets, and the effective
 //! profile after merging (flags > `VFLOW_*` environment > file > defaults).
 //!
-//! The TUI and the CLI both call [`resolve`] with the parsed [`GlobalArgs`].
+//! The TUI and the CLI both call [`resolve`] with the [`Overrides`] the command
+//! line filled in (clap merges each flag with its `VFLOW_*` variable).
 
-pub mod presets;
+pub(crate) mod presets;
 mod save;
 mod target;
 pub use save::save_headers;
@@ -12,7 +13,6 @@ pub use target::Target;
 pub use presets::{DeviceHeaders, DevicePreset};
 
 use crate::api::headers as h;
-use crate::cli::GlobalArgs;
 use crate::client::build::{self, header};
 use crate::client::{ExplainContext, HeaderSetting, HttpOptions, RequestSpec};
 use serde::Deserialize;
@@ -24,7 +24,7 @@ use std::time::Duration;
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The config file's name inside the platform config directory.
-pub const FILE_NAME: &str = "config.toml";
+pub(crate) const FILE_NAME: &str = "config.toml";
 
 /// The whole file.
 #[derive(Debug, Default, Deserialize)]
@@ -92,7 +92,7 @@ fn de_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
 }
 
 /// A target must be an http(s) URL.
-pub fn check_target(s: &str) -> Result<String, String> {
+pub(crate) fn check_target(s: &str) -> Result<String, String> {
     let u = reqwest::Url::parse(s.trim()).map_err(|e| format!("{s:?} is not a URL: {e}"))?;
     if u.scheme() != "http" && u.scheme() != "https" {
         return Err(format!(
@@ -114,6 +114,29 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// What the command line says, over the file's profile: each value is the flag
+/// or, without the flag, its `VFLOW_*` variable (the CLI merges the two).
+/// `None`/`false`: the file's profile (or the default) decides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// The config file to read instead of the default one.
+    pub config: Option<PathBuf>,
+    /// The profile to use instead of the file's `default_profile`.
+    pub profile: Option<String>,
+    pub target: Option<String>,
+    pub client_id: Option<String>,
+    pub tenant_id: Option<String>,
+    pub lang: Option<String>,
+    pub device: Option<DevicePreset>,
+    pub connect_timeout: Option<Duration>,
+    pub timeout: Option<Duration>,
+    /// `true` turns TLS verification off whatever the file says.
+    pub insecure: bool,
+    pub ca_file: Option<PathBuf>,
+    /// `true` turns redaction on whatever the file says.
+    pub redact: bool,
+}
+
 /// The effective profile.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ResolvedProfile {
@@ -127,6 +150,8 @@ pub struct ResolvedProfile {
     pub lang: String,
     pub device_preset: Option<DevicePreset>,
     pub device: DeviceHeaders,
+    /// The fingerprint is not in the profile: a fresh one is generated each run.
+    pub fingerprint_generated: bool,
     pub extra_headers: Vec<(String, String)>,
     pub omit_headers: Vec<String>,
     pub http: HttpOptions,
@@ -134,7 +159,7 @@ pub struct ResolvedProfile {
 }
 
 /// The platform data directory (history, reports, the log file).
-pub fn data_dir() -> Option<PathBuf> {
+pub(crate) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.data_dir().to_path_buf())
 }
 
@@ -144,17 +169,17 @@ pub fn history_path() -> Option<PathBuf> {
 }
 
 /// The default config file path in the platform config directory.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.config_dir().join(FILE_NAME))
 }
 
 /// The config file in effect: `--config` / `VFLOW_CONFIG`, else the default path.
-pub fn path(args: &GlobalArgs) -> Option<PathBuf> {
+pub(crate) fn path(args: &Overrides) -> Option<PathBuf> {
     args.config.clone().or_else(default_path)
 }
 
 /// 1-based line and column of a byte offset in `text` (for error messages).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
@@ -185,7 +210,7 @@ fn key_at(text: &str, line: usize) -> Option<String> {
 }
 
 /// Parse a config file's text; `file` only names it in errors.
-pub fn parse(text: &str, file: &Path) -> Result<ConfigFile, ConfigError> {
+pub(crate) fn parse(text: &str, file: &Path) -> Result<ConfigFile, ConfigError> {
     let cfg: ConfigFile = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim().to_string();
         match e.span() {
@@ -223,7 +248,7 @@ fn known(cfg: &ConfigFile) -> String {
 }
 
 /// Read and parse a config file.
-pub fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
+pub(crate) fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         ConfigError(format!(
             "{}: cannot read the config file: {e}",
@@ -233,11 +258,11 @@ pub fn load(file: &Path) -> Result<ConfigFile, ConfigError> {
     parse(&text, file)
 }
 
-/// The effective profile: flags (and their `VFLOW_*` variables, merged by clap)
+/// The effective profile: the overrides (flags and their `VFLOW_*` variables)
 /// over the file's profile over the defaults. A missing default config file is
 /// fine; a missing file named by `--config`/`VFLOW_CONFIG`, an unreadable or
 /// malformed one, or an unknown profile name is an error.
-pub fn resolve(args: &GlobalArgs) -> Result<ResolvedProfile, ConfigError> {
+pub fn resolve(args: &Overrides) -> Result<ResolvedProfile, ConfigError> {
     let (file, cfg) = match (&args.config, default_path()) {
         (Some(p), _) => (Some(p.clone()), load(p)?),
         (None, Some(p)) if p.exists() => (Some(p.clone()), load(&p)?),
@@ -248,7 +273,7 @@ pub fn resolve(args: &GlobalArgs) -> Result<ResolvedProfile, ConfigError> {
 
 /// [`resolve`] with an already loaded file.
 pub fn resolve_with(
-    args: &GlobalArgs,
+    args: &Overrides,
     file: Option<PathBuf>,
     cfg: &ConfigFile,
 ) -> Result<ResolvedProfile, ConfigError> {
@@ -292,8 +317,10 @@ pub fn resolve_with(
             device_ip: p.device_ip.clone().unwrap_or(base.device_ip),
         }
     };
+    let fingerprint_generated = args.device.is_some() || p.fingerprint.is_none();
     let defaults = HttpOptions::default();
     Ok(ResolvedProfile {
+        fingerprint_generated,
         name,
         config_file: file,
         target,
@@ -452,8 +479,8 @@ timeout = "30s"
 mod tests {
     use super::*;
 
-    fn args() -> GlobalArgs {
-        GlobalArgs::default()
+    fn args() -> Overrides {
+        Overrides::default()
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn save_headers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::GlobalArgs;
+    use crate::config::Overrides;
 
     #[test]
     fn saved_headers_load_back_as_the_same_list() {
@@ -110,7 +110,7 @@ mod tests {
             "# my comment\n[profiles.qa]\ntarget = \"https://tenant.example\"\n",
         )
         .unwrap();
-        let args = GlobalArgs {
+        let args = Overrides {
             profile: Some("qa".into()),
             config: Some(file.clone()),
             ..Default::default()

@@ -17,6 +17,7 @@
 
 use super::state::{Sim, Sms, lock};
 use super::validate::{Body, Code};
+use super::weak::Weakness;
 use crate::api::catalogue::codes;
 use crate::api::consumer::{SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer_token};
 use crate::api::wire::{IdTokenResponse, LoginResponse, SimUser, StateTokenResponse};
@@ -48,7 +49,13 @@ type Key = (String, Scene);
 
 /// Step 5 under the held lock: which of `keys` holds the live code equal to `given`.
 /// A wrong code counts against the live code it was meant for; the 5th wrong kills it.
-fn check_code(sms: &mut Sms, keys: &[Key], given: &str, now: SystemTime) -> Result<Key, Code> {
+fn check_code(
+    sms: &mut Sms,
+    keys: &[Key],
+    given: &str,
+    now: SystemTime,
+    unlimited: bool,
+) -> Result<Key, Code> {
     let key = keys
         .iter()
         .find(|k| sms.codes.get(k, now).is_some())
@@ -57,7 +64,7 @@ fn check_code(sms: &mut Sms, keys: &[Key], given: &str, now: SystemTime) -> Resu
     let live = sms.codes.get_mut(&key, now).ok_or(codes::CAPTCHA_0007)?;
     if live.code != given {
         live.wrong += 1;
-        if live.wrong >= ttl::SMS_CODE_MAX_WRONG {
+        if live.wrong >= ttl::SMS_CODE_MAX_WRONG && !unlimited {
             sms.codes.take(&key, now);
         }
         return Err(codes::CAPTCHA_0007);
@@ -118,6 +125,7 @@ impl Sim {
             &[(mobile.to_string(), Scene::LoginSms)],
             given,
             now,
+            self.weak(Weakness::Guessing),
         )?;
         let mut acc = lock(&self.accounts);
         let id = match acc.by_mobile(mobile) {
@@ -142,6 +150,7 @@ impl Sim {
             &[(mobile.to_string(), Scene::RegisterSms)],
             given,
             now,
+            self.weak(Weakness::Guessing),
         )?;
         let mut acc = lock(&self.accounts);
         if acc.by_mobile(mobile).is_some() {
@@ -181,7 +190,13 @@ impl Sim {
         let mobile = body.field("mobile").ok_or(codes::USER_0004)?;
         let given = body.field("verify_code").ok_or(codes::CAPTCHA_0007)?;
         let mut sms = lock(&self.sms);
-        let key = check_code(&mut sms, &[(mobile.to_string(), scene)], given, now)?;
+        let key = check_code(
+            &mut sms,
+            &[(mobile.to_string(), scene)],
+            given,
+            now,
+            self.weak(Weakness::Guessing),
+        )?;
         let mut acc = lock(&self.accounts);
         // the state token may have been spent by a concurrent bind since step 2
         if acc.state(&state, now).is_none() {
@@ -239,7 +254,13 @@ impl Sim {
             }
             (None, m) => vec![(m.unwrap_or_default().to_string(), Scene::ForgetPwdSms)],
         };
-        let key = check_code(&mut sms, &keys, given, now)?;
+        if user.is_none() && self.weak(Weakness::Enumeration) {
+            let m = keys.first().map(|k| k.0.clone()).unwrap_or_default();
+            if lock(&self.accounts).by_mobile(&m).is_none() {
+                return Err(codes::SIM_USER_NOT_FOUND);
+            }
+        }
+        let key = check_code(&mut sms, &keys, given, now, self.weak(Weakness::Guessing))?;
         let mut acc = lock(&self.accounts);
         let id = match user {
             Some(id) => id,
@@ -271,6 +292,7 @@ impl Sim {
             &[(new.to_string(), Scene::UpdateMobileSms)],
             given,
             now,
+            self.weak(Weakness::Guessing),
         )?;
         let mut acc = lock(&self.accounts);
         if acc.by_mobile(new).is_some() {

@@ -23,11 +23,14 @@ mod server;
 mod state;
 mod store;
 mod validate;
+pub mod weak;
 
 pub use in_process::spawn_in_process;
 pub use log::TARGET as LOG_TARGET;
 pub use routes::{BODY_LIMIT, MAX_HEADER_BYTES, MAX_HEADERS};
 pub use server::ServerLimits;
+pub use state::EXAMPLE_PASS_TOKEN;
+pub use weak::{Weakness, Weaknesses};
 
 use crate::api::wire::{OutboxEntry, RevealResponse};
 use crate::clock::{self, SharedClock};
@@ -97,6 +100,8 @@ pub struct SimConfig {
     /// `login/mobile-verify-code` registers an unknown mobile (a tenant setting; on by
     /// default, `vflow serve --no-auto-register` turns it off).
     pub auto_register: bool,
+    /// Defences switched off on purpose (`vflow serve --weak`); none by default.
+    pub weak: Weaknesses,
 }
 
 impl Default for SimConfig {
@@ -112,6 +117,7 @@ impl Default for SimConfig {
             limits: Limits::default(),
             server: ServerLimits::default(),
             auto_register: true,
+            weak: Weaknesses::default(),
         }
     }
 }
@@ -188,8 +194,12 @@ pub fn router(config: SimConfig) -> axum::Router {
 /// address from [`SimHandle::addr`]). Must be called inside a tokio runtime.
 pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHandle> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
-    // The backgrounds render in the background so the first puzzle is as fast as the rest.
-    drop(tokio::task::spawn_blocking(puzzle::warm));
+    // The backgrounds render in the background so the first puzzle is as fast as the rest,
+    // from a task: it starts when the caller first yields (the TUI: after its first frame),
+    // so that a start-up does not share the CPU with it.
+    drop(tokio::spawn(async {
+        drop(tokio::task::spawn_blocking(puzzle::warm));
+    }));
     let addr = listener.local_addr()?;
     let server_limits = config.server;
     let sim = Arc::new(state::Sim::new(config));

@@ -82,7 +82,8 @@ pub fn build(sim: Arc<Sim>) -> Router {
         .route(paths::SIM_OUTBOX, get(outbox))
         .route(paths::SIM_OPENAPI, get(openapi))
         .route(paths::SIM_STATE_TOKEN, post(state_token))
-        .route(paths::SIM_USERS, get(users));
+        .route(paths::SIM_USERS, get(users))
+        .route(paths::SIM_COOLDOWN_CLEAR, post(clear_cooldown));
     if sim.config.reveal_solutions {
         helpers = helpers.route("/_sim/captcha/{token}", get(reveal));
     }
@@ -110,7 +111,20 @@ async fn verify(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) ->
 }
 
 async fn send(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
-    match sim.send(&headers, &body) {
+    let result = if sim.weak(super::weak::Weakness::Race) {
+        // check, wait, consume, deliver: the window parallel sends slip through
+        match sim.send_check(&headers, &body, true) {
+            Ok(checked) => {
+                tokio::time::sleep(super::weak::RACE_WINDOW).await;
+                sim.consume_pass(&checked);
+                sim.deliver(&checked)
+            }
+            Err(code) => Err(code),
+        }
+    } else {
+        sim.send(&headers, &body)
+    };
+    match result {
         Ok(()) => StatusCode::OK.into_response(),
         Err(code) => error(code, lang(&headers)),
     }
@@ -161,6 +175,13 @@ async fn refresh(State(sim): State<Arc<Sim>>, headers: HeaderMap) -> Response {
 
 async fn state_token(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
     reply(&headers, sim.new_state_token(&headers, &body))
+}
+
+async fn clear_cooldown(State(sim): State<Arc<Sim>>, headers: HeaderMap, body: Bytes) -> Response {
+    let result = sim
+        .clear_cooldown(&headers, &body)
+        .map(|n| serde_json::json!({ "cleared": n }));
+    reply(&headers, result)
 }
 
 async fn users(State(sim): State<Arc<Sim>>) -> Response {

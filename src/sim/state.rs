@@ -8,6 +8,7 @@ use super::accounts::Accounts;
 use super::puzzle;
 use super::store::Bounded;
 use super::validate::{self, Body, Code};
+use super::weak::{Weakness, counted_mobile};
 use super::{GATEWAY_FAILURE_MOBILES, SimConfig};
 use crate::api::catalogue::codes;
 use crate::api::token::{SEPARATOR, format_point_json, parse_point_json};
@@ -33,6 +34,17 @@ struct Puzzle {
 struct Pass {
     captcha_token: String,
     sender: String,
+}
+
+/// The documentation's example pass token (spec §3), accepted under `--weak forged`.
+pub const EXAMPLE_PASS_TOKEN: &str = r#"71dd26999e314f9abb0c635336976635---{"x":237.0,"y":5.0}"#;
+
+/// A send whose pass token passed steps 1-10.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    mobile: String,
+    scene: Scene,
+    token: String,
 }
 
 #[derive(Debug)]
@@ -149,10 +161,18 @@ impl Sim {
         let token = body.field("token").ok_or(codes::CAPTCHA_0002)?;
         let now = self.now();
         // Taken before anything else is checked: one attempt per puzzle, right or wrong
-        // (a verify without point_json is an attempt too).
-        let puzzle = lock(&self.puzzles)
-            .take(&token.to_string(), now)
-            .ok_or(codes::CAPTCHA_0002)?;
+        // (a verify without point_json is an attempt too). `--weak captcha` only looks.
+        let puzzle = if self.weak(Weakness::Captcha) {
+            lock(&self.puzzles)
+                .get(&token.to_string(), now)
+                .map(|p| Puzzle {
+                    x: p.x,
+                    secret_key: p.secret_key.clone(),
+                })
+        } else {
+            lock(&self.puzzles).take(&token.to_string(), now)
+        }
+        .ok_or(codes::CAPTCHA_0002)?;
         let point_json = body.field("point_json").ok_or(codes::CAPTCHA_0002)?;
         let plain = match &puzzle.secret_key {
             Some(key) => {
@@ -165,6 +185,9 @@ impl Sim {
             .truncated();
         if !captcha::position_passes(x, y, i64::from(puzzle.x)) {
             return Err(codes::CAPTCHA_0002);
+        }
+        if self.weak(Weakness::Captcha) {
+            lock(&self.puzzles).take(&token.to_string(), now);
         }
         let captcha_token = format!("{token}{SEPARATOR}{point_json}");
         lock(&self.passes).insert(
@@ -181,6 +204,24 @@ impl Sim {
 
     /// `POST /api/v2/sdk/sms/send`, steps 1-12 of the spec; the first failing check wins.
     pub fn send(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<(), Code> {
+        let checked = self.send_check(headers, bytes, false)?;
+        self.deliver(&checked)
+    }
+
+    /// Whether a defence is switched off (`vflow serve --weak`).
+    pub fn weak(&self, w: Weakness) -> bool {
+        self.config.weak.has(w)
+    }
+
+    /// Steps 1-10: the request and its pass token. The live pass is consumed here unless
+    /// `peek` (the racy variant of `--weak race`, which consumes it later with
+    /// [`Sim::consume_pass`]); `--weak replay` consumes it only when it matches.
+    pub fn send_check(
+        &self,
+        headers: &HeaderMap,
+        bytes: &[u8],
+        peek: bool,
+    ) -> Result<Checked, Code> {
         self.check_headers(headers)?; // 1-3
         let body = Body::parse(headers, bytes, &["mobile", "type", "captcha_token"])?;
         let mobile = body.field("mobile").ok_or(codes::USER_0004)?; // 4
@@ -191,24 +232,53 @@ impl Sim {
             Some((t, p)) if !t.trim().is_empty() && !p.trim().is_empty() => t,
             _ => return Err(codes::CAPTCHA_0004), // 8
         };
+        let checked = Checked {
+            mobile: mobile.to_string(),
+            scene,
+            token: token.to_string(),
+        };
+        if self.weak(Weakness::Forged) && pass == EXAMPLE_PASS_TOKEN {
+            return Ok(checked); // the backdoor: 9-10 skipped
+        }
         let now = self.now();
+        let mut passes = lock(&self.passes);
         // 9-10: taking the live pass consumes it, whatever the outcome below
-        let live = lock(&self.passes)
-            .take(&token.to_string(), now)
-            .ok_or(codes::CAPTCHA_0003)?;
-        if live.captcha_token != pass || live.sender != mobile {
+        let live = passes.get(&checked.token, now).ok_or(codes::CAPTCHA_0003)?;
+        let matches =
+            live.captcha_token == pass && (live.sender == mobile || self.weak(Weakness::Sender));
+        if !matches && self.weak(Weakness::Replay) {
             return Err(codes::CAPTCHA_0004);
         }
+        if !matches || !peek {
+            passes.take(&checked.token, now);
+        }
+        if !matches {
+            return Err(codes::CAPTCHA_0004);
+        }
+        Ok(checked)
+    }
+
+    /// The delayed consumption of `--weak race` (whoever else used the token meanwhile).
+    pub fn consume_pass(&self, checked: &Checked) {
+        lock(&self.passes).take(&checked.token, self.now());
+    }
+
+    /// Steps 11-12: mobile, cooldown, daily cap, gateway, then the code goes to the outbox.
+    pub fn deliver(&self, checked: &Checked) -> Result<(), Code> {
+        let (mobile, scene) = (checked.mobile.as_str(), checked.scene);
+        let now = self.now();
         if !mobile::is_valid(mobile) {
             return Err(codes::CAPTCHA_0006); // 11
         }
+        let counted = counted_mobile(mobile, &self.config.weak);
         let key = (mobile.to_string(), scene);
+        let cool_key = (counted.clone(), scene);
         let mut sms = lock(&self.sms);
-        if sms.cooldown.get(&key, now).is_some() {
+        if sms.cooldown.get(&cool_key, now).is_some() && !self.weak(Weakness::Cooldown) {
             return Err(codes::CAPTCHA_0006);
         }
-        let sent_today = sms.daily.get(&key.0, now).copied().unwrap_or(0);
-        if sent_today >= ttl::DAILY_CAP {
+        let sent_today = sms.daily.get(&counted, now).copied().unwrap_or(0);
+        if sent_today >= ttl::DAILY_CAP && !self.weak(Weakness::DailyCap) {
             return Err(codes::CAPTCHA_0006);
         }
         if self.gateway_fails(mobile) {
@@ -216,14 +286,14 @@ impl Sim {
         }
         // 12: deliver
         let code = format!("{:06}", rand::random_range(0..1_000_000u32));
-        match sms.daily.get_mut(&key.0, now) {
+        match sms.daily.get_mut(&counted, now) {
             Some(n) => *n += 1,
             None => sms
                 .daily
-                .insert(key.0.clone(), 1, next_utc_midnight(now), now),
+                .insert(counted.clone(), 1, next_utc_midnight(now), now),
         }
         sms.cooldown
-            .insert(key.clone(), (), now + ttl::RESEND_COOLDOWN, now);
+            .insert(cool_key, (), now + ttl::RESEND_COOLDOWN, now);
         sms.codes.insert(
             key,
             SmsCode {
@@ -251,6 +321,21 @@ impl Sim {
         }
         sms.outbox.push_back(entry);
         Ok(())
+    }
+
+    /// `POST /_sim/cooldown/clear {"mobile"}`: end the resend cooldown of every scene of
+    /// `mobile` (counted as the cooldown counts it), so that the daily cap can be reached
+    /// without waiting. Returns how many cooldowns ended.
+    pub fn clear_cooldown(&self, headers: &HeaderMap, bytes: &[u8]) -> Result<usize, Code> {
+        let body = Body::parse(headers, bytes, &["mobile"])?;
+        let mobile = body.field("mobile").ok_or(codes::USER_0004)?;
+        let counted = counted_mobile(mobile, &self.config.weak);
+        let now = self.now();
+        let mut sms = lock(&self.sms);
+        Ok(Scene::ALL
+            .into_iter()
+            .filter(|s| sms.cooldown.take(&(counted.clone(), *s), now).is_some())
+            .count())
     }
 
     fn gateway_fails(&self, mobile: &str) -> bool {

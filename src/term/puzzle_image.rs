@@ -75,7 +75,9 @@ impl Puzzle {
         img
     }
 
-    /// The composed picture encoded for `picker`, scaled to fit `avail` cells.
+    /// The composed picture encoded for `picker`, scaled to fit `avail` cells
+    /// (the half-blocks the TUI draws as cells; the other protocols are drawn
+    /// by [`super::graphics::Painter`], this is their one-shot form).
     pub fn protocol(&self, x: u32, picker: &Picker, avail: Size) -> Option<Protocol> {
         let font = picker.font_size();
         let cells = cells_for(picker, avail);
@@ -86,31 +88,210 @@ impl Puzzle {
             // One pixel per half cell: scale straight to that (a detour through
             // font-sized pixels would cost megabytes for nothing).
             let (w, h) = (u32::from(cells.width), u32::from(cells.height) * 2);
-            let img = image::imageops::resize(&self.compose(x), w, h, FilterType::Triangle);
+            let img = Scene::new(self, w, h, 1).compose(x);
             return Halfblocks::new(DynamicImage::ImageRgba8(img), cells)
                 .ok()
                 .map(Protocol::Halfblocks);
         }
-        // Scale once, with a smoothing filter, to exactly the cells' pixels: the
-        // protocol then needs no resize of its own (which would use Nearest).
         let w = u32::from(cells.width) * u32::from(font.width);
         let h = u32::from(cells.height) * u32::from(font.height);
-        let img = image::imageops::resize(&self.compose(x), w, h, FilterType::Triangle);
+        let img = Scene::new(self, w, h, 2).compose(x);
         picker
             .new_protocol(DynamicImage::ImageRgba8(img), cells, Resize::Fit(None))
             .ok()
     }
+
+    /// The rows (310x155 space) where the piece has pixels: only they change
+    /// when the piece moves.
+    pub fn piece_rows(&self) -> (u32, u32) {
+        let opaque = |y: u32| (0..self.piece.width()).any(|x| self.piece.get_pixel(x, y)[3] >= 128);
+        let h = self.piece.height();
+        let top = (0..h).find(|&y| opaque(y)).unwrap_or(0);
+        let bottom = (0..h).rev().find(|&y| opaque(y)).map_or(h, |y| y + 1);
+        (top, bottom.max(top + 1))
+    }
+
+    /// The magnified strip ("loupe") around the piece's left edge: `cols` x `rows`
+    /// half-block cells, [`LOUPE_ZOOM`] columns per pixel of the 310-px space,
+    /// the piece's left edge near the middle, the rows the piece covers squeezed
+    /// into the height (vertical edges stay sharp, which is what aligning needs).
+    /// Returns the image (one pixel per half cell) and the first x it shows.
+    pub fn loupe(&self, x: u32, cols: u16, rows: u16) -> Option<(RgbaImage, u32)> {
+        let (cols, rows) = (u32::from(cols), u32::from(rows));
+        let span = cols / LOUPE_ZOOM;
+        if span == 0 || rows == 0 {
+            return None;
+        }
+        let x = x.min(X_LIMIT);
+        // The window moves in steps of a quarter (the edge stays in its middle
+        // half): a 1-px move then redraws a few cells, not the whole strip.
+        let step = (span / 4).max(1);
+        let start = (x.saturating_sub(span / 2) / step * step).min(BG_WIDTH.saturating_sub(span));
+        let span = span.min(BG_WIDTH - start);
+        let (top, bottom) = self.piece_rows();
+        // the composed picture at its own size, the piece outlined 1 px
+        // the piece half see-through (its outline solid): the hole's edge
+        // shows under it, so both edges are in view when they are close
+        let mut scene = Scene::new(self, BG_WIDTH, BG_HEIGHT, 1);
+        for p in scene.piece.pixels_mut() {
+            if *p != OUTLINE {
+                p[3] /= 2;
+            }
+        }
+        let full = scene.compose(x);
+        let crop = image::imageops::crop_imm(&full, start, top, span, bottom - top).to_image();
+        let squeezed = image::imageops::resize(&crop, span, rows * 2, FilterType::Triangle);
+        let wide =
+            image::imageops::resize(&squeezed, span * LOUPE_ZOOM, rows * 2, FilterType::Nearest);
+        Some((wide, start))
+    }
 }
 
-/// Real pixels (kitty, iTerm2, sixel) are sent again on every move of the
-/// piece: at most this many times the puzzle's own size (a 620x310 picture).
-pub const MAX_PIXEL_SCALE: f64 = 2.0;
+/// Columns per pixel (310-px space) in the loupe.
+pub const LOUPE_ZOOM: u32 = 2;
+
+/// The piece's outline: a colour that stands out on sky, grass and rock alike.
+pub const OUTLINE: image::Rgba<u8> = image::Rgba([255, 0, 255, 255]);
+/// The inner line of a thick outline (dark, so the magenta reads on light pixels too).
+pub const OUTLINE_INNER: image::Rgba<u8> = image::Rgba([20, 0, 30, 255]);
+
+/// A puzzle scaled to `w` x `h` pixels: the background, and the piece scaled
+/// the same way, outlined in a contrasting colour. Built once per puzzle and
+/// size; composing at an x is then cheap.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    pub background: RgbaImage,
+    pub piece: RgbaImage,
+    /// Pixels per pixel of the 310-px space, horizontally.
+    pub scale: f64,
+    /// The rows (in this scene's pixels) the piece's shape covers.
+    pub piece_rows: (u32, u32),
+}
+
+impl Scene {
+    /// `outline`: its thickness in this scene's pixels (1 is the outline only;
+    /// 2 or more adds a dark inner line).
+    pub fn new(p: &Puzzle, w: u32, h: u32, outline: u32) -> Scene {
+        let (w, h) = (w.max(1), h.max(1));
+        let scale = f64::from(w) / f64::from(BG_WIDTH);
+        let background = if (w, h) == (BG_WIDTH, BG_HEIGHT) {
+            p.background.clone()
+        } else {
+            image::imageops::resize(&p.background, w, h, FilterType::Triangle)
+        };
+        let pw = ((f64::from(PIECE_WIDTH) * scale).round() as u32).max(1);
+        let mut piece = if (pw, h) == (PIECE_WIDTH, PIECE_HEIGHT) {
+            p.piece.clone()
+        } else {
+            image::imageops::resize(&p.piece, pw, h, FilterType::Triangle)
+        };
+        outline_piece(&mut piece, outline);
+        let (t, b) = p.piece_rows();
+        let sy = f64::from(h) / f64::from(BG_HEIGHT);
+        let piece_rows = (
+            (f64::from(t) * sy).floor() as u32,
+            ((f64::from(b) * sy).ceil() as u32).min(h),
+        );
+        Scene {
+            background,
+            piece,
+            scale,
+            piece_rows,
+        }
+    }
+
+    pub fn width(&self) -> u32 {
+        self.background.width()
+    }
+
+    pub fn height(&self) -> u32 {
+        self.background.height()
+    }
+
+    /// Where the piece's left edge is, in this scene's pixels.
+    pub fn piece_left(&self, x: u32) -> u32 {
+        let px = (f64::from(x.min(X_LIMIT)) * self.scale).round() as u32;
+        px.min(self.width().saturating_sub(self.piece.width()))
+    }
+
+    /// The whole picture with the piece at `x`.
+    pub fn compose(&self, x: u32) -> RgbaImage {
+        self.region(x, 0, 0, self.width(), self.height())
+    }
+
+    /// Part of the picture with the piece at `x` (clamped to the scene).
+    pub fn region(&self, x: u32, left: u32, top: u32, w: u32, h: u32) -> RgbaImage {
+        let left = left.min(self.width());
+        let top = top.min(self.height());
+        let w = w.min(self.width() - left);
+        let h = h.min(self.height() - top);
+        let mut img = image::imageops::crop_imm(&self.background, left, top, w, h).to_image();
+        let px = i64::from(self.piece_left(x)) - i64::from(left);
+        image::imageops::overlay(&mut img, &self.piece, px, -i64::from(top));
+        img
+    }
+}
+
+/// Paint the piece's border pixels (opaque, next to a transparent one within
+/// `thickness`) in [`OUTLINE`], the innermost of a thick border in [`OUTLINE_INNER`].
+fn outline_piece(piece: &mut RgbaImage, thickness: u32) {
+    if thickness == 0 {
+        return;
+    }
+    let (w, h) = piece.dimensions();
+    let opaque = |img: &RgbaImage, x: i64, y: i64| {
+        x >= 0
+            && y >= 0
+            && x < i64::from(w)
+            && y < i64::from(h)
+            && img.get_pixel(x as u32, y as u32)[3] >= 128
+    };
+    let src = piece.clone();
+    let t = i64::from(thickness);
+    for y in 0..h {
+        for x in 0..w {
+            let (xi, yi) = (i64::from(x), i64::from(y));
+            if !opaque(&src, xi, yi) {
+                continue;
+            }
+            // distance (in rings) to the nearest transparent pixel, up to t
+            let ring = (1..=t).find(|&d| {
+                (-d..=d).any(|dx| {
+                    !opaque(&src, xi + dx, yi - d)
+                        || !opaque(&src, xi + dx, yi + d)
+                        || !opaque(&src, xi - d, yi + dx)
+                        || !opaque(&src, xi + d, yi + dx)
+                })
+            });
+            match ring {
+                Some(d) if d == t && t >= 2 => piece.put_pixel(x, y, OUTLINE_INNER),
+                Some(_) => piece.put_pixel(x, y, OUTLINE),
+                None => {}
+            }
+        }
+    }
+}
 
 /// The cells the picture takes in `avail` with `picker` (see [`fit`]).
+/// Every protocol fills the area like half-blocks do: moving the piece
+/// re-sends only a small image (see [`super::graphics`]).
 pub fn cells_for(picker: &Picker, avail: Size) -> Size {
-    let max = (picker.protocol_type() != ProtocolType::Halfblocks).then_some(MAX_PIXEL_SCALE);
-    fit(avail, picker.font_size(), max)
+    let font = picker.font_size();
+    let avail = if picker.protocol_type() == ProtocolType::Sixel {
+        // xterm draws no sixel image larger than its maxGraphicSize (1000x1000
+        // by default): a bigger picture would simply not appear
+        Size::new(
+            avail.width.min(SIXEL_MAX_PX / font.width.max(1)),
+            avail.height.min(SIXEL_MAX_PX / font.height.max(1)),
+        )
+    } else {
+        avail
+    };
+    fit(avail, font, None)
 }
+
+/// The largest sixel picture, in pixels each way (xterm's default maxGraphicSize).
+pub const SIXEL_MAX_PX: u16 = 1000;
 
 /// The cells a 310x155 picture takes when scaled to fit `avail` at `font`
 /// (aspect kept), at most `max_scale` times its size.
@@ -287,6 +468,26 @@ pub fn ansi_halfblocks(p: &Puzzle, x: u32, avail: Size) -> Vec<String> {
         .collect()
 }
 
+/// The x of the hole in [`sample`].
+#[cfg(any(test, feature = "test-support"))]
+pub const SAMPLE_HOLE_X: u32 = 150;
+
+/// A fixed puzzle drawn by the simulator's painter (tests and benchmarks).
+#[cfg(any(test, feature = "test-support"))]
+pub fn sample() -> Puzzle {
+    use base64::Engine as _;
+    let img = crate::sim::puzzle::draw(3, SAMPLE_HOLE_X, 40);
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let c = crate::api::wire::CaptchaResponse {
+        token: Some("0f1e2d3c4b5a69788796a5b4c3d2e1f0".into()),
+        original_image_base64: Some(b64(&img.background_png)),
+        jigsaw_image_base64: Some(b64(&img.piece_png)),
+        result: Some(false),
+        ..Default::default()
+    };
+    Puzzle::from_response(&c).expect("the simulator's PNGs decode")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,7 +506,7 @@ mod tests {
 
     #[test]
     fn every_protocol_encodes_the_composed_picture() {
-        let p = crate::tui::fixtures::puzzle();
+        let p = sample();
         let avail = Size::new(100, 30);
         for proto in [
             ProtocolType::Halfblocks,
@@ -317,13 +518,19 @@ mod tests {
             let cells = cells_for(&picker, avail);
             let encoded = p.protocol(120, &picker, avail).expect("encodes");
             assert_eq!(encoded.size(), cells, "{proto:?}");
-            let want = if proto == ProtocolType::Halfblocks {
-                Size::new(100, 25)
-            } else {
-                Size::new(62, 15) // capped at twice the puzzle's size
-            };
-            assert_eq!(cells, want, "{proto:?}");
+            // every protocol fills the area (2:1 picture, 10x20 cells)
+            assert_eq!(cells, Size::new(100, 25), "{proto:?}");
         }
+    }
+
+    #[test]
+    fn sixel_pictures_stay_within_xterms_largest_graphic() {
+        let picker = with_protocol(FontSize::new(10, 20), ProtocolType::Sixel);
+        let cells = cells_for(&picker, Size::new(158, 40));
+        assert!(cells.width * 10 <= SIXEL_MAX_PX && cells.height * 20 <= SIXEL_MAX_PX);
+        assert_eq!(cells, Size::new(100, 25));
+        let kitty = with_protocol(FontSize::new(10, 20), ProtocolType::Kitty);
+        assert_eq!(cells_for(&kitty, Size::new(158, 40)).width, 158);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! tokio task, which answers with another [`Msg`].
 
 use crate::api::{Scene, headers as h};
-use crate::client::{HeaderSetting, Outcome, RequestSpec, build};
+use crate::client::{HeaderSetting, RequestSpec, build};
 use crate::clock::SharedClock;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::time::{Duration, SystemTime};
@@ -100,6 +100,16 @@ pub struct App {
     pub check: screens::check::CheckState,
     /// The slider-captcha screen.
     pub puzzle: screens::puzzle::PuzzleState,
+    /// The probes on the Check screen (Tab switches).
+    pub probe: screens::probe::ProbeState,
+    /// The scene's next step on the result (consumer picker, prompt).
+    pub next: screens::next_step::NextState,
+    /// The captcha calls of Ctrl+G were refused for the headers as edited
+    /// (PARAM.0001/0002): Ctrl+F fetches with the profile's full headers.
+    pub header_refusal: Option<screens::token::HeaderRefusal>,
+    /// Whether the target reveals captcha solutions (Ctrl+G): unknown until
+    /// tried, except for the in-process simulator, which does.
+    pub reveals: Option<bool>,
     /// The Import screen.
     pub import: screens::import::ImportState,
     /// The request in use was imported: sends start from it.
@@ -158,6 +168,10 @@ impl App {
             base_headers: headers_for_base,
             check: screens::check::CheckState::default(),
             puzzle: Default::default(),
+            probe: Default::default(),
+            header_refusal: None,
+            reveals: None,
+            next: Default::default(),
             import: Default::default(),
             imported: None,
             traffic: Default::default(),
@@ -179,6 +193,7 @@ impl App {
             Screen::Wizard(Step::Scene) => self.editing_other,
             Screen::Headers => self.editor.edit.is_some(),
             Screen::Puzzle => self.puzzle.editing_mobile,
+            Screen::Result => self.next.prompt.is_some(),
             Screen::Import => true,
             Screen::Traffic => self.traffic.filtering,
             _ => false,
@@ -236,6 +251,12 @@ impl App {
         self.spinner = 0;
     }
 
+    /// Ctrl+G can get a token here: a simulator that is not known to keep
+    /// its solutions to itself.
+    pub fn auto_token(&self) -> bool {
+        self.target.has_sim_helpers() && self.reveals != Some(false)
+    }
+
     pub fn current_record(&self) -> Option<&Record> {
         self.current.and_then(|i| self.history.get(i))
     }
@@ -271,26 +292,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Sent { id, exchange } => screens::result::on_sent(app, id, *exchange),
         Msg::TokenFetched(res) => screens::token::on_token(app, res),
         Msg::OutboxCode { id, code } => {
-            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
-                r.delivered_code = code;
-            }
+            screens::next_step::on_code_delivered(app, id, code);
             vec![]
         }
-        Msg::LoginDone { id, exchange } => {
-            if app.busy == Some(Busy::Login { id }) {
-                app.busy = None;
-            }
-            let ok = exchange.outcome == Outcome::Success;
-            if let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) {
-                r.login = Some(*exchange);
-            }
-            if ok {
-                app.notice("logged in: the code was accepted by login/mobile-verify-code");
-            } else {
-                app.error("login failed: see the panes");
-            }
-            vec![]
-        }
+        Msg::Consumed { id, exchange } => screens::next_step::on_consumed(app, id, *exchange),
+        Msg::StateToken { id, result } => screens::next_step::on_state_token(app, id, result),
         Msg::HistoryLoaded(mut old) => {
             // Older sessions first, then this session's exchanges.
             let n = old.len();
@@ -303,6 +309,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             vec![]
         }
         Msg::Check(m) => screens::check::on_msg(app, m),
+        Msg::Probe(m) => screens::probe::on_msg(app, m),
         Msg::PuzzleFetched(res) => screens::puzzle::on_fetched(app, res),
         Msg::PuzzleVerified { sender, exchange } => {
             screens::puzzle::on_verified(app, sender, *exchange)
@@ -328,7 +335,7 @@ fn old_max_id(h: &[Record]) -> Option<u64> {
 pub(super) fn quit(app: &mut App) -> Vec<Cmd> {
     app.should_quit = true;
     let mut cmds = vec![];
-    if let Some(Busy::Send { id } | Busy::Login { id }) = app.busy {
+    if let Some(Busy::Send { id } | Busy::Consume { id }) = app.busy {
         cmds.push(Cmd::Cancel { id });
     }
     cmds.push(Cmd::Quit);
@@ -347,6 +354,10 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
         None => {
             if app.copy_menu {
                 app.copy_menu = false; // any other key closes it
+            } else if app.screen == Screen::Headers
+                && !app.help
+                && screens::headers::unbound_key(app, &k)
+            {
             } else if let Some(input) = typing_field(app) {
                 screens::wizard::input_key(input, &k);
                 if app.screen == Screen::Traffic {
@@ -372,6 +383,7 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
             None => None,
         },
         Screen::Puzzle => Some(&mut app.mobile),
+        Screen::Result => screens::next_step::input(app),
         Screen::Import => Some(&mut app.import.input),
         Screen::Traffic => Some(&mut app.traffic.filter),
         _ => None,
@@ -383,6 +395,13 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
         return screens::import::on_paste(app, text);
     }
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    // A pasted value replaces a selected old one, as typing does.
+    if app.screen == Screen::Headers
+        && std::mem::take(&mut app.editor.replace)
+        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
+    {
+        *i = Input::default();
+    }
     let target = match app.screen {
         Screen::Wizard(Step::Token) => Some(&mut app.token),
         Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
@@ -391,6 +410,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
             Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
             None => None,
         },
+        Screen::Result => screens::next_step::input(app),
         _ => None,
     };
     if let Some(input) = target {

@@ -1,11 +1,14 @@
 //! The explanation pane: what happened, why in this request, what to do next.
 
 use super::record::Record;
-use crate::api::Scene;
+use crate::api::{Consumer, Lang, Scene};
 use crate::client::Outcome;
-use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
+use crate::client::consumer;
+use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
+use crate::tui::screens::next_step;
 use crate::tui::theme::{self, Themed};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 /// Append the explanation of the record to `out`; with `keys`, the keys for
 /// the next actions too (on screen, not in a copied or saved report).
@@ -14,6 +17,7 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
         captcha_sender: r.token_sender.clone(),
         pass_token_age: r.token_age,
         pass_token_spent: r.token_spent,
+        recent_send: r.since_previous_send,
         // Masking is applied to the rendered lines, the same way for every pane.
         redact: false,
         ..base.clone()
@@ -29,19 +33,21 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     if keys && r.exchange.outcome != Outcome::Success {
         out.push(Line::from(""));
         out.push(Line::from("Keys").themed(theme::STRONG));
-        out.push(Line::from("  r  retry with a fresh token"));
+        out.push(Line::from(
+            "  r  resend: review, then Enter sends with a fresh token",
+        ));
         out.push(Line::from("  e  edit headers   s  change scene"));
         out.push(Line::from("  m  change mobile  t  change token"));
     }
     let other = ex.lang.other();
     out.push(Line::from(""));
     out.push(Line::from(format!("[{}]", other.code())).themed(theme::MUTED));
-    out.push(Line::from(ex.title.get(other).to_string()).themed(theme::MUTED));
+    out.push(prose(ex.title.get(other), other, theme::MUTED));
     if !ex.meaning.get(other).is_empty() {
-        out.push(Line::from(ex.meaning.get(other).to_string()).themed(theme::MUTED));
+        out.push(prose(ex.meaning.get(other), other, theme::MUTED));
     }
     for c in &ex.in_this_request {
-        out.push(Line::from(format!("• {}", c.get(other))).themed(theme::MUTED));
+        out.push(prose(&format!("• {}", c.get(other)), other, theme::MUTED));
     }
 }
 
@@ -92,20 +98,25 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
     if !meaning.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("What it means").themed(theme::STRONG));
-        out.push(Line::from(meaning.to_string()));
+        out.push(prose(meaning, lang, theme::PLAIN));
     }
     if !ex.in_this_request.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("In this request").themed(theme::STRONG));
         for c in &ex.in_this_request {
-            out.push(Line::from(format!("• {}", c.get(lang))).themed(theme::ACCENT));
+            out.push(prose(&format!("• {}", c.get(lang)), lang, theme::ACCENT));
         }
     }
     if !ex.next_steps.is_empty() {
         out.push(Line::from(""));
         out.push(Line::from("What to do").themed(theme::STRONG));
+        let mut seen = std::collections::HashSet::new();
         for s in &ex.next_steps {
-            out.push(Line::from(format!("→ {}", s.get(lang))));
+            let text = step_text(s, lang);
+            // The same advice from two sources (catalogue, request) once.
+            if seen.insert(s.text.get(lang).to_string()) {
+                out.push(prose(&format!("→ {text}"), lang, theme::PLAIN));
+            }
         }
     }
 }
@@ -121,47 +132,270 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
             out.push(Line::from("The code goes to the phone: read it there.").themed(theme::MUTED))
         }
     }
+    let own = Scene::from_code(&r.scene()).map(Consumer::for_scene);
     if let Some(login) = &r.login {
         out.push(Line::from(""));
+        let c = next_step::consumer_of(login);
+        // The consumer's explanation judges the code against what the session had
+        // sent when it answered.
+        let ctx = ExplainContext {
+            session: r
+                .consumer_facts
+                .clone()
+                .unwrap_or_else(|| base.session.clone()),
+            ..base.clone()
+        };
         match &login.outcome {
-            Outcome::Success => {
+            Outcome::Success if c.is_none_or(|c| consumer::accepted(c, login)) => {
+                let what = c.unwrap_or(Consumer::Login).success().0;
                 out.push(
-                    Line::from("Logged in: the code was accepted")
+                    Line::from(format!("{what}: the code was accepted"))
                         .themed(theme::OK)
                         .themed(theme::STRONG),
                 );
                 if let Some(resp) = &login.response
                     && let Ok(v) = serde_json::from_slice::<serde_json::Value>(&resp.body)
                 {
-                    for key in ["status", "expire"] {
-                        if let Some(val) = v.get(key) {
-                            out.push(Line::from(format!("  {key}: {val}")));
-                        }
+                    if let Some(val) = v.get("status") {
+                        out.push(Line::from(format!("  status: {val}")));
+                    }
+                    if let Some(val) = v.get("expire") {
+                        let unit = val.as_u64().map(seconds_label).unwrap_or_default();
+                        out.push(Line::from(format!("  expire: {val}{unit}")));
                     }
                 }
             }
             other => {
-                out.push(
-                    Line::from(format!(
-                        "Login failed: {}",
-                        super::record::outcome_label(other)
-                    ))
-                    .themed(theme::BAD)
-                    .themed(theme::STRONG),
-                );
-                let ex = explain_exchange(login, base);
+                let what = match c {
+                    Some(Consumer::Login) | None => {
+                        format!("Login failed: {}", super::record::outcome_label(other))
+                    }
+                    Some(c) => format!("{} did not accept it:", c.label()),
+                };
+                out.push(Line::from(what).themed(theme::BAD).themed(theme::STRONG));
+                let ex = explain_exchange(login, &ctx);
                 render(&ex, out);
             }
         }
-    } else if keys && r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() {
+        if keys {
+            out.push(Line::from(""));
+            out.push(Line::from("Next").themed(theme::STRONG));
+            if c != own {
+                out.push(Line::from(
+                    "  l  use the code where it belongs; u  pick another consumer",
+                ));
+            }
+        }
+    } else if keys {
         out.push(Line::from(""));
         out.push(Line::from("Next").themed(theme::STRONG));
-        out.push(Line::from(
-            "  l  log in with this code (login/mobile-verify-code)",
-        ));
+        if let Some(c) = own {
+            let verb = match c {
+                Consumer::Login => "log in with this code".to_string(),
+                c => next_step::verb(c).replace(" with code", " with this code"),
+            };
+            if r.delivered_code.is_some() {
+                out.push(Line::from(format!("  l  {verb} ({})", c.label())));
+            } else {
+                out.push(Line::from(format!(
+                    "  l  {verb} ({}): vflow asks for the code from the phone",
+                    c.label()
+                )));
+            }
+        }
     }
     if keys {
         out.push(Line::from("  n  new request"));
-        out.push(Line::from("  r  send again with a fresh token"));
+        out.push(Line::from(
+            "  r  resend: review, then Enter sends with a fresh token",
+        ));
+    }
+}
+
+/// The TUI's key for an action an explanation names, read from the key map
+/// (so it is always the real binding).
+fn action_key(a: UiAction, lang: Lang) -> String {
+    use crate::tui::keymap::{Action, key_label_for};
+    let action = match a {
+        UiAction::EditHeaders => Action::OpenHeaders,
+        UiAction::ApplyPreset => Action::ApplyPreset,
+        UiAction::EditClientId => Action::Edit,
+        UiAction::NewToken => Action::GoToken,
+        UiAction::Resend => Action::Resend,
+        UiAction::ChangeScene => Action::GoScene,
+        UiAction::ChangeMobile => Action::GoMobile,
+        UiAction::Login => Action::Login,
+    };
+    let k = key_label_for(action);
+    match (a, lang) {
+        (UiAction::EditClientId, Lang::En) => format!("{k} on X-client-id"),
+        (UiAction::EditClientId, Lang::Zh) => format!("{k}（X-client-id 行）"),
+        _ => k,
+    }
+}
+
+/// `432000` seconds for a person: ` s = 5 days`.
+pub fn seconds_label(s: u64) -> String {
+    let human = match s {
+        0..60 => return " s".into(),
+        60..3600 => format!("{} min", s / 60),
+        3600..86400 => format!("{} h", s / 3600),
+        _ => format!("{} days", s / 86400),
+    };
+    let unit = match s {
+        60..3600 => 60,
+        3600..86400 => 3600,
+        _ => 86400,
+    };
+    let approx = if !s.is_multiple_of(unit) { "≈ " } else { "" };
+    format!(" s = {approx}{human}")
+}
+
+/// A line of explanation text: `code` spans without their backticks, styled;
+/// in Chinese a code span stays on the line of the words around it.
+pub fn prose(text: &str, lang: Lang, base: Style) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if i % 2 == 1 {
+            spans.push(Span::styled(part.to_string(), base.patch(theme::STRONG)));
+        } else {
+            let mut p = part.to_string();
+            if lang == Lang::Zh {
+                // no break between a code span and the words around it
+                if i > 0 && p.starts_with(' ') {
+                    p.replace_range(..1, "\u{a0}");
+                }
+                if p.ends_with(' ') && text.split('`').nth(i + 1).is_some() {
+                    p.pop();
+                    p.push('\u{a0}');
+                }
+            }
+            spans.push(Span::styled(p, base));
+        }
+    }
+    if text.matches('`').count() % 2 == 1 {
+        // an unmatched backtick is text, not markup
+        return Line::styled(text.to_string(), base);
+    }
+    Line::from(spans)
+}
+
+/// A next step as the TUI shows it: with the action's flag and its key.
+fn step_text(s: &Step, lang: Lang) -> String {
+    let text = s.text.get(lang);
+    let Some(a) = s.action else {
+        return text.to_string();
+    };
+    let key = action_key(a, lang);
+    match (a.cli_flag(), lang) {
+        (Some(flag), Lang::En) => format!("{text} (CLI: {}; TUI: {key})", flag.en),
+        (Some(flag), Lang::Zh) => format!("{text}（命令行：{}；TUI：{key}）", flag.zh),
+        (None, Lang::En) => format!("{text} (TUI: {key})"),
+        (None, Lang::Zh) => format!("{text}（TUI：{key}）"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Scene;
+    use crate::tui::app::{Screen, Step};
+    use crate::tui::fixtures::{error_body, filled, json_response, ok_response, with_result};
+    use crate::tui::keymap::{Action, key_label_for};
+    use crate::tui::record::plain;
+
+    fn text_of(a: &crate::tui::app::App) -> String {
+        let mut out = vec![];
+        lines(a.current_record().unwrap(), &a.explain_base, true, &mut out);
+        plain(&out)
+    }
+
+    #[test]
+    fn code_spans_lose_their_backticks_and_keep_their_place_in_chinese() {
+        let l = prose("The `type` field", Lang::En, theme::PLAIN);
+        let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(s, "The type field");
+        assert_eq!(l.spans[1].content, "type");
+        assert_eq!(l.spans[1].style, theme::STRONG);
+        let l = prose(
+            "请求中的 `type` 字段不是六个场景之一",
+            Lang::Zh,
+            theme::PLAIN,
+        );
+        let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(s, "请求中的\u{a0}type\u{a0}字段不是六个场景之一");
+        // wrapped narrow, `type` never stands alone on a line
+        let p = ratatui::widgets::Paragraph::new(l).wrap(ratatui::widgets::Wrap { trim: false });
+        let area = ratatui::layout::Rect::new(0, 0, 12, 6);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(p, area, &mut buf);
+        for y in 0..6 {
+            let row: String = (0..12).map(|x| buf[(x, y)].symbol()).collect();
+            assert_ne!(row.trim(), "type", "{row:?}");
+        }
+        // an odd backtick is text
+        let l = prose("a ` b", Lang::En, theme::PLAIN);
+        assert_eq!(l.spans[0].content, "a ` b");
+    }
+
+    #[test]
+    fn durations_carry_their_unit() {
+        assert_eq!(seconds_label(432_000), " s = 5 days");
+        assert_eq!(seconds_label(7200), " s = 2 h");
+        assert_eq!(seconds_label(45), " s");
+        assert_eq!(seconds_label(90), " s = ≈ 1 min");
+    }
+
+    #[test]
+    fn next_steps_show_the_real_key_once_each() {
+        let (mut a, _) = filled(Step::Review);
+        a.headers[3].enabled = false;
+        let a = with_result(
+            a,
+            Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+        );
+        let t = text_of(&a);
+        assert_eq!(t.matches("apply a device preset").count(), 1, "{t}");
+        assert!(
+            t.contains(&format!("TUI: {}", key_label_for(Action::ApplyPreset))),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn the_next_heading_comes_before_the_keys_in_every_scene() {
+        for scene in [Scene::LoginSms, Scene::RegisterSms] {
+            let (mut a, _) = filled(Step::Review);
+            a.scene_sel = Scene::ALL.iter().position(|s| *s == scene).unwrap();
+            let a = with_result(a, Some(ok_response()));
+            assert_eq!(a.screen, Screen::Result);
+            let t = text_of(&a);
+            let next = t.find("\nNext\n").expect(&t);
+            let r = t.find("  r  resend").expect(&t);
+            let n = t.find("  n  new request").expect(&t);
+            assert!(next < r && next < n, "{scene:?}: {t}");
+        }
+    }
+
+    #[test]
+    fn a_resend_within_the_cooldown_is_stated_not_guessed() {
+        let (a, _) = filled(Step::Review);
+        let mut a = with_result(
+            a,
+            Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0006"))),
+        );
+        let i = a.current.unwrap();
+        let hedge = text_of(&a);
+        assert!(hedge.contains("likely causes"), "{hedge}");
+        a.history[i].since_previous_send = Some(std::time::Duration::from_secs(14));
+        let t = text_of(&a);
+        assert!(
+            t.contains("LOGIN_SMS 14 s before this request") && t.contains("wait 46 s"),
+            "{t}"
+        );
+        assert!(!t.contains("likely causes"), "{t}");
     }
 }

@@ -143,22 +143,12 @@ pub fn with_result(mut a: App, resp: Option<ReceivedResponse>) -> App {
 }
 
 /// The hole's x in [`puzzle`].
-pub const PUZZLE_HOLE_X: u32 = 150;
+pub const PUZZLE_HOLE_X: u32 = crate::term::puzzle_image::SAMPLE_HOLE_X;
 
 /// A fixed puzzle drawn by the simulator's own code (background 3, hole at
 /// x = 150, shape 40 px from the top), as the client decodes it.
 pub fn puzzle() -> crate::term::puzzle_image::Puzzle {
-    use base64::Engine as _;
-    let img = crate::sim::puzzle::draw(3, PUZZLE_HOLE_X, 40);
-    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
-    let c = crate::api::wire::CaptchaResponse {
-        token: Some("0f1e2d3c4b5a69788796a5b4c3d2e1f0".into()),
-        original_image_base64: Some(b64(&img.background_png)),
-        jigsaw_image_base64: Some(b64(&img.piece_png)),
-        result: Some(false),
-        ..Default::default()
-    };
-    crate::term::puzzle_image::Puzzle::from_response(&c).expect("the simulator's PNGs decode")
+    crate::term::puzzle_image::sample()
 }
 
 /// The puzzle screen showing [`puzzle`] (half-blocks), opened from the token step.

@@ -37,6 +37,9 @@ pub enum Action {
     GoScene,
     GoMobile,
     GetToken,
+    /// Fetch the token or puzzle again with the profile's full headers
+    /// (after the captcha endpoint refused the headers as edited).
+    FetchFullHeaders,
     SolvePuzzle,
     Send,
     Cancel,
@@ -45,13 +48,19 @@ pub enum Action {
     // the result
     Resend,
     NewRequest,
+    /// The scene's own next step: the code to its consumer.
     Login,
+    /// The code to a consumer the person picks (another scene's: a classic mistake).
+    UseElsewhere,
     CopyMenu,
     CopyBody,
     CopyReport,
     SaveReport,
     // the headers editor
     Edit,
+    /// Keep the old value and move the cursor in it (the key moves it too).
+    EditInPlace,
+    ClearField,
     ToggleSend,
     Blank,
     ApplyPreset,
@@ -64,6 +73,8 @@ pub enum Action {
     Stop,
     NextCase,
     PrevCase,
+    /// The Check screen: conformance suite or probes.
+    SwitchSuite,
     // the puzzle
     Nudge,
     Slide,
@@ -72,6 +83,8 @@ pub enum Action {
     Verify,
     NewPuzzle,
     EditMobile,
+    /// A digit (or Backspace) types the piece's x.
+    TypeX,
     // bring your own request
     OpenImport,
     DropImport,
@@ -268,6 +281,14 @@ pub const GLOBAL: &[Binding] = &[
     )
     .when(|a| a.screen != Screen::Check && !sending(a)),
     key(
+        &[Key::Ctrl('f')],
+        Action::FetchFullHeaders,
+        "Ctrl+F",
+        "get the token with the profile's full headers",
+    )
+    .when(|a| a.header_refusal.is_some() && a.busy.is_none())
+    .shown_when(|a| a.header_refusal.is_some() && a.busy.is_none()),
+    key(
         &[plain(KeyCode::F(5))],
         Action::OpenTraffic,
         "F5",
@@ -292,12 +313,20 @@ pub enum Mode {
     Sending,
     Result,
     CopyMenu,
+    /// The consumer picker over the result.
+    Consumers,
+    /// The prompt for a value the next step needs.
+    NextInput,
     Headers,
     HeaderValue,
     HeaderNew,
+    PresetPicker,
     History,
     Check,
     CheckCase,
+    Probe,
+    ProbePlan,
+    ProbeEvidence,
     Puzzle,
     PuzzleFailed,
     PuzzleMobile,
@@ -309,7 +338,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 28] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -318,12 +347,18 @@ impl Mode {
         Mode::Sending,
         Mode::Result,
         Mode::CopyMenu,
+        Mode::Consumers,
+        Mode::NextInput,
         Mode::Headers,
         Mode::HeaderValue,
         Mode::HeaderNew,
+        Mode::PresetPicker,
         Mode::History,
         Mode::Check,
         Mode::CheckCase,
+        Mode::Probe,
+        Mode::ProbePlan,
+        Mode::ProbeEvidence,
         Mode::Puzzle,
         Mode::PuzzleFailed,
         Mode::PuzzleMobile,
@@ -346,12 +381,18 @@ impl Mode {
             Mode::Sending => sending::KEYS,
             Mode::Result => result::KEYS,
             Mode::CopyMenu => result::COPY_KEYS,
+            Mode::Consumers => next_step::PICKER_KEYS,
+            Mode::NextInput => next_step::PROMPT_KEYS,
             Mode::Headers => headers::KEYS,
             Mode::HeaderValue => headers::VALUE_KEYS,
             Mode::HeaderNew => headers::NEW_KEYS,
+            Mode::PresetPicker => headers::PRESET_KEYS,
             Mode::History => history::KEYS,
             Mode::Check => check::KEYS,
             Mode::CheckCase => check::CASE_KEYS,
+            Mode::Probe => probe::KEYS,
+            Mode::ProbePlan => probe::PLAN_KEYS,
+            Mode::ProbeEvidence => probe::EVIDENCE_KEYS,
             Mode::Puzzle => puzzle::KEYS,
             Mode::PuzzleFailed => puzzle::FAILED_KEYS,
             Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
@@ -380,10 +421,13 @@ impl Mode {
             Mode::Mobile => "mobile step",
             Mode::Review => "review",
             Mode::Sending => "sending screen",
-            Mode::Result | Mode::CopyMenu => "result",
-            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => "headers editor",
+            Mode::Result | Mode::CopyMenu | Mode::Consumers | Mode::NextInput => "result",
+            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+                "headers editor"
+            }
             Mode::History => "history",
             Mode::Check | Mode::CheckCase => "check",
+            Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => "probes",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
             Mode::Import => "import screen",
             Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => "traffic screen",
@@ -404,13 +448,17 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Wizard(Step::Mobile) => Mode::Mobile,
         Screen::Wizard(Step::Review) => Mode::Review,
         Screen::Sending => Mode::Sending,
+        Screen::Result if app.next.prompt.is_some() => Mode::NextInput,
+        Screen::Result if app.next.picker.is_some() => Mode::Consumers,
         Screen::Result => Mode::Result,
+        Screen::Headers if app.editor.picker.is_some() => Mode::PresetPicker,
         Screen::Headers => match app.editor.edit {
             Some(HeaderEdit::Value(_)) => Mode::HeaderValue,
             Some(HeaderEdit::New(_)) => Mode::HeaderNew,
             None => Mode::Headers,
         },
         Screen::History => Mode::History,
+        Screen::Check if app.probe.shown => screens::probe::mode(app),
         Screen::Check if app.check.open.is_some() => Mode::CheckCase,
         Screen::Check => Mode::Check,
         Screen::Puzzle if app.puzzle.editing_mobile => Mode::PuzzleMobile,
@@ -529,8 +577,9 @@ pub fn key_label_for(action: Action) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::{Busy, SCENE_OTHER};
+    use crate::tui::app::{Busy, Msg, SCENE_OTHER, update};
     use crate::tui::fixtures::{filled, ok_response, puzzle_screen, with_result};
+    use crate::tui::screens::probe::Ask;
     use crate::tui::screens::puzzle::Phase;
     use tui_input::Input;
 
@@ -562,6 +611,23 @@ mod tests {
         a.history[i].delivered_code = Some("123456".into());
         assert!(crate::tui::screens::result::login_available(&a));
         out.push(a);
+        // the scene's own step, worded per scene
+        for (i, _) in crate::api::Scene::ALL.iter().enumerate() {
+            let (mut a, _) = filled(Step::Review);
+            a.scene_sel = i;
+            out.push(with_result(a, Some(ok_response())));
+        }
+        let mut a = result();
+        a.next.picker = Some(0);
+        out.push(a);
+        let mut a = result();
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('u'))));
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('4'))));
+        assert!(
+            a.next.prompt.is_some(),
+            "the password reset asks for a password"
+        );
+        out.push(a);
         let mut a = result();
         a.copy_menu = true;
         out.push(a);
@@ -576,6 +642,10 @@ mod tests {
             out.push(a);
         }
         let mut a = result();
+        a.screen = Screen::Headers;
+        a.editor.picker = Some(1);
+        out.push(a);
+        let mut a = result();
         a.screen = Screen::History;
         out.push(a);
         for (running, open) in [(None, None), (Some(1), None), (None, Some(0))] {
@@ -585,6 +655,36 @@ mod tests {
             a.check.open = open;
             out.push(a);
         }
+        for (running, ask, open) in [
+            (None, None, None),
+            (Some(1), None, None),
+            (None, Some(Ask::Confirm), None),
+            (None, Some(Ask::Refused("elsewhere".into())), None),
+        ] {
+            let mut a = result();
+            a.screen = Screen::Check;
+            a.probe.shown = true;
+            a.probe.running = running;
+            a.probe.ask = ask;
+            a.probe.open = open;
+            out.push(a);
+        }
+        let mut a = result();
+        a.screen = Screen::Check;
+        a.probe.shown = true;
+        a.probe.open = Some(0);
+        out.push(a);
+        // a running check waits for a pass token: p solves the puzzle
+        let mut a = result();
+        a.screen = Screen::Check;
+        a.check.running = Some(1);
+        let (reply, _) = tokio::sync::oneshot::channel();
+        a.check.asking = Some(crate::tui::check::TokenRequest {
+            run: 1,
+            sender: "13800138000".into(),
+            reply,
+        });
+        out.push(a);
         for (for_check, failed, mobile) in [
             (None, false, false),
             (Some("13800138000".to_string()), false, false),
@@ -603,6 +703,19 @@ mod tests {
             }
             out.push(a);
         }
+        let (mut a, _) = puzzle_screen();
+        a.puzzle.header_refused = true;
+        a.puzzle.phase = Phase::Failed {
+            title: "refused".into(),
+            lines: vec![],
+        };
+        out.push(a);
+        // the piece moved: Enter verifies (before, it asks for a move)
+        let (mut a, _) = puzzle_screen();
+        if let Some(c) = a.puzzle.current.as_mut() {
+            c.moved = true;
+        }
+        out.push(a);
         for imported in [false, true] {
             let (mut a, _) = filled(Step::Review);
             if imported {

@@ -69,14 +69,17 @@ pub fn scene(main: Rect) -> (Rect, Rect) {
     (list, detail)
 }
 
-/// Result screen: the three pane rectangles (tabs row when narrow).
+/// Result screen: the one-line summary, the three pane rectangles (tabs row when narrow).
 pub struct ResultAreas {
+    /// The summary (status, code, time): always on screen, above the panes or tabs.
+    pub summary: Rect,
     pub tabs: Option<Rect>,
     /// Pane rectangles; on narrow screens only the focused one is drawn, all share one Rect.
     pub panes: [Rect; 3],
 }
 
 pub fn result(body: Rect) -> ResultAreas {
+    let [summary, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     if body.width >= WIDE {
         let [a, b, c] = Layout::horizontal([
             Constraint::Percentage(32),
@@ -85,6 +88,7 @@ pub fn result(body: Rect) -> ResultAreas {
         ])
         .areas(body);
         ResultAreas {
+            summary,
             tabs: None,
             panes: [a, b, c],
         }
@@ -92,6 +96,7 @@ pub fn result(body: Rect) -> ResultAreas {
         let [tabs, pane] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
         ResultAreas {
+            summary,
             tabs: Some(tabs),
             panes: [pane, pane, pane],
         }

@@ -5,6 +5,7 @@
 //! spinner tick only while something runs), never on a fixed timer.
 
 pub mod app;
+pub mod clipboard;
 pub mod explain_view;
 /// Test helpers (they start the simulator): for this crate's own tests and
 /// benchmarks, never part of the shipped library.
@@ -27,7 +28,7 @@ pub use app::{App, Cmd, Msg, update};
 pub use view::view;
 
 use crate::config::ResolvedProfile;
-use crate::term::puzzle_image;
+use crate::term::{graphics, puzzle_image};
 use crate::{clock, sim};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -47,6 +48,10 @@ pub struct Options {
     pub config_path: Option<PathBuf>,
     /// Keep no history file.
     pub no_history: bool,
+    /// The person may probe a target that is not on this machine (`--authorized`).
+    pub authorized: bool,
+    /// The SMS budget of a probe run (`--max-sms`; 3 unless given, none against a simulator).
+    pub max_sms: Option<u32>,
     /// A request to start with (`vflow --import FILE`): where it came from, and what it parsed to.
     pub import: Option<(String, crate::client::import::Parsed)>,
     /// Open on the Traffic screen, fed by this proxy (`vflow proxy` on a terminal).
@@ -147,6 +152,8 @@ async fn run(opts: Options) -> std::io::Result<()> {
         profile,
         config_path,
         no_history,
+        authorized,
+        max_sms,
         import,
         traffic,
     } = opts;
@@ -182,9 +189,15 @@ async fn run(opts: Options) -> std::io::Result<()> {
 
     let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = theme::no_color_from_env();
+    // NO_COLOR is applied by the view (text loses its colours, pictures keep
+    // theirs): crossterm must not drop every colour on its own, or the puzzle
+    // turns into black bars.
+    crossterm::style::force_color_output(true);
     app.redact = profile.redact;
     app.explain_base = profile.explain_context();
     app.timeout = Some(http.timeout);
+    app.probe.authorized = authorized;
+    app.probe.max_sms = max_sms;
     let mut feed_rx = None;
     if let Some(feed) = &traffic {
         app.traffic.listen = feed.listen.clone();
@@ -256,6 +269,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
         rt.picker = Some(puzzle_image::query_picker(Duration::from_millis(300)));
     }
 
+    let mut painter: Option<graphics::Painter> = None;
     let panic_key = test_panic_key();
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(100));
@@ -296,8 +310,30 @@ async fn run(opts: Options) -> std::io::Result<()> {
             break;
         }
         terminal.draw(|f| view(&app, f))?;
+        paint_pictures(&app, &mut painter, terminal.backend_mut())?;
     }
     Ok(())
+}
+
+/// After a frame: the puzzle's picture with real pixels (kitty, iTerm2,
+/// sixel), written at the cells the frame left for it. The painter is made
+/// with the puzzle's picker and remembers what it drew.
+fn paint_pictures(
+    app: &App,
+    painter: &mut Option<graphics::Painter>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    if painter.is_none()
+        && let Some(p) = &app.puzzle.picker
+        && let Some(kind) = graphics::Kind::from_protocol(p.protocol_type())
+    {
+        *painter = Some(graphics::Painter::new(kind, p.font_size()));
+    }
+    let Some(painter) = painter else {
+        return Ok(());
+    };
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    painter.paint(puzzle::picture(app, area), out)
 }
 
 /// Test hook (builds with the `test-support` feature only): the end-to-end

@@ -13,7 +13,8 @@ pub enum Busy {
         id: u64,
     },
     Token,
-    Login {
+    /// A code's consumer (the scene's next step) is being asked.
+    Consume {
         id: u64,
     },
     /// The captcha puzzle screen waits (what for).
@@ -56,13 +57,21 @@ pub enum Msg {
         id: u64,
         code: Option<String>,
     },
-    LoginDone {
+    /// A code's consumer answered (or the request was given up); `id` is the send's record.
+    Consumed {
         id: u64,
         exchange: Box<Exchange>,
+    },
+    /// The simulator's `POST /_sim/state-token` answered, for the step of record `id`.
+    StateToken {
+        id: u64,
+        result: Result<String, String>,
     },
     HistoryLoaded(Vec<Record>),
     /// Progress of a check run.
     Check(crate::tui::screens::check::CheckMsg),
+    /// Progress of a probe run.
+    Probe(crate::tui::screens::probe::ProbeMsg),
     /// `GET /captcha` answered (or failed), images decoded.
     PuzzleFetched(Result<Box<crate::tui::screens::puzzle::Fetched>, String>),
     /// `captcha/verify` answered, for `sender`.
@@ -105,9 +114,14 @@ pub enum Cmd {
         mobile: String,
         scene: String,
     },
-    Login {
+    /// Send a code to its consumer (answers `Msg::Consumed`).
+    Consume {
         id: u64,
         spec: Box<RequestSpec>,
+    },
+    /// A state token from the simulator (answers `Msg::StateToken`).
+    FetchStateToken {
+        id: u64,
     },
     Copy {
         what: &'static str,
@@ -121,6 +135,13 @@ pub enum Cmd {
         run: u64,
     },
     StopCheck {
+        run: u64,
+    },
+    /// Run the probes (answers with `Msg::Probe` per probe, then `Finished`).
+    RunProbes {
+        run: u64,
+    },
+    StopProbes {
         run: u64,
     },
     /// `GET /captcha`, decode the images (and choose the graphics protocol once).

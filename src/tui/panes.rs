@@ -119,15 +119,17 @@ impl PaneSet {
         true
     }
 
-    /// Draw the panes in `areas` with these titles and contents, and record
-    /// where they went.
+    /// Draw the summary line and the panes in `areas` with these titles and
+    /// contents, and record where they went.
     pub fn draw(
         &self,
         f: &mut Frame,
         areas: &ResultAreas,
+        summary: Line<'static>,
         titles: [String; PANES],
         paragraph: impl Fn(usize) -> Paragraph<'static>,
     ) {
+        f.render_widget(Paragraph::new(summary), areas.summary);
         let mut drawn = Drawn {
             tabs: areas.tabs,
             panes: areas.panes,

@@ -14,6 +14,44 @@ pub fn outcome_label(o: &Outcome) -> String {
     o.label()
 }
 
+/// How long an exchange took, for a person: `87 ms`, `1.42 s`.
+pub fn duration_label(d: std::time::Duration) -> String {
+    if d < std::time::Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+/// The one-line summary above the panes: status and code, time, and the
+/// server's own words (last, so a narrow screen cuts only those).
+pub fn summary_line(ex: &Exchange, redact: Option<&Redactor>) -> Line<'static> {
+    let ok = ex.outcome == Outcome::Success;
+    let (mark, style) = if ok {
+        ("✓", theme::OK_STRONG)
+    } else {
+        ("✗", theme::BAD)
+    };
+    let mut spans = vec![
+        Span::styled(format!("{mark} {}", outcome_label(&ex.outcome)), style).themed(theme::STRONG),
+        Span::raw("  "),
+        Span::styled(duration_label(ex.timing.total), theme::ACCENT),
+    ];
+    let said = match &ex.outcome {
+        Outcome::ApiError { message, .. } => Some(message.trim().to_string()),
+        Outcome::Transport { detail, .. } => Some(detail.clone()),
+        Outcome::BadBody { reason, .. } => Some(reason.clone()),
+        _ => None,
+    };
+    if let Some(m) = said.filter(|m| !m.is_empty()) {
+        let m = crate::api::text::visible(&m).into_owned();
+        let m = redact.map(|r| r.apply(&m)).unwrap_or(m);
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(format!("“{m}”"), theme::QUOTE));
+    }
+    Line::from(spans)
+}
+
 fn heading(s: &str) -> Line<'static> {
     Line::from(s.to_string()).themed(theme::STRONG)
 }
@@ -132,7 +170,9 @@ pub fn pane_lines(
             request_lines(&r.exchange, &r.spec, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login request ──").themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE),
+                );
                 request_lines(login, &r.spec, &mut out);
             }
         }
@@ -140,13 +180,16 @@ pub fn pane_lines(
             response_lines(&r.exchange, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
-                out.push(Line::from("── login response ──").themed(theme::REMOTE));
+                out.push(
+                    Line::from(format!("── {} response ──", step_name(login)))
+                        .themed(theme::REMOTE),
+                );
                 response_lines(login, &mut out);
             }
         }
         _ => super::explain_view::lines(r, base, keys, &mut out),
     }
-    crate::client::report::visible_spans(&mut out);
+    visible_spans(&mut out);
     if redact {
         let red = r.redactor();
         for line in &mut out {
@@ -159,6 +202,15 @@ pub fn pane_lines(
         }
     }
     out
+}
+
+/// How the consumer exchange is headed in the panes: `login` for the login (as
+/// always), else the consumer's path (`register/mobile-verify-code`).
+fn step_name(x: &Exchange) -> String {
+    match crate::tui::screens::next_step::consumer_of(x) {
+        Some(crate::api::Consumer::Login) | None => "login".into(),
+        Some(c) => c.label(),
+    }
 }
 
 pub fn transport_label(k: TransportKind) -> &'static str {
@@ -188,6 +240,10 @@ pub fn report(r: &Record, redact: bool, base: &ExplainContext) -> String {
         s.push_str(&plain(&pane_lines(r, i, redact, base, false)));
         s.push('\n');
     }
+    // the same request as a command anyone can rerun
+    s.push_str("==== CURL ====\n");
+    s.push_str(&curl(&r.spec, redact));
+    s.push_str("\n\n");
     if redact {
         s.push_str("(mobile number, captcha token and client id are masked)\n");
     }
@@ -226,4 +282,16 @@ pub fn spec_redactor(spec: &RequestSpec) -> Redactor {
         r.learn_request(&sent);
     }
     r
+}
+
+/// Every span of these lines through [`crate::api::text::visible`] (the TUI's panes: headers, bodies,
+/// explanations quote the server's bytes).
+fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
+    for line in lines {
+        for span in &mut line.spans {
+            if let std::borrow::Cow::Owned(v) = crate::api::text::visible(&span.content) {
+                span.content = v.into();
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use super::app::{App, Cmd, Msg, Notice};
 use super::check::CheckMsg;
 use super::history::HistoryStore;
+use super::screens::probe::ProbeMsg;
 use crate::client::{self, Exchange, HeaderSetting, Outcome, RequestSpec, Timing};
 use std::collections::HashMap;
 use std::io::Write;
@@ -27,6 +28,8 @@ struct InFlight {
     spec: Box<RequestSpec>,
     started_at: std::time::SystemTime,
     t0: std::time::Instant,
+    /// A code's consumer (answers `Msg::Consumed`), not an sms/send.
+    consumer: bool,
 }
 
 /// Persists header edits into the profile; answers where it saved them.
@@ -48,6 +51,8 @@ pub struct Runtime {
     pub save_headers: Option<HeaderSaver>,
     /// The check run in progress, by run id.
     check_task: Option<(u64, AbortHandle)>,
+    /// The probe run in progress, by run id.
+    probe_task: Option<(u64, AbortHandle)>,
     /// How the captcha puzzle is drawn (half-blocks unless the terminal loop says otherwise).
     pub graphics: crate::term::puzzle_image::Graphics,
     /// A picker made at start-up (`VFLOW_GRAPHICS=query`); used instead of `graphics`.
@@ -69,6 +74,7 @@ impl Runtime {
             reports_dir: None,
             save_headers: None,
             check_task: None,
+            probe_task: None,
             graphics: Default::default(),
             picker: None,
         }
@@ -82,11 +88,12 @@ impl Runtime {
     /// Book-keeping when a task's message arrives.
     pub fn on_msg(&mut self, msg: &Msg) {
         match msg {
-            Msg::Sent { id, .. } | Msg::LoginDone { id, .. } => {
+            Msg::Sent { id, .. } | Msg::Consumed { id, .. } => {
                 self.inflight.remove(id);
             }
             Msg::TokenFetched(_)
             | Msg::OutboxCode { .. }
+            | Msg::StateToken { .. }
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
             | Msg::PuzzleVerified { .. }
@@ -97,6 +104,12 @@ impl Runtime {
                 if self.check_task.as_ref().is_some_and(|(r, _)| r == run) =>
             {
                 self.check_task = None;
+                self.pending = self.pending.saturating_sub(1);
+            }
+            Msg::Probe(ProbeMsg::Finished { run, .. })
+                if self.probe_task.as_ref().is_some_and(|(r, _)| r == run) =>
+            {
+                self.probe_task = None;
                 self.pending = self.pending.saturating_sub(1);
             }
             _ => {}
@@ -130,12 +143,17 @@ impl Runtime {
         let base = || app.target.base_url.clone();
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
-            Cmd::Login { id, spec } => self.send(id, spec, true),
+            Cmd::Consume { id, spec } => self.send(id, spec, true),
+            Cmd::FetchStateToken { id } => self.fetch_state_token(base(), id),
             Cmd::Cancel { id } => self.cancel(id),
             Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
             Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
             Cmd::Copy { what, text } => {
-                let n = notices::copied(what, self.copy(text));
+                let mux = match self.clipboard {
+                    Clipboard::Osc52 => super::clipboard::Mux::from_env(),
+                    Clipboard::Memory(_) => super::clipboard::Mux::None,
+                };
+                let n = notices::copied(what, mux, self.copy(text, mux));
                 self.notify(n);
             }
             Cmd::SaveReport(text) => {
@@ -155,6 +173,8 @@ impl Runtime {
             }
             Cmd::RunCheck { run } => self.run_check(app, run),
             Cmd::StopCheck { run } => self.stop_check(run),
+            Cmd::RunProbes { run } => self.run_probes(app, run),
+            Cmd::StopProbes { run } => self.stop_probes(run),
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
             Cmd::ReadImport(path) => self.read_import(path),
@@ -197,6 +217,7 @@ impl Runtime {
             spec,
             started_at,
             t0,
+            consumer,
         }) = self.inflight.remove(&id)
         else {
             return;
@@ -207,13 +228,11 @@ impl Runtime {
         exchange.started_at = started_at;
         exchange.timing.total = t0.elapsed();
         let exchange = Box::new(exchange);
-        let _ = self
-            .tx
-            .send(if spec.path == crate::api::paths::LOGIN_MOBILE {
-                Msg::LoginDone { id, exchange }
-            } else {
-                Msg::Sent { id, exchange }
-            });
+        let _ = self.tx.send(if consumer {
+            Msg::Consumed { id, exchange }
+        } else {
+            Msg::Sent { id, exchange }
+        });
         // keep the count honest: the message we just sent is for a removed id
     }
 
@@ -244,13 +263,26 @@ impl Runtime {
         });
     }
 
-    fn copy(&mut self, text: String) -> Result<(), String> {
+    fn fetch_state_token(&mut self, base: String, id: u64) {
+        let http = self.http();
+        self.spawn_pending(async move {
+            let result = match http.await {
+                Ok(http) => {
+                    client::simflow::state_token_from_simulator(&http, &base, "wechat").await
+                }
+                Err(e) => Err(e),
+            };
+            Msg::StateToken { id, result }
+        });
+    }
+
+    fn copy(&mut self, text: String, mux: super::clipboard::Mux) -> Result<(), String> {
         match &mut self.clipboard {
             Clipboard::Memory(v) => {
                 v.push(text);
                 Ok(())
             }
-            Clipboard::Osc52 => osc52(&text).map_err(|e| e.to_string()),
+            Clipboard::Osc52 => osc52(&text, mux).map_err(|e| e.to_string()),
         }
     }
 
@@ -307,9 +339,12 @@ impl Runtime {
         if let Some((_, h)) = self.check_task.take() {
             h.abort();
         }
+        if let Some((_, h)) = self.probe_task.take() {
+            h.abort();
+        }
     }
 
-    fn send(&mut self, id: u64, spec: Box<RequestSpec>, login: bool) {
+    fn send(&mut self, id: u64, spec: Box<RequestSpec>, consumer: bool) {
         let http = self.http();
         let tx = self.tx.clone();
         let s = spec.clone();
@@ -322,8 +357,8 @@ impl Runtime {
                 Err(e) => failed_before_sending(&s, e),
             };
             let exchange = Box::new(exchange);
-            let _ = tx.send(if login {
-                Msg::LoginDone { id, exchange }
+            let _ = tx.send(if consumer {
+                Msg::Consumed { id, exchange }
             } else {
                 Msg::Sent { id, exchange }
             });
@@ -335,6 +370,7 @@ impl Runtime {
                 spec,
                 started_at: std::time::SystemTime::now(),
                 t0: std::time::Instant::now(),
+                consumer,
             },
         );
     }
@@ -380,6 +416,82 @@ impl Runtime {
         });
         self.pending += 1;
         self.check_task = Some((run, handle.abort_handle()));
+    }
+
+    fn stop_probes(&mut self, run: u64) {
+        if let Some((r, h)) = &self.probe_task
+            && *r == run
+        {
+            h.abort();
+            let _ = self
+                .tx
+                .send(Msg::Probe(ProbeMsg::Finished { run, stopped: true }));
+        }
+    }
+
+    /// Run every probe in a task: where the target is and the budget, a message as each
+    /// probe starts and ends, then `Finished`. Consent is checked again here: against a
+    /// target that is not on this machine nothing is sent without authorization.
+    fn run_probes(&mut self, app: &App, run: u64) {
+        use crate::check::probe_plan::{self, Consent};
+        let base = app.target.base_url.clone();
+        if let Consent::Refused(why) = probe_plan::consent(&base, app.probe.authorized) {
+            self.notify(Notice {
+                text: why,
+                error: true,
+            });
+            let _ = self
+                .tx
+                .send(Msg::Probe(ProbeMsg::Finished { run, stopped: true }));
+            return;
+        }
+        if let Some((_, h)) = self.probe_task.take() {
+            h.abort();
+            self.pending = self.pending.saturating_sub(1);
+        }
+        let http = self.http();
+        let tx = self.tx.clone();
+        let suite = app.probe.suite.clone();
+        let headers = app.headers.clone();
+        let explain = app.explain_base.clone();
+        let in_process = app.target.simulator;
+        let given = app.probe.max_sms;
+        let handle = tokio::spawn(async move {
+            match http.await {
+                Ok(http) => {
+                    let mut env = crate::check::Env::new(http, &base, headers);
+                    env.explain = explain;
+                    let simulator = in_process
+                        || (probe_plan::is_loopback(&base)
+                            && crate::check::run::probe_simulator(&env.http, &base).await);
+                    env.simulator = Some(simulator);
+                    let max_sms = probe_plan::max_sms(given, simulator);
+                    let _ = tx.send(Msg::Probe(ProbeMsg::Began {
+                        run,
+                        simulator,
+                        max_sms,
+                    }));
+                    let all: Vec<usize> = (0..suite.probes.len()).collect();
+                    let budget = crate::check::probe::Budget::new(max_sms);
+                    crate::check::probe::run(&suite, &all, &env, budget, |p| {
+                        let _ = tx.send(super::screens::probe::progress_msg(run, p));
+                    })
+                    .await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Notice(Notice {
+                        text: format!("cannot run the probes: {e}"),
+                        error: true,
+                    }));
+                }
+            }
+            let _ = tx.send(Msg::Probe(ProbeMsg::Finished {
+                run,
+                stopped: false,
+            }));
+        });
+        self.pending += 1;
+        self.probe_task = Some((run, handle.abort_handle()));
     }
 
     /// Load the persisted history in the background (after the first frame).
@@ -450,12 +562,10 @@ fn failed_before_sending(spec: &RequestSpec, e: String) -> Exchange {
     }
 }
 
-fn osc52(text: &str) -> std::io::Result<()> {
+/// OSC 52 to the terminal, wrapped for tmux or screen when inside one.
+fn osc52(text: &str, mux: super::clipboard::Mux) -> std::io::Result<()> {
     let mut out = std::io::stdout();
-    crossterm::execute!(
-        out,
-        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-    )?;
+    out.write_all(&super::clipboard::sequence(text, mux))?;
     out.flush()
 }
 
@@ -541,11 +651,9 @@ mod notices {
         Notice { text, error: true }
     }
 
-    pub fn copied(what: &str, r: Result<(), String>) -> Notice {
+    pub fn copied(what: &str, mux: crate::tui::clipboard::Mux, r: Result<(), String>) -> Notice {
         match r {
-            Ok(()) => ok(format!(
-                "{what} sent to the terminal's clipboard (OSC 52); if paste stays empty, w saves it to a file"
-            )),
+            Ok(()) => ok(crate::tui::clipboard::copied_notice(what, mux)),
             Err(e) => err(format!("could not copy: {e}")),
         }
     }

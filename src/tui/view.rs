@@ -35,8 +35,12 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Wizard(step) => screens::wizard::wizard(app, f, fr.body, step),
         Screen::Sending => screens::sending::sending(app, f, fr.body),
         Screen::Result => screens::result::result(app, f, fr.body),
-        Screen::Headers => screens::headers::headers(app, f, fr.body),
+        Screen::Headers => {
+            screens::headers::headers(app, f, fr.body);
+            screens::headers::preset_picker(app, f, fr.body);
+        }
         Screen::History => screens::history::history(app, f, fr.body),
+        Screen::Check if app.probe.shown => screens::probe::view(app, f, fr.body),
         Screen::Check => screens::check::view(app, f, fr.body),
         Screen::Puzzle => screens::puzzle::draw(app, f),
         Screen::Import => screens::import::draw(app, f, fr.body),
@@ -53,7 +57,7 @@ pub fn view(app: &App, f: &mut Frame) {
     if app.no_color {
         // The puzzle's picture is an image, not coloured text: it keeps its colours.
         let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
-            .then(|| screens::puzzle::areas(app, area).picture);
+            .then(|| screens::puzzle::pictures(app, area));
         theme::strip_colors(f, keep);
     }
 }
@@ -111,7 +115,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         let what = match b {
             Busy::Send { .. } => "sending",
             Busy::Token => "getting a pass token from the simulator",
-            Busy::Login { .. } => "logging in with the delivered code",
+            Busy::Consume { .. } => "sending the code to its consumer",
             Busy::Puzzle(what) => what,
         };
         Line::from(format!(

@@ -10,7 +10,9 @@
 //! Entry point: [`refine`], called once at the end of `explain` for every exchange; it only
 //! touches exchanges with a consumer's path.
 
-use super::{ExplainContext, Explanation, Found, RequestView, Text};
+use super::request::{Found, RequestView};
+use super::table::{Entry, Out};
+use super::{ExplainContext, Explanation, Step, Text};
 use crate::api::catalogue::codes;
 use crate::api::consumer::{
     Auth, JwtError, SESSION_TOKEN_HEADER, STATE_TOKEN_HEADER, bearer_token, decode_id_token,
@@ -190,7 +192,7 @@ pub fn refine(
                 .collect();
             e.in_this_request = lines;
             e.in_this_request.extend(tail);
-            let mut next = steps;
+            let mut next: Vec<Step> = steps.into_iter().map(Step::plain).collect();
             next.append(&mut e.next_steps);
             e.next_steps = next;
         }
@@ -264,14 +266,14 @@ fn success(e: &mut Explanation, c: &Ctx, response: Option<&ReceivedResponse>) {
                 l.status, l.expire
             ),
         ));
-        e.next_steps.push(t(
+        e.next_steps.push(Step::plain(t(
             "send the id_token as `Authorization: Bearer ID_TOKEN` to the logged-in endpoints (UPDATE_PWD_SMS, UPDATE_MOBILE_SMS)",
             "以 `Authorization: Bearer ID_TOKEN` 把 id_token 发给需要登录的接口（UPDATE_PWD_SMS、UPDATE_MOBILE_SMS）",
-        ));
-        e.next_steps.push(t(
+        )));
+        e.next_steps.push(Step::plain(t(
             "when it expires, get a new one with POST sso/session-token/id-token and the session-token header",
             "过期后用 session-token 请求头 POST sso/session-token/id-token 获取新的",
-        ));
+        )));
     } else if c.consumer == Consumer::UpdateMobile
         && let Some(m) = value(c.view.field("mobile"))
     {
@@ -323,73 +325,9 @@ fn wrong_code(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
             .find(|x| x.code.as_deref() == Some(g))
         {
             if sent.scene != scene {
-                lines.push(t(
-                    format!(
-                        "this code was sent for {}; {} takes a {scene} code",
-                        sent.scene,
-                        c.consumer.name()
-                    ),
-                    format!(
-                        "这个验证码是为 {} 发送的；{} 需要 {scene} 场景的验证码",
-                        sent.scene,
-                        c.consumer.name()
-                    ),
-                ));
-                match (c.consumer, sent.scene) {
-                    (Consumer::UpdatePwd, Scene::ForgetPwdSms) => steps.push(t(
-                        "with an Authorization header pwd/update-by-mobile is the logged-in change (UPDATE_PWD_SMS); to reset a forgotten password drop the header and send `mobile`",
-                        "带 Authorization 请求头时 pwd/update-by-mobile 是登录后的修改（UPDATE_PWD_SMS）；要重置忘记的密码，请去掉该请求头并发送 `mobile`",
-                    )),
-                    (Consumer::ForgetPwd, Scene::UpdatePwdSms) => steps.push(t(
-                        "without an Authorization header pwd/update-by-mobile is the forgotten-password reset (FORGET_PWD_SMS); for the logged-in change send `Authorization: Bearer ID_TOKEN`",
-                        "不带 Authorization 请求头时 pwd/update-by-mobile 是忘记密码的重置（FORGET_PWD_SMS）；登录后修改请发送 `Authorization: Bearer ID_TOKEN`",
-                    )),
-                    _ => {}
-                }
-                steps.push(t(
-                    format!("send a new code with type {scene} and use that one"),
-                    format!("以 type {scene} 重新发送验证码并使用新的验证码"),
-                ));
+                other_scene(c, sent, &mut lines, &mut steps);
             } else if Some(&sent.mobile) != target.as_ref() {
-                let to = target.as_deref().map(|m| c.m(m)).unwrap_or_default();
-                if c.consumer == Consumer::UpdateMobile {
-                    lines.push(t(
-                        format!(
-                            "this code was sent to {}, but `mobile` is {to}: for UPDATE_MOBILE_SMS the code goes to the NEW number, the one in `mobile`",
-                            c.m(&sent.mobile)
-                        ),
-                        format!(
-                            "这个验证码发给了 {}，而 `mobile` 是 {to}：UPDATE_MOBILE_SMS 的验证码要发给新号码，即 `mobile` 中的号码",
-                            c.m(&sent.mobile)
-                        ),
-                    ));
-                } else if c.consumer == Consumer::UpdatePwd {
-                    lines.push(t(
-                        format!(
-                            "this code was sent to {}, but the id_token is for another user ({to}): the Bearer and the code must belong to the same person",
-                            c.m(&sent.mobile)
-                        ),
-                        format!(
-                            "这个验证码发给了 {}，但 id_token 属于另一个用户（{to}）：Bearer 与验证码必须属于同一人",
-                            c.m(&sent.mobile)
-                        ),
-                    ));
-                } else {
-                    lines.push(t(
-                        format!(
-                            "this code was sent to {}, not to {to}: a code is bound to its number",
-                            c.m(&sent.mobile)
-                        ),
-                        format!(
-                            "这个验证码发给了 {}，而不是 {to}：验证码与号码绑定",
-                            c.m(&sent.mobile)
-                        ),
-                    ));
-                }
-                steps.push(t(
-                    format!("send a {scene} code to {to} and use that one"),
-                    format!("向 {to} 发送 {scene} 验证码并使用它"),
-                ));
+                other_number(c, sent, target.as_deref(), &mut lines, &mut steps);
             } else {
                 life_of(sent, facts, now, &mut lines, &mut steps);
             }
@@ -413,33 +351,10 @@ fn wrong_code(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
             ));
         }
     }
-    let named = lines.iter().any(|l| l.en.contains("another user"));
-    if c.consumer == Consumer::UpdatePwd
-        && !named
-        && let Some((_, Ok(claims))) = c.bearer()
-        && let Some(sub) = &claims.sub
-        && let Some(other) = facts
-            .sent
-            .iter()
-            .rev()
-            .find(|x| x.scene == Scene::UpdatePwdSms && !same_subscriber(&x.mobile, sub))
-        && !facts
-            .sent
-            .iter()
-            .any(|x| x.scene == Scene::UpdatePwdSms && same_subscriber(&x.mobile, sub))
+    if !lines.iter().any(|l| l.en.contains("another user"))
+        && let Some(l) = bearer_of_another_user(c)
     {
-        lines.push(t(
-            format!(
-                "the id_token is for {} but the session's UPDATE_PWD_SMS code went to {}: a Bearer for another user",
-                c.m(sub),
-                c.m(&other.mobile)
-            ),
-            format!(
-                "id_token 属于 {}，而本会话的 UPDATE_PWD_SMS 验证码发给了 {}：Bearer 属于另一个用户",
-                c.m(sub),
-                c.m(&other.mobile)
-            ),
-        ));
+        lines.push(l);
     }
     lines.push(t(
         format!(
@@ -454,6 +369,120 @@ fn wrong_code(c: &Ctx) -> (Vec<Text>, Vec<Text>) {
         ),
     ));
     (lines, steps)
+}
+
+/// The code was sent for another scene than this consumer's.
+fn other_scene(c: &Ctx, sent: &SentCode, lines: &mut Vec<Text>, steps: &mut Vec<Text>) {
+    let scene = c.consumer.scene();
+    lines.push(t(
+        format!(
+            "this code was sent for {}; {} takes a {scene} code",
+            sent.scene,
+            c.consumer.name()
+        ),
+        format!(
+            "这个验证码是为 {} 发送的；{} 需要 {scene} 场景的验证码",
+            sent.scene,
+            c.consumer.name()
+        ),
+    ));
+    match (c.consumer, sent.scene) {
+            (Consumer::UpdatePwd, Scene::ForgetPwdSms) => steps.push(t(
+                "with an Authorization header pwd/update-by-mobile is the logged-in change (UPDATE_PWD_SMS); to reset a forgotten password drop the header and send `mobile`",
+                "带 Authorization 请求头时 pwd/update-by-mobile 是登录后的修改（UPDATE_PWD_SMS）；要重置忘记的密码，请去掉该请求头并发送 `mobile`",
+            )),
+            (Consumer::ForgetPwd, Scene::UpdatePwdSms) => steps.push(t(
+                "without an Authorization header pwd/update-by-mobile is the forgotten-password reset (FORGET_PWD_SMS); for the logged-in change send `Authorization: Bearer ID_TOKEN`",
+                "不带 Authorization 请求头时 pwd/update-by-mobile 是忘记密码的重置（FORGET_PWD_SMS）；登录后修改请发送 `Authorization: Bearer ID_TOKEN`",
+            )),
+            _ => {}
+        }
+    steps.push(t(
+        format!("send a new code with type {scene} and use that one"),
+        format!("以 type {scene} 重新发送验证码并使用新的验证码"),
+    ));
+}
+
+/// The code was sent to another number than the one this request names.
+fn other_number(
+    c: &Ctx,
+    sent: &SentCode,
+    target: Option<&str>,
+    lines: &mut Vec<Text>,
+    steps: &mut Vec<Text>,
+) {
+    let scene = c.consumer.scene();
+    let to = target.map(|m| c.m(m)).unwrap_or_default();
+    if c.consumer == Consumer::UpdateMobile {
+        lines.push(t(
+                format!(
+                    "this code was sent to {}, but `mobile` is {to}: for UPDATE_MOBILE_SMS the code goes to the NEW number, the one in `mobile`",
+                    c.m(&sent.mobile)
+                ),
+                format!(
+                    "这个验证码发给了 {}，而 `mobile` 是 {to}：UPDATE_MOBILE_SMS 的验证码要发给新号码，即 `mobile` 中的号码",
+                    c.m(&sent.mobile)
+                ),
+            ));
+    } else if c.consumer == Consumer::UpdatePwd {
+        lines.push(t(
+                format!(
+                    "this code was sent to {}, but the id_token is for another user ({to}): the Bearer and the code must belong to the same person",
+                    c.m(&sent.mobile)
+                ),
+                format!(
+                    "这个验证码发给了 {}，但 id_token 属于另一个用户（{to}）：Bearer 与验证码必须属于同一人",
+                    c.m(&sent.mobile)
+                ),
+            ));
+    } else {
+        lines.push(t(
+            format!(
+                "this code was sent to {}, not to {to}: a code is bound to its number",
+                c.m(&sent.mobile)
+            ),
+            format!(
+                "这个验证码发给了 {}，而不是 {to}：验证码与号码绑定",
+                c.m(&sent.mobile)
+            ),
+        ));
+    }
+    steps.push(t(
+        format!("send a {scene} code to {to} and use that one"),
+        format!("向 {to} 发送 {scene} 验证码并使用它"),
+    ));
+}
+
+/// UPDATE_PWD_SMS: the Bearer's user is not the one the session's code went to.
+fn bearer_of_another_user(c: &Ctx) -> Option<Text> {
+    let facts = c.facts;
+    if c.consumer == Consumer::UpdatePwd
+        && let Some((_, Ok(claims))) = c.bearer()
+        && let Some(sub) = &claims.sub
+        && let Some(other) = facts
+            .sent
+            .iter()
+            .rev()
+            .find(|x| x.scene == Scene::UpdatePwdSms && !same_subscriber(&x.mobile, sub))
+        && !facts
+            .sent
+            .iter()
+            .any(|x| x.scene == Scene::UpdatePwdSms && same_subscriber(&x.mobile, sub))
+    {
+        return Some(t(
+            format!(
+                "the id_token is for {} but the session's UPDATE_PWD_SMS code went to {}: a Bearer for another user",
+                c.m(sub),
+                c.m(&other.mobile)
+            ),
+            format!(
+                "id_token 属于 {}，而本会话的 UPDATE_PWD_SMS 验证码发给了 {}：Bearer 属于另一个用户",
+                c.m(sub),
+                c.m(&other.mobile)
+            ),
+        ));
+    }
+    None
 }
 
 /// Equal numbers, ignoring China's `+86` (UPDATE_PWD_SMS codes go to the full number).
@@ -765,9 +794,10 @@ fn after_send(e: &mut Explanation, view: &RequestView) {
     let at = e
         .next_steps
         .iter()
-        .position(|l| l.en.starts_with("on the simulator"))
+        .position(|l| l.text.en.starts_with("on the simulator"))
         .unwrap_or(e.next_steps.len());
-    e.next_steps.splice(at..at, steps);
+    e.next_steps
+        .splice(at..at, steps.into_iter().map(Step::plain));
 }
 
 /// A consumer's code at another endpoint (e.g. PARAM.0014 from sms/send): say where it
@@ -820,6 +850,62 @@ fn refine_refresh(e: &mut Explanation, view: &RequestView, outcome: &Outcome, re
         }
         _ => {}
     }
+}
+
+// ---- the catalogue's request-specific lines for the consumers' codes (the table) ----
+
+/// One line per code: the code and the function that explains it.
+pub(super) const TABLE: &[Entry] = &[
+    (codes::CAPTCHA_0007, captcha_0007),
+    (codes::PARAM_0016, param_0016),
+];
+
+fn captcha_0007(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "verify_code",
+        &view.field("verify_code"),
+    ));
+    if let Found::Value(m) = view.field("mobile") {
+        out.line(t(
+            format!(
+                "mobile {}: the code must have been sent to it for LOGIN_SMS",
+                mask.mobile(&m)
+            ),
+            format!(
+                "手机号 {}：验证码必须是以 LOGIN_SMS 场景发给该号码的",
+                mask.mobile(&m)
+            ),
+        ));
+    }
+    out.line(t(
+        format!(
+            "a code lives {} s, is single use and dies after {} wrong attempts",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+        format!(
+            "验证码有效期 {} 秒，只能用一次，错误 {} 次后失效",
+            ttl::SMS_CODE.as_secs(),
+            ttl::SMS_CODE_MAX_WRONG
+        ),
+    ));
+}
+
+fn param_0016(
+    view: &RequestView,
+    _ctx: &ExplainContext,
+    _mask: &super::request::Mask,
+    out: &mut Out,
+) {
+    out.line(super::request::presence(
+        "Authorization",
+        &view.header("authorization"),
+    ));
 }
 
 #[cfg(test)]
@@ -901,13 +987,17 @@ mod tests {
             ..ExplainContext::default()
         };
         let e = explain(&send::record(s).unwrap(), resp, o, &ctx);
-        for l in e.in_this_request.iter().chain(&e.next_steps) {
+        for l in e
+            .in_this_request
+            .iter()
+            .chain(e.next_steps.iter().map(|s| &s.text))
+        {
             assert!(!l.zh.is_empty() && !l.en.is_empty(), "{l:?}");
         }
         let all = e
             .in_this_request
             .iter()
-            .chain(&e.next_steps)
+            .chain(e.next_steps.iter().map(|s| &s.text))
             .map(|t| t.en.as_str())
             .collect::<Vec<_>>()
             .join(" | ");

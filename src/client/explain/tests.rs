@@ -3,8 +3,12 @@
 
 use super::*;
 use crate::api::Lang;
+use crate::api::catalogue::codes;
+use crate::api::headers as h;
+use crate::client::TransportKind;
 use crate::client::build::{self, header};
 use crate::client::{RequestSpec, send};
+use std::time::Duration;
 
 const TOKEN: &str = "71dd26999e314f9abb0c635336976635---{\"x\":237.0,\"y\":5.0}";
 
@@ -56,7 +60,11 @@ fn run(edit: impl FnOnce(&mut RequestSpec), code: &str) -> String {
     assert_eq!(e.code.as_deref(), Some(code));
     assert!(!e.next_steps.is_empty(), "{code} has next steps");
     assert!(!e.meaning.en.is_empty() && !e.meaning.zh.is_empty());
-    for t in e.in_this_request.iter().chain(&e.next_steps) {
+    for t in e
+        .in_this_request
+        .iter()
+        .chain(e.next_steps.iter().map(|s| &s.text))
+    {
         assert!(!t.zh.is_empty(), "{code}: every line has Chinese: {t:?}");
     }
     causes(&e)
@@ -260,6 +268,16 @@ fn other_family_and_simulator_codes_are_specific() {
     assert!(c.contains("Authorization was not sent"), "{c}");
     let c = run(|s| s.omit_header(h::CONTENT_TYPE), codes::SIM_CONTENT_TYPE);
     assert!(c.contains("content-type was not sent"), "{c}");
+    // the simulator's own check: a real tenant may differ; charset parameters are fine
+    assert!(c.contains("a real tenant may answer differently"), "{c}");
+    assert!(c.contains("charset=UTF-8) is accepted"), "{c}");
+    let e = Catalogue::get().find(codes::SIM_CONTENT_TYPE).unwrap();
+    assert!(
+        e.meaning
+            .en
+            .contains("a real tenant may answer differently")
+    );
+    assert!(e.meaning.en.contains(";charset="));
     let c = run(|s| s.path = "/api/v2/sdk/nope".into(), codes::SIM_NOT_FOUND);
     assert!(c.contains("/api/v2/sdk/nope"), "{c}");
     let c = run(|s| s.method = "PUT".into(), codes::SIM_METHOD);
@@ -316,7 +334,7 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
         &Outcome::HttpError { status: 404 },
         &ExplainContext::default(),
     );
-    assert!(e.next_steps[0].en.contains("root URL"));
+    assert!(e.next_steps[0].text.en.contains("root URL"));
     let e = explain_spec(
         &s,
         &Outcome::BadBody {
@@ -346,7 +364,7 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
             "{kind:?} has its own title"
         );
         assert!(
-            e.next_steps.iter().any(|t| t.en.contains(step)),
+            e.next_steps.iter().any(|t| t.text.en.contains(step)),
             "{kind:?}: {:?}",
             e.next_steps
         );
@@ -362,7 +380,7 @@ fn success_says_what_comes_next_and_rendering_has_both_languages() {
     assert!(
         e.next_steps
             .iter()
-            .any(|t| t.en.contains("login/mobile-verify-code"))
+            .any(|t| t.text.en.contains("login/mobile-verify-code"))
     );
     let text = e.render(Lang::Zh);
     assert!(text.contains("下一步"), "{text}");
@@ -401,7 +419,7 @@ fn next_steps_fit_what_the_request_shows() {
         let e = explain_spec(&s, &api(code), &ExplainContext::default());
         e.next_steps
             .iter()
-            .map(|t| t.en.clone())
+            .map(|t| t.text.en.clone())
             .collect::<Vec<_>>()
     };
     // A malformed number: fixing it comes first, no "wait 60 s" of our own.
@@ -445,4 +463,68 @@ fn chinese_lines_carry_no_english_fragments_for_shapes_and_numbers() {
         c.contains("场景 `type` 为") && !c.contains("the scene"),
         "{c}"
     );
+}
+
+#[test]
+fn steps_name_actions_and_the_cli_says_its_flag() {
+    let e = explain_spec(
+        &base_spec(),
+        &api(codes::PARAM_0001),
+        &ExplainContext::default(),
+    );
+    let preset = e
+        .next_steps
+        .iter()
+        .find(|s| s.action == Some(UiAction::ApplyPreset))
+        .expect("PARAM_0001 points at the preset action");
+    assert_eq!(preset.text.en, "apply a device preset");
+    let cli = preset.cli();
+    assert!(cli.en.contains("--device android|iphone"), "{}", cli.en);
+    assert!(cli.zh.contains("--device"), "{}", cli.zh);
+    assert!(
+        e.render(Lang::En)
+            .contains("apply a device preset (--device")
+    );
+    let json = serde_json::to_value(preset).unwrap();
+    assert_eq!(json["action"], "apply_preset");
+    assert_eq!(json["en"], cli.en.as_str());
+    let e = explain_spec(
+        &base_spec(),
+        &api(codes::PARAM_0002),
+        &ExplainContext::default(),
+    );
+    assert!(
+        e.next_steps
+            .iter()
+            .any(|s| s.action == Some(UiAction::EditClientId)
+                && s.cli().en.contains("--client-id ID"))
+    );
+    // An action without a flag is named in words.
+    let login = Step::with(t("use the code", "使用验证码"), UiAction::Login);
+    assert_eq!(
+        login.cli().en,
+        "use the code (in the TUI: log in with the code)"
+    );
+    let plain = serde_json::to_value(Step::plain(t("a", "甲"))).unwrap();
+    assert_eq!(plain, serde_json::json!({"en": "a", "zh": "甲"}));
+}
+
+#[test]
+fn no_explanation_names_a_tui_key() {
+    let spec = base_spec();
+    let entries = &Catalogue::get().entries;
+    for entry in entries {
+        let e = explain_spec(&spec, &api(&entry.code), &ExplainContext::default());
+        for s in &e.next_steps {
+            for text in [&s.text, &s.cli()] {
+                for line in [&text.en, &text.zh] {
+                    assert!(
+                        !line.contains("TUI:") && !line.contains("F2") && !line.contains("TUI："),
+                        "{}: {line}",
+                        entry.code
+                    );
+                }
+            }
+        }
+    }
 }

@@ -30,39 +30,23 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             first.pos,
         ));
     }
-    let mut req = Imported::new(Format::Curl);
-    let mut method: Option<String> = None;
-    let mut url: Option<(String, Option<Pos>)> = None;
-    let mut data: Vec<String> = Vec::new();
-    let mut json_body = false;
+    let mut st = State {
+        req: Imported::new(Format::Curl),
+        method: None,
+        url: None,
+        data: Vec::new(),
+        json_body: false,
+    };
     while let Some(w) = it.next() {
         let pos = w.pos;
         if !w.text.starts_with('-') || w.text == "-" {
-            set_url(&mut url, w.text, pos)?;
+            set_url(&mut st.url, w.text, pos)?;
             continue;
         }
-        // Split `-XPOST`, `-sSi`, `-H'a: b'` into (option, attached value).
-        let (opts, attached): (Vec<String>, Option<String>) = if w.text.starts_with("--") {
-            (vec![w.text.clone()], None)
-        } else {
-            let letters: Vec<char> = w.text[1..].chars().collect();
-            let mut opts = Vec::new();
-            let mut attached = None;
-            for (i, c) in letters.iter().enumerate() {
-                opts.push(format!("-{c}"));
-                if takes_value(&format!("-{c}")) {
-                    let rest: String = letters[i + 1..].iter().collect();
-                    if !rest.is_empty() {
-                        attached = Some(rest);
-                    }
-                    break;
-                }
-            }
-            (opts, attached)
-        };
+        let (opts, attached) = expand(&w.text);
         let n = opts.len();
         for (i, opt) in opts.into_iter().enumerate() {
-            let value = |it: &mut std::iter::Peekable<std::vec::IntoIter<Word>>| {
+            let mut value = || {
                 if i + 1 == n
                     && let Some(a) = attached.clone()
                 {
@@ -72,111 +56,154 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
                     ImportError::new(format!("curl option {opt} needs a value"), pos)
                 })
             };
-            match opt.as_str() {
-                "-H" | "--header" => {
-                    let h = value(&mut it)?;
-                    add_header(&mut req, &h, &opt, pos)?;
-                }
-                "-X" | "--request" => method = Some(value(&mut it)?),
-                "--url" => {
-                    let u = value(&mut it)?;
-                    set_url(&mut url, u, pos)?;
-                }
-                "--data-raw" => data.push(value(&mut it)?),
-                "-d" | "--data" | "--data-binary" | "--data-ascii" => {
-                    let d = value(&mut it)?;
-                    if d.starts_with('@') {
-                        return Err(ImportError::new(
-                            format!(
-                                "curl option {opt} {d} reads a file: paste the body instead (or use --data-raw)"
-                            ),
-                            pos,
-                        ));
-                    }
-                    let d = if opt == "--data-binary" {
-                        d
-                    } else {
-                        // curl's -d strips carriage returns and newlines
-                        d.replace(['\r', '\n'], "")
-                    };
-                    data.push(d);
-                }
-                "--json" => {
-                    data.push(value(&mut it)?);
-                    json_body = true;
-                }
-                "-b" | "--cookie" => {
-                    let c = value(&mut it)?;
-                    if !c.contains('=') {
-                        return Err(ImportError::new(
-                            format!("curl option {opt} {c:?} names a cookie file: give the cookies (name=value) instead"),
-                            pos,
-                        ));
-                    }
-                    req.headers.push(("Cookie".into(), c));
-                }
-                "-A" | "--user-agent" => {
-                    let v = value(&mut it)?;
-                    req.headers.push(("User-Agent".into(), v));
-                }
-                "-e" | "--referer" => {
-                    let v = value(&mut it)?;
-                    req.headers.push(("Referer".into(), v));
-                }
-                "-u" | "--user" => {
-                    use base64::Engine;
-                    let v = value(&mut it)?;
-                    let b = base64::engine::general_purpose::STANDARD.encode(v.as_bytes());
-                    req.headers.push(("Authorization".into(), format!("Basic {b}")));
-                }
-                "--compressed" => req.notes.push(
-                    "--compressed: the original client accepted compressed answers; vflow asks for none".into(),
-                ),
-                "-k" | "--insecure" => req.notes.push(
-                    "--insecure: the original command skipped TLS verification (vflow's --insecure does the same)".into(),
-                ),
-                // Options that change curl's output or transport, not the request.
-                "-s" | "--silent" | "-S" | "--show-error" | "-i" | "--include" | "-v"
-                | "--verbose" | "-L" | "--location" | "-g" | "--globoff" | "-f" | "--fail"
-                | "--http1.1" | "--http2" | "--no-progress-meter" | "--path-as-is" | "-N"
-                | "--no-buffer" => {}
-                other => {
+            st.option(&opt, &mut value, pos)?;
+        }
+    }
+    st.finish()
+}
+
+/// Split `-XPOST`, `-sSi`, `-H'a: b'` into (options, the last one's attached value);
+/// a long option stays whole.
+fn expand(word: &str) -> (Vec<String>, Option<String>) {
+    if word.starts_with("--") {
+        return (vec![word.to_string()], None);
+    }
+    let letters: Vec<char> = word[1..].chars().collect();
+    let mut opts = Vec::new();
+    for (i, c) in letters.iter().enumerate() {
+        opts.push(format!("-{c}"));
+        if takes_value(&format!("-{c}")) {
+            let rest: String = letters[i + 1..].iter().collect();
+            return (opts, Some(rest).filter(|r| !r.is_empty()));
+        }
+    }
+    (opts, None)
+}
+
+/// What the options read so far say about the request.
+struct State {
+    req: Imported,
+    method: Option<String>,
+    url: Option<(String, Option<Pos>)>,
+    data: Vec<String>,
+    json_body: bool,
+}
+
+impl State {
+    /// Apply one option; `value` takes its value (attached or the next word).
+    fn option(
+        &mut self,
+        opt: &str,
+        value: &mut dyn FnMut() -> Result<String, ImportError>,
+        pos: Option<Pos>,
+    ) -> Result<(), ImportError> {
+        let req = &mut self.req;
+        match opt {
+            "-H" | "--header" => add_header(req, &value()?, opt, pos)?,
+            "-X" | "--request" => self.method = Some(value()?),
+            "--url" => set_url(&mut self.url, value()?, pos)?,
+            "--data-raw" => self.data.push(value()?),
+            "-d" | "--data" | "--data-binary" | "--data-ascii" => {
+                let d = value()?;
+                self.data.push(data_value(opt, d, pos)?);
+            }
+            "--json" => {
+                self.data.push(value()?);
+                self.json_body = true;
+            }
+            "-b" | "--cookie" => {
+                let c = value()?;
+                if !c.contains('=') {
                     return Err(ImportError::new(
-                        format!("unsupported curl option {other}"),
+                        format!("curl option {opt} {c:?} names a cookie file: give the cookies (name=value) instead"),
                         pos,
                     ));
                 }
+                req.headers.push(("Cookie".into(), c));
+            }
+            "-A" | "--user-agent" => req.headers.push(("User-Agent".into(), value()?)),
+            "-e" | "--referer" => req.headers.push(("Referer".into(), value()?)),
+            "-u" | "--user" => {
+                use base64::Engine;
+                let b = base64::engine::general_purpose::STANDARD.encode(value()?.as_bytes());
+                req.headers.push(("Authorization".into(), format!("Basic {b}")));
+            }
+            "--compressed" => req.notes.push(
+                "--compressed: the original client accepted compressed answers; vflow asks for none".into(),
+            ),
+            "-k" | "--insecure" => req.notes.push(
+                "--insecure: the original command skipped TLS verification (vflow's --insecure does the same)".into(),
+            ),
+            // Options that change curl's output or transport, not the request.
+            "-s" | "--silent" | "-S" | "--show-error" | "-i" | "--include" | "-v" | "--verbose"
+            | "-L" | "--location" | "-g" | "--globoff" | "-f" | "--fail" | "--http1.1"
+            | "--http2" | "--no-progress-meter" | "--path-as-is" | "-N" | "--no-buffer" => {}
+            other => {
+                return Err(ImportError::new(
+                    format!("unsupported curl option {other}"),
+                    pos,
+                ));
             }
         }
+        Ok(())
     }
-    let (url, url_pos) =
-        url.ok_or_else(|| ImportError::new("the curl command has no URL", None))?;
-    req.set_url(&url)
-        .map_err(|e| ImportError::new(e, url_pos))?;
-    if !data.is_empty() {
-        req.body = Some(data.join("&").into_bytes());
-        if json_body {
-            if !req.has_header("content-type") {
-                req.headers
-                    .push(("Content-Type".into(), "application/json".into()));
+
+    /// The request, once every word is read.
+    fn finish(self) -> Result<Imported, ImportError> {
+        let State {
+            mut req,
+            method,
+            url,
+            data,
+            json_body,
+        } = self;
+        let (url, url_pos) =
+            url.ok_or_else(|| ImportError::new("the curl command has no URL", None))?;
+        req.set_url(&url)
+            .map_err(|e| ImportError::new(e, url_pos))?;
+        if !data.is_empty() {
+            req.body = Some(data.join("&").into_bytes());
+            if json_body {
+                if !req.has_header("content-type") {
+                    req.headers
+                        .push(("Content-Type".into(), "application/json".into()));
+                }
+                if !req.has_header("accept") {
+                    req.headers
+                        .push(("Accept".into(), "application/json".into()));
+                }
+            } else if !req.has_header("content-type") && !req.is_omitted("content-type") {
+                // what curl itself adds to -d bodies
+                req.headers.push((
+                    "Content-Type".into(),
+                    "application/x-www-form-urlencoded".into(),
+                ));
+                req.notes.push(
+                    "no Content-Type given: curl sends application/x-www-form-urlencoded with -d, so does the import".into(),
+                );
             }
-            if !req.has_header("accept") {
-                req.headers
-                    .push(("Accept".into(), "application/json".into()));
-            }
-        } else if !req.has_header("content-type") && !req.is_omitted("content-type") {
-            // what curl itself adds to -d bodies
-            req.headers.push((
-                "Content-Type".into(),
-                "application/x-www-form-urlencoded".into(),
-            ));
-            req.notes.push(
-                "no Content-Type given: curl sends application/x-www-form-urlencoded with -d, so does the import".into(),
-            );
         }
+        req.method = method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
+        Ok(req)
     }
-    req.method = method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
-    Ok(req)
+}
+
+/// The value of `-d`/`--data`/`--data-binary`/`--data-ascii` as curl sends it.
+fn data_value(opt: &str, d: String, pos: Option<Pos>) -> Result<String, ImportError> {
+    if d.starts_with('@') {
+        return Err(ImportError::new(
+            format!(
+                "curl option {opt} {d} reads a file: paste the body instead (or use --data-raw)"
+            ),
+            pos,
+        ));
+    }
+    Ok(if opt == "--data-binary" {
+        d
+    } else {
+        // curl's -d strips carriage returns and newlines
+        d.replace(['\r', '\n'], "")
+    })
 }
 
 fn set_url(

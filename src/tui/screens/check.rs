@@ -83,6 +83,8 @@ pub struct CheckState {
     pub stopped: bool,
     /// A case waits for the person to solve a puzzle.
     pub asking: Option<TokenRequest>,
+    /// `r` was pressed while a run is going: the next `r` restarts it.
+    pub confirm_restart: bool,
 }
 
 impl Default for CheckState {
@@ -104,6 +106,7 @@ impl CheckState {
             panes: crate::tui::panes::PaneSet::focused(2),
             stopped: false,
             asking: None,
+            confirm_restart: false,
         }
     }
 
@@ -121,6 +124,17 @@ impl CheckState {
         })
     }
 
+    /// The case a token is asked for, with `k of n` among the cases that need one.
+    pub fn asking_case(&self) -> Option<(&crate::check::Case, usize, usize)> {
+        self.asking.as_ref()?;
+        let i = self.rows.iter().position(|r| *r == CaseState::Running)?;
+        let needing: Vec<usize> = (0..self.suite.cases.len())
+            .filter(|&j| needs_token(&self.suite.cases[j]))
+            .collect();
+        let k = needing.iter().filter(|&&j| j <= i).count().max(1);
+        Some((&self.suite.cases[i], k, needing.len().max(k)))
+    }
+
     fn count(&self, word: &str) -> usize {
         self.results().filter(|r| r.verdict.word() == word).count()
     }
@@ -136,6 +150,33 @@ impl CheckState {
             self.count("SKIP")
         )
     }
+}
+
+/// The case needs a pass token: its own send, or a delivered code or login behind it.
+pub fn needs_token(case: &crate::check::Case) -> bool {
+    case.pass_token || case.deliver.is_some() || case.login
+}
+
+/// The mobile number as the screen shows it (masked with `x`, like every pane).
+fn shown_mobile(app: &App, m: &str) -> String {
+    if app.redact {
+        crate::api::redact::mobile(m)
+    } else {
+        m.to_string()
+    }
+}
+
+/// `case NAME (k of n) needs a pass token for MOBILE`.
+fn asking_text(app: &App) -> Option<String> {
+    let sender = &app.check.asking.as_ref()?.sender;
+    let who = shown_mobile(app, sender);
+    Some(match app.check.asking_case() {
+        Some((case, k, n)) => format!(
+            "case {} ({k} of {n} needing a token) needs a pass token for {who}",
+            case.name
+        ),
+        None => format!("a check case needs a pass token for {who}"),
+    })
 }
 
 /// Where the check's pass tokens come from in the TUI: the simulator's reveal
@@ -199,13 +240,11 @@ fn ask_person(app: &mut App) -> Vec<Cmd> {
     let Some(sender) = app.check.asking.as_ref().map(|a| a.sender.clone()) else {
         return vec![];
     };
-    app.puzzle.for_check = Some(sender.clone());
+    let text = asking_text(app).unwrap_or_default();
+    app.puzzle.for_check = Some(sender);
     let cmds = super::puzzle::open(app);
     app.notice = Some(crate::tui::app::Notice {
-        text: format!(
-            "a check case needs a pass token for {}: slide the piece into the hole (Esc skips those cases)",
-            crate::api::redact::mobile(&sender)
-        ),
+        text: format!("{text}: slide the piece into the hole (Esc skips those cases)"),
         error: false,
     });
     cmds
@@ -228,10 +267,42 @@ pub fn open(app: &mut App) -> Vec<Cmd> {
     }
     app.screen = Screen::Check;
     if app.check.asking.is_some() {
-        return ask_person(app);
+        // the table first, with the question in it: p opens the puzzle
+        say_asking(app);
+        return vec![];
     }
     let never_ran = app.check.last_run == 0;
     if never_ran { start(app) } else { vec![] }
+}
+
+/// The notice while a case waits for a token.
+fn say_asking(app: &mut App) {
+    if let Some(text) = asking_text(app) {
+        app.notice = Some(crate::tui::app::Notice {
+            text: format!("{text}: p solves the puzzle (Esc there skips the token cases)"),
+            error: false,
+        });
+    }
+}
+
+/// Stop the run in progress and start a new one.
+fn restart(app: &mut App) -> Vec<Cmd> {
+    let mut cmds = Vec::new();
+    if let Some(run) = app.check.running.take() {
+        cmds.push(Cmd::StopCheck { run });
+    }
+    // a case waiting for a token gets none; the old run's late messages are ignored
+    answer_token(
+        app,
+        Err(TokenError::NoReveal("the run was restarted".into())),
+    );
+    app.puzzle.for_check = None;
+    cmds.extend(start(app));
+    app.notice = Some(crate::tui::app::Notice {
+        text: "the check was restarted".into(),
+        error: false,
+    });
+    cmds
 }
 
 /// Start a run of every case (nothing when one is running).
@@ -254,11 +325,12 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
             return vec![]; // an older run: dropping the request ends its wait
         }
         app.check.asking = Some(ask);
-        if app.screen == Screen::Check && app.busy.is_none() {
-            return ask_person(app);
+        if app.screen == Screen::Check {
+            say_asking(app);
+            return vec![];
         }
         app.notice = Some(crate::tui::app::Notice {
-            text: "a check case needs a captcha solved: F4 opens it".into(),
+            text: "a check case needs a captcha solved: F4 shows which".into(),
             error: false,
         });
         return vec![];
@@ -279,6 +351,7 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
             c.running = None;
             c.stopped = stopped;
             c.asking = None;
+            c.confirm_restart = false;
             if app.puzzle.for_check.take().is_some() && app.screen == Screen::Puzzle {
                 app.screen = Screen::Check;
             }
@@ -298,6 +371,10 @@ fn running(app: &App) -> bool {
     app.check.running.is_some()
 }
 
+fn asking(app: &App) -> bool {
+    app.check.asking.is_some()
+}
+
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
@@ -308,7 +385,16 @@ pub const KEYS: &[Binding] = &[
         "open case",
     ),
     key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
+    key(&[ch('p')], Action::SolvePuzzle, "p", "solve puzzle").shown_when(asking),
     key(&[ch('r')], Action::RunAgain, "r", "run again").shown_when(|a| !running(a)),
+    key(&[plain(KeyCode::Tab)], Action::SwitchSuite, "Tab", "probes"),
+    key(
+        &[ch('r')],
+        Action::RunAgain,
+        "r",
+        "while running: restart (asks first)",
+    )
+    .help_only(),
     key(&[ch('x')], Action::ToggleMask, "x", "mask"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
@@ -404,6 +490,15 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         return on_case_action(app, action, k);
     }
     let n = app.check.rows.len();
+    if std::mem::take(&mut app.check.confirm_restart) {
+        if action == Action::RunAgain && running(app) {
+            return restart(app);
+        }
+        app.notice = Some(crate::tui::app::Notice {
+            text: "the run goes on".into(),
+            error: false,
+        });
+    }
     let c = &mut app.check;
     match action {
         Action::Up => c.sel = c.sel.saturating_sub(1),
@@ -413,20 +508,32 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         Action::PageDown => c.sel = (c.sel + 10).min(n.saturating_sub(1)),
         Action::PageUp => c.sel = c.sel.saturating_sub(10),
         Action::Accept => open_row(app, app.check.sel),
+        Action::RunAgain if running(app) => {
+            app.check.confirm_restart = true;
+            app.notice = Some(crate::tui::app::Notice {
+                text: format!(
+                    "a run is going ({}): r again restarts it from the first case, any other key keeps it",
+                    app.check.summary()
+                ),
+                error: false,
+            });
+        }
         Action::RunAgain => return start(app),
+        Action::SolvePuzzle if asking(app) => return ask_person(app),
         Action::Stop => {
-            if let Some(run) = c.running {
+            if let Some(run) = app.check.running {
                 return vec![Cmd::StopCheck { run }];
             }
         }
         Action::ToggleMask => app.redact = !app.redact,
         Action::Back => back(app),
+        Action::SwitchSuite => return super::probe::show(app),
         _ => {}
     }
     vec![]
 }
 
-fn back(app: &mut App) {
+pub(crate) fn back(app: &mut App) {
     app.screen = match app.back_to {
         Screen::Check | Screen::Sending => Screen::Wizard(crate::tui::app::Step::Token),
         Screen::Result if app.current.is_none() => Screen::Wizard(crate::tui::app::Step::Review),
@@ -488,17 +595,38 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 // ---- layout -------------------------------------------------------------------------
 
-/// The results table and the box about the selected case under it.
-pub fn table_areas(body: Rect) -> (Rect, Rect) {
-    let about = if body.height >= 16 { 5 } else { 3 };
+/// Rows `lines` take wrapped at `width`, between `min` and `max`.
+fn wrapped_height(lines: Vec<Line<'static>>, width: u16, min: u16, max: u16) -> u16 {
+    let n = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1));
+    (n.min(u16::MAX as usize) as u16).clamp(min, max.max(min))
+}
+
+/// The results table and the box about the selected case under it (tall
+/// enough for its wrapped text, up to half the body).
+pub fn table_areas(app: &App, body: Rect) -> (Rect, Rect) {
+    let text = about(app, app.check.sel);
+    table_and_box(body, text)
+}
+
+/// A table and, under it, a bordered box tall enough for `text` wrapped
+/// (at least 3 or 5 rows, at most half the body): shared with the probes' table.
+pub fn table_and_box(body: Rect, text: Vec<Line<'static>>) -> (Rect, Rect) {
+    let min = if body.height >= 16 { 5 } else { 3 };
+    let about = wrapped_height(text, body.width.saturating_sub(2), min - 2, body.height / 2) + 2;
     let [table, info] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(about)]).areas(body);
     (table, info)
 }
 
-/// The case's header lines and the three panes under them.
-pub fn detail_areas(body: Rect) -> (Rect, layout::ResultAreas) {
-    let [head, panes] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+/// The case's header lines (wrapped, never cut) and the three panes under them.
+pub fn detail_areas(app: &App, body: Rect) -> (Rect, layout::ResultAreas) {
+    let head_h = app.check.open.map_or(2, |i| {
+        wrapped_height(head_lines(app, i), body.width, 2, body.height / 3)
+    });
+    let [head, panes] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(3)]).areas(body);
     (head, layout::result(panes))
 }
 
@@ -510,7 +638,7 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
 pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
     let c = &app.check;
     if c.open.is_none() {
-        let (table, _) = table_areas(body);
+        let (table, _) = table_areas(app, body);
         // bordered, with a header row: data starts two rows down
         let first = table.y + 2;
         if !inside(table, x, y) || y < first || y + 1 >= table.y + table.height {
@@ -519,7 +647,7 @@ pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
         let offset = layout::list_offset(c.sel, c.rows.len(), table.height);
         return Some(layout::Hit::Row(offset + (y - first) as usize));
     }
-    let (_, r) = detail_areas(body);
+    let (_, r) = detail_areas(app, body);
     if let Some(tabs) = r.tabs {
         if inside(tabs, x, y) {
             return layout::tab_spans(tabs)
@@ -575,7 +703,7 @@ fn title(app: &App) -> String {
 
 fn table(app: &App, f: &mut Frame, body: Rect) {
     let c = &app.check;
-    let (area, info) = table_areas(body);
+    let (area, info) = table_areas(app, body);
     // the descriptions get a column when there is room for them
     let name_w = c
         .suite
@@ -640,22 +768,54 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         widths.push(Constraint::Fill(1));
         header.push("what it checks");
     }
+    draw_results(
+        app,
+        f,
+        area,
+        info,
+        ResultsTable {
+            title: title(app),
+            source: &c.suite.source,
+            rows,
+            widths,
+            header,
+            sel: c.sel,
+            about: about(app, c.sel),
+        },
+    );
+}
+
+/// A results table (check cases or probes) with the box about the selected row under it.
+pub(crate) struct ResultsTable<'a> {
+    pub title: String,
+    /// Where the suite came from, shown with the target under the table.
+    pub source: &'a str,
+    pub rows: Vec<Row<'static>>,
+    pub widths: Vec<Constraint>,
+    pub header: Vec<&'static str>,
+    pub sel: usize,
+    pub about: Vec<Line<'static>>,
+}
+
+/// Draw `t` into `area` (the table) and `info` (the box about its selected row).
+pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: ResultsTable) {
     let block = Block::bordered()
-        .title(title(app))
+        .title(t.title)
         .title_bottom(
-            Line::from(format!(" {} → {} ", c.suite.source, app.target.base_url))
+            Line::from(format!(" {} → {} ", t.source, app.target.base_url))
                 .alignment(Alignment::Right),
         )
         .border_style(theme::ACCENT);
-    let t = Table::new(rows, widths)
-        .header(Row::new(header).themed(theme::HEADING))
+    let len = t.rows.len();
+    let table = Table::new(t.rows, t.widths)
+        .header(Row::new(t.header).themed(theme::HEADING))
         .row_highlight_style(theme::SELECTED)
         .block(block);
-    let mut st = TableState::default().with_selected(Some(c.sel));
-    *st.offset_mut() = layout::list_offset(c.sel, c.rows.len(), area.height);
-    f.render_stateful_widget(t, area, &mut st);
+    let mut st = TableState::default().with_selected(Some(t.sel));
+    *st.offset_mut() = layout::list_offset(t.sel, len, area.height);
+    f.render_stateful_widget(table, area, &mut st);
     f.render_widget(
-        Paragraph::new(about(app, c.sel))
+        Paragraph::new(t.about)
             .wrap(Wrap { trim: false })
             .block(Block::bordered().border_style(theme::FRAME)),
         info,
@@ -711,11 +871,11 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
+/// The open case's name, verdict and description.
+fn head_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     let c = &app.check;
-    let (head, areas) = detail_areas(body);
     let Some(case) = c.suite.cases.get(i) else {
-        return;
+        return vec![];
     };
     let verdict = c.result(i).map(|r| {
         let what = match &r.verdict {
@@ -732,11 +892,22 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         Span::raw("  "),
     ];
     first.extend(verdict);
-    let lines = vec![
+    vec![
         Line::from(first),
         Line::from(case.description.clone()).themed(theme::MUTED),
-    ];
-    f.render_widget(Paragraph::new(lines), head);
+    ]
+}
+
+fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
+    let c = &app.check;
+    let (head, areas) = detail_areas(app, body);
+    if c.suite.cases.get(i).is_none() {
+        return;
+    }
+    f.render_widget(
+        Paragraph::new(head_lines(app, i)).wrap(Wrap { trim: false }),
+        head,
+    );
     let titles = [
         " Request (as sent) ".to_string(),
         format!(
@@ -747,7 +918,19 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         ),
         " Check & explanation ".to_string(),
     ];
-    c.panes.draw(f, &areas, titles, |p| paragraph(app, p));
+    let summary = match c.result(i) {
+        Some(r) => match r.checked() {
+            Some(s) => {
+                let red = app.redact.then(|| record_of(r, s).redactor());
+                crate::tui::record::summary_line(&s.exchange, red.as_ref())
+            }
+            None => Line::from(format!("{}: no request was checked", r.verdict.word()))
+                .themed(theme::MUTED),
+        },
+        None => Line::from("not run yet").themed(theme::MUTED),
+    };
+    c.panes
+        .draw(f, &areas, summary, titles, |p| paragraph(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {
@@ -846,6 +1029,18 @@ fn check_lines(r: &CaseResult, out: &mut Vec<Line<'static>>) {
             .themed(theme::MUTED),
         );
     }
+    if r.sends.is_empty() && r.explanation.is_none() {
+        // nothing went out (a skip, or a setup that stopped first): no answer to show
+        let why = match &r.verdict {
+            Verdict::Skip { .. } => {
+                "skipped before sending: nothing was sent, so there is no answer to explain (the reason is above)"
+            }
+            _ => "nothing was sent, so there is no answer to explain",
+        };
+        out.push(Line::from(""));
+        out.push(Line::from(why).themed(theme::MUTED));
+        return;
+    }
     out.push(Line::from(""));
     out.push(
         Line::from("What it got")
@@ -861,7 +1056,7 @@ fn paragraph(app: &App, i: usize) -> Paragraph<'static> {
 /// How far pane `i` of the open case can scroll at the current size.
 pub fn max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let (_, r) = detail_areas(layout::frame(area).body);
+    let (_, r) = detail_areas(app, layout::frame(area).body);
     crate::tui::view::max_scroll(&paragraph(app, i), r.panes[i])
 }
 

@@ -1,11 +1,11 @@
 //! The headers editor (F2): send, omit, blank, edit, add, presets, save.
 
 use super::super::app::{App, Cmd, Screen};
-use super::super::keymap::{Action, Binding, ch, key, plain};
+use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::api::headers as h;
 use crate::client::HeaderSetting;
 use crate::config::DevicePreset;
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 /// The header being edited in the headers screen.
@@ -25,13 +25,25 @@ pub struct EditorState {
     pub edit: Option<HeaderEdit>,
     /// The device preset `p` applied last.
     pub preset_idx: usize,
+    /// The preset picker `p` opens: the highlighted preset.
+    pub picker: Option<usize>,
     /// Values of headers switched to blank with `b`, to switch them back.
     pub blanked: std::collections::HashMap<String, String>,
+    /// The old value is selected: the first typed key replaces it.
+    pub replace: bool,
 }
 
 pub const KEYS: &[Binding] = &[
     key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "move"),
     key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
+    key(
+        &[plain(KeyCode::Home)],
+        Action::Top,
+        "Home/End",
+        "first/last",
+    )
+    .help_only(),
+    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
     key(&[plain(KeyCode::Enter)], Action::Edit, "Enter", "edit"),
     key(&[ch(' ')], Action::ToggleSend, "Space", "send/omit"),
     key(&[ch('b')], Action::Blank, "b", "blank"),
@@ -56,7 +68,32 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
 ];
 
-/// Typing a header's value.
+/// The device preset picker (`p`).
+pub const PRESET_KEYS: &[Binding] = &[
+    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "choose"),
+    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "apply preset",
+    ),
+    key(
+        &[plain(KeyCode::Esc), ch('p')],
+        Action::Back,
+        "Esc",
+        "cancel",
+    ),
+];
+
+const CURSOR_KEYS: &[Key] = &[
+    plain(KeyCode::Left),
+    plain(KeyCode::Right),
+    plain(KeyCode::Home),
+    plain(KeyCode::End),
+];
+
+/// Typing a header's value (the old value selected first: typing replaces it).
 pub const VALUE_KEYS: &[Binding] = &[
     key(
         &[plain(KeyCode::Enter)],
@@ -65,6 +102,8 @@ pub const VALUE_KEYS: &[Binding] = &[
         "set value",
     ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+    key(CURSOR_KEYS, Action::EditInPlace, "←→", "edit in place"),
+    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "clear"),
 ];
 
 /// Typing a new header.
@@ -76,6 +115,14 @@ pub const NEW_KEYS: &[Binding] = &[
         "add  Name: value",
     ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+    key(
+        CURSOR_KEYS,
+        Action::EditInPlace,
+        "←→ Home/End",
+        "move the cursor",
+    )
+    .help_only(),
+    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "clear"),
 ];
 
 /// Open the editor (Esc comes back here).
@@ -91,11 +138,46 @@ pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
     vec![]
 }
 
-pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
-    if app.editor.edit.is_some() {
+fn on_picker_action(app: &mut App, action: Action, sel: usize) {
+    let n = DevicePreset::ALL.len();
+    match action {
+        Action::Up => app.editor.picker = Some(sel.saturating_sub(1)),
+        Action::Down => app.editor.picker = Some((sel + 1).min(n - 1)),
+        Action::Accept => {
+            app.editor.picker = None;
+            app.editor.preset_idx = sel;
+            let p = DevicePreset::ALL[sel];
+            apply_preset(&mut app.headers, p);
+            app.notice(format!(
+                "applied device preset: {} (new fingerprint)",
+                p.label()
+            ));
+        }
+        Action::Back => app.editor.picker = None,
+        _ => {}
+    }
+}
+
+pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
+    if let Some(sel) = app.editor.picker {
+        on_picker_action(app, action, sel);
+        return vec![];
+    }
+    if let Some(edit) = app.editor.edit.as_mut() {
+        let input = match edit {
+            HeaderEdit::Value(i) | HeaderEdit::New(i) => i,
+        };
         match action {
             Action::Accept => finish_edit(app),
             Action::Back => app.editor.edit = None,
+            Action::EditInPlace => {
+                app.editor.replace = false;
+                super::wizard::input_key(input, &k);
+            }
+            Action::ClearField => {
+                app.editor.replace = false;
+                *input = Input::default();
+            }
             _ => {}
         }
         return vec![];
@@ -104,23 +186,18 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     match action {
         Action::Up => app.editor.sel = app.editor.sel.saturating_sub(1),
         Action::Down => app.editor.sel = (app.editor.sel + 1).min(n.saturating_sub(1)),
+        Action::Top => app.editor.sel = 0,
+        Action::Bottom => app.editor.sel = n.saturating_sub(1),
         Action::Edit => {
             if let Some(hs) = app.headers.get(app.editor.sel) {
                 app.editor.edit = Some(HeaderEdit::Value(Input::new(hs.value.clone())));
+                app.editor.replace = !hs.value.is_empty();
             }
         }
         Action::ToggleSend => toggle_send(app),
         Action::Blank => blank(app),
-        Action::ApplyPreset => {
-            let presets = DevicePreset::ALL;
-            app.editor.preset_idx = (app.editor.preset_idx + 1) % presets.len();
-            let p = presets[app.editor.preset_idx];
-            apply_preset(&mut app.headers, p);
-            app.notice(format!(
-                "applied device preset: {} (new fingerprint)",
-                p.label()
-            ));
-        }
+        // a picker that shows the presets and their values (the last one applied selected)
+        Action::ApplyPreset => app.editor.picker = Some(app.editor.preset_idx),
         Action::NewFingerprint => {
             let fp = crate::config::presets::fresh_fingerprint();
             if let Some(hs) = app
@@ -133,7 +210,10 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             }
             app.notice(format!("new device fingerprint {fp}"));
         }
-        Action::AddHeader => app.editor.edit = Some(HeaderEdit::New(Input::default())),
+        Action::AddHeader => {
+            app.editor.edit = Some(HeaderEdit::New(Input::default()));
+            app.editor.replace = false;
+        }
         Action::DeleteHeader => delete(app),
         Action::SaveHeaders => return vec![Cmd::SaveHeaders(app.headers.clone())],
         Action::Back => super::history::go_back(app),
@@ -204,6 +284,36 @@ fn delete(app: &mut App) {
     }
 }
 
+/// A key that no binding takes, on the headers screen: while a value is
+/// typed, the first one replaces the selected old value; in the list, a
+/// letter says that nothing is being edited (instead of acting on a row).
+pub(crate) fn unbound_key(app: &mut App, k: &KeyEvent) -> bool {
+    if app.editor.edit.is_none() {
+        if let KeyCode::Char(_) = k.code {
+            let name = app.headers.get(app.editor.sel).map(|h| h.name.clone());
+            app.error(format!(
+                "not editing: Enter edits the value of {}",
+                name.as_deref().unwrap_or("the selected header")
+            ));
+            return true;
+        }
+        return false;
+    }
+    if std::mem::take(&mut app.editor.replace)
+        && matches!(
+            k.code,
+            KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+        )
+        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
+    {
+        *i = Input::default();
+        if matches!(k.code, KeyCode::Backspace | KeyCode::Delete) {
+            return true; // the selection is what they deleted
+        }
+    }
+    false
+}
+
 /// Set the device headers to a preset's values (with a fresh fingerprint), sending them.
 pub fn apply_preset(headers: &mut [HeaderSetting], p: DevicePreset) {
     let d = p.headers();
@@ -265,6 +375,7 @@ use crate::tui::theme::{self, Themed};
 use crate::tui::view::{focused_block, input_box};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
@@ -274,6 +385,8 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Length(3),
     ])
     .areas(body);
+    // state, name and `required` columns, borders, and two spaces between columns
+    let value_w = (table_area.width as usize).saturating_sub(5 + 24 + 8 + 2 + 3 * 2);
     let rows: Vec<Row> = app
         .headers
         .iter()
@@ -299,7 +412,8 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             Row::new(vec![
                 Cell::from(state),
                 Cell::from(hs.name.clone()),
-                Cell::from(value),
+                // cut with a mark, never running into the next column
+                Cell::from(crate::tui::view::ellipsize(&value, value_w)),
                 Cell::from(req),
             ])
             .style(style)
@@ -314,6 +428,7 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             Constraint::Length(8),
         ],
     )
+    .column_spacing(2)
     .header(Row::new(["", "header", "value", ""]).themed(theme::HEADING))
     .row_highlight_style(theme::SELECTED)
     .block(focused_block(
@@ -331,7 +446,20 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .get(app.editor.sel)
                 .map(|x| x.name.as_str())
                 .unwrap_or("");
-            input_box(f, edit_area, input, &format!(" {name} "), true);
+            if app.editor.replace {
+                let title = format!(" {name}: typing replaces it, ←→ edit in place ");
+                let p = Paragraph::new(Line::from(Span::styled(
+                    input.value().to_string(),
+                    theme::SELECTED,
+                )))
+                .block(focused_block(title, true));
+                f.render_widget(p, edit_area);
+                let w = input.value().chars().count() as u16;
+                let x = (edit_area.x + 1 + w).min(edit_area.x + edit_area.width.saturating_sub(2));
+                f.set_cursor_position(ratatui::layout::Position::new(x, edit_area.y + 1));
+            } else {
+                input_box(f, edit_area, input, &format!(" {name} "), true);
+            }
         }
         Some(HeaderEdit::New(input)) => {
             input_box(f, edit_area, input, " New header  Name: value ", true)
@@ -342,12 +470,9 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .map(|p| p.name())
                 .collect();
             f.render_widget(
-                Paragraph::new(format!(
-                    "p applies the next device preset: {}",
-                    names.join(", ")
-                ))
-                .wrap(Wrap { trim: false })
-                .themed(theme::MUTED),
+                Paragraph::new(format!("p picks a device preset: {}", names.join(", ")))
+                    .wrap(Wrap { trim: false })
+                    .themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -369,5 +494,49 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             .wrap(Wrap { trim: false })
             .themed(theme::MUTED),
         info,
+    );
+}
+
+/// The preset picker over the editor: each preset's name, label and values.
+pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
+    let Some(sel) = app.editor.picker else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for (i, p) in DevicePreset::ALL.iter().enumerate() {
+        let d = p.headers();
+        let (mark, style) = if i == sel {
+            ("› ", theme::SELECTED)
+        } else {
+            ("  ", theme::PLAIN)
+        };
+        lines.push(
+            ratatui::text::Line::from(format!("{mark}{:<13} {}", p.name(), p.label())).style(style),
+        );
+        lines.push(
+            ratatui::text::Line::from(format!("    {} · {}", d.os_version, d.device_ip))
+                .themed(theme::MUTED),
+        );
+    }
+    // the long value only for the highlighted preset, wrapped in full
+    let agent = DevicePreset::ALL[sel].headers().agent;
+    lines.push(ratatui::text::Line::from(""));
+    lines.push(ratatui::text::Line::from(format!("X-agent: {agent}")));
+    lines.push(
+        ratatui::text::Line::from("Enter applies (with a new fingerprint) · Esc cancels")
+            .themed(theme::MUTED),
+    );
+    let w = body.width.saturating_sub(4).min(110);
+    let h = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(w.saturating_sub(2)) as u16
+        + 2;
+    crate::tui::view::popup(
+        f,
+        body,
+        body.width.saturating_sub(4).min(110),
+        h,
+        " Device preset ",
+        lines,
     );
 }

@@ -262,7 +262,7 @@ pub(crate) fn token_warning(app: &App) -> Option<String> {
         format!(
             "the pass token came with the imported request: pass tokens are single-use and live 180 s, \
 so it is probably spent or expired (expect IDAAS.SDK.CAPTCHA.0003); get a fresh one: {}, or t then Ctrl+P solves the puzzle",
-            if app.target.has_sim_helpers() {
+            if app.auto_token() {
                 "g gets one automatically"
             } else {
                 "this target does not hand out tokens"

@@ -19,6 +19,8 @@ pub mod help;
 pub mod history;
 pub mod import;
 pub mod mobile;
+pub mod next_step;
+pub mod probe;
 pub mod puzzle;
 pub mod result;
 pub mod review;
@@ -45,6 +47,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::OpenHeaders => return headers::open(app),
         Action::OpenHistory => return history::open(app),
         Action::OpenCheck => return check::open(app),
+        Action::FetchFullHeaders if mode != Mode::Puzzle && mode != Mode::PuzzleFailed => {
+            return wizard::fetch_token_full_headers(app);
+        }
         Action::OpenTraffic => {
             app.screen = Screen::Traffic;
             return vec![];
@@ -59,9 +64,14 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Sending => sending::on_action(app, action),
         Mode::Result => result::on_action(app, action, k),
         Mode::CopyMenu => result::on_copy_action(app, action),
-        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew => headers::on_action(app, action),
+        Mode::Consumers => next_step::on_picker_action(app, action, k),
+        Mode::NextInput => next_step::on_prompt_action(app, action),
+        Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+            headers::on_action(app, action, k)
+        }
         Mode::History => history::on_action(app, action),
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
+        Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => probe::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
         Mode::Import => import::on_action(app, action),
         Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => {
@@ -73,6 +83,9 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
 
 /// A mouse event: what is under the pointer (from the layout) decides.
 pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    if probe::showing(app) {
+        return probe::on_mouse(app, m);
+    }
     if app.screen == Screen::Check {
         return check::on_mouse(app, m);
     }
@@ -91,7 +104,10 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
-            Screen::Headers => app.editor.sel = i.min(app.headers.len().saturating_sub(1)),
+            // not while a value is typed: Enter would set it on the clicked row
+            Screen::Headers if app.editor.edit.is_none() => {
+                app.editor.sel = i.min(app.headers.len().saturating_sub(1))
+            }
             _ => {}
         },
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Step(s))) => {

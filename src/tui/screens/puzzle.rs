@@ -5,6 +5,7 @@
 
 use crate::api::{self, captcha, token::format_point_json, wire};
 use crate::client::{Exchange, Outcome, build};
+use crate::term::graphics;
 use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
@@ -14,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui_image::picker::Picker;
+use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use std::cell::RefCell;
 use std::time::SystemTime;
@@ -47,6 +48,11 @@ pub struct Current {
     /// The piece's left edge, in the server's 310-px space.
     pub x: u32,
     pub fetched_at: SystemTime,
+    /// The person moved the piece (keys, mouse or a typed x): only then does
+    /// Enter verify, so a double Enter cannot spend a fresh puzzle at x = 0.
+    pub moved: bool,
+    /// Digits typed for x (as in `vflow captcha solve`); any other move clears them.
+    pub typed: String,
     /// The encoded picture for (x, cells): encoding runs when drawing, only when
     /// one of them changed, so key presses cost nothing until the next frame.
     cache: RefCell<Option<(u32, Size, Protocol)>>,
@@ -63,6 +69,11 @@ pub struct PuzzleState {
     pub back_to: Screen,
     /// Solving for a check case: the sender it needs (the wizard's mobile is not touched).
     pub for_check: Option<String>,
+    /// The captcha calls send the profile's full headers (Ctrl+F after the
+    /// headers as edited were refused), not the edited ones.
+    pub full_headers: bool,
+    /// The last fetch was refused for its headers (Ctrl+F is offered).
+    pub header_refused: bool,
 }
 
 impl Default for PuzzleState {
@@ -74,6 +85,8 @@ impl Default for PuzzleState {
             editing_mobile: false,
             back_to: Screen::Wizard(Step::Token),
             for_check: None,
+            full_headers: false,
+            header_refused: false,
         }
     }
 }
@@ -112,6 +125,7 @@ pub fn open(app: &mut App) -> Vec<Cmd> {
     }
     if app.screen != Screen::Puzzle {
         app.puzzle.back_to = app.screen;
+        app.puzzle.full_headers = false;
     }
     app.screen = Screen::Puzzle;
     new_puzzle(app)
@@ -129,10 +143,20 @@ pub fn new_puzzle(app: &mut App) -> Vec<Cmd> {
     vec![Cmd::FetchPuzzle {
         spec: Box::new(build::captcha_get(
             &app.target.base_url,
-            app.headers.clone(),
+            captcha_headers(app),
         )),
         need_picker: app.puzzle.picker.is_none(),
     }]
+}
+
+/// The headers of the captcha calls: as edited (as the real app would send
+/// them), or the profile's after Ctrl+F.
+fn captcha_headers(app: &App) -> Vec<crate::client::HeaderSetting> {
+    if app.puzzle.full_headers {
+        app.base_headers.clone()
+    } else {
+        app.headers.clone()
+    }
 }
 
 /// An answer for the puzzle screen counts only while the screen still waits for it:
@@ -158,9 +182,22 @@ pub fn on_fetched(app: &mut App, res: Result<Box<Fetched>, String>) -> Vec<Cmd> 
                 puzzle,
                 x: 0,
                 fetched_at: app.clock.now(),
+                moved: false,
+                typed: String::new(),
                 cache: RefCell::new(None),
             });
             app.puzzle.phase = Phase::Sliding;
+        }
+        Err(e) if super::token::is_header_refusal(&e) && !app.puzzle.full_headers => {
+            app.puzzle.header_refused = true;
+            app.puzzle.phase = Phase::Failed {
+                title: "the captcha refused the headers as edited".into(),
+                lines: vec![
+                    e,
+                    "A real app with these headers fails here already.".into(),
+                    "Ctrl+F gets the puzzle with the profile's full headers (the edited ones still go to sms/send); Esc goes back.".into(),
+                ],
+            };
         }
         Err(e) => {
             app.puzzle.phase = Phase::Failed {
@@ -179,6 +216,14 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     let Some(c) = &app.puzzle.current else {
         return vec![];
     };
+    if !c.moved {
+        say(
+            app,
+            "move the piece first (←→, drag, or type its x): a puzzle allows one attempt",
+            false,
+        );
+        return vec![];
+    }
     let sender = match &app.puzzle.for_check {
         Some(s) => s.clone(),
         None => app.mobile.value().trim().to_string(),
@@ -205,7 +250,7 @@ fn verify(app: &mut App) -> Vec<Cmd> {
     };
     let spec = build::captcha_verify(
         &app.target.base_url,
-        app.headers.clone(),
+        captcha_headers(app),
         &point,
         &c.puzzle.token,
         &sender,
@@ -254,7 +299,12 @@ pub fn on_verified(app: &mut App, sender: String, x: Exchange) -> Vec<Cmd> {
         });
         app.puzzle.current = None;
         app.puzzle.phase = Phase::Loading;
-        app.screen = Screen::Wizard(Step::Scene);
+        // Opened from the review (g there, or r's resend): back to it, Enter sends.
+        app.screen = if app.puzzle.back_to == Screen::Wizard(Step::Review) {
+            Screen::Wizard(Step::Review)
+        } else {
+            Screen::Wizard(Step::Scene)
+        };
         say(
             app,
             format!("solved at x = {at}: pass token filled in (lives 180 s, single use)"),
@@ -321,7 +371,14 @@ pub const KEYS: &[Binding] = &[
         "Shift+←→",
         "10 px",
     ),
-    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify"),
+    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify").shown_when(moved),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Verify,
+        "Enter",
+        "verify (after a move)",
+    )
+    .shown_when(not_moved),
     key(&[ch('r')], Action::NewPuzzle, "r", "new puzzle"),
     key(&[ch('m')], Action::EditMobile, "m", "mobile").when(own_sender),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back").shown_when(own_sender),
@@ -332,6 +389,12 @@ pub const KEYS: &[Binding] = &[
         "skip (no token)",
     )
     .shown_when(for_check),
+    key(
+        &[Key::Chars('0', '9'), plain(KeyCode::Backspace)],
+        Action::TypeX,
+        "0-9",
+        "type x",
+    ),
     key(
         &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
         Action::Slide,
@@ -348,6 +411,14 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('q')], Action::Quit, "q", "quit"),
     key(&[ch('h'), ch('l')], Action::Nudge, "h/l", "1 px").help_only(),
 ];
+
+fn moved(app: &App) -> bool {
+    app.puzzle.current.as_ref().is_some_and(|c| c.moved)
+}
+
+fn not_moved(app: &App) -> bool {
+    !moved(app)
+}
 
 /// After a failed attempt.
 pub const FAILED_KEYS: &[Binding] = &[
@@ -366,6 +437,13 @@ pub const FAILED_KEYS: &[Binding] = &[
         "skip (no token)",
     )
     .shown_when(for_check),
+    key(
+        &[Key::Ctrl('f')],
+        Action::FetchFullHeaders,
+        "Ctrl+F",
+        "with the profile's full headers",
+    )
+    .when(|a| a.puzzle.header_refused),
     key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
 ];
 
@@ -400,6 +478,15 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         Action::Slide => 10 * sign,
         Action::SlideEnds => sign * X_LIMIT as i64,
         Action::NewPuzzle => return new_puzzle(app),
+        Action::FetchFullHeaders => {
+            app.puzzle.full_headers = true;
+            app.puzzle.header_refused = false;
+            return new_puzzle(app);
+        }
+        Action::TypeX => {
+            type_x(app, k.code);
+            return vec![];
+        }
         Action::Verify => return verify(app),
         Action::EditMobile => {
             app.puzzle.editing_mobile = true;
@@ -443,7 +530,34 @@ fn slide_to(app: &mut App, f: impl FnOnce(u32) -> i64) {
     }
     if let Some(c) = app.puzzle.current.as_mut() {
         c.x = f(c.x).clamp(0, X_LIMIT as i64) as u32;
+        c.moved = true;
+        c.typed.clear();
     }
+}
+
+/// A digit appends to the typed x (at most 3), Backspace takes one back; the
+/// piece goes there at once (capped at the largest x).
+fn type_x(app: &mut App, code: KeyCode) {
+    if app.puzzle.phase != Phase::Sliding {
+        return;
+    }
+    let Some(c) = app.puzzle.current.as_mut() else {
+        return;
+    };
+    match code {
+        KeyCode::Char(d) if d.is_ascii_digit() => {
+            if c.typed.len() >= 3 {
+                c.typed.clear();
+            }
+            c.typed.push(d);
+        }
+        KeyCode::Backspace => {
+            c.typed.pop();
+        }
+        _ => return,
+    }
+    c.x = c.typed.parse::<u32>().unwrap_or(0).min(X_LIMIT);
+    c.moved = true;
 }
 
 /// Press or drag on the picture (or the track under it) moves the piece there.
@@ -472,6 +586,17 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 const COMPACT_BELOW: u16 = 24;
 /// Width of `x = NNN of 0–263` and a gap, in the compact layout.
 const READOUT_WIDTH: u16 = 21;
+/// Rows under the picture for the loupe, the hint or a failure: the same in
+/// every phase, so the picture keeps its size across attempts.
+const BELOW_COMPACT: u16 = 3;
+const BELOW: u16 = 6;
+/// Rows of the loupe (half-blocks: twice as many pixel rows), with its label
+/// (dropped on short screens).
+const LOUPE_ROWS: u16 = 4;
+/// The loupe's widest (its window: 40 px of the 310-px space).
+const LOUPE_MAX_COLS: u16 = 80;
+/// A loupe is shown when one column of the picture is coarser than this (pixels of the 310-px space).
+const LOUPE_ABOVE: f64 = 2.0;
 
 /// Where the parts of the screen are (shared by drawing and mouse hit-testing).
 pub struct Areas {
@@ -481,27 +606,23 @@ pub struct Areas {
     pub track: Rect,
     pub readout: Rect,
     pub sender: Rect,
+    /// The magnified strip (zero-sized when the picture is fine enough, or after a failure).
+    pub loupe: Rect,
     pub message: Rect,
 }
 
 pub fn areas(app: &App, area: Rect) -> Areas {
     let block = crate::tui::layout::frame(area).body;
     let inner = Block::bordered().inner(block);
-    // Short screens (80x24) put x and the sender on one row and drop the hint,
-    // so the picture gets the rows.
+    // Short screens (80x24) put x and the sender on one row, so the picture gets the rows.
     let compact = inner.height < COMPACT_BELOW;
-    let message_rows = match (&app.puzzle.phase, compact) {
-        (Phase::Failed { .. }, true) => 3,
-        (Phase::Failed { .. }, false) => 6,
-        (Phase::Loading | Phase::Sliding, true) => 0,
-        _ => 1,
-    };
-    let [info, pic_and_track, readout, sender_row, message] = Layout::vertical([
+    let below_rows = if compact { BELOW_COMPACT } else { BELOW };
+    let [info, pic_and_track, readout, sender_row, below] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(if compact { 0 } else { 1 }),
-        Constraint::Length(message_rows),
+        Constraint::Length(below_rows),
     ])
     .areas(inner);
     let (readout, sender) = if compact {
@@ -512,12 +633,34 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         (readout, sender_row)
     };
     let avail = Size::new(pic_and_track.width, pic_and_track.height.saturating_sub(1));
-    let cells = match &app.puzzle.picker {
+    let picker = app.puzzle.picker.as_ref();
+    let cells = match picker {
         Some(p) => puzzle_image::cells_for(p, avail),
         None => puzzle_image::fit(avail, ratatui_image::FontSize::new(10, 20), None),
     };
     let x = pic_and_track.x + (pic_and_track.width - cells.width) / 2;
     let picture = Rect::new(x, pic_and_track.y, cells.width, cells.height);
+    // pixels of the 310-px space per column of the picture
+    let px_per_col = f64::from(captcha_width())
+        / (f64::from(cells.width.max(1))
+            * match picker.map(|p| p.protocol_type()) {
+                Some(ProtocolType::Halfblocks) | None => 1.0,
+                Some(_) => f64::from(picker.map_or(10, |p| p.font_size().width)),
+            });
+    let loupe_wanted = px_per_col > LOUPE_ABOVE
+        && matches!(
+            app.puzzle.phase,
+            Phase::Sliding | Phase::Verifying | Phase::Loading
+        );
+    let (loupe, message) = if loupe_wanted {
+        let rows = LOUPE_ROWS.min(below.height);
+        let [l, m] = Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(below);
+        // ±20 px around the edge is enough to align; wider costs bytes per move
+        let w = l.width.min(LOUPE_MAX_COLS);
+        (Rect::new(l.x + (l.width - w) / 2, l.y, w, l.height), m)
+    } else {
+        (Rect::new(below.x, below.y, 0, 0), below)
+    };
     Areas {
         block,
         info,
@@ -525,20 +668,55 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         track: Rect::new(x, picture.bottom(), cells.width, 1),
         readout,
         sender,
+        loupe,
         message,
     }
 }
 
-pub fn draw(app: &App, f: &mut Frame) {
-    let a = areas(app, f.area());
+fn captcha_width() -> u32 {
+    captcha::BG_WIDTH
+}
+
+/// The rows that hold pictures (kept in colour under NO_COLOR: a picture is content).
+pub fn pictures(app: &App, area: Rect) -> Rect {
+    let a = areas(app, area);
+    if a.loupe.is_empty() {
+        a.picture
+    } else {
+        a.picture.union(a.loupe)
+    }
+}
+
+/// Whether the picture is drawn with real pixels after the frame (the cells
+/// under it are left alone), rather than as half-block cells.
+fn pixels(app: &App) -> bool {
+    app.puzzle
+        .picker
+        .as_ref()
+        .is_some_and(|p| p.protocol_type() != ProtocolType::Halfblocks)
+}
+
+/// What the graphics painter should show after this frame (see
+/// [`crate::term::graphics`]): the puzzle at its x in the picture's cells,
+/// `covered` while an overlay is open. `None` off this screen.
+pub fn picture(app: &App, area: Rect) -> Option<graphics::Want<'_>> {
+    if app.screen != Screen::Puzzle || !pixels(app) {
+        return None;
+    }
+    let c = app.puzzle.current.as_ref()?;
+    Some(graphics::Want {
+        key: &c.puzzle.token,
+        puzzle: &c.puzzle,
+        x: c.x,
+        area: areas(app, area).picture,
+        covered: app.help || app.copy_menu,
+        screen: area.as_size(),
+    })
+}
+
+/// The line over the picture: the puzzle's token, AES, its lifetime.
+fn info_line(app: &App, now: std::time::SystemTime) -> Line<'static> {
     let st = &app.puzzle;
-    let title = " Captcha puzzle: slide the piece into the hole ";
-    f.render_widget(
-        Block::bordered().title(title).border_style(theme::ACCENT),
-        a.block,
-    );
-    let now = app.clock.now();
-    // info line: token, AES, lifetime
     let mut info = vec![];
     if let Some(c) = &st.current {
         let tok = if app.redact {
@@ -564,9 +742,34 @@ pub fn draw(app: &App, f: &mut Frame) {
             Span::raw(life)
         });
     }
-    f.render_widget(Paragraph::new(Line::from(info)), a.info);
+    Line::from(info)
+}
+
+pub fn draw(app: &App, f: &mut Frame) {
+    let a = areas(app, f.area());
+    let st = &app.puzzle;
+    let title = " Captcha puzzle: slide the piece into the hole ";
+    f.render_widget(
+        Block::bordered().title(title).border_style(theme::ACCENT),
+        a.block,
+    );
+    let now = app.clock.now();
+    f.render_widget(Paragraph::new(info_line(app, now)), a.info);
 
     match (&st.current, st.picker.as_ref()) {
+        (Some(c), Some(_)) if pixels(app) => {
+            // Drawn with real pixels after the frame: the cells stay untouched
+            // (nothing erases the picture before it is drawn again).
+            for y in a.picture.top()..a.picture.bottom() {
+                for x in a.picture.left()..a.picture.right() {
+                    if let Some(cell) = f.buffer_mut().cell_mut((x, y)) {
+                        cell.set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+                    }
+                }
+            }
+            track(f, a.track, c.x);
+            loupe(f, a.loupe, c);
+        }
         (Some(c), Some(picker)) => {
             let cells = Size::new(a.picture.width, a.picture.height);
             let mut cache = c.cache.borrow_mut();
@@ -581,6 +784,7 @@ pub fn draw(app: &App, f: &mut Frame) {
                 f.render_widget(ratatui_image::Image::new(p), a.picture);
             }
             track(f, a.track, c.x);
+            loupe(f, a.loupe, c);
         }
         _ => {
             let text = match &st.phase {
@@ -597,10 +801,15 @@ pub fn draw(app: &App, f: &mut Frame) {
             Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
             Span::raw(format!(" of 0–{X_LIMIT}")),
         ];
+        if !c.typed.is_empty() {
+            spans.push(Span::raw(format!("  typed {}", c.typed)).themed(theme::STRONG));
+        }
         if a.readout.width > READOUT_WIDTH {
             spans.push(
-                Span::raw("   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · drag")
-                    .themed(theme::MUTED),
+                Span::raw(
+                    "   ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · digits type x · drag",
+                )
+                .themed(theme::MUTED),
             );
         }
         let line = Line::from(spans);
@@ -659,8 +868,11 @@ pub fn draw(app: &App, f: &mut Frame) {
             v
         }
         Phase::Verifying => vec![Line::from("verifying…").themed(theme::WARN)],
+        Phase::Sliding if st.current.as_ref().is_some_and(|c| !c.moved) => {
+            vec![Line::from("Move the piece onto the dark hole (←→, drag, or type x); Enter verifies once it has moved (one attempt per puzzle).").themed(theme::MUTED)]
+        }
         Phase::Sliding => {
-            vec![Line::from("Line the piece up with the dark hole, then Enter verifies (one attempt per puzzle).").themed(theme::MUTED)]
+            vec![Line::from("Line the piece's magenta outline up with the dark hole, then Enter verifies (one attempt per puzzle).").themed(theme::MUTED)]
         }
         Phase::Loading => vec![],
     };
@@ -679,6 +891,41 @@ fn track(f: &mut Frame, area: Rect, x: u32) {
         Span::raw("─".repeat((area.width - b) as usize)).themed(theme::FRAME),
     ]);
     f.render_widget(Paragraph::new(line), area);
+}
+
+/// The loupe: the strip around the piece's left edge, magnified (see
+/// [`Puzzle::loupe`]), with a label of what it shows.
+fn loupe(f: &mut Frame, area: Rect, c: &Current) {
+    if area.height < 2 || area.width < 8 {
+        return;
+    }
+    let label_rows = u16::from(area.height >= LOUPE_ROWS);
+    let [label, pic] =
+        Layout::vertical([Constraint::Length(label_rows), Constraint::Min(1)]).areas(area);
+    let Some((img, start)) = c.puzzle.loupe(c.x, pic.width, pic.height) else {
+        return;
+    };
+    let span = img.width() / puzzle_image::LOUPE_ZOOM;
+    f.render_widget(
+        Paragraph::new(format!(
+            "loupe ×{}: x {start}–{}; line the piece's outline up with the hole's left edge",
+            puzzle_image::LOUPE_ZOOM,
+            start + span.saturating_sub(1)
+        ))
+        .themed(theme::MUTED),
+        label,
+    );
+    let size = Size::new(pic.width.min(img.width() as u16), pic.height);
+    if let Ok(p) = ratatui_image::protocol::halfblocks::Halfblocks::new(
+        image::DynamicImage::ImageRgba8(img),
+        size,
+    ) {
+        let p = Protocol::Halfblocks(p);
+        f.render_widget(
+            ratatui_image::Image::new(&p),
+            Rect::new(pic.x, pic.y, size.width, size.height),
+        );
+    }
 }
 
 /// The puzzle screen wants a redraw every second (its lifetime counts down).

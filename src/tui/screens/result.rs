@@ -4,12 +4,44 @@
 use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::{self, Record};
+use super::next_step;
 use crate::api::Scene;
 use crate::client::{Exchange, Outcome, RequestSpec};
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
+    // What to do next first: at 80 columns the footer keeps these (the
+    // panes are named on the tabs row, their keys in the help).
+    // The scene's own next step: one key, named for the scene.
+    key(&[ch('l')], Action::Login, "l", "log in with code")
+        .when(|a| next_step::offered(a, Scene::LoginSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "register with code")
+        .when(|a| next_step::offered(a, Scene::RegisterSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "reset the password")
+        .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "change the password")
+        .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "change the mobile")
+        .when(|a| next_step::offered(a, Scene::UpdateMobileSms))
+        .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "bind the mobile")
+        .when(|a| next_step::offered(a, Scene::BindMobileSms))
+        .shown_when(next_step::available),
+    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
+    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
+    key(&[ch('s')], Action::GoScene, "s", "scene"),
+    key(&[ch('n')], Action::NewRequest, "n", "new"),
+    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
+    key(&[ch('w')], Action::SaveReport, "w", "save"),
+    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('y')], Action::OpenHistory, "y", "history"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
+    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
@@ -44,17 +76,6 @@ pub const KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('l')], Action::Login, "l", "log in with code").shown_when(login_available),
-    key(&[ch('r')], Action::Resend, "r", "retry fresh token"),
-    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
-    key(&[ch('s')], Action::GoScene, "s", "scene"),
-    key(&[ch('n')], Action::NewRequest, "n", "new"),
-    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
-    key(&[ch('w')], Action::SaveReport, "w", "save"),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[ch('y')], Action::OpenHistory, "y", "history"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
@@ -73,6 +94,14 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('t')], Action::GoToken, "t", "token").help_only(),
     key(&[ch('m')], Action::GoMobile, "m", "mobile").help_only(),
     key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+    key(
+        &[ch('u')],
+        Action::UseElsewhere,
+        "u",
+        "use the code at another consumer (pick one)",
+    )
+    .help_only()
+    .when(next_step::can_pick),
 ];
 
 /// The copy menu (c on the result).
@@ -110,7 +139,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.screen = Screen::History
         }
         Action::Back => app.screen = Screen::Wizard(Step::Review),
-        Action::Resend => return retry_fresh(app, false),
+        Action::Resend => review_resend(app),
         Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
         Action::GoToken => app.screen = Screen::Wizard(Step::Token),
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
@@ -118,7 +147,8 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             app.token = Input::default();
             app.screen = Screen::Wizard(Step::Token);
         }
-        Action::Login => return login(app),
+        Action::Login => return next_step::start_own(app),
+        Action::UseElsewhere => return next_step::open_picker(app),
         Action::CopyMenu => app.copy_menu = true,
         Action::SaveReport => {
             if let Some(r) = app.current_record() {
@@ -164,39 +194,33 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
 }
 
-/// The login step is offered after a LOGIN_SMS code was delivered by the simulator.
+/// The scene's own next step is offered (a successful send, its code not used up).
 pub fn login_available(app: &App) -> bool {
-    app.current_record().is_some_and(|r| {
-        r.delivered_code.is_some() && r.scene() == Scene::LoginSms.code() && r.login.is_none()
-    })
+    next_step::available(app)
 }
 
-fn login(app: &mut App) -> Vec<Cmd> {
-    if app.busy.is_some() {
-        return vec![];
+/// `r`: the review of the same request again, its warnings first (a
+/// cooldown after a recent send, say); Enter there gets a fresh token and sends.
+pub(crate) fn review_resend(app: &mut App) {
+    app.replay = None;
+    if let Some(r) = app.current_record() {
+        let (mobile, scene) = (r.mobile(), r.scene());
+        app.mobile = Input::new(mobile);
+        set_scene(app, scene);
     }
-    if app.current_record().is_some_and(|r| r.login.is_some()) {
-        app.notice("already logged in with this code (it is single use): n starts a new request");
-        return vec![];
+    app.token = Input::default();
+    app.review.fresh_token = true;
+    app.screen = Screen::Wizard(Step::Review);
+}
+
+fn set_scene(app: &mut App, scene: String) {
+    match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
+        Some(i) => app.scene_sel = i,
+        None => {
+            app.scene_sel = SCENE_OTHER;
+            app.other_scene = Input::new(scene);
+        }
     }
-    let Some(r) = app.current_record() else {
-        return vec![];
-    };
-    let Some(code) = r.delivered_code.clone() else {
-        app.error("no delivered code to log in with");
-        return vec![];
-    };
-    if r.scene() != Scene::LoginSms.code() {
-        app.error("login/mobile-verify-code consumes LOGIN_SMS codes only");
-        return vec![];
-    }
-    let id = r.id;
-    let spec = app.login_spec(&r.mobile(), &code);
-    app.start_busy(Busy::Login { id });
-    vec![Cmd::Login {
-        id,
-        spec: Box::new(spec),
-    }]
 }
 
 /// Send again with a fresh token: the current inputs (`replay` false), or the
@@ -214,19 +238,21 @@ pub(crate) fn retry_fresh(app: &mut App, replay: bool) -> Vec<Cmd> {
         let scene = r.scene();
         app.replay = replayed;
         app.mobile = Input::new(mobile);
-        match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
-            Some(i) => app.scene_sel = i,
-            None => {
-                app.scene_sel = SCENE_OTHER;
-                app.other_scene = Input::new(scene);
-            }
-        }
+        set_scene(app, scene);
     }
-    if !app.target.has_sim_helpers() {
+    fetch_and_send(app)
+}
+
+/// Get a fresh token, then send the current inputs (or `app.replay`): from
+/// the simulator, or through the puzzle on a target that does not reveal.
+pub(crate) fn fetch_and_send(app: &mut App) -> Vec<Cmd> {
+    if !app.auto_token() {
         // A real target: solve a new puzzle (it lands on the scene step, then
         // Enter through to Review and send).
         app.token = Input::default();
-        app.screen = Screen::Wizard(Step::Token);
+        if app.screen != Screen::Wizard(Step::Review) {
+            app.screen = Screen::Wizard(Step::Token);
+        }
         return super::puzzle::open(app);
     }
     app.send_after_token = true;
@@ -261,6 +287,20 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
     let mut record = Record::new(id, spec, exchange, sender);
     record.token_age = token_age;
     record.token_spent = token_spent;
+    record.since_previous_send = app
+        .history
+        .iter()
+        .rev()
+        .filter(|r| r.exchange.outcome == Outcome::Success)
+        .filter(|r| r.spec.base_url == record.spec.base_url)
+        .filter(|r| r.mobile() == record.mobile() && r.scene() == record.scene())
+        .find_map(|r| {
+            record
+                .exchange
+                .started_at
+                .duration_since(r.exchange.started_at)
+                .ok()
+        });
     let mut cmds = vec![];
     if record.exchange.outcome == Outcome::Success && app.target.has_sim_helpers() {
         cmds.push(Cmd::FetchOutbox {
@@ -269,6 +309,7 @@ pub(crate) fn on_sent(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd> {
             scene: record.scene(),
         });
     }
+    next_step::on_code_sent(app, &record);
     cmds.push(Cmd::AppendHistory(Box::new(record.clone())));
     app.history.push(record);
     app.current = Some(app.history.len() - 1);
@@ -322,8 +363,11 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
         format!(" Response: {status} "),
         " Explanation ".to_string(),
     ];
+    let red = app.redact.then(|| rec.redactor());
+    let summary = record::summary_line(&rec.exchange, red.as_ref());
     app.panes
-        .draw(f, &areas, titles, |i| pane_paragraph(app, i));
+        .draw(f, &areas, summary, titles, |i| pane_paragraph(app, i));
+    next_step::draw(app, f);
 }
 
 pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {

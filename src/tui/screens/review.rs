@@ -15,6 +15,8 @@ pub struct ReviewState {
     pub scroll: u16,
     /// How far it could scroll at the last draw.
     pub max: std::cell::Cell<u16>,
+    /// Opened by `r` on a result: Enter gets a fresh pass token, then sends.
+    pub fresh_token: bool,
 }
 
 pub const KEYS: &[Binding] = &[
@@ -71,7 +73,12 @@ pub const KEYS: &[Binding] = &[
 
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     match action {
-        Action::Send => return super::sending::send(app),
+        Action::Send => {
+            if std::mem::take(&mut app.review.fresh_token) && app.token.value().is_empty() {
+                return super::result::fetch_and_send(app);
+            }
+            return super::sending::send(app);
+        }
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -201,10 +208,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// The review text: warnings, then the exact request about to be sent.
-pub(crate) fn review_lines(app: &App) -> Vec<Line<'static>> {
+pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let spec = app.send_spec();
     let mut lines = Vec::new();
-    let warnings = app.warnings();
+    let fresh = app.review.fresh_token && app.token.value().is_empty();
+    let warnings: Vec<String> = super::import::token_warning(app)
+        .into_iter()
+        .chain(
+            app.prechecks()
+                .into_iter()
+                .filter(|w| !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008)))
+                .map(|w| w.text.en),
+        )
+        .collect();
+    if fresh {
+        lines.push(
+            Line::from("Resend: Enter gets a fresh pass token, then sends this request")
+                .themed(theme::ACCENT),
+        );
+    }
     if warnings.is_empty() {
         lines.push(Line::from("✓ no problems found: Enter sends").themed(theme::OK));
     } else {

@@ -16,7 +16,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     }
     match app.busy {
         // The runtime aborts the task and answers with a Cancelled exchange.
-        Some(Busy::Send { id } | Busy::Login { id }) => vec![Cmd::Cancel { id }],
+        Some(Busy::Send { id } | Busy::Consume { id }) => vec![Cmd::Cancel { id }],
         // Waiting for a token to resend with: stop waiting (the answer is ignored).
         Some(Busy::Token) => {
             app.busy = None;
@@ -73,7 +73,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub(crate) fn sending(app: &App, f: &mut Frame, body: Rect) {
     let what = match &app.busy {
         Some(Busy::Token) => "Getting a fresh pass token from the simulator…".to_string(),
-        Some(Busy::Login { .. }) => "Logging in with the delivered code…".to_string(),
+        Some(Busy::Consume { .. }) => "Sending the code to its consumer…".to_string(),
         _ => format!(
             "Sending POST {} to {}…",
             api::paths::SMS_SEND,

@@ -14,8 +14,7 @@ pub const KEYS: &[Binding] = &[
         "Ctrl+P",
         "solve puzzle",
     ),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token")
-        .shown_when(|a| a.target.has_sim_helpers()),
+    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token").shown_when(|a| a.auto_token()),
     key(&[Key::Ctrl('o')], Action::OpenImport, "Ctrl+O", "import"),
     key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "next step"),
     key(
@@ -95,7 +94,7 @@ pub(crate) fn on_token(
             vec![]
         }
         Err(e) => {
-            app.send_after_token = false;
+            let send_after = std::mem::take(&mut app.send_after_token);
             app.replay = None;
             if app.screen == Screen::Sending {
                 // A retry waited for this token: go back to where it started.
@@ -108,11 +107,19 @@ pub(crate) fn on_token(
             match e {
                 // Not a revealing simulator: a person solves the puzzle instead.
                 crate::client::simflow::TokenError::NoReveal(_) => {
+                    app.reveals = Some(false);
                     let cmds = super::puzzle::open(app);
                     app.notice(
                         "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
                     );
                     cmds
+                }
+                crate::client::simflow::TokenError::Failed(m) if is_header_refusal(&m) => {
+                    app.header_refusal = Some(HeaderRefusal { send_after });
+                    app.error(format!(
+                        "the captcha refused the headers as edited ({m}), as a real app's would be: Ctrl+F gets the token with the profile's full headers"
+                    ));
+                    vec![]
                 }
                 crate::client::simflow::TokenError::Failed(m) => {
                     app.error(format!("automatic token failed: {m}"));
@@ -145,8 +152,15 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
     )];
     intro_lines
         .push(Line::from("Ctrl+P solves the slider puzzle right here.").themed(theme::ACCENT));
-    if app.target.has_sim_helpers() {
+    if app.auto_token() && app.target.simulator {
         intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").themed(theme::ACCENT));
+    } else if app.auto_token() {
+        intro_lines.push(
+            Line::from(
+                "Ctrl+G gets one from the simulator if it reveals solutions (else: the puzzle).",
+            )
+            .themed(theme::ACCENT),
+        );
     }
     f.render_widget(
         Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
@@ -218,4 +232,19 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
         });
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
+}
+
+/// What Ctrl+F needs to fetch the token again with the profile's headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderRefusal {
+    /// Send once the token arrives (the refused fetch was for a send).
+    pub send_after: bool,
+}
+
+/// A captcha answer that refused the headers (device headers, client id).
+pub fn is_header_refusal(message: &str) -> bool {
+    use crate::api::catalogue::codes;
+    [codes::PARAM_0001, codes::PARAM_0002]
+        .iter()
+        .any(|c| message.contains(c))
 }

@@ -552,7 +552,9 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
             format!(" Response: {status} "),
             " Explanation ".to_string(),
         ];
-        app.panes.draw(f, &areas, titles, |i| {
+        let red = app.redact.then(|| rec.redactor());
+        let summary = crate::tui::record::summary_line(&rec.exchange, red.as_ref());
+        app.panes.draw(f, &areas, summary, titles, |i| {
             let lines = crate::tui::record::pane_lines(rec, i, app.redact, &app.explain_base, true);
             Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
         });

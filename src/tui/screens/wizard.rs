@@ -79,6 +79,10 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
     if app.busy.is_some() {
         return vec![];
     }
+    if app.reveals == Some(false) {
+        // Known: this simulator keeps its solutions: the puzzle, straight away.
+        return super::puzzle::open(app);
+    }
     let mobile = app.mobile.value().trim().to_string();
     if mobile.is_empty() {
         app.token_after_mobile = true;
@@ -88,7 +92,32 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
         );
         return vec![];
     }
+    app.header_refusal = None;
     app.start_busy(Busy::Token);
+    // The headers as edited: the real app sends them to every endpoint, so a
+    // header the server refuses fails here already (Ctrl+F then uses the profile's).
+    vec![Cmd::FetchToken {
+        mobile,
+        headers: app.headers.clone(),
+    }]
+}
+
+/// Ctrl+F after a refusal: the same fetch with the profile's full headers, so
+/// that sms/send's own answer to the edited headers can still be tested.
+pub(crate) fn fetch_token_full_headers(app: &mut App) -> Vec<Cmd> {
+    let Some(r) = app.header_refusal.take() else {
+        return vec![];
+    };
+    let mobile = app.mobile.value().trim().to_string();
+    if app.busy.is_some() || mobile.is_empty() {
+        return vec![];
+    }
+    app.send_after_token = r.send_after;
+    if r.send_after {
+        app.screen = Screen::Sending;
+    }
+    app.start_busy(Busy::Token);
+    app.notice("getting a token with the profile's full headers (the edited ones go to sms/send)");
     vec![Cmd::FetchToken {
         mobile,
         headers: app.base_headers.clone(),
