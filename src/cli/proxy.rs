@@ -248,27 +248,8 @@ can send requests to {upstream} through it (it forwards only there)",
         let mut stdout = std::io::BufWriter::new(std::io::stdout());
         // On a terminal the TUI shows the exchanges (this loop only writes the
         // files) and quitting it stops the proxy.
-        let stop: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = match feed {
-            Some(feed) => {
-                let config_path = profile
-                    .config_file
-                    .clone()
-                    .or_else(|| crate::config::path(&global.overrides()));
-                let opts = crate::tui::Options {
-                    profile: profile.clone(),
-                    config_path,
-                    no_history: global.no_history,
-                    authorized: global.authorized,
-                    max_sms: global.max_sms,
-                    import: None,
-                    traffic: Some(feed),
-                };
-                Box::pin(async move {
-                    if let Err(e) = crate::tui::run_in(opts).await {
-                        eprintln!("vflow proxy: {e}");
-                    }
-                })
-            }
+        let stop = match feed {
+            Some(feed) => the_tui(global, &profile, feed),
             None => Box::pin(stop),
         };
         tokio::pin!(stop);
@@ -290,33 +271,10 @@ can send requests to {upstream} through it (it forwards only there)",
             if !tui {
                 let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref()));
             }
-            if har.is_none() && jsonl.is_none() {
-                if rx.is_empty() {
-                    let _ = stdout.flush();
-                }
-                continue;
-            }
-            let shown = match red.as_ref() {
-                Some(red) => red.exchange(&r.exchange),
-                None => r.exchange.clone(),
-            };
-            if let Some(w) = har.as_mut()
-                && let Err(e) = w.add(&shown)
-            {
-                eprintln!("vflow proxy: cannot write the HAR file: {e}");
-                har = None;
-            }
-            if let Some(f) = jsonl.as_mut() {
-                let expl = explain_exchange(&r.exchange, &ctx);
-                let mut v = report::json_report(&shown, &expl);
-                v["id"] = serde_json::json!(r.id);
-                v["client"] = serde_json::json!(r.client.to_string());
-                v["refused"] = serde_json::json!(r.refused);
+            // (no copy of the exchange for files when there are none)
+            if har.is_some() || jsonl.is_some() {
                 let caught_up = rx.is_empty();
-                if let Err(e) = writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) }) {
-                    eprintln!("vflow proxy: cannot write the JSONL file: {e}");
-                    jsonl = None;
-                }
+                write_files(&r, red.as_ref(), &ctx, (&mut har, &mut jsonl), caught_up);
             }
             if rx.is_empty() {
                 let _ = stdout.flush();
@@ -334,4 +292,68 @@ can send requests to {upstream} through it (it forwards only there)",
         }
         ExitCode::SUCCESS
     })
+}
+
+/// On a terminal: the TUI on the Traffic screen, fed by the proxy; the
+/// proxy stops when it is quit.
+fn the_tui(
+    global: &GlobalArgs,
+    profile: &crate::config::ResolvedProfile,
+    feed: crate::tui::TrafficFeed,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    let config_path = profile
+        .config_file
+        .clone()
+        .or_else(|| crate::config::path(&global.overrides()));
+    let opts = crate::tui::Options {
+        profile: profile.clone(),
+        config_path,
+        no_history: global.no_history,
+        authorized: global.authorized,
+        max_sms: global.max_sms,
+        import: None,
+        traffic: Some(feed),
+    };
+    Box::pin(async move {
+        if let Err(e) = crate::tui::run_in(opts).await {
+            eprintln!("vflow proxy: {e}");
+        }
+    })
+}
+
+/// One exchange into the HAR and JSONL files (masked when masking is on); a
+/// file that fails to write is said once and dropped. The JSONL file is
+/// flushed once the writer has caught up.
+fn write_files(
+    r: &Recorded,
+    red: Option<&Redactor>,
+    ctx: &crate::client::ExplainContext,
+    (har, jsonl): (
+        &mut Option<HarWriter>,
+        &mut Option<std::io::BufWriter<std::fs::File>>,
+    ),
+    caught_up: bool,
+) {
+    let shown = match red {
+        Some(red) => red.exchange(&r.exchange),
+        None => r.exchange.clone(),
+    };
+    if let Some(w) = har.as_mut()
+        && let Err(e) = w.add(&shown)
+    {
+        eprintln!("vflow proxy: cannot write the HAR file: {e}");
+        *har = None;
+    }
+    if let Some(f) = jsonl.as_mut() {
+        let expl = explain_exchange(&r.exchange, ctx);
+        let mut v = report::json_report(&shown, &expl);
+        v["id"] = serde_json::json!(r.id);
+        v["client"] = serde_json::json!(r.client.to_string());
+        v["refused"] = serde_json::json!(r.refused);
+        if let Err(e) = writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) })
+        {
+            eprintln!("vflow proxy: cannot write the JSONL file: {e}");
+            *jsonl = None;
+        }
+    }
 }

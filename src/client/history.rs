@@ -111,14 +111,7 @@ impl Record {
 
     /// The host (and port) the request went to, from the URL as sent.
     pub fn target(&self) -> String {
-        match reqwest::Url::parse(&self.exchange.request.url) {
-            Ok(u) => match (u.host_str(), u.port()) {
-                (Some(h), Some(p)) => format!("{h}:{p}"),
-                (Some(h), None) => h.to_string(),
-                _ => self.exchange.request.url.clone(),
-            },
-            Err(_) => self.exchange.request.url.clone(),
-        }
+        host_port(&self.exchange.request.url)
     }
 
     /// Masks this record's mobile numbers, tokens and client id.
@@ -136,6 +129,19 @@ impl Record {
             r.add_mobile(sender);
         }
         r
+    }
+}
+
+/// The host and port of a URL (`127.0.0.1:8080`, `tenant.example.com`); the
+/// URL itself when it has no host.
+pub fn host_port(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            _ => url.to_string(),
+        },
+        Err(_) => url.to_string(),
     }
 }
 
@@ -301,5 +307,45 @@ mod tests {
         assert_eq!(back[1].target(), "127.0.0.1:9");
         let line = fs::read_to_string(&store.path).unwrap();
         assert!(line.lines().nth(1).unwrap().contains(r#""source":"cli""#));
+    }
+
+    /// A send appended again once a consumer used its code (main's scenes:
+    /// the record gains the consumer exchange) loads once, as the later line;
+    /// a record of another source under the same id is another exchange.
+    /// The time since the previous send survives the file; the session facts
+    /// are the session's only.
+    #[test]
+    fn a_record_appended_again_replaces_its_earlier_line_of_the_same_source() {
+        let dir = std::env::temp_dir().join(format!("vflow-hist-again-{}", std::process::id()));
+        let store = HistoryStore::new(dir.join("history.jsonl"));
+        let _ = fs::remove_file(&store.path);
+        let mut tui = record();
+        tui.since_previous_send = Some(Duration::from_secs(42));
+        tui.consumer_facts = Some(Default::default());
+        store.append(&tui).unwrap();
+        let mut proxy = record();
+        proxy.source = Source::Proxy;
+        store.append(&proxy).unwrap();
+        let mut used = tui.clone();
+        used.login = Some(record().exchange);
+        store.append(&used).unwrap();
+        // the proxy's record gains a login too: it replaces only its own line
+        let mut proxy_used = proxy.clone();
+        proxy_used.login = Some(record().exchange);
+        store.append(&proxy_used).unwrap();
+        let back = store.load();
+        assert_eq!(back.len(), 2, "{back:?}");
+        assert_eq!(back[0].source, Source::Tui);
+        assert!(back[0].login.is_some(), "the later line wins");
+        assert_eq!(back[0].since_previous_send, Some(Duration::from_secs(42)));
+        assert_eq!(back[0].consumer_facts, None, "not written to the file");
+        assert_eq!(back[1].source, Source::Proxy);
+        assert!(back[1].login.is_some());
+        // another send under the same id (a new session) is kept beside it
+        let mut again = record();
+        again.exchange.started_at += Duration::from_secs(60);
+        store.append(&again).unwrap();
+        assert_eq!(store.load().len(), 3);
+        let _ = fs::remove_dir_all(&dir);
     }
 }

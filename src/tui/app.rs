@@ -9,7 +9,7 @@ use crate::client::{HeaderSetting, RequestSpec, build};
 use crate::clock::SharedClock;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::time::{Duration, SystemTime};
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::keymap;
 pub use super::msg::{Busy, Cmd, Msg, Notice, TokenMeta};
@@ -186,20 +186,6 @@ impl App {
         }
     }
 
-    /// True while a text field takes the keyboard (letters type instead of acting).
-    pub fn typing(&self) -> bool {
-        match self.screen {
-            Screen::Wizard(Step::Token) | Screen::Wizard(Step::Mobile) => true,
-            Screen::Wizard(Step::Scene) => self.editing_other,
-            Screen::Headers => self.editor.edit.is_some(),
-            Screen::Puzzle => self.puzzle.editing_mobile,
-            Screen::Result => self.next.prompt.is_some(),
-            Screen::Import => true,
-            Screen::Traffic => self.traffic.filtering,
-            _ => false,
-        }
-    }
-
     pub fn client_id(&self) -> Option<&HeaderSetting> {
         self.headers
             .iter()
@@ -277,7 +263,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(k) if k.kind == KeyEventKind::Release => vec![],
         Msg::Key(k) => on_key(app, k),
-        Msg::Paste(text) => on_paste(app, &text),
+        Msg::Paste(text) => super::input::on_paste(app, &text),
         Msg::Mouse(m) => screens::on_mouse(app, m),
         Msg::Resize(w, h) => {
             app.size = (w, h);
@@ -358,65 +344,10 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
                 && !app.help
                 && screens::headers::unbound_key(app, &k)
             {
-            } else if let Some(input) = typing_field(app) {
-                screens::wizard::input_key(input, &k);
-                if app.screen == Screen::Traffic {
-                    app.traffic.refilter();
-                }
+            } else {
+                super::input::typed(app, &k);
             }
             vec![]
         }
     }
-}
-
-/// The text field that takes typed keys now, if any.
-fn typing_field(app: &mut App) -> Option<&mut Input> {
-    if app.help || !app.typing() {
-        return None;
-    }
-    match app.screen {
-        Screen::Wizard(Step::Token) => Some(&mut app.token),
-        Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
-        Screen::Wizard(Step::Scene) => Some(&mut app.other_scene),
-        Screen::Headers => match app.editor.edit.as_mut() {
-            Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
-            None => None,
-        },
-        Screen::Puzzle => Some(&mut app.mobile),
-        Screen::Result => screens::next_step::input(app),
-        Screen::Import => Some(&mut app.import.input),
-        Screen::Traffic => Some(&mut app.traffic.filter),
-        _ => None,
-    }
-}
-
-fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
-    if app.screen == Screen::Import && !app.help {
-        return screens::import::on_paste(app, text);
-    }
-    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    // A pasted value replaces a selected old one, as typing does.
-    if app.screen == Screen::Headers
-        && std::mem::take(&mut app.editor.replace)
-        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
-    {
-        *i = Input::default();
-    }
-    let target = match app.screen {
-        Screen::Wizard(Step::Token) => Some(&mut app.token),
-        Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
-        Screen::Wizard(Step::Scene) if app.editing_other => Some(&mut app.other_scene),
-        Screen::Headers => match app.editor.edit.as_mut() {
-            Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
-            None => None,
-        },
-        Screen::Result => screens::next_step::input(app),
-        _ => None,
-    };
-    if let Some(input) = target {
-        for c in clean.chars() {
-            input.handle(InputRequest::InsertChar(c));
-        }
-    }
-    vec![]
 }

@@ -410,6 +410,7 @@ impl Mode {
             Mode::Headers => Some(Action::OpenHeaders),
             Mode::History => Some(Action::OpenHistory),
             Mode::Check => Some(Action::OpenCheck),
+            Mode::Traffic => Some(Action::OpenTraffic),
             _ => None,
         }
     }
@@ -716,6 +717,17 @@ mod tests {
             c.moved = true;
         }
         out.push(a);
+        out.extend(import_and_traffic_states());
+        let mut a = result();
+        a.help = true;
+        out.push(a);
+        out
+    }
+
+    /// The Import screen (with and without a request imported) and the
+    /// Traffic screen (list, filter, one exchange open, F5 from elsewhere).
+    fn import_and_traffic_states() -> Vec<App> {
+        let mut out = vec![];
         for imported in [false, true] {
             let (mut a, _) = filled(Step::Review);
             if imported {
@@ -756,9 +768,6 @@ mod tests {
             }
             out.push(a);
         }
-        let mut a = result();
-        a.help = true;
-        out.push(a);
         out
     }
 

@@ -12,6 +12,7 @@ pub mod explain_view;
 #[cfg(any(test, feature = "test-support"))]
 pub mod fixtures;
 pub mod history;
+pub(crate) mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
@@ -159,33 +160,7 @@ async fn run(opts: Options) -> std::io::Result<()> {
     } = opts;
     init_logging();
     let mut http = profile.http.clone();
-    // The built-in simulator, unless a real target is configured.
-    let (target, _sim) = match (&traffic, app::Target::configured(&profile)) {
-        // Sends from the Traffic screen go where the proxy forwards to.
-        (Some(feed), _) => {
-            if feed.simulator {
-                http.no_proxy = true;
-            }
-            let t = app::Target {
-                base_url: feed.upstream.trim_end_matches('/').to_string(),
-                simulator: feed.simulator,
-                profile: profile.name.clone(),
-            };
-            (t, None)
-        }
-        (None, Some(t)) => (t, None),
-        (None, None) => {
-            let cfg = sim::SimConfig {
-                quiet: false, // its log lines go to the log file
-                ..sim::SimConfig::in_process()
-            };
-            let handle = sim::spawn_in_process(cfg).await?;
-            // Loopback to our own simulator never goes through a proxy.
-            http.no_proxy = true;
-            let t = app::Target::simulator(handle.base_url(), &profile.name);
-            (t, Some(handle))
-        }
-    };
+    let (target, _sim) = target_of(traffic.as_ref(), &profile, &mut http).await?;
 
     let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = theme::no_color_from_env();
@@ -198,19 +173,9 @@ async fn run(opts: Options) -> std::io::Result<()> {
     app.timeout = Some(http.timeout);
     app.probe.authorized = authorized;
     app.probe.max_sms = max_sms;
-    let mut feed_rx = None;
-    if let Some(feed) = &traffic {
-        app.traffic.listen = feed.listen.clone();
-        app.traffic.upstream = feed.upstream.clone();
-        app.traffic.keep = feed.store.capacity();
-        // Subscribe first, then take what is there: nothing falls in between
-        // (an exchange in both is skipped by its id).
-        feed_rx = Some(feed.store.subscribe());
-        for r in feed.store.snapshot() {
-            app.traffic.push(r);
-        }
-        app.screen = app::Screen::Traffic;
-    }
+    let feed_rx = traffic
+        .as_ref()
+        .map(|feed| screens::traffic::attach(&mut app, feed));
     if let Some((source, parsed)) = import {
         screens::import::start_with(&mut app, &source, parsed);
     }
@@ -240,26 +205,8 @@ async fn run(opts: Options) -> std::io::Result<()> {
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
-    if let Some(mut rx) = feed_rx {
-        let tx = rt.tx.clone();
-        let mut last = app.traffic.list.back().map(|r| r.id).unwrap_or(0);
-        tokio::spawn(async move {
-            use tokio::sync::broadcast::error::RecvError;
-            loop {
-                let msg = match rx.recv().await {
-                    Ok(r) if r.id <= last => continue,
-                    Ok(r) => {
-                        last = r.id;
-                        Msg::Traffic(r)
-                    }
-                    Err(RecvError::Lagged(n)) => Msg::TrafficMissed(n),
-                    Err(RecvError::Closed) => break,
-                };
-                if tx.send(msg).is_err() {
-                    break;
-                }
-            }
-        });
+    if let Some(rx) = feed_rx {
+        forward_traffic(rx, rt.tx.clone(), &app);
     }
     // The puzzle's graphics protocol comes from the environment (no terminal
     // round trip). Only on request is the terminal asked, after the first frame
@@ -313,6 +260,69 @@ async fn run(opts: Options) -> std::io::Result<()> {
         paint_pictures(&app, &mut painter, terminal.backend_mut())?;
     }
     Ok(())
+}
+
+/// Where sends go: where the proxy forwards to (`vflow proxy`), the
+/// profile's target, or else the built-in simulator, started here (its
+/// handle keeps it running).
+async fn target_of(
+    traffic: Option<&TrafficFeed>,
+    profile: &ResolvedProfile,
+    http: &mut crate::client::HttpOptions,
+) -> std::io::Result<(app::Target, Option<sim::SimHandle>)> {
+    Ok(match (traffic, app::Target::configured(profile)) {
+        // Sends from the Traffic screen go where the proxy forwards to.
+        (Some(feed), _) => {
+            if feed.simulator {
+                http.no_proxy = true;
+            }
+            let t = app::Target {
+                base_url: feed.upstream.trim_end_matches('/').to_string(),
+                simulator: feed.simulator,
+                profile: profile.name.clone(),
+            };
+            (t, None)
+        }
+        (None, Some(t)) => (t, None),
+        (None, None) => {
+            let cfg = sim::SimConfig {
+                quiet: false, // its log lines go to the log file
+                ..sim::SimConfig::in_process()
+            };
+            let handle = sim::spawn_in_process(cfg).await?;
+            // Loopback to our own simulator never goes through a proxy.
+            http.no_proxy = true;
+            let t = app::Target::simulator(handle.base_url(), &profile.name);
+            (t, Some(handle))
+        }
+    })
+}
+
+/// The proxy's exchanges after those already listed, as messages to the
+/// update loop (an exchange both listed and received is skipped by its id).
+fn forward_traffic(
+    mut rx: tokio::sync::broadcast::Receiver<std::sync::Arc<crate::client::proxy::Recorded>>,
+    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
+    app: &App,
+) {
+    let mut last = app.traffic.list.back().map(|r| r.id).unwrap_or(0);
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            let msg = match rx.recv().await {
+                Ok(r) if r.id <= last => continue,
+                Ok(r) => {
+                    last = r.id;
+                    Msg::Traffic(r)
+                }
+                Err(RecvError::Lagged(n)) => Msg::TrafficMissed(n),
+                Err(RecvError::Closed) => break,
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
 }
 
 /// After a frame: the puzzle's picture with real pixels (kitty, iTerm2,

@@ -143,8 +143,26 @@ pub(crate) fn set_text(app: &mut App, source: &str, text: &str) {
     st.scroll = 0;
 }
 
-/// A bracketed paste on the Import screen: the whole text, newlines kept.
+/// Whether the Import screen takes this paste: any paste on it, and a whole
+/// request (a curl command or a raw HTTP request, never a token) pasted into
+/// the token step's field, which opens it.
+pub(crate) fn takes_paste(app: &App, text: &str) -> bool {
+    match app.screen {
+        Screen::Import => true,
+        Screen::Wizard(Step::Token) => matches!(
+            import::detect(text),
+            Some(import::Format::Curl | import::Format::Raw)
+        ),
+        _ => false,
+    }
+}
+
+/// A bracketed paste the Import screen takes: the whole text, newlines kept.
 pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
+    if app.screen != Screen::Import {
+        app.import = ImportState::default();
+        app.screen = Screen::Import;
+    }
     set_text(app, "pasted text", text);
     vec![]
 }

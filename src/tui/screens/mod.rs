@@ -50,10 +50,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::FetchFullHeaders if mode != Mode::Puzzle && mode != Mode::PuzzleFailed => {
             return wizard::fetch_token_full_headers(app);
         }
-        Action::OpenTraffic => {
-            app.screen = Screen::Traffic;
-            return vec![];
-        }
+        Action::OpenTraffic => return traffic::show(app),
         _ => {}
     }
     match mode {

@@ -15,7 +15,13 @@ pub const KEYS: &[Binding] = &[
         "solve puzzle",
     ),
     key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token").shown_when(|a| a.auto_token()),
-    key(&[Key::Ctrl('o')], Action::OpenImport, "Ctrl+O", "import"),
+    key(
+        &[Key::Ctrl('o')],
+        Action::OpenImport,
+        "Ctrl+O",
+        "import a request",
+    )
+    .help_only(),
     key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "next step"),
     key(
         &[plain(KeyCode::F(2))],

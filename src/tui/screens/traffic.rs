@@ -267,6 +267,30 @@ pub const DETAIL_KEYS: &[Binding] = &[
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
 ];
 
+/// F5: back to the proxy's list (from any screen, while a proxy feeds it).
+pub(crate) fn show(app: &mut App) -> Vec<Cmd> {
+    app.screen = Screen::Traffic;
+    vec![]
+}
+
+/// Start on the Traffic screen with what the proxy has recorded so far; the
+/// receiver brings the rest. Subscribed first, then the snapshot taken:
+/// nothing falls in between.
+pub(crate) fn attach(
+    app: &mut App,
+    feed: &crate::tui::TrafficFeed,
+) -> tokio::sync::broadcast::Receiver<Arc<Recorded>> {
+    app.traffic.listen = feed.listen.clone();
+    app.traffic.upstream = feed.upstream.clone();
+    app.traffic.keep = feed.store.capacity();
+    let rx = feed.store.subscribe();
+    for r in feed.store.snapshot() {
+        app.traffic.push(r);
+    }
+    app.screen = Screen::Traffic;
+    rx
+}
+
 /// A new exchange from the proxy.
 pub(crate) fn on_exchange(app: &mut App, r: Arc<Recorded>) -> Vec<Cmd> {
     app.traffic.push(r);
