@@ -579,7 +579,10 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         let red = app.redact.then(|| rec.redactor());
         let summary = crate::tui::record::summary_line(&rec.exchange, red.as_ref());
         app.panes.draw(f, &areas, summary, titles, |i| {
-            let lines = crate::tui::record::pane_lines(rec, i, app.redact, &app.explain_base, true);
+            // Without the result screen's keys (r, s, m, l...): they do not work
+            // here; the footer has this screen's (e takes it to the review).
+            let lines =
+                crate::tui::record::pane_lines(rec, i, app.redact, &app.explain_base, false);
             Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
         });
         return;
