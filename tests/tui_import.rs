@@ -353,3 +353,57 @@ async fn cli_sends_join_the_history_and_history_exports_har() {
     assert_eq!(h.entries.len(), 1);
     assert_eq!(h.entries[0].1.path, "/api/v2/sdk/sms/send");
 }
+
+/// A whole request pasted into the token field (where a person on the token
+/// step is likely to paste it) opens the Import screen with it; a pass token
+/// pasted there stays a token.
+#[test]
+fn a_curl_command_pasted_into_the_token_field_opens_the_import() {
+    let (mut a, _) = app();
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+    update(&mut a, Msg::Paste("tok123---{\"x\":1,\"y\":2}".into()));
+    assert_eq!(a.screen, Screen::Wizard(Step::Token));
+    assert_eq!(a.token.value(), "tok123---{\"x\":1,\"y\":2}");
+    update(&mut a, Msg::Paste(DEVTOOLS_CURL.into()));
+    assert_eq!(a.screen, Screen::Import);
+    assert!(
+        matches!(a.import.parsed, Some(Ok(Parsed::One(_)))),
+        "{:?}",
+        a.import.parsed
+    );
+    assert_eq!(
+        a.token.value(),
+        "tok123---{\"x\":1,\"y\":2}",
+        "the token is untouched"
+    );
+    a.size = (160, 48);
+    assert!(screen_text(&a).contains("X-app-build: 4711"));
+}
+
+/// History has the from and target columns only when they tell something:
+/// this session's TUI sends to the target in the header line leave the room
+/// to the result; a CLI record adds "from", another target adds "target".
+#[test]
+fn history_lists_from_and_target_only_when_they_differ() {
+    use vflow::client::history::Source;
+    use vflow::tui::fixtures::{filled, ok_response, with_result};
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(with_result(a, Some(ok_response())), None);
+    a.screen = Screen::History;
+    a.size = (160, 48);
+    let header = |a: &App| {
+        let s = screen_text(a);
+        s.lines().nth(2).unwrap_or_default().to_string()
+    };
+    let h = header(&a);
+    assert!(h.contains("time") && h.contains("result"), "{h}");
+    assert!(!h.contains("from") && !h.contains("target"), "{h}");
+    a.history[0].source = Source::Cli;
+    let h = header(&a);
+    assert!(h.contains("from") && !h.contains("target"), "{h}");
+    assert!(screen_text(&a).contains("CLI"));
+    a.history[1].exchange.request.url = "https://tenant.example.com/api/v2/sdk/sms/send".into();
+    let h = header(&a);
+    assert!(h.contains("from") && h.contains("target"), "{h}");
+    assert!(screen_text(&a).contains("tenant.example.com"));
+}
