@@ -135,6 +135,50 @@ fn w_and_capital_w_export_the_selected_and_all_shown_as_har() {
     assert_eq!(xs.len(), 8);
 }
 
+/// The mouse on the list: a click selects the row under it (and stops
+/// following), a click on the selected row opens it, the wheel moves.
+#[test]
+fn a_click_selects_a_row_and_a_second_click_opens_it() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut a = traffic(9);
+    a.size = (160, 48);
+    let mouse = |kind, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 20,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let click = |row| mouse(MouseEventKind::Down(MouseButton::Left), row);
+    // header line, list border, column header: the first exchange is row 3
+    let row_of = |i: u16| 3 + i;
+    let s = screen_text(&a);
+    let line = s.lines().nth(row_of(2) as usize).unwrap();
+    assert!(
+        line.contains("CAPTCHA.0003"),
+        "exchange 3 on that row: {line}"
+    );
+    assert!(update(&mut a, click(row_of(2))).is_empty());
+    assert_eq!(a.traffic.sel, 2);
+    assert!(!a.traffic.follow);
+    assert!(a.traffic.open.is_none(), "the first click only selects");
+    update(&mut a, mouse(MouseEventKind::ScrollDown, row_of(2)));
+    assert_eq!(a.traffic.sel, 3, "the wheel moves the selection");
+    update(&mut a, click(row_of(3)));
+    assert_eq!(
+        a.traffic
+            .open
+            .as_ref()
+            .map(|r| r.exchange.request.method.as_str()),
+        Some("CONNECT")
+    );
+    // below the last exchange: nothing
+    press(&mut a, KeyCode::Esc);
+    update(&mut a, click(row_of(20)));
+    assert_eq!(a.traffic.sel, 3);
+}
+
 /// An app talks to `vflow proxy`'s core; the exchanges reach the screen
 /// through the store's subscription; `e` takes one into the review with
 /// the app's headers and the resend goes to the upstream (the simulator).

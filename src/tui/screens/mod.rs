@@ -101,6 +101,7 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
+            Screen::Traffic => return traffic::click_row(app, i),
             // not while a value is typed: Enter would set it on the clicked row
             Screen::Headers if app.editor.edit.is_none() => {
                 app.editor.sel = i.min(app.headers.len().saturating_sub(1))

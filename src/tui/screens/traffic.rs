@@ -566,6 +566,42 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
+/// The list, and below it the filter box while there is a filter.
+fn areas(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    if app.traffic.filtering || app.traffic.matches.is_some() {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(body);
+        (a, Some(b))
+    } else {
+        (body, None)
+    }
+}
+
+/// The list row (among those shown) under the pointer, for clicks and the wheel.
+pub(crate) fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
+    let t = &app.traffic;
+    let (list, _) = areas(app, body);
+    // Bordered table with a header row: data starts two rows down.
+    let first = list.y + 2;
+    let last = list.y + list.height.saturating_sub(1);
+    if t.open.is_some() || x < list.x || x >= list.x + list.width || y < first || y >= last {
+        return None;
+    }
+    let n = t.shown();
+    let offset = layout::list_offset(t.sel.min(n.saturating_sub(1)), n, list.height);
+    let i = offset + (y - first) as usize;
+    (i < n).then_some(layout::Hit::Row(i))
+}
+
+/// A click on row `i`: open it when already selected (as in History).
+pub(crate) fn click_row(app: &mut App, i: usize) -> Vec<Cmd> {
+    if app.traffic.sel == i {
+        return open(app);
+    }
+    app.traffic.sel = i;
+    app.traffic.follow = i + 1 >= app.traffic.shown();
+    vec![]
+}
+
 pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let t = &app.traffic;
     if let Some(rec) = t.open.as_deref() {
@@ -587,12 +623,7 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         });
         return;
     }
-    let (list_area, filter_area) = if t.filtering || t.matches.is_some() {
-        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(body);
-        (a, Some(b))
-    } else {
-        (body, None)
-    };
+    let (list_area, filter_area) = areas(app, body);
     if let Some(fa) = filter_area {
         input_box(
             f,
