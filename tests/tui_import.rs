@@ -407,3 +407,42 @@ fn history_lists_from_and_target_only_when_they_differ() {
     assert!(h.contains("from") && h.contains("target"), "{h}");
     assert!(screen_text(&a).contains("tenant.example.com"));
 }
+
+/// A terminal pastes a line break as CR (tmux's paste-buffer and most
+/// terminals do): a multi-line curl command pasted so reads the same as
+/// with LF, and so does a raw request pasted with CR LF.
+#[test]
+fn a_paste_with_cr_line_breaks_reads_like_the_copied_text() {
+    let want = match import::parse(DEVTOOLS_CURL) {
+        Ok(Parsed::One(r)) => r,
+        other => panic!("{other:?}"),
+    };
+    for text in [
+        DEVTOOLS_CURL.replace('\n', "\r"),
+        DEVTOOLS_CURL.replace('\n', "\r\n"),
+    ] {
+        let (mut a, _) = app();
+        ctrl(&mut a, 'o');
+        update(&mut a, Msg::Paste(text));
+        match &a.import.parsed {
+            Some(Ok(Parsed::One(r))) => assert_eq!(r, &want),
+            other => panic!("{other:?}"),
+        }
+    }
+    let raw = "POST /api/v2/sdk/sms/send HTTP/1.1\rHost: t.example\rContent-Type: application/json\r\r{\"mobile\":\"13800138000\"}";
+    let (mut a, _) = app();
+    update(&mut a, Msg::Paste(raw.into()));
+    assert_eq!(
+        a.screen,
+        Screen::Import,
+        "a raw request pasted on the token step"
+    );
+    let Some(Ok(Parsed::One(r))) = &a.import.parsed else {
+        panic!("{:?}", a.import.parsed)
+    };
+    assert_eq!(r.headers.len(), 2);
+    assert_eq!(
+        r.body.as_deref(),
+        Some(&b"{\"mobile\":\"13800138000\"}"[..])
+    );
+}

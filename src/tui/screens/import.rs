@@ -163,7 +163,10 @@ pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
         app.import = ImportState::default();
         app.screen = Screen::Import;
     }
-    set_text(app, "pasted text", text);
+    // A terminal pastes a line break as CR (what Enter sends): the text is
+    // read with the line breaks it was copied with.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    set_text(app, "pasted text", &text);
     vec![]
 }
 
