@@ -135,6 +135,30 @@ fn w_and_capital_w_export_the_selected_and_all_shown_as_har() {
     assert_eq!(xs.len(), 8);
 }
 
+/// At 80 columns the path gets the room (no device column) and a long one
+/// keeps its end, where the paths differ.
+#[test]
+fn a_narrow_list_keeps_the_end_of_a_long_path() {
+    let mut a = traffic(3);
+    let mut r = (*a.traffic.list[0]).clone();
+    r.id = 4;
+    r.exchange.request.url =
+        "http://127.0.0.1:40123/api/v2/sdk/register/mobile-verify-code?lang=zh-CN&x=1".into();
+    update(&mut a, Msg::Traffic(std::sync::Arc::new(r)));
+    a.size = (80, 24);
+    let s = screen_text(&a);
+    assert!(!s.contains("device"), "{s}");
+    assert!(s.contains("/api/v2/sdk/sms/send "), "{s}");
+    assert!(s.contains("…obile-verify-code?lang=zh-CN&x=1 200"), "{s}");
+    a.size = (160, 48);
+    let s = screen_text(&a);
+    assert!(s.contains("device") && s.contains("Android 14"), "{s}");
+    assert!(
+        s.contains("/api/v2/sdk/register/mobile-verify-code?lang=zh-CN&x=1"),
+        "{s}"
+    );
+}
+
 /// The mouse on the list: a click selects the row under it (and stops
 /// following), a click on the selected row opens it, the wheel moves.
 #[test]

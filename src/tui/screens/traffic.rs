@@ -544,6 +544,17 @@ fn device(req: &SentRequest) -> String {
     }
 }
 
+/// `s` cut to `width` characters keeping its end: `…/sdk/sms/send`.
+fn keep_end(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width || width < 2 {
+        return s.to_string();
+    }
+    let mut out = String::from("…");
+    out.extend(s.chars().skip(n - (width - 1)));
+    out
+}
+
 fn path_of(url: &str) -> String {
     // After scheme://authority: the path and query.
     match url.find("://").map(|i| i + 3) {
@@ -670,12 +681,17 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let visible_rows = list_area.height.saturating_sub(3).max(1) as usize;
     let sel = t.sel.min(n - 1);
     let offset = layout::list_offset(sel, n, list_area.height);
-    // Narrow windows: seconds without milliseconds, shorter code and device.
-    let wide = list_area.width >= 140;
-    let (time_w, code_w, device_w): (u16, u16, u16) = if wide { (12, 20, 40) } else { (8, 13, 14) };
+    // Narrow windows: seconds without milliseconds, a shorter code and
+    // device; under 100 columns no device (the path needs the room).
+    let (time_w, code_w, device_w): (u16, u16, u16) = match list_area.width {
+        w if w >= 140 => (12, 20, 40),
+        w if w >= 100 => (8, 13, 14),
+        _ => (8, 13, 0),
+    };
+    let with_device = device_w > 0;
     let path_w = list_area
         .width
-        .saturating_sub(2 + time_w + 7 + 3 + code_w + 9 + device_w + 6)
+        .saturating_sub(2 + time_w + 7 + 3 + code_w + 9 + device_w + 5 + u16::from(with_device))
         .max(8) as usize;
     let rows: Vec<Row> = (offset..(offset + visible_rows).min(n))
         .filter_map(|i| t.row(i))
@@ -686,10 +702,11 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
                 .get(11..11 + time_w as usize)
                 .unwrap_or(&time)
                 .to_string();
-            // A refused request shows where it wanted to go.
+            // A refused request shows where it wanted to go (its start: the
+            // host); a path keeps its end (`…/sdk/sms/send`) when cut.
             let path = match &r.refused {
-                Some(_) => x.request.url.clone(),
-                None => path_of(&x.request.url),
+                Some(_) => ellipsize(&visible(&x.request.url), path_w),
+                None => keep_end(&visible(&path_of(&x.request.url)), path_w),
             };
             let style = match (&r.refused, &x.outcome) {
                 (Some(_), _) => theme::BAD,
@@ -697,37 +714,44 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
                 (None, Outcome::ApiError { .. }) => theme::WARN,
                 _ => theme::BAD,
             };
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(time),
                 Cell::from(visible(&x.request.method).into_owned()),
-                Cell::from(ellipsize(&visible(&path), path_w)),
+                Cell::from(path),
                 Cell::from(status(r)),
                 Cell::from(code(r)),
                 Cell::from(format!("{:.1} ms", x.timing.total.as_secs_f64() * 1e3)),
-                Cell::from(ellipsize(&visible(&device(&x.request)), device_w as usize)),
-            ])
-            .style(style)
+            ];
+            if with_device {
+                cells.push(Cell::from(ellipsize(
+                    &visible(&device(&x.request)),
+                    device_w as usize,
+                )));
+            }
+            Row::new(cells).style(style)
         })
         .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(time_w),
-            Constraint::Length(7),
-            Constraint::Min(8),
-            Constraint::Length(3),
-            Constraint::Length(code_w),
-            Constraint::Length(9),
-            Constraint::Length(device_w),
-        ],
-    )
-    .header(
-        Row::new(["time", "method", "path", "st", "code", "took", "device"])
-            .themed(theme::STRONG)
-            .themed(theme::UNDERLINE),
-    )
-    .row_highlight_style(theme::SELECTED)
-    .block(block);
+    let mut widths = vec![
+        Constraint::Length(time_w),
+        Constraint::Length(7),
+        Constraint::Min(8),
+        Constraint::Length(3),
+        Constraint::Length(code_w),
+        Constraint::Length(9),
+    ];
+    let mut header = vec!["time", "method", "path", "st", "code", "took"];
+    if with_device {
+        widths.push(Constraint::Length(device_w));
+        header.push("device");
+    }
+    let table = Table::new(rows, widths)
+        .header(
+            Row::new(header)
+                .themed(theme::STRONG)
+                .themed(theme::UNDERLINE),
+        )
+        .row_highlight_style(theme::SELECTED)
+        .block(block);
     let mut st = TableState::default().with_selected(Some(sel - offset));
     f.render_stateful_widget(table, list_area, &mut st);
 }
