@@ -259,6 +259,11 @@ async fn proxied_exchanges_are_listed_and_one_is_edited_and_resent() {
 
     rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('e'))));
     assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    // Esc goes back to the list it came from; `e` there takes it again.
+    rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Esc)));
+    assert_eq!(a.screen, Screen::Traffic);
+    rt.dispatch(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('e'))));
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
     let spec = a.send_spec();
     let names: Vec<&str> = spec.headers.iter().map(|h| h.name.as_str()).collect();
     // (reqwest writes names in lower case: the app's own casing is what the proxy received)

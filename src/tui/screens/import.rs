@@ -40,6 +40,8 @@ pub struct ImportedRequest {
     /// (mobile, scene, token) in the inputs right after the import: a body
     /// field changes only when its input was edited since.
     pub inputs: (String, String, String),
+    /// Taken from the Traffic screen (`e`): Esc on the review goes back there.
+    pub from_traffic: bool,
 }
 
 pub const KEYS: &[Binding] = &[
@@ -230,14 +232,15 @@ pub fn use_request(app: &mut App, r: &Imported, source: &str) {
             app.scene_value(),
             app.token.value().to_string(),
         ),
+        from_traffic: false,
     });
     app.import = ImportState::default();
     app.screen = Screen::Wizard(Step::Review);
+    // Short enough for 80 columns: the review above shows the request.
     app.notice(format!(
-        "imported {} with {} headers as the app sent them: review, then Enter sends to {}",
-        visible(&r.url()),
+        "imported as the app sent it ({} headers): Enter sends to {}",
         r.headers.len(),
-        app.target.base_url
+        visible(&app.target.base_url)
     ));
 }
 

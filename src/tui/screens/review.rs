@@ -85,7 +85,13 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => scroll(app, action),
-        Action::Back => app.screen = Screen::Wizard(Step::Mobile),
+        Action::Back => {
+            app.screen = match &app.imported {
+                // taken from the proxy's list with `e`: back to it
+                Some(i) if i.from_traffic && app.traffic.live() => Screen::Traffic,
+                _ => Screen::Wizard(Step::Mobile),
+            }
+        }
         Action::GoToken => app.screen = Screen::Wizard(Step::Token),
         Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),

@@ -490,6 +490,9 @@ fn edit(app: &mut App) -> Vec<Cmd> {
         Some(i) => {
             app.back_to = Screen::Traffic;
             super::import::use_request(app, &i, &format!("proxy exchange #{id}"));
+            if let Some(imp) = app.imported.as_mut() {
+                imp.from_traffic = true;
+            }
         }
         None => app.error("this exchange has no URL to send again"),
     }
