@@ -34,6 +34,24 @@ fn screen(name: &str) -> App {
             a
         }
         "puzzle" => vflow::tui::fixtures::puzzle_screen().0,
+        // The proxy's Traffic screen holding 100,000 exchanges (only the rows
+        // on screen are drawn): following the newest, and in the middle.
+        "traffic_100k" => vflow::tui::fixtures::traffic(100_000),
+        "traffic_100k_middle" => {
+            let mut a = vflow::tui::fixtures::traffic(100_000);
+            a.traffic.sel = 50_000;
+            a.traffic.follow = false;
+            a
+        }
+        "traffic_100k_filtered" => {
+            let mut a = vflow::tui::fixtures::traffic(100_000);
+            key(&mut a, KeyCode::Char('/'));
+            for c in "param".chars() {
+                key(&mut a, KeyCode::Char(c));
+            }
+            key(&mut a, KeyCode::Enter);
+            a
+        }
         "history" => {
             let mut a = with_result(a, Some(ok_response()));
             key(&mut a, KeyCode::F(3));
@@ -48,6 +66,7 @@ fn screen(name: &str) -> App {
 #[divan::bench(args = [
     "token", "scene", "review", "result_success", "result_param_0001",
     "result_refused", "headers", "history", "puzzle",
+    "traffic_100k", "traffic_100k_middle", "traffic_100k_filtered",
 ])]
 fn render_200x50(bencher: divan::Bencher, name: &str) {
     let app = screen(name);

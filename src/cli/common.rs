@@ -3,6 +3,7 @@
 use super::{ClientIdArg, GlobalArgs, exit};
 use crate::api::Lang;
 use crate::client::explain::{ExplainContext, Explanation, explain_exchange};
+use crate::client::history::{HistoryStore, Record, Source};
 use crate::client::report::{self, Redactor};
 use crate::client::{Exchange, Http, RequestSpec};
 use crate::config::{self, ResolvedProfile, Target};
@@ -89,9 +90,55 @@ pub async fn target(
     Ok((Target::simulator(sim.base_url(), &profile.name), Some(sim)))
 }
 
+/// The history the sending commands record into (set once by [`keep_history`]).
+static HISTORY: std::sync::OnceLock<Option<HistoryStore>> = std::sync::OnceLock::new();
+
+/// Record this command's exchanges in the history the TUI shows (`send`,
+/// `flow`), unless `--no-history`.
+pub fn keep_history(global: &GlobalArgs) {
+    let store = if global.no_history {
+        None
+    } else {
+        config::history_path().map(HistoryStore::new)
+    };
+    let _ = HISTORY.set(store);
+}
+
+/// Add an exchange to the history, as made by the CLI. The captcha calls of
+/// a flow are steps towards a send, not exchanges to look at again: left out.
+fn record(spec: &RequestSpec, x: &Exchange) {
+    let Some(Some(store)) = HISTORY.get() else {
+        return;
+    };
+    let path = spec.path.split('?').next().unwrap_or_default();
+    if path == crate::api::paths::CAPTCHA || path == crate::api::paths::CAPTCHA_VERIFY {
+        return;
+    }
+    // Ids are microseconds since the epoch, as the TUI's: they sort by time.
+    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(1);
+    let prev = LAST.load(std::sync::atomic::Ordering::Relaxed);
+    let id = now.max(prev + 1);
+    LAST.store(id, std::sync::atomic::Ordering::Relaxed);
+    let mut rec = Record::new(id, spec.clone(), x.clone(), None);
+    rec.source = Source::Cli;
+    if let Err(e) = store.append(&rec) {
+        eprintln!(
+            "vflow: warning: the exchange was not added to the history ({}): {e}",
+            store.path.display()
+        );
+    }
+}
+
 /// Send and return the exchange; a spec that cannot be sent is a usage error.
+/// The exchange goes into the history when the command keeps one.
 pub async fn send(http: &Http, spec: &RequestSpec) -> Result<Exchange, ExitCode> {
-    http.send(spec).await.map_err(usage_error)
+    let x = http.send(spec).await.map_err(usage_error)?;
+    record(spec, &x);
+    Ok(x)
 }
 
 /// A redactor that knows this exchange's secrets when redaction is on.

@@ -32,6 +32,9 @@ against the built-in simulator, or against --target / --profile."
 pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Open the TUI with a request your app sent (curl, HAR 1.2 or raw HTTP/1.1)
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -188,8 +191,11 @@ pub fn main() -> ExitCode {
     if cli.command.is_some() {
         die_quietly_on_broken_pipe();
     }
+    if matches!(cli.command, Some(Command::Send(_) | Command::Flow(_))) {
+        common::keep_history(&cli.global);
+    }
     match cli.command {
-        None => interactive::run(&cli.global),
+        None => interactive::run(&cli.global, cli.import.as_deref()),
         Some(Command::Serve(args)) => serve::run(&cli.global, args),
         Some(Command::Send(args)) => send::run(&cli.global, args),
         Some(Command::Import(args)) => import::run(&cli.global, args),

@@ -34,8 +34,7 @@ pub struct ProxyArgs {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8081", value_name = "ADDR:PORT")]
     pub bind: SocketAddr,
-    /// Print one line per exchange even on a terminal (the TUI Traffic screen is not there yet,
-    /// so this is what happens in every case today)
+    /// Print one line per exchange even on a terminal (instead of the TUI's Traffic screen)
     #[arg(long)]
     pub no_tui: bool,
     /// Write the exchanges as a HAR 1.2 file as they come (mode 0600)
@@ -96,9 +95,10 @@ pub fn line(
     red: Option<&Redactor>,
     lang: Lang,
 ) -> String {
-    let x = match red {
-        Some(red) => red.exchange(&r.exchange),
-        None => r.exchange.clone(),
+    // Borrowed unless masking rewrites it: no copy of the bodies per line.
+    let x: std::borrow::Cow<'_, crate::client::Exchange> = match red {
+        Some(red) => std::borrow::Cow::Owned(red.exchange(&r.exchange)),
+        None => std::borrow::Cow::Borrowed(&r.exchange),
     };
     let path = reqwest::Url::parse(&x.request.url)
         .map(|u| match u.query() {
@@ -255,15 +255,27 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
                 )
             );
         }
-        if std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui {
-            println!("  {}", crate::t!(lang, "cli-proxy-no-traffic-screen"));
+        let tui = std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui;
+        if !tui {
+            println!("{}", crate::t!(lang, "cli-ctrl-c"));
         }
-        println!("{}", crate::t!(lang, "cli-ctrl-c"));
         let ctx = profile.explain_context();
+        let feed = tui.then(|| crate::tui::TrafficFeed {
+            store: handle.store.clone(),
+            listen: format!("http://{}", handle.addr),
+            upstream: upstream.clone(),
+            simulator: sim.is_some(),
+        });
         let mut red = profile.redact.then(Redactor::new);
         let mut rx = handle.store.subscribe();
         // lines are flushed whenever the printer has caught up, not one write per line
         let mut stdout = std::io::BufWriter::new(std::io::stdout());
+        // On a terminal the TUI shows the exchanges (this loop only writes the
+        // files) and quitting it stops the proxy.
+        let stop = match feed {
+            Some(feed) => the_tui(global, &profile, feed),
+            None => Box::pin(stop),
+        };
         tokio::pin!(stop);
         loop {
             let r: Arc<Recorded> = tokio::select! {
@@ -280,36 +292,20 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
             if let Some(red) = red.as_mut() {
                 red.learn(&r.exchange);
             }
-            let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref(), lang));
-            let shown = match red.as_ref() {
-                Some(red) => red.exchange(&r.exchange),
-                None => r.exchange.clone(),
-            };
-            if let Some(w) = har.as_mut()
-                && let Err(e) = w.add(&shown)
-            {
-                eprintln!(
-                    "vflow proxy: {}",
-                    crate::t!(lang, "cli-proxy-cannot-write-har", error = e.to_string())
-                );
-                har = None;
+            if !tui {
+                let _ = writeln!(stdout, "{}", line(&r, &ctx, red.as_ref(), lang));
             }
-            if let Some(f) = jsonl.as_mut() {
-                let expl = explain_exchange(&r.exchange, &ctx);
-                let mut v = report::json_report(&shown, &expl);
-                v["id"] = serde_json::json!(r.id);
-                v["client"] = serde_json::json!(r.client.to_string());
-                v["refused"] = serde_json::json!(r.refused);
+            // (no copy of the exchange for files when there are none)
+            if har.is_some() || jsonl.is_some() {
                 let caught_up = rx.is_empty();
-                if let Err(e) =
-                    writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) })
-                {
-                    eprintln!(
-                        "vflow proxy: {}",
-                        crate::t!(lang, "cli-proxy-cannot-write-jsonl", error = e.to_string())
-                    );
-                    jsonl = None;
-                }
+                write_files(
+                    &r,
+                    red.as_ref(),
+                    &ctx,
+                    (&mut har, &mut jsonl),
+                    caught_up,
+                    lang,
+                );
             }
             if rx.is_empty() {
                 let _ = stdout.flush();
@@ -330,4 +326,75 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
         }
         ExitCode::SUCCESS
     })
+}
+
+/// On a terminal: the TUI on the Traffic screen, fed by the proxy; the
+/// proxy stops when it is quit.
+fn the_tui(
+    global: &GlobalArgs,
+    profile: &crate::config::ResolvedProfile,
+    feed: crate::tui::TrafficFeed,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    let config_path = profile
+        .config_file
+        .clone()
+        .or_else(|| crate::config::path(&global.overrides()));
+    let opts = crate::tui::Options {
+        profile: profile.clone(),
+        config_path,
+        no_history: global.no_history,
+        authorized: global.authorized,
+        max_sms: global.max_sms,
+        import: None,
+        traffic: Some(feed),
+    };
+    Box::pin(async move {
+        if let Err(e) = crate::tui::run_in(opts).await {
+            eprintln!("vflow proxy: {e}");
+        }
+    })
+}
+
+/// One exchange into the HAR and JSONL files (masked when masking is on); a
+/// file that fails to write is said once and dropped. The JSONL file is
+/// flushed once the writer has caught up.
+fn write_files(
+    r: &Recorded,
+    red: Option<&Redactor>,
+    ctx: &crate::client::ExplainContext,
+    (har, jsonl): (
+        &mut Option<HarWriter>,
+        &mut Option<std::io::BufWriter<std::fs::File>>,
+    ),
+    caught_up: bool,
+    lang: Lang,
+) {
+    let shown = match red {
+        Some(red) => red.exchange(&r.exchange),
+        None => r.exchange.clone(),
+    };
+    if let Some(w) = har.as_mut()
+        && let Err(e) = w.add(&shown)
+    {
+        eprintln!(
+            "vflow proxy: {}",
+            crate::t!(lang, "cli-proxy-cannot-write-har", error = e.to_string())
+        );
+        *har = None;
+    }
+    if let Some(f) = jsonl.as_mut() {
+        let expl = explain_exchange(&r.exchange, ctx);
+        let mut v = report::json_report(&shown, &expl);
+        v["id"] = serde_json::json!(r.id);
+        v["client"] = serde_json::json!(r.client.to_string());
+        v["refused"] = serde_json::json!(r.refused);
+        if let Err(e) = writeln!(f, "{v}").and_then(|_| if caught_up { f.flush() } else { Ok(()) })
+        {
+            eprintln!(
+                "vflow proxy: {}",
+                crate::t!(lang, "cli-proxy-cannot-write-jsonl", error = e.to_string())
+            );
+            *jsonl = None;
+        }
+    }
 }

@@ -26,6 +26,7 @@ pub mod consumer;
 pub mod curl;
 pub mod explain;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod precheck;
 pub mod proxy;

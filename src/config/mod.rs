@@ -180,6 +180,11 @@ pub(crate) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.data_dir().to_path_buf())
 }
 
+/// The exchange history shared by the TUI and the CLI: `<data dir>/history.jsonl`.
+pub fn history_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("history.jsonl"))
+}
+
 /// The default config file path in the platform config directory.
 pub(crate) fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "vflow").map(|d| d.config_dir().join(FILE_NAME))

@@ -9,7 +9,7 @@ use crate::client::{HeaderSetting, RequestSpec, build};
 use crate::clock::SharedClock;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::time::{Duration, SystemTime};
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::keymap;
 pub use super::msg::{Busy, Cmd, Msg, Notice, TokenMeta};
@@ -30,6 +30,10 @@ pub enum Screen {
     Check,
     /// The slider captcha (see [`super::puzzle`]).
     Puzzle,
+    /// Bring your own request: paste or read a curl / HAR / raw request.
+    Import,
+    /// `vflow proxy`'s exchanges, live.
+    Traffic,
 }
 
 pub const SCENE_OTHER: usize = Scene::ALL.len();
@@ -108,6 +112,12 @@ pub struct App {
     pub reveals: Option<bool>,
     /// The language of vflow's own words (independent of the X-L header).
     pub ui_lang: crate::api::Lang,
+    /// The Import screen.
+    pub import: screens::import::ImportState,
+    /// The request in use was imported: sends start from it.
+    pub imported: Option<screens::import::ImportedRequest>,
+    /// The Traffic screen (`vflow proxy` on a terminal).
+    pub traffic: screens::traffic::TrafficState,
 }
 
 impl App {
@@ -175,6 +185,9 @@ impl App {
             reveals: None,
             ui_lang: crate::api::Lang::En,
             next: Default::default(),
+            import: Default::default(),
+            imported: None,
+            traffic: Default::default(),
         }
     }
 
@@ -186,18 +199,6 @@ impl App {
         }
     }
 
-    /// True while a text field takes the keyboard (letters type instead of acting).
-    pub fn typing(&self) -> bool {
-        match self.screen {
-            Screen::Wizard(Step::Token) | Screen::Wizard(Step::Mobile) => true,
-            Screen::Wizard(Step::Scene) => self.editing_other,
-            Screen::Headers => self.editor.edit.is_some(),
-            Screen::Puzzle => self.puzzle.editing_mobile,
-            Screen::Result => self.next.prompt.is_some(),
-            _ => false,
-        }
-    }
-
     pub fn client_id(&self) -> Option<&HeaderSetting> {
         self.headers
             .iter()
@@ -206,6 +207,9 @@ impl App {
 
     /// The sms/send request as it will be sent with the current inputs.
     pub fn send_spec(&self) -> RequestSpec {
+        if let Some(imp) = &self.imported {
+            return screens::import::spec_for(self, imp);
+        }
         build::sms_send(
             &self.target.base_url,
             self.headers.clone(),
@@ -272,7 +276,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(k) if k.kind == KeyEventKind::Release => vec![],
         Msg::Key(k) => on_key(app, k),
-        Msg::Paste(text) => on_paste(app, &text),
+        Msg::Paste(text) => super::input::on_paste(app, &text),
         Msg::Mouse(m) => screens::on_mouse(app, m),
         Msg::Resize(w, h) => {
             app.size = (w, h);
@@ -313,6 +317,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
             app.notice = Some(n);
             vec![]
         }
+        Msg::ImportRead { path, result } => screens::import::on_read(app, path, result),
+        Msg::Traffic(r) => screens::traffic::on_exchange(app, r),
+        Msg::TrafficMissed(n) => {
+            app.traffic.missed += n;
+            vec![]
+        }
         Msg::Quit => quit(app),
     }
 }
@@ -347,57 +357,10 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
                 && !app.help
                 && screens::headers::unbound_key(app, &k)
             {
-            } else if let Some(input) = typing_field(app) {
-                screens::wizard::input_key(input, &k);
+            } else {
+                super::input::typed(app, &k);
             }
             vec![]
         }
     }
-}
-
-/// The text field that takes typed keys now, if any.
-fn typing_field(app: &mut App) -> Option<&mut Input> {
-    if app.help || !app.typing() {
-        return None;
-    }
-    match app.screen {
-        Screen::Wizard(Step::Token) => Some(&mut app.token),
-        Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
-        Screen::Wizard(Step::Scene) => Some(&mut app.other_scene),
-        Screen::Headers => match app.editor.edit.as_mut() {
-            Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
-            None => None,
-        },
-        Screen::Puzzle => Some(&mut app.mobile),
-        Screen::Result => screens::next_step::input(app),
-        _ => None,
-    }
-}
-
-fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
-    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    // A pasted value replaces a selected old one, as typing does.
-    if app.screen == Screen::Headers
-        && std::mem::take(&mut app.editor.replace)
-        && let Some(HeaderEdit::Value(i)) = app.editor.edit.as_mut()
-    {
-        *i = Input::default();
-    }
-    let target = match app.screen {
-        Screen::Wizard(Step::Token) => Some(&mut app.token),
-        Screen::Wizard(Step::Mobile) => Some(&mut app.mobile),
-        Screen::Wizard(Step::Scene) if app.editing_other => Some(&mut app.other_scene),
-        Screen::Headers => match app.editor.edit.as_mut() {
-            Some(HeaderEdit::Value(i) | HeaderEdit::New(i)) => Some(i),
-            None => None,
-        },
-        Screen::Result => screens::next_step::input(app),
-        _ => None,
-    };
-    if let Some(input) = target {
-        for c in clean.chars() {
-            input.handle(InputRequest::InsertChar(c));
-        }
-    }
-    vec![]
 }

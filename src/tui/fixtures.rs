@@ -200,3 +200,52 @@ pub async fn simulator_with(reveal: bool, aes: bool) -> crate::sim::SimHandle {
         .await
         .expect("the simulator starts on a free loopback port")
 }
+
+/// An app on the Traffic screen holding `n` proxied exchanges (keeping at
+/// least that many): a success, a missing device header (PARAM.0001), a spent
+/// token (CAPTCHA.0003) and a refused CONNECT, in turn, a millisecond apart.
+pub fn traffic(n: usize) -> App {
+    use crate::client::proxy::Recorded;
+    let (mut a, _) = filled(super::app::Step::Review);
+    a.traffic.listen = "http://127.0.0.1:8081".into();
+    a.traffic.upstream = "http://127.0.0.1:40123".into();
+    a.traffic.keep = n.max(crate::client::proxy::DEFAULT_KEEP);
+    let spec = a.send_spec();
+    let mut no_fp = spec.clone();
+    no_fp.omit_header(crate::api::headers::FINGERPRINT);
+    let samples = [
+        exchange(&spec, Some(ok_response())),
+        exchange(
+            &no_fp,
+            Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0001"))),
+        ),
+        exchange(
+            &spec,
+            Some(json_response(400, &error_body("IDAAS.SDK.CAPTCHA.0003"))),
+        ),
+    ];
+    let refused = {
+        let mut x = exchange(&spec, Some(json_response(405, "{}")));
+        x.request.method = "CONNECT".into();
+        x.request.url = "http://example.com:443/".into();
+        x
+    };
+    for i in 0..n {
+        let (mut x, why) = match i % 4 {
+            3 => (
+                refused.clone(),
+                Some("CONNECT: not an open proxy".to_string()),
+            ),
+            k => (samples[k].clone(), None),
+        };
+        x.started_at += Duration::from_millis(i as u64);
+        a.traffic.push(std::sync::Arc::new(Recorded {
+            id: i as u64 + 1,
+            client: ([127, 0, 0, 1], 50_000 + (i % 7) as u16).into(),
+            exchange: x,
+            refused: why,
+        }));
+    }
+    a.screen = Screen::Traffic;
+    a
+}

@@ -85,6 +85,14 @@ pub enum Action {
     EditMobile,
     /// A digit (or Backspace) types the piece's x.
     TypeX,
+    // bring your own request
+    OpenImport,
+    DropImport,
+    ExportHar,
+    ExportAllHar,
+    // the proxy's traffic
+    OpenTraffic,
+    Filter,
 }
 
 /// A key (or a family of keys) a binding answers to.
@@ -278,7 +286,16 @@ pub const GLOBAL: &[Binding] = &[
         "Ctrl+F",
         "get the token with the profile's full headers",
     )
-    .when(|a| a.header_refusal.is_some() && a.busy.is_none()),
+    .when(|a| a.header_refusal.is_some() && a.busy.is_none())
+    .shown_when(|a| a.header_refusal.is_some() && a.busy.is_none()),
+    key(
+        &[plain(KeyCode::F(5))],
+        Action::OpenTraffic,
+        "F5",
+        "the proxy's traffic",
+    )
+    .when(|a| a.screen != Screen::Traffic && !sending(a) && a.traffic.live())
+    .shown_when(|a| a.traffic.live()),
 ];
 
 fn sending(app: &App) -> bool {
@@ -313,11 +330,15 @@ pub enum Mode {
     Puzzle,
     PuzzleFailed,
     PuzzleMobile,
+    Import,
+    Traffic,
+    TrafficFilter,
+    TrafficDetail,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 24] = [
+    pub const ALL: [Mode; 28] = [
         Mode::Token,
         Mode::Scene,
         Mode::SceneOther,
@@ -341,6 +362,10 @@ impl Mode {
         Mode::Puzzle,
         Mode::PuzzleFailed,
         Mode::PuzzleMobile,
+        Mode::Import,
+        Mode::Traffic,
+        Mode::TrafficFilter,
+        Mode::TrafficDetail,
         Mode::Help,
     ];
 
@@ -371,6 +396,10 @@ impl Mode {
             Mode::Puzzle => puzzle::KEYS,
             Mode::PuzzleFailed => puzzle::FAILED_KEYS,
             Mode::PuzzleMobile => puzzle::MOBILE_KEYS,
+            Mode::Import => import::KEYS,
+            Mode::Traffic => traffic::KEYS,
+            Mode::TrafficFilter => traffic::FILTER_KEYS,
+            Mode::TrafficDetail => traffic::DETAIL_KEYS,
             Mode::Help => help::KEYS,
         }
     }
@@ -381,6 +410,7 @@ impl Mode {
             Mode::Headers => Some(Action::OpenHeaders),
             Mode::History => Some(Action::OpenHistory),
             Mode::Check => Some(Action::OpenCheck),
+            Mode::Traffic => Some(Action::OpenTraffic),
             _ => None,
         }
     }
@@ -400,6 +430,8 @@ impl Mode {
             Mode::Check | Mode::CheckCase => "check",
             Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => "probes",
             Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
+            Mode::Import => "import screen",
+            Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => "traffic screen",
             Mode::Help => "help",
         }
     }
@@ -433,6 +465,10 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Puzzle if app.puzzle.editing_mobile => Mode::PuzzleMobile,
         Screen::Puzzle if screens::puzzle::failed(app) => Mode::PuzzleFailed,
         Screen::Puzzle => Mode::Puzzle,
+        Screen::Import => Mode::Import,
+        Screen::Traffic if app.traffic.filtering => Mode::TrafficFilter,
+        Screen::Traffic if app.traffic.open.is_some() => Mode::TrafficDetail,
+        Screen::Traffic => Mode::Traffic,
     }
 }
 
@@ -681,9 +717,57 @@ mod tests {
             c.moved = true;
         }
         out.push(a);
+        out.extend(import_and_traffic_states());
         let mut a = result();
         a.help = true;
         out.push(a);
+        out
+    }
+
+    /// The Import screen (with and without a request imported) and the
+    /// Traffic screen (list, filter, one exchange open, F5 from elsewhere).
+    fn import_and_traffic_states() -> Vec<App> {
+        let mut out = vec![];
+        for imported in [false, true] {
+            let (mut a, _) = filled(Step::Review);
+            if imported {
+                let curl =
+                    "curl 'http://t.example/api/v2/sdk/sms/send' -H 'X-A: 1' --data-raw '{}'";
+                let Ok(crate::client::import::Parsed::One(r)) = crate::client::import::parse(curl)
+                else {
+                    panic!("the sample parses");
+                };
+                screens::import::use_request(&mut a, &r, "test");
+            }
+            a.screen = Screen::Import;
+            out.push(a);
+        }
+        for state in 0..4 {
+            let (mut a, _) = filled(Step::Review);
+            a.traffic.listen = "http://127.0.0.1:8081".into();
+            let x = crate::tui::fixtures::exchange(&a.send_spec(), None);
+            a.traffic
+                .push(std::sync::Arc::new(crate::client::proxy::Recorded {
+                    id: 1,
+                    client: "127.0.0.1:5000".parse().unwrap(),
+                    exchange: x,
+                    refused: None,
+                }));
+            a.screen = Screen::Traffic;
+            match state {
+                1 => a.traffic.filtering = true,
+                2 => screens::route(
+                    &mut a,
+                    Mode::Traffic,
+                    Action::Accept,
+                    KeyEvent::from(KeyCode::Enter),
+                )
+                .clear(),
+                3 => a.screen = Screen::Wizard(Step::Review), // F5 back to the traffic
+                _ => {}
+            }
+            out.push(a);
+        }
         out
     }
 

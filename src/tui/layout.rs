@@ -189,7 +189,8 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
             };
             Some(Hit::Row(offset + (y - first) as usize))
         }
-        Screen::Sending | Screen::Puzzle => None,
+        Screen::Traffic => super::screens::traffic::hit(app, f.body, x, y),
+        Screen::Sending | Screen::Puzzle | Screen::Import => None,
         Screen::Check => super::check::hit(app, f.body, x, y),
     }
 }

@@ -12,6 +12,7 @@ pub mod explain_view;
 #[cfg(any(test, feature = "test-support"))]
 pub mod fixtures;
 pub mod history;
+pub(crate) mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
@@ -53,6 +54,26 @@ pub struct Options {
     pub authorized: bool,
     /// The SMS budget of a probe run (`--max-sms`; 3 unless given, none against a simulator).
     pub max_sms: Option<u32>,
+    /// A request to start with (`vflow --import FILE`): where it came from, and what it parsed to.
+    pub import: Option<(String, crate::client::import::Parsed)>,
+    /// Open on the Traffic screen, fed by this proxy (`vflow proxy` on a terminal).
+    pub traffic: Option<TrafficFeed>,
+}
+
+/// What the Traffic screen shows: a running proxy's exchanges.
+pub struct TrafficFeed {
+    pub store: std::sync::Arc<crate::client::proxy::Store>,
+    /// Where the proxy listens (`http://127.0.0.1:8081`).
+    pub listen: String,
+    /// Where it forwards to: also the target of sends from the TUI.
+    pub upstream: String,
+    /// The upstream is a simulator started for this command.
+    pub simulator: bool,
+}
+
+/// Run the interactive app inside an existing tokio runtime (`vflow proxy`).
+pub async fn run_in(opts: Options) -> std::io::Result<()> {
+    run(opts).await
 }
 
 /// Run the interactive app until the person quits.
@@ -151,24 +172,12 @@ async fn run(opts: Options) -> std::io::Result<()> {
         no_history,
         authorized,
         max_sms,
+        import,
+        traffic,
     } = opts;
     init_logging();
     let mut http = profile.http.clone();
-    // The built-in simulator, unless a real target is configured.
-    let (target, _sim) = match app::Target::configured(&profile) {
-        Some(t) => (t, None),
-        None => {
-            let cfg = sim::SimConfig {
-                quiet: false, // its log lines go to the log file
-                ..sim::SimConfig::in_process()
-            };
-            let handle = sim::spawn_in_process(cfg).await?;
-            // Loopback to our own simulator never goes through a proxy.
-            http.no_proxy = true;
-            let t = app::Target::simulator(handle.base_url(), &profile.name);
-            (t, Some(handle))
-        }
-    };
+    let (target, _sim) = target_of(traffic.as_ref(), &profile, &mut http).await?;
 
     let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = theme::no_color_from_env();
@@ -182,10 +191,16 @@ async fn run(opts: Options) -> std::io::Result<()> {
     app.timeout = Some(http.timeout);
     app.probe.authorized = authorized;
     app.probe.max_sms = max_sms;
+    let feed_rx = traffic
+        .as_ref()
+        .map(|feed| screens::traffic::attach(&mut app, feed));
+    if let Some((source, parsed)) = import {
+        screens::import::start_with(&mut app, &source, parsed);
+    }
     let mut rt = runtime::Runtime::new(http);
     rt.reports_dir = crate::config::data_dir().map(|d| d.join("reports"));
     if !no_history {
-        rt.history = history::HistoryStore::default_path().map(history::HistoryStore::new);
+        rt.history = crate::config::history_path().map(history::HistoryStore::new);
     }
     rt.save_headers = header_saver(config_path, &profile);
 
@@ -208,6 +223,9 @@ async fn run(opts: Options) -> std::io::Result<()> {
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
+    if let Some(rx) = feed_rx {
+        forward_traffic(rx, rt.tx.clone(), &app);
+    }
     // The puzzle's graphics protocol comes from the environment (no terminal
     // round trip). Only on request is the terminal asked, after the first frame
     // and before input is read (the query reads stdin itself).
@@ -241,6 +259,18 @@ async fn run(opts: Options) -> std::io::Result<()> {
         for cmd in update(&mut app, msg) {
             rt.execute(&app, cmd);
         }
+        // Whatever else is waiting (a burst of proxied exchanges) goes in
+        // before the next frame: one frame per burst, not per message.
+        for _ in 0..4096 {
+            if app.should_quit {
+                break;
+            }
+            let Ok(msg) = rt.rx.try_recv() else { break };
+            rt.on_msg(&msg);
+            for cmd in update(&mut app, msg) {
+                rt.execute(&app, cmd);
+            }
+        }
         if app.should_quit {
             break;
         }
@@ -248,6 +278,69 @@ async fn run(opts: Options) -> std::io::Result<()> {
         paint_pictures(&app, &mut painter, terminal.backend_mut())?;
     }
     Ok(())
+}
+
+/// Where sends go: where the proxy forwards to (`vflow proxy`), the
+/// profile's target, or else the built-in simulator, started here (its
+/// handle keeps it running).
+async fn target_of(
+    traffic: Option<&TrafficFeed>,
+    profile: &ResolvedProfile,
+    http: &mut crate::client::HttpOptions,
+) -> std::io::Result<(app::Target, Option<sim::SimHandle>)> {
+    Ok(match (traffic, app::Target::configured(profile)) {
+        // Sends from the Traffic screen go where the proxy forwards to.
+        (Some(feed), _) => {
+            if feed.simulator {
+                http.no_proxy = true;
+            }
+            let t = app::Target {
+                base_url: feed.upstream.trim_end_matches('/').to_string(),
+                simulator: feed.simulator,
+                profile: profile.name.clone(),
+            };
+            (t, None)
+        }
+        (None, Some(t)) => (t, None),
+        (None, None) => {
+            let cfg = sim::SimConfig {
+                quiet: false, // its log lines go to the log file
+                ..sim::SimConfig::in_process()
+            };
+            let handle = sim::spawn_in_process(cfg).await?;
+            // Loopback to our own simulator never goes through a proxy.
+            http.no_proxy = true;
+            let t = app::Target::simulator(handle.base_url(), &profile.name);
+            (t, Some(handle))
+        }
+    })
+}
+
+/// The proxy's exchanges after those already listed, as messages to the
+/// update loop (an exchange both listed and received is skipped by its id).
+fn forward_traffic(
+    mut rx: tokio::sync::broadcast::Receiver<std::sync::Arc<crate::client::proxy::Recorded>>,
+    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
+    app: &App,
+) {
+    let mut last = app.traffic.list.back().map(|r| r.id).unwrap_or(0);
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            let msg = match rx.recv().await {
+                Ok(r) if r.id <= last => continue,
+                Ok(r) => {
+                    last = r.id;
+                    Msg::Traffic(r)
+                }
+                Err(RecvError::Lagged(n)) => Msg::TrafficMissed(n),
+                Err(RecvError::Closed) => break,
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
 }
 
 /// After a frame: the puzzle's picture with real pixels (kitty, iTerm2,

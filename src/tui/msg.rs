@@ -80,6 +80,15 @@ pub enum Msg {
         exchange: Box<Exchange>,
     },
     Notice(Notice),
+    /// A file to import was read (or not: the message says why).
+    ImportRead {
+        path: String,
+        result: Result<String, String>,
+    },
+    /// The proxy recorded an exchange (the Traffic screen).
+    Traffic(std::sync::Arc<crate::client::proxy::Recorded>),
+    /// The Traffic screen fell this many exchanges behind the proxy.
+    TrafficMissed(u64),
     /// SIGTERM / SIGHUP.
     Quit,
 }
@@ -144,5 +153,9 @@ pub enum Cmd {
         spec: Box<RequestSpec>,
         sender: String,
     },
+    /// Write these exchanges as a HAR 1.2 file next to the saved reports.
+    ExportHar(Vec<Exchange>),
+    /// Read a file to import (answers with `Msg::ImportRead`).
+    ReadImport(std::path::PathBuf),
     Quit,
 }

@@ -96,7 +96,8 @@ impl Runtime {
             | Msg::StateToken { .. }
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
-            | Msg::PuzzleVerified { .. } => {
+            | Msg::PuzzleVerified { .. }
+            | Msg::ImportRead { .. } => {
                 self.pending = self.pending.saturating_sub(1);
             }
             Msg::Check(CheckMsg::Finished { run, .. })
@@ -176,8 +177,33 @@ impl Runtime {
             Cmd::StopProbes { run } => self.stop_probes(run),
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
+            Cmd::ReadImport(path) => self.read_import(path),
+            Cmd::ExportHar(xs) => {
+                let n = notices::har_saved(xs.len(), save_har(self.reports_dir.as_deref(), &xs));
+                self.notify(n);
+            }
             Cmd::Quit => self.abort_all(),
         }
+    }
+
+    /// Read a file to import, off the UI thread.
+    fn read_import(&mut self, path: PathBuf) {
+        self.spawn_pending(async move {
+            let shown = path.display().to_string();
+            let result = match tokio::fs::read(&path).await {
+                Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "{shown}: not UTF-8 text (byte {})",
+                        e.utf8_error().valid_up_to()
+                    )
+                }),
+                Err(e) => Err(format!("cannot read {shown}: {e}")),
+            };
+            Msg::ImportRead {
+                path: shown,
+                result,
+            }
+        });
     }
 
     fn notify(&self, n: Notice) {
@@ -547,6 +573,23 @@ fn osc52(text: &str, mux: super::clipboard::Mux) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Exchanges as a HAR 1.2 file `vflow-<time>.har` (mode 0600) in `dir`.
+fn save_har(dir: Option<&std::path::Path>, xs: &[Exchange]) -> std::io::Result<PathBuf> {
+    let dir = dir.ok_or_else(|| std::io::Error::other("no data directory"))?;
+    std::fs::create_dir_all(dir)?;
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(':', "");
+    let mut path = dir.join(format!("vflow-{stamp}.har"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("vflow-{stamp}-{n}.har"));
+    }
+    client::export::write_har(&path, xs)?;
+    Ok(path)
+}
+
 fn save_report(dir: Option<&std::path::Path>, text: &str) -> std::io::Result<PathBuf> {
     let dir = dir.ok_or_else(|| std::io::Error::other("no data directory"))?;
     std::fs::create_dir_all(dir)?;
@@ -623,6 +666,13 @@ mod notices {
         match r {
             Ok(p) => ok(format!("report saved to {}", p.display())),
             Err(e) => err(format!("could not save the report: {e}")),
+        }
+    }
+
+    pub fn har_saved(n: usize, r: std::io::Result<std::path::PathBuf>) -> Notice {
+        match r {
+            Ok(p) => ok(format!("{n} exchange(s) written as HAR to {}", p.display())),
+            Err(e) => err(format!("HAR not written: {e}")),
         }
     }
 

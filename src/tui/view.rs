@@ -52,6 +52,8 @@ pub fn view(app: &App, f: &mut Frame) {
         Screen::Check if app.probe.shown => screens::probe::view(app, f, fr.body),
         Screen::Check => screens::check::view(app, f, fr.body),
         Screen::Puzzle => screens::puzzle::draw(app, f),
+        Screen::Import => screens::import::draw(app, f, fr.body),
+        Screen::Traffic => screens::traffic::draw(app, f, fr.body),
     }
     status_line(app, f, fr.status);
     key_line(app, f, fr.keys);

@@ -31,6 +31,9 @@ pub fn command(config: &Path) -> Command {
         }
     }
     c.env("VFLOW_CONFIG", config).env("NO_PROXY", "*");
+    // The history (and other data) of the test's own, never the user's.
+    let data = config.parent().unwrap_or(Path::new(".")).join("data");
+    c.env("XDG_DATA_HOME", data);
     c
 }
 

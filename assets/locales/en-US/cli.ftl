@@ -125,7 +125,6 @@ cli-proxy-forwarding = forwarding to {$url}
 cli-proxy-forwarding-sim = forwarding to the built-in simulator ({$url})
 cli-proxy-listening = listening on {$url}
 cli-proxy-reachable = warning: {$addr} is reachable from other machines: anyone who can reach it can send requests to {$upstream} through it (it forwards only there)
-cli-proxy-no-traffic-screen = (the Traffic screen of the TUI is not there yet: one line per exchange follows)
 cli-proxy-lagged = {$n} exchanges went by too fast to print or write
 cli-proxy-cannot-write-har = cannot write the HAR file: {$error}
 cli-proxy-cannot-write-jsonl = cannot write the JSONL file: {$error}

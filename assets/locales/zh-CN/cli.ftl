@@ -124,7 +124,6 @@ cli-proxy-forwarding = 转发到 {$url}
 cli-proxy-forwarding-sim = 转发到内置模拟器（{$url}）
 cli-proxy-listening = 正在监听 {$url}
 cli-proxy-reachable = 警告：{$addr} 可被其他机器访问：任何能访问它的人都可以通过它向 {$upstream} 发送请求（它只转发到那里）
-cli-proxy-no-traffic-screen = （TUI 的流量界面尚未提供：下面每次交换输出一行）
 cli-proxy-lagged = 有 {$n} 次交换来得太快，未能输出或写入
 cli-proxy-cannot-write-har = 无法写入 HAR 文件：{$error}
 cli-proxy-cannot-write-jsonl = 无法写入 JSONL 文件：{$error}

@@ -85,7 +85,7 @@ pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
     let screen = keymap::help(app);
     let global: Vec<(&str, &str)> = keymap::GLOBAL
         .iter()
-        .filter(|b| b.action != keymap::Action::FetchFullHeaders || (b.active)(app))
+        .filter(|b| (b.shown)(app))
         .map(|b| (b.label, b.desc))
         .collect();
     let cell = |k: &(&str, &str)| {

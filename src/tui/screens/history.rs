@@ -18,6 +18,8 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('r')], Action::Resend, "r", "resend (fresh token)"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
     key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('w')], Action::ExportHar, "w/W", "HAR: this / all").help_only(),
+    key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
@@ -64,10 +66,36 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             app.current = Some(app.history_list.sel.min(n - 1));
             return super::result::retry_fresh(app, true);
         }
+        Action::ExportHar if n > 0 => {
+            let r = &app.history[app.history_list.sel.min(n - 1)];
+            return vec![export_cmd(app, std::slice::from_ref(r))];
+        }
+        Action::ExportAllHar if n > 0 => return vec![export_cmd(app, &app.history)],
+        Action::ExportHar | Action::ExportAllHar => app.error("no exchanges to export yet"),
         Action::Back => go_back(app),
         _ => {}
     }
     vec![]
+}
+
+/// Write these records' exchanges (each send, and the login that used its
+/// code) as one HAR 1.2 file; masked when masking is on.
+pub(crate) fn export_cmd(app: &App, records: &[crate::tui::record::Record]) -> Cmd {
+    let mut xs = Vec::new();
+    for r in records {
+        xs.push(r.exchange.clone());
+        if let Some(l) = &r.login {
+            xs.push(l.clone());
+        }
+    }
+    if app.redact {
+        let mut red = crate::client::report::Redactor::new();
+        for x in &xs {
+            red.learn(x);
+        }
+        xs = xs.iter().map(|x| red.exchange(x)).collect();
+    }
+    Cmd::ExportHar(xs)
 }
 
 /// Show exchange `i` on the result screen (Esc comes back to the list).
@@ -91,6 +119,7 @@ pub(crate) fn click_row(app: &mut App, i: usize) {
 
 use crate::api;
 use crate::tui::layout;
+use crate::tui::record::{Record, Source};
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::focused_block;
 use ratatui::Frame;
@@ -106,51 +135,111 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
         );
         return;
     }
-    let rows: Vec<Row> = app
-        .history
-        .iter()
-        .map(|r| {
-            let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
-            let time = format!(
-                "{} {}",
-                t.get(5..10).unwrap_or(""),
-                t.get(11..19).unwrap_or(&t)
-            );
-            let ok = r.exchange.outcome == crate::client::Outcome::Success;
-            Row::new(vec![
-                Cell::from(time),
-                Cell::from(r.scene()),
-                Cell::from(api::redact::mobile(&r.mobile())),
-                Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
-                Cell::from(format!(
-                    "{:.1} ms",
-                    r.exchange.timing.total.as_secs_f64() * 1000.0
-                )),
-            ])
-            .style(if ok { theme::OK } else { theme::PLAIN })
-        })
-        .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(14),
-            Constraint::Length(16),
-            Constraint::Length(12),
-            Constraint::Min(12),
-            Constraint::Length(9),
-        ],
-    )
-    .header(
-        Row::new(["time", "scene", "mobile", "result", "took"])
-            .themed(theme::STRONG)
-            .themed(theme::UNDERLINE),
-    )
-    .row_highlight_style(theme::SELECTED)
-    .block(focused_block(
-        format!(" History ({} exchanges) ", app.history.len()),
-        true,
-    ));
+    let cols = Columns::of(app, body.width);
+    let rows: Vec<Row> = app.history.iter().map(|r| cols.row(r)).collect();
+    let table = Table::new(rows, cols.widths())
+        .header(
+            Row::new(cols.header())
+                .themed(theme::STRONG)
+                .themed(theme::UNDERLINE),
+        )
+        .row_highlight_style(theme::SELECTED)
+        .block(focused_block(
+            format!(" History ({} exchanges) ", app.history.len()),
+            true,
+        ));
     let mut st = TableState::default().with_selected(Some(app.history_list.sel));
     *st.offset_mut() = layout::list_offset(app.history_list.sel, app.history.len(), body.height);
     f.render_stateful_widget(table, body, &mut st);
+}
+
+/// Which columns the list has: where an exchange came from (TUI, CLI,
+/// proxy) and its target only when the records differ in them (or from the
+/// target in the header line); then a narrow window drops the date and cuts
+/// the target short.
+struct Columns {
+    from: bool,
+    target: bool,
+    narrow: bool,
+}
+
+impl Columns {
+    fn of(app: &App, width: u16) -> Columns {
+        let here = crate::client::history::host_port(&app.target.base_url);
+        let from = app.history.iter().any(|r| r.source != Source::Tui);
+        let target = app.history.iter().any(|r| r.target() != here);
+        Columns {
+            from,
+            target,
+            narrow: (from || target) && width < 100,
+        }
+    }
+
+    fn target_w(&self) -> u16 {
+        if self.narrow { 15 } else { 21 }
+    }
+
+    fn header(&self) -> Vec<&'static str> {
+        let mut h = vec!["time"];
+        if self.from {
+            h.push("from");
+        }
+        if self.target {
+            h.push("target");
+        }
+        h.extend(["scene", "mobile", "result", "took"]);
+        h
+    }
+
+    fn widths(&self) -> Vec<Constraint> {
+        let mut w = vec![Constraint::Length(if self.narrow { 8 } else { 14 })];
+        if self.from {
+            w.push(Constraint::Length(5));
+        }
+        if self.target {
+            w.push(Constraint::Length(self.target_w()));
+        }
+        let extra = self.from || self.target;
+        w.extend([
+            Constraint::Length(if self.narrow { 12 } else { 16 }),
+            Constraint::Length(if extra { 11 } else { 12 }),
+            Constraint::Min(12),
+            Constraint::Length(if extra { 8 } else { 9 }),
+        ]);
+        w
+    }
+
+    fn row(&self, r: &Record) -> Row<'static> {
+        let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
+        let time = if self.narrow {
+            t.get(11..19).unwrap_or(&t).to_string()
+        } else {
+            format!(
+                "{} {}",
+                t.get(5..10).unwrap_or(""),
+                t.get(11..19).unwrap_or(&t)
+            )
+        };
+        let mut cells = vec![Cell::from(time)];
+        if self.from {
+            cells.push(Cell::from(r.source.label()));
+        }
+        if self.target {
+            cells.push(Cell::from(crate::tui::view::ellipsize(
+                &crate::api::text::visible(&r.target()),
+                self.target_w() as usize,
+            )));
+        }
+        cells.extend([
+            Cell::from(r.scene()),
+            Cell::from(api::redact::mobile(&r.mobile())),
+            Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
+            Cell::from(format!(
+                "{:.1} ms",
+                r.exchange.timing.total.as_secs_f64() * 1000.0
+            )),
+        ]);
+        let ok = r.exchange.outcome == crate::client::Outcome::Success;
+        Row::new(cells).style(if ok { theme::OK } else { theme::PLAIN })
+    }
 }

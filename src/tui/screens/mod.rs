@@ -17,6 +17,7 @@ pub mod check;
 pub mod headers;
 pub mod help;
 pub mod history;
+pub mod import;
 pub mod mobile;
 pub mod next_step;
 pub mod probe;
@@ -26,6 +27,7 @@ pub mod review;
 pub mod scene;
 pub mod sending;
 pub mod token;
+pub mod traffic;
 pub(crate) mod wizard;
 
 use super::app::{App, Cmd, Screen, Step};
@@ -48,6 +50,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Action::FetchFullHeaders if mode != Mode::Puzzle && mode != Mode::PuzzleFailed => {
             return wizard::fetch_token_full_headers(app);
         }
+        Action::OpenTraffic => return traffic::show(app),
         _ => {}
     }
     match mode {
@@ -67,6 +70,10 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
         Mode::Check | Mode::CheckCase => check::on_action(app, action, k),
         Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => probe::on_action(app, action, k),
         Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => puzzle::on_action(app, action, k),
+        Mode::Import => import::on_action(app, action),
+        Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => {
+            traffic::on_action(app, action, k)
+        }
         Mode::Help => help::on_action(app, action),
     }
 }
@@ -82,7 +89,10 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     if app.screen == Screen::Puzzle && !app.help {
         return puzzle::on_mouse(app, m);
     }
-    if app.screen == Screen::Result && app.panes.on_mouse(m) {
+    if (app.screen == Screen::Result
+        || (app.screen == Screen::Traffic && app.traffic.open.is_some()))
+        && app.panes.on_mouse(m)
+    {
         return vec![];
     }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
@@ -91,6 +101,7 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {
             Screen::Wizard(Step::Scene) => scene::click_row(app, i),
             Screen::History => history::click_row(app, i),
+            Screen::Traffic => return traffic::click_row(app, i),
             // not while a value is typed: Enter would set it on the clicked row
             Screen::Headers if app.editor.edit.is_none() => {
                 app.editor.sel = i.min(app.headers.len().saturating_sub(1))

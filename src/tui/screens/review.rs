@@ -85,7 +85,13 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => scroll(app, action),
-        Action::Back => app.screen = Screen::Wizard(Step::Mobile),
+        Action::Back => {
+            app.screen = match &app.imported {
+                // taken from the proxy's list with `e`: back to it
+                Some(i) if i.from_traffic && app.traffic.live() => Screen::Traffic,
+                _ => Screen::Wizard(Step::Mobile),
+            }
+        }
         Action::GoToken => app.screen = Screen::Wizard(Step::Token),
         Action::GoScene => app.screen = Screen::Wizard(Step::Scene),
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
@@ -168,7 +174,11 @@ impl App {
 
     /// Problems that will likely make the send fail, shown on the review screen.
     pub fn warnings(&self) -> Vec<String> {
-        self.prechecks().into_iter().map(|w| w.text.en).collect()
+        let imported = super::import::token_warning(self);
+        imported
+            .into_iter()
+            .chain(self.prechecks().into_iter().map(|w| w.text.en))
+            .collect()
     }
 
     /// The client's pre-send checks for the request as it stands.
@@ -210,11 +220,14 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let spec = app.send_spec();
     let mut lines = Vec::new();
     let fresh = app.review.fresh_token && app.token.value().is_empty();
-    let warnings: Vec<String> = app
-        .prechecks()
+    let warnings: Vec<String> = super::import::token_warning(app)
         .into_iter()
-        .filter(|w| !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008)))
-        .map(|w| w.text.get(lang).to_string())
+        .chain(
+            app.prechecks()
+                .into_iter()
+                .filter(|w| !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008)))
+                .map(|w| w.text.get(lang).to_string()),
+        )
         .collect();
     if fresh {
         lines.push(Line::from(t!(lang, "tui-flow-review-resend")).themed(theme::ACCENT));
@@ -247,6 +260,9 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         }
     };
     lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).themed(theme::STRONG));
+    if let Some(note) = super::import::review_note(app) {
+        lines.push(Line::from(note).themed(theme::MUTED));
+    }
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
             Some(s) if s.required => t!(lang, "tui-flow-flag-required"),

@@ -15,6 +15,13 @@ pub const KEYS: &[Binding] = &[
         "solve puzzle",
     ),
     key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token").shown_when(|a| a.auto_token()),
+    key(
+        &[Key::Ctrl('o')],
+        Action::OpenImport,
+        "Ctrl+O",
+        "import a request",
+    )
+    .help_only(),
     key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "next step"),
     key(
         &[plain(KeyCode::F(2))],
@@ -51,6 +58,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         Action::Back => app.notice("this is the first step: Ctrl+C quits, F1 shows help"),
         Action::GetToken => return wizard::fetch_token(app),
         Action::SolvePuzzle => return super::puzzle::open(app),
+        Action::OpenImport => return super::import::open(app),
         Action::NextStep => return wizard::step_by(app, true),
         Action::PrevStep => return wizard::step_by(app, false),
         _ => {}

@@ -1,0 +1,479 @@
+//! Bring your own request (Ctrl+O on the token step, or `vflow --import FILE`):
+//! paste a curl command, a HAR or a raw HTTP/1.1 request, or give a file's
+//! path; see what was understood; Enter takes it to the review exactly as
+//! imported (header names, order and casing, body fields, unknown ones kept).
+
+use super::super::app::{App, Cmd, SCENE_OTHER, Screen, Step};
+use super::super::keymap::{Action, Binding, Key, key, plain};
+use crate::api::{Scene, text::visible};
+use crate::client::RequestSpec;
+use crate::client::import::{self, Imported, Parsed};
+use crossterm::event::KeyCode;
+use tui_input::Input;
+
+/// What the Import screen keeps.
+#[derive(Debug, Default)]
+pub struct ImportState {
+    /// The path typed (or a one-line command).
+    pub input: Input,
+    /// Where the text came from ("pasted text", a path).
+    pub source: String,
+    /// What the last text parsed to.
+    pub parsed: Option<Result<Parsed, import::ImportError>>,
+    /// The selected entry of a HAR with several.
+    pub sel: usize,
+    /// A file being read.
+    pub reading: bool,
+    /// First line of the summary shown.
+    pub scroll: u16,
+}
+
+/// The request in use came from an import: sends start from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedRequest {
+    /// The request as imported (its own URL).
+    pub spec: RequestSpec,
+    /// "curl command from pasted text", "HAR entry #6 of app.har", ...
+    pub label: String,
+    /// The pass token the request carried, if any.
+    pub token: Option<String>,
+    /// (mobile, scene, token) in the inputs right after the import: a body
+    /// field changes only when its input was edited since.
+    pub inputs: (String, String, String),
+    /// Taken from the Traffic screen (`e`): Esc on the review goes back there.
+    pub from_traffic: bool,
+}
+
+pub const KEYS: &[Binding] = &[
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "read path / use it",
+    ),
+    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "entry / scroll"),
+    key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
+    key(
+        &[Key::Ctrl('d')],
+        Action::DropImport,
+        "Ctrl+D",
+        "forget import",
+    )
+    .shown_when(|a| a.imported.is_some()),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+];
+
+/// Open the Import screen (from the token step).
+pub(crate) fn open(app: &mut App) -> Vec<Cmd> {
+    app.screen = Screen::Import;
+    vec![]
+}
+
+pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
+    match action {
+        Action::Back => app.screen = Screen::Wizard(Step::Token),
+        Action::Up => move_sel(app, false),
+        Action::Down => move_sel(app, true),
+        Action::DropImport => {
+            app.imported = None;
+            app.headers = app.base_headers.clone();
+            app.notice("import forgotten: requests are built from the profile again");
+        }
+        Action::Accept => return accept(app),
+        _ => {}
+    }
+    vec![]
+}
+
+fn move_sel(app: &mut App, down: bool) {
+    let st = &mut app.import;
+    match &st.parsed {
+        Some(Ok(Parsed::Har(h))) if h.entries.len() > 1 => {
+            st.sel = if down {
+                (st.sel + 1).min(h.entries.len() - 1)
+            } else {
+                st.sel.saturating_sub(1)
+            };
+        }
+        _ => {
+            st.scroll = if down {
+                st.scroll.saturating_add(1)
+            } else {
+                st.scroll.saturating_sub(1)
+            }
+        }
+    }
+}
+
+/// Enter: a typed path (or command) is read; a parsed request is taken.
+fn accept(app: &mut App) -> Vec<Cmd> {
+    let typed = app.import.input.value().trim().to_string();
+    if !typed.is_empty() {
+        app.import.input = Input::default();
+        if import::detect(&typed).is_some() {
+            // A one-line command typed or pasted into the field.
+            set_text(app, "typed text", &typed);
+            return vec![];
+        }
+        app.import.reading = true;
+        return vec![Cmd::ReadImport(typed.into())];
+    }
+    let chosen = match &app.import.parsed {
+        Some(Ok(Parsed::One(r))) => Some((r.clone(), app.import.source.clone())),
+        Some(Ok(Parsed::Har(h))) => h
+            .entries
+            .get(app.import.sel)
+            .map(|(n, r)| (r.clone(), format!("entry #{n} of {}", app.import.source))),
+        _ => None,
+    };
+    match chosen {
+        Some((r, source)) => use_request(app, &r, &source),
+        None => {
+            app.error("nothing to import yet: paste a request, or type a file's path and Enter")
+        }
+    }
+    vec![]
+}
+
+/// Text arrived (pasted, typed, or read from a file): parse it.
+pub(crate) fn set_text(app: &mut App, source: &str, text: &str) {
+    let st = &mut app.import;
+    st.source = source.to_string();
+    st.parsed = Some(import::parse(text));
+    st.sel = 0;
+    st.scroll = 0;
+}
+
+/// Whether the Import screen takes this paste: any paste on it, and a whole
+/// request (a curl command or a raw HTTP request, never a token) pasted into
+/// the token step's field, which opens it.
+pub(crate) fn takes_paste(app: &App, text: &str) -> bool {
+    match app.screen {
+        Screen::Import => true,
+        Screen::Wizard(Step::Token) => matches!(
+            import::detect(text),
+            Some(import::Format::Curl | import::Format::Raw)
+        ),
+        _ => false,
+    }
+}
+
+/// A bracketed paste the Import screen takes: the whole text, newlines kept.
+pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
+    if app.screen != Screen::Import {
+        app.import = ImportState::default();
+        app.screen = Screen::Import;
+    }
+    // A terminal pastes a line break as CR (what Enter sends): the text is
+    // read with the line breaks it was copied with.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    set_text(app, "pasted text", &text);
+    vec![]
+}
+
+/// A file asked for with Enter was read (or not).
+pub(crate) fn on_read(app: &mut App, path: String, res: Result<String, String>) -> Vec<Cmd> {
+    app.import.reading = false;
+    match res {
+        Ok(text) => set_text(app, &path, &text),
+        Err(e) => app.error(e),
+    }
+    vec![]
+}
+
+/// What `vflow --import FILE` hands over: one request goes straight to the
+/// review, a HAR with several waits on the Import screen for a choice.
+pub fn start_with(app: &mut App, source: &str, parsed: Parsed) {
+    let one = match &parsed {
+        Parsed::One(r) => Some(r.clone()),
+        Parsed::Har(h) if h.entries.len() == 1 => Some(h.entries[0].1.clone()),
+        Parsed::Har(_) => None,
+    };
+    match one {
+        Some(r) => use_request(app, &r, source),
+        None => {
+            app.import.source = source.to_string();
+            app.import.parsed = Some(Ok(parsed));
+            app.screen = Screen::Import;
+        }
+    }
+}
+
+/// Take `r` as the request to review and send: its headers exactly, its
+/// body fields into the inputs; then the review.
+pub fn use_request(app: &mut App, r: &Imported, source: &str) {
+    let spec = r.to_spec();
+    let fields = r.body_fields().unwrap_or_default();
+    let text = |k: &str| match fields.get(k) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    app.headers = spec.headers.clone();
+    app.mobile = Input::new(text("mobile"));
+    let scene = text("type");
+    if !scene.is_empty() {
+        match Scene::from_code(&scene).and_then(|s| Scene::ALL.iter().position(|x| *x == s)) {
+            Some(i) => app.scene_sel = i,
+            None => {
+                app.scene_sel = SCENE_OTHER;
+                app.other_scene = Input::new(scene);
+            }
+        }
+    }
+    app.token = Input::new(text("captcha_token"));
+    app.token_meta = None;
+    app.imported = Some(ImportedRequest {
+        spec,
+        label: format!("{} from {source}", r.format.label()),
+        token: r.captcha_token(),
+        inputs: (
+            app.mobile.value().to_string(),
+            app.scene_value(),
+            app.token.value().to_string(),
+        ),
+        from_traffic: false,
+    });
+    app.import = ImportState::default();
+    app.screen = Screen::Wizard(Step::Review);
+    // Short enough for 80 columns: the review above shows the request.
+    app.notice(format!(
+        "imported as the app sent it ({} headers): Enter sends to {}",
+        r.headers.len(),
+        visible(&app.target.base_url)
+    ));
+}
+
+/// The request to send when one was imported: the imported one, sent to the
+/// current target, with the headers as edited and the body fields whose
+/// inputs were edited since the import.
+pub(crate) fn spec_for(app: &App, imp: &ImportedRequest) -> RequestSpec {
+    let mut spec = imp.spec.clone();
+    spec.base_url = app.target.base_url.clone();
+    spec.headers = app.headers.clone();
+    let now = (
+        app.mobile.value().to_string(),
+        app.scene_value(),
+        app.token.value().to_string(),
+    );
+    if now.0 != imp.inputs.0 {
+        spec.set_field("mobile", &now.0);
+    }
+    if now.1 != imp.inputs.1 {
+        spec.set_field("type", &now.1);
+    }
+    if now.2 != imp.inputs.2 {
+        spec.set_field("captcha_token", &now.2);
+    }
+    spec
+}
+
+/// The review's line about an imported request: where from, and that the
+/// HTTP stack writes header names in lower case on the wire.
+pub(crate) fn review_note(app: &App) -> Option<String> {
+    let imp = app.imported.as_ref()?;
+    Some(format!(
+        "imported: {} (header order and values as the app sent them; names go out in lower case, as HTTP/2 and most HTTP/1.1 stacks send them; Ctrl+O, then Ctrl+D forgets it)",
+        visible(&imp.label)
+    ))
+}
+
+/// The review's warning about a pass token that came with the import.
+pub(crate) fn token_warning(app: &App) -> Option<String> {
+    let imp = app.imported.as_ref()?;
+    let t = imp.token.as_deref()?;
+    (app.token.value() == t).then(|| {
+        format!(
+            "the pass token came with the imported request: pass tokens are single-use and live 180 s, \
+so it is probably spent or expired (expect IDAAS.SDK.CAPTCHA.0003); get a fresh one: {}, or t then Ctrl+P solves the puzzle",
+            if app.auto_token() {
+                "g gets one automatically"
+            } else {
+                "this target does not hand out tokens"
+            }
+        )
+    })
+}
+
+// ---- drawing ------------------------------------------------------------------------
+
+use crate::tui::theme::{self, Themed};
+use crate::tui::view::{focused_block, input_box, max_scroll};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
+    let [intro, field, out] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::from(
+                "Paste the request your app sent (curl from devtools, a HAR, a raw HTTP request),",
+            ),
+            Line::from("or type a file's path and press Enter.").themed(theme::MUTED),
+        ])
+        .wrap(Wrap { trim: false }),
+        intro,
+    );
+    input_box(f, field, &app.import.input, " File path (or paste) ", true);
+    let p = Paragraph::new(summary(app)).wrap(Wrap { trim: false });
+    let max = max_scroll(&p, out);
+    let title = match &app.import.parsed {
+        Some(Ok(_)) => format!(" Understood ({}) ", visible(&app.import.source)),
+        Some(Err(_)) => format!(" Not understood ({}) ", visible(&app.import.source)),
+        None => " Nothing yet ".to_string(),
+    };
+    f.render_widget(
+        p.scroll((app.import.scroll.min(max), 0))
+            .block(focused_block(title, false)),
+        out,
+    );
+}
+
+/// What the screen says about the text: the request, or the error and where.
+pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if app.import.reading {
+        lines.push(Line::from("reading the file…").themed(theme::MUTED));
+        return lines;
+    }
+    if let Some(imp) = &app.imported {
+        lines.push(
+            Line::from(format!(
+                "in use: {} (Ctrl+D forgets it)",
+                visible(&imp.label)
+            ))
+            .themed(theme::MUTED),
+        );
+    }
+    match &app.import.parsed {
+        None => lines.push(
+            Line::from(
+                "Formats: curl (Copy as cURL, bash), HAR 1.2, raw HTTP/1.1 (Burp, Charles).",
+            )
+            .themed(theme::MUTED),
+        ),
+        Some(Err(e)) => {
+            lines.push(Line::from(format!("✗ {}", visible(&e.to_string()))).themed(theme::BAD));
+            lines.push(
+                Line::from("nothing was imported; fix the text and paste it again")
+                    .themed(theme::MUTED),
+            );
+        }
+        Some(Ok(Parsed::One(r))) => {
+            request_lines(r, &mut lines);
+            lines.push(Line::from(""));
+            lines.push(
+                Line::from(format!(
+                    "Enter: to the review, exactly as above (sent to {})",
+                    app.target.base_url
+                ))
+                .themed(theme::ACCENT),
+            );
+        }
+        Some(Ok(Parsed::Har(h))) => {
+            lines.push(
+                Line::from(format!(
+                    "HAR: {} vendor-API request(s), {} other entries skipped",
+                    h.entries.len(),
+                    h.skipped.len()
+                ))
+                .themed(theme::STRONG),
+            );
+            for (i, (n, r)) in h.entries.iter().enumerate() {
+                let line = Line::from(format!(
+                    "{} #{n}  {} {}",
+                    if i == app.import.sel { "▶" } else { " " },
+                    visible(&r.method),
+                    visible(&r.url())
+                ));
+                lines.push(if i == app.import.sel {
+                    line.themed(theme::ACCENT)
+                } else {
+                    line
+                });
+            }
+            for (n, what, why) in &h.skipped {
+                lines.push(
+                    Line::from(format!("  #{n}  {}: {}", visible(what), visible(why)))
+                        .themed(theme::MUTED),
+                );
+            }
+            if let Some((_, r)) = h.entries.get(app.import.sel) {
+                lines.push(Line::from(""));
+                request_lines(r, &mut lines);
+                lines.push(Line::from(""));
+                lines.push(
+                    Line::from("↑↓ picks an entry, Enter takes it to the review")
+                        .themed(theme::ACCENT),
+                );
+            }
+        }
+    }
+    lines
+}
+
+fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
+    lines.push(
+        Line::from(format!(
+            "{}: {} {}",
+            r.format.label(),
+            visible(&r.method),
+            visible(&r.url())
+        ))
+        .themed(theme::STRONG),
+    );
+    lines.push(Line::from(format!(
+        "headers ({}, as the app sent them, in order):",
+        r.headers.len()
+    )));
+    for (n, v) in &r.headers {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}: ", visible(n)), theme::ACCENT),
+            Span::raw(visible(v).into_owned()),
+        ]));
+    }
+    for n in &r.omitted {
+        lines.push(Line::from(format!("  (not sent: {})", visible(n))).themed(theme::WARN));
+    }
+    match (&r.body, r.body_fields()) {
+        (None, _) => lines.push(Line::from("no body").themed(theme::MUTED)),
+        (Some(_), Some(m)) => {
+            lines.push(Line::from(format!(
+                "body: a JSON object, {} fields:",
+                m.len()
+            )));
+            let sms = r.path.starts_with(crate::api::paths::SMS_SEND);
+            for (k, v) in &m {
+                let value = match v {
+                    serde_json::Value::String(s) => format!("{s:?}"),
+                    other => format!("{other} (not a string)"),
+                };
+                let extra = if sms && !["mobile", "type", "captcha_token"].contains(&k.as_str()) {
+                    "  (not a field of sms/send: kept and sent)"
+                } else {
+                    ""
+                };
+                lines.push(Line::from(format!(
+                    "  {} = {}{extra}",
+                    visible(k),
+                    visible(&value)
+                )));
+            }
+        }
+        (Some(b), None) => lines.push(Line::from(format!(
+            "body ({} bytes, not a JSON object, sent unchanged): {}",
+            b.len(),
+            visible(&String::from_utf8_lossy(b))
+        ))),
+    }
+    for n in &r.notes {
+        lines.push(Line::from(format!("note: {}", visible(n))).themed(theme::MUTED));
+    }
+}
