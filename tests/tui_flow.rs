@@ -423,3 +423,25 @@ async fn without_revealed_solutions_the_automatic_token_falls_back_to_the_puzzle
     );
     assert!(t.app.busy.is_none() || matches!(t.app.busy, Some(vflow::tui::app::Busy::Puzzle(_))));
 }
+
+#[tokio::test]
+async fn a_simulator_elsewhere_says_at_once_whether_ctrl_g_can_work() {
+    for reveal in [false, true] {
+        // A `vflow serve` on this machine, with or without --reveal-solutions.
+        let sim = vflow::tui::fixtures::simulator_with(reveal, false).await;
+        let target = Target {
+            base_url: sim.base_url(),
+            simulator: false,
+            profile: "test".into(),
+        };
+        let mut t = Harness::with(target, Some(sim));
+        assert_eq!(t.app.reveals, None, "unknown before it is asked");
+        assert!(t.app.auto_token());
+        t.rt.execute(&t.app, vflow::tui::Cmd::AskReveals);
+        t.settle().await;
+        assert_eq!(t.app.reveals, Some(reveal));
+        // the first screen offers Ctrl+G only where it works
+        assert_eq!(t.app.auto_token(), reveal);
+        assert_eq!(t.screen().contains("Ctrl+G"), reveal, "{}", t.screen());
+    }
+}

@@ -296,6 +296,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Consumed { id, exchange } => screens::next_step::on_consumed(app, id, *exchange),
         Msg::StateToken { id, result } => screens::next_step::on_state_token(app, id, result),
+        // What trying found out stays (a tenant that said nothing is only known by trying).
+        Msg::Reveals(r) => {
+            app.reveals = app.reveals.or(r);
+            vec![]
+        }
         Msg::HistoryLoaded(mut old) => {
             // Older sessions first, then this session's exchanges.
             let n = old.len();

@@ -223,6 +223,11 @@ async fn run(opts: Options) -> std::io::Result<()> {
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
     rt.load_history();
+    // A simulator elsewhere (`vflow serve`) says whether Ctrl+G can work, so that the first
+    // screen offers only what works for this target.
+    if app.reveals.is_none() && !app.target.simulator && app.target.has_sim_helpers() {
+        rt.execute(&app, Cmd::AskReveals);
+    }
     if let Some(rx) = feed_rx {
         forward_traffic(rx, rt.tx.clone(), &app);
     }

@@ -89,6 +89,8 @@ pub enum Msg {
     Traffic(std::sync::Arc<crate::client::proxy::Recorded>),
     /// The Traffic screen fell this many exchanges behind the proxy.
     TrafficMissed(u64),
+    /// What a vflow simulator said about revealing captcha solutions (`None`: it did not say).
+    Reveals(Option<bool>),
     /// SIGTERM / SIGHUP.
     Quit,
 }
@@ -157,5 +159,8 @@ pub enum Cmd {
     ExportHar(Vec<Exchange>),
     /// Read a file to import (answers with `Msg::ImportRead`).
     ReadImport(std::path::PathBuf),
+    /// Ask the target's `GET /_sim/info` whether it reveals captcha solutions
+    /// (answers with `Msg::Reveals`).
+    AskReveals,
     Quit,
 }

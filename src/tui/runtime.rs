@@ -97,7 +97,8 @@ impl Runtime {
             | Msg::HistoryLoaded(_)
             | Msg::PuzzleFetched(_)
             | Msg::PuzzleVerified { .. }
-            | Msg::ImportRead { .. } => {
+            | Msg::ImportRead { .. }
+            | Msg::Reveals(_) => {
                 self.pending = self.pending.saturating_sub(1);
             }
             Msg::Check(CheckMsg::Finished { run, .. })
@@ -145,6 +146,15 @@ impl Runtime {
             Cmd::Send { id, spec } => self.send(id, spec, false),
             Cmd::Consume { id, spec } => self.send(id, spec, true),
             Cmd::FetchStateToken { id } => self.fetch_state_token(base(), id),
+            Cmd::AskReveals => {
+                let (http, base) = (self.http(), base());
+                self.spawn_pending(async move {
+                    Msg::Reveals(match http.await {
+                        Ok(http) => client::simflow::reveals_solutions(&http, &base).await,
+                        Err(_) => None,
+                    })
+                });
+            }
             Cmd::Cancel { id } => self.cancel(id),
             Cmd::FetchToken { mobile, headers } => self.fetch_token(base(), mobile, headers),
             Cmd::FetchOutbox { id, mobile, scene } => self.fetch_outbox(base(), id, mobile, scene),
