@@ -193,6 +193,7 @@ impl Harness {
             2,
             false,
             &self.app.explain_base,
+            self.app.ui_lang,
             true,
         ))
     }

@@ -458,12 +458,12 @@ fn masking_covers_the_captcha_sender_named_in_an_explanation() {
     );
     a.history[0].token_sender = Some("13800138000".into());
     let r = &a.history[0];
-    let plain = vflow::tui::record::report(r, false, &a.explain_base);
+    let plain = vflow::tui::record::report(r, false, &a.explain_base, a.ui_lang);
     assert!(
         plain.contains("13800138000"),
         "the sender is named:\n{plain}"
     );
-    let masked = vflow::tui::record::report(r, true, &a.explain_base);
+    let masked = vflow::tui::record::report(r, true, &a.explain_base, a.ui_lang);
     assert!(!masked.contains("13800138000"), "{masked}");
     assert!(!masked.contains("13912345678"), "{masked}");
 }
@@ -475,7 +475,7 @@ fn the_saved_report_holds_the_curl_command() {
     let r = a.history[0].clone();
     let curl = vflow::tui::record::curl(&r.spec, false);
     assert!(curl.starts_with("curl"), "{curl}");
-    let report = vflow::tui::record::report(&r, false, &a.explain_base);
+    let report = vflow::tui::record::report(&r, false, &a.explain_base, a.ui_lang);
     assert!(report.contains("==== CURL ===="), "{report}");
     assert!(report.contains(&curl), "{report}");
     // w on the result saves that report

@@ -5,14 +5,23 @@ use crate::api::{Consumer, Lang, Scene};
 use crate::client::Outcome;
 use crate::client::consumer;
 use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
+use crate::t;
 use crate::tui::screens::next_step;
 use crate::tui::theme::{self, Themed};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
-/// Append the explanation of the record to `out`; with `keys`, the keys for
-/// the next actions too (on screen, not in a copied or saved report).
-pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
+/// Append the explanation of the record to `out`, in `lang` (the UI language) first and
+/// the other language after; with `keys`, the keys for the next actions too (on screen,
+/// not in a copied or saved report).
+pub fn lines(
+    r: &Record,
+    base: &ExplainContext,
+    lang: Lang,
+    keys: bool,
+    out: &mut Vec<Line<'static>>,
+) {
     let ctx = ExplainContext {
         captcha_sender: r.token_sender.clone(),
         pass_token_age: r.token_age,
@@ -25,21 +34,36 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     let ex = explain_exchange(&r.exchange, &ctx);
     if r.exchange.outcome == Outcome::Success {
         // What the person came for first: the code, and the next step.
-        success_extra(r, &ctx, keys, out);
-        render_parts(&ex, false, out);
+        success_extra(r, &ctx, lang, keys, out);
+        render_parts(&ex, lang, false, out);
     } else {
-        render(&ex, out);
+        render(&ex, lang, out);
     }
     if keys && r.exchange.outcome != Outcome::Success {
         out.push(Line::from(""));
-        out.push(Line::from("Keys").themed(theme::STRONG));
-        out.push(Line::from(
-            "  r  resend: review, then Enter sends with a fresh token",
-        ));
-        out.push(Line::from("  e  edit headers   s  change scene"));
-        out.push(Line::from("  m  change mobile  t  change token"));
+        out.push(Line::from(t!(lang, "tui-result-keys")).themed(theme::STRONG));
+        out.push(Line::from(format!(
+            "  r  {}",
+            t!(lang, "tui-result-key-resend")
+        )));
+        let pairs = [
+            (
+                ("e", t!(lang, "tui-result-key-edit-headers")),
+                ("s", t!(lang, "tui-result-key-change-scene")),
+            ),
+            (
+                ("m", t!(lang, "tui-result-key-change-mobile")),
+                ("t", t!(lang, "tui-result-key-change-token")),
+            ),
+        ];
+        // the second column lines up by display width (a CJK character is two columns)
+        let col = pairs.iter().map(|((_, d), _)| d.width()).max().unwrap_or(0) + 2;
+        for ((k1, d1), (k2, d2)) in pairs {
+            let pad = " ".repeat(col - d1.width());
+            out.push(Line::from(format!("  {k1}  {d1}{pad}{k2}  {d2}")));
+        }
     }
-    let other = ex.lang.other();
+    let other = lang.other();
     out.push(Line::from(""));
     out.push(Line::from(format!("[{}]", other.code())).themed(theme::MUTED));
     out.push(prose(ex.title.get(other), other, theme::MUTED));
@@ -51,14 +75,14 @@ pub fn lines(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'
     }
 }
 
-/// An explanation as pane lines (headline, meaning, causes in this request, next steps).
-pub fn render(ex: &Explanation, out: &mut Vec<Line<'static>>) {
-    render_parts(ex, true, out)
+/// An explanation as pane lines (headline, meaning, causes in this request, next steps),
+/// in `lang` (the UI language: the explanation's own `lang` is the server's).
+pub fn render(ex: &Explanation, lang: Lang, out: &mut Vec<Line<'static>>) {
+    render_parts(ex, lang, true, out)
 }
 
 /// [`render`], optionally without the headline (when the caller wrote its own).
-fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) {
-    let lang = ex.lang;
+fn render_parts(ex: &Explanation, lang: Lang, headline: bool, out: &mut Vec<Line<'static>>) {
     match (&ex.code, ex.class.as_str()) {
         _ if !headline => {}
         // An API error: the code is the headline, the server's words under it.
@@ -90,26 +114,29 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
                 out.push(Line::from(code.clone()).themed(theme::WARN));
             }
             if let Some(msg) = &ex.server_message {
-                out.push(Line::from(format!("server said: {msg}")).themed(theme::QUOTE));
+                out.push(
+                    Line::from(t!(lang, "tui-result-server-said", message = msg.as_str()))
+                        .themed(theme::QUOTE),
+                );
             }
         }
     }
     let meaning = ex.meaning.get(lang);
     if !meaning.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("What it means").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-result-what-it-means")).themed(theme::STRONG));
         out.push(prose(meaning, lang, theme::PLAIN));
     }
     if !ex.in_this_request.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("In this request").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-result-in-this-request")).themed(theme::STRONG));
         for c in &ex.in_this_request {
             out.push(prose(&format!("• {}", c.get(lang)), lang, theme::ACCENT));
         }
     }
     if !ex.next_steps.is_empty() {
         out.push(Line::from(""));
-        out.push(Line::from("What to do").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-result-what-to-do")).themed(theme::STRONG));
         let mut seen = std::collections::HashSet::new();
         for s in &ex.next_steps {
             let text = step_text(s, lang);
@@ -121,16 +148,23 @@ fn render_parts(ex: &Explanation, headline: bool, out: &mut Vec<Line<'static>>) 
     }
 }
 
-fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Line<'static>>) {
-    out.push(Line::from("200 OK: SMS code sent").themed(theme::OK_STRONG));
+fn success_extra(
+    r: &Record,
+    base: &ExplainContext,
+    lang: Lang,
+    keys: bool,
+    out: &mut Vec<Line<'static>>,
+) {
+    out.push(Line::from(t!(lang, "tui-result-sms-sent")).themed(theme::OK_STRONG));
     match &r.delivered_code {
         Some(code) => {
-            out.push(Line::from(format!("Delivered code: {code}")).themed(theme::OK_STRONG));
-            out.push(Line::from("(read from the simulator's outbox)").themed(theme::MUTED));
+            out.push(
+                Line::from(t!(lang, "tui-result-delivered-code", code = code.as_str()))
+                    .themed(theme::OK_STRONG),
+            );
+            out.push(Line::from(t!(lang, "tui-result-from-outbox")).themed(theme::MUTED));
         }
-        None => {
-            out.push(Line::from("The code goes to the phone: read it there.").themed(theme::MUTED))
-        }
+        None => out.push(Line::from(t!(lang, "tui-result-code-on-phone")).themed(theme::MUTED)),
     }
     let own = Scene::from_code(&r.scene()).map(Consumer::for_scene);
     if let Some(login) = &r.login {
@@ -147,9 +181,10 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
         };
         match &login.outcome {
             Outcome::Success if c.is_none_or(|c| consumer::accepted(c, login)) => {
-                let what = c.unwrap_or(Consumer::Login).success().0;
+                let (en, zh) = c.unwrap_or(Consumer::Login).success();
+                let what = if lang == Lang::Zh { zh } else { en };
                 out.push(
-                    Line::from(format!("{what}: the code was accepted"))
+                    Line::from(t!(lang, "tui-result-code-accepted", what = what))
                         .themed(theme::OK)
                         .themed(theme::STRONG),
                 );
@@ -160,55 +195,81 @@ fn success_extra(r: &Record, base: &ExplainContext, keys: bool, out: &mut Vec<Li
                         out.push(Line::from(format!("  status: {val}")));
                     }
                     if let Some(val) = v.get("expire") {
-                        let unit = val.as_u64().map(seconds_label).unwrap_or_default();
+                        let unit = val
+                            .as_u64()
+                            .map(|s| seconds_label(s, lang))
+                            .unwrap_or_default();
                         out.push(Line::from(format!("  expire: {val}{unit}")));
                     }
                 }
             }
             other => {
                 let what = match c {
-                    Some(Consumer::Login) | None => {
-                        format!("Login failed: {}", super::record::outcome_label(other))
-                    }
-                    Some(c) => format!("{} did not accept it:", c.label()),
+                    Some(Consumer::Login) | None => t!(
+                        lang,
+                        "tui-result-login-failed",
+                        outcome = super::record::outcome_label_in(other, lang)
+                    ),
+                    Some(c) => t!(
+                        lang,
+                        "tui-result-not-accepted",
+                        consumer = next_step::consumer_label(c, lang)
+                    ),
                 };
                 out.push(Line::from(what).themed(theme::BAD).themed(theme::STRONG));
                 let ex = explain_exchange(login, &ctx);
-                render(&ex, out);
+                render(&ex, lang, out);
             }
         }
         if keys {
             out.push(Line::from(""));
-            out.push(Line::from("Next").themed(theme::STRONG));
+            out.push(Line::from(t!(lang, "tui-result-next")).themed(theme::STRONG));
             if c != own {
-                out.push(Line::from(
-                    "  l  use the code where it belongs; u  pick another consumer",
-                ));
+                out.push(Line::from(format!(
+                    "  {}",
+                    t!(lang, "tui-result-next-elsewhere")
+                )));
             }
         }
     } else if keys {
         out.push(Line::from(""));
-        out.push(Line::from("Next").themed(theme::STRONG));
+        out.push(Line::from(t!(lang, "tui-result-next")).themed(theme::STRONG));
         if let Some(c) = own {
             let verb = match c {
-                Consumer::Login => "log in with this code".to_string(),
-                c => next_step::verb(c).replace(" with code", " with this code"),
+                Consumer::Login => t!(lang, "tui-result-verb-login-this"),
+                Consumer::Register | Consumer::SocialRegisterBind => {
+                    t!(lang, "tui-result-verb-register-this")
+                }
+                c => next_step::verb_in(c, lang),
             };
-            if r.delivered_code.is_some() {
-                out.push(Line::from(format!("  l  {verb} ({})", c.label())));
+            let consumer = next_step::consumer_label(c, lang);
+            let line = if r.delivered_code.is_some() {
+                t!(
+                    lang,
+                    "tui-result-next-own",
+                    verb = verb,
+                    consumer = consumer
+                )
             } else {
-                out.push(Line::from(format!(
-                    "  l  {verb} ({}): vflow asks for the code from the phone",
-                    c.label()
-                )));
-            }
+                t!(
+                    lang,
+                    "tui-result-next-own-ask",
+                    verb = verb,
+                    consumer = consumer
+                )
+            };
+            out.push(Line::from(format!("  {line}")));
         }
     }
     if keys {
-        out.push(Line::from("  n  new request"));
-        out.push(Line::from(
-            "  r  resend: review, then Enter sends with a fresh token",
-        ));
+        out.push(Line::from(format!(
+            "  n  {}",
+            t!(lang, "tui-result-key-new-request")
+        )));
+        out.push(Line::from(format!(
+            "  r  {}",
+            t!(lang, "tui-result-key-resend")
+        )));
     }
 }
 
@@ -234,21 +295,17 @@ fn action_key(a: UiAction, lang: Lang) -> String {
     }
 }
 
-/// `432000` seconds for a person: ` s = 5 days`.
-pub fn seconds_label(s: u64) -> String {
-    let human = match s {
-        0..60 => return " s".into(),
-        60..3600 => format!("{} min", s / 60),
-        3600..86400 => format!("{} h", s / 3600),
-        _ => format!("{} days", s / 86400),
-    };
-    let unit = match s {
-        60..3600 => 60,
-        3600..86400 => 3600,
-        _ => 86400,
+/// `432000` seconds for a person, after the number: ` s = 5 days` (` 秒 = 5 天`).
+pub fn seconds_label(s: u64, lang: Lang) -> String {
+    let unit_s = t!(lang, "tui-result-unit-s");
+    let (unit, human) = match s {
+        0..60 => return format!(" {unit_s}"),
+        60..3600 => (60, t!(lang, "tui-result-minutes", n = s / 60)),
+        3600..86400 => (3600, t!(lang, "tui-result-hours", n = s / 3600)),
+        _ => (86400, t!(lang, "tui-result-days", n = s / 86400)),
     };
     let approx = if !s.is_multiple_of(unit) { "≈ " } else { "" };
-    format!(" s = {approx}{human}")
+    format!(" {unit_s} = {approx}{human}")
 }
 
 /// A line of explanation text: `code` spans without their backticks, styled;
@@ -309,7 +366,13 @@ mod tests {
 
     fn text_of(a: &crate::tui::app::App) -> String {
         let mut out = vec![];
-        lines(a.current_record().unwrap(), &a.explain_base, true, &mut out);
+        lines(
+            a.current_record().unwrap(),
+            &a.explain_base,
+            a.ui_lang,
+            true,
+            &mut out,
+        );
         plain(&out)
     }
 
@@ -343,10 +406,14 @@ mod tests {
 
     #[test]
     fn durations_carry_their_unit() {
-        assert_eq!(seconds_label(432_000), " s = 5 days");
-        assert_eq!(seconds_label(7200), " s = 2 h");
-        assert_eq!(seconds_label(45), " s");
-        assert_eq!(seconds_label(90), " s = ≈ 1 min");
+        assert_eq!(seconds_label(432_000, Lang::En), " s = 5 days");
+        assert_eq!(seconds_label(86_400, Lang::En), " s = 1 day");
+        assert_eq!(seconds_label(7200, Lang::En), " s = 2 h");
+        assert_eq!(seconds_label(45, Lang::En), " s");
+        assert_eq!(seconds_label(90, Lang::En), " s = ≈ 1 min");
+        assert_eq!(seconds_label(432_000, Lang::Zh), " 秒 = 5 天");
+        assert_eq!(seconds_label(7200, Lang::Zh), " 秒 = 2 小时");
+        assert_eq!(seconds_label(90, Lang::Zh), " 秒 = ≈ 1 分钟");
     }
 
     #[test]

@@ -109,12 +109,13 @@ pub fn inner_width(r: Rect) -> u16 {
 }
 
 /// The tab labels and their x ranges on a narrow result screen.
-pub fn tab_spans(tabs: Rect) -> [(u16, u16); 3] {
-    let labels = super::view::TAB_LABELS;
+pub fn tab_spans(tabs: Rect, lang: crate::api::Lang) -> [(u16, u16); 3] {
+    let labels = super::view::tab_labels(lang);
     let mut x = tabs.x;
     let mut out = [(0, 0); 3];
     for (i, l) in labels.iter().enumerate() {
-        let w = l.chars().count() as u16 + 2;
+        // display width: a CJK character takes two columns
+        let w = unicode_width::UnicodeWidthStr::width(l.as_str()) as u16 + 2;
         out[i] = (x, x + w);
         x += w + 1;
     }
@@ -162,7 +163,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
             let r = result(f.body);
             if let Some(tabs) = r.tabs {
                 if inside(tabs, x, y) {
-                    return tab_spans(tabs)
+                    return tab_spans(tabs, app.ui_lang)
                         .iter()
                         .position(|(a, b)| x >= *a && x < *b)
                         .map(Hit::Tab);

@@ -7,7 +7,8 @@
 use super::keymap::Action;
 use super::layout::{self, Hit, ResultAreas};
 use super::theme;
-use super::view::{TAB_LABELS, focused_block, max_scroll};
+use super::view::{focused_block, max_scroll, tab_labels};
+use crate::api::Lang;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -21,6 +22,8 @@ pub const PANES: usize = 3;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Drawn {
     tabs: Option<Rect>,
+    /// The columns each tab took (its label's display width in the UI language).
+    tab_spans: [(u16, u16); PANES],
     panes: [Rect; PANES],
     max: [u16; PANES],
 }
@@ -85,7 +88,8 @@ impl PaneSet {
         let pos = ratatui::layout::Position::new(x, y);
         if let Some(tabs) = d.tabs {
             if tabs.contains(pos) {
-                return layout::tab_spans(tabs)
+                return d
+                    .tab_spans
                     .iter()
                     .position(|(a, b)| x >= *a && x < *b)
                     .map(Hit::Tab);
@@ -120,11 +124,12 @@ impl PaneSet {
     }
 
     /// Draw the summary line and the panes in `areas` with these titles and
-    /// contents, and record where they went.
+    /// contents (the tabs in `lang`), and record where they went.
     pub fn draw(
         &self,
         f: &mut Frame,
         areas: &ResultAreas,
+        lang: Lang,
         summary: Line<'static>,
         titles: [String; PANES],
         paragraph: impl Fn(usize) -> Paragraph<'static>,
@@ -132,11 +137,15 @@ impl PaneSet {
         f.render_widget(Paragraph::new(summary), areas.summary);
         let mut drawn = Drawn {
             tabs: areas.tabs,
+            tab_spans: areas
+                .tabs
+                .map(|t| layout::tab_spans(t, lang))
+                .unwrap_or_default(),
             panes: areas.panes,
             max: self.drawn.get().max,
         };
         if let Some(tabs) = areas.tabs {
-            let t = Tabs::new(TAB_LABELS.iter().map(|s| Line::from(*s)))
+            let t = Tabs::new(tab_labels(lang).into_iter().map(Line::from))
                 .select(self.focus)
                 .highlight_style(theme::BADGE)
                 .divider(" ")

@@ -3,8 +3,10 @@
 //! The panes, the copied report and the saved report are built from the same
 //! lines, so what is copied is what is seen.
 
+use crate::api::Lang;
 use crate::client::report::Redactor;
 use crate::client::{Exchange, ExplainContext, Outcome, RequestSpec, TransportKind};
+use crate::t;
 use crate::tui::theme::{self, Themed};
 use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
@@ -101,6 +103,31 @@ pub fn outcome_label(o: &Outcome) -> String {
     o.label()
 }
 
+/// [`outcome_label`] in `lang`: codes and statuses stay, the words are translated.
+pub fn outcome_label_in(o: &Outcome, lang: Lang) -> String {
+    match o {
+        Outcome::HttpError { status } => t!(lang, "tui-result-outcome-not-json", status = *status),
+        Outcome::BadBody { status, .. } => {
+            t!(lang, "tui-result-outcome-bad-body", status = *status)
+        }
+        Outcome::Transport { kind, .. } => transport_label_in(*kind, lang),
+        Outcome::Cancelled => t!(lang, "tui-result-outcome-cancelled"),
+        Outcome::Success | Outcome::ApiError { .. } => o.label(),
+    }
+}
+
+/// A transport failure's kind in `lang`.
+pub fn transport_label_in(k: TransportKind, lang: Lang) -> String {
+    match k {
+        TransportKind::ConnectionRefused => t!(lang, "tui-result-transport-refused"),
+        TransportKind::Dns => t!(lang, "tui-result-transport-dns"),
+        TransportKind::Tls => t!(lang, "tui-result-transport-tls"),
+        TransportKind::Timeout => t!(lang, "tui-result-transport-timeout"),
+        TransportKind::ConnectionReset => t!(lang, "tui-result-transport-reset"),
+        TransportKind::Other => t!(lang, "tui-result-transport-other"),
+    }
+}
+
 /// How long an exchange took, for a person: `87 ms`, `1.42 s`.
 pub fn duration_label(d: std::time::Duration) -> String {
     if d < std::time::Duration::from_secs(1) {
@@ -113,6 +140,11 @@ pub fn duration_label(d: std::time::Duration) -> String {
 /// The one-line summary above the panes: status and code, time, and the
 /// server's own words (last, so a narrow screen cuts only those).
 pub fn summary_line(ex: &Exchange, redact: Option<&Redactor>) -> Line<'static> {
+    summary_line_in(ex, redact, Lang::En)
+}
+
+/// [`summary_line`] with the status in `lang`.
+pub fn summary_line_in(ex: &Exchange, redact: Option<&Redactor>, lang: Lang) -> Line<'static> {
     let ok = ex.outcome == Outcome::Success;
     let (mark, style) = if ok {
         ("✓", theme::OK_STRONG)
@@ -120,7 +152,11 @@ pub fn summary_line(ex: &Exchange, redact: Option<&Redactor>) -> Line<'static> {
         ("✗", theme::BAD)
     };
     let mut spans = vec![
-        Span::styled(format!("{mark} {}", outcome_label(&ex.outcome)), style).themed(theme::STRONG),
+        Span::styled(
+            format!("{mark} {}", outcome_label_in(&ex.outcome, lang)),
+            style,
+        )
+        .themed(theme::STRONG),
         Span::raw("  "),
         Span::styled(duration_label(ex.timing.total), theme::ACCENT),
     ];
@@ -151,10 +187,10 @@ fn header_line(name: &str, value: &str) -> Line<'static> {
 }
 
 /// The body exactly as sent (no reformatting: what went over the wire).
-fn raw_body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
+fn raw_body_lines(body: &[u8], lang: Lang, out: &mut Vec<Line<'static>>) {
     if body.is_empty() {
         out.push(
-            Line::from("(empty body)")
+            Line::from(t!(lang, "tui-result-empty-body"))
                 .themed(theme::QUOTE)
                 .themed(theme::MUTED),
         );
@@ -166,10 +202,10 @@ fn raw_body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
 }
 
 /// A received body, pretty-printed when it is JSON (key order kept).
-fn body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
+fn body_lines(body: &[u8], lang: Lang, out: &mut Vec<Line<'static>>) {
     if body.is_empty() {
         out.push(
-            Line::from("(empty body)")
+            Line::from(t!(lang, "tui-result-empty-body"))
                 .themed(theme::QUOTE)
                 .themed(theme::MUTED),
         );
@@ -184,20 +220,23 @@ fn body_lines(body: &[u8], out: &mut Vec<Line<'static>>) {
     }
 }
 
-fn request_lines(ex: &Exchange, spec: &RequestSpec, out: &mut Vec<Line<'static>>) {
+fn request_lines(ex: &Exchange, spec: &RequestSpec, lang: Lang, out: &mut Vec<Line<'static>>) {
     let req = &ex.request;
     out.push(heading(&format!("{} {}", req.method, req.url)));
     for (n, v) in &req.headers {
         out.push(header_line(n, v));
     }
     for hs in spec.headers.iter().filter(|h| !h.enabled) {
-        out.push(Line::from(format!("(omitted) {}", hs.name)).themed(theme::MUTED));
+        out.push(
+            Line::from(t!(lang, "tui-result-omitted", name = hs.name.as_str()))
+                .themed(theme::MUTED),
+        );
     }
     out.push(Line::from(""));
-    raw_body_lines(&req.body, out);
+    raw_body_lines(&req.body, lang, out);
 }
 
-fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
+fn response_lines(ex: &Exchange, lang: Lang, out: &mut Vec<Line<'static>>) {
     match &ex.response {
         Some(resp) => {
             let reason = http::StatusCode::from_u16(resp.status)
@@ -211,70 +250,79 @@ fn response_lines(ex: &Exchange, out: &mut Vec<Line<'static>>) {
                 theme::ERROR
             };
             out.push(Line::styled(status, style));
-            out.push(Line::from(timing(ex)).themed(theme::MUTED));
+            out.push(Line::from(timing(ex, lang)).themed(theme::MUTED));
             for (n, v) in &resp.headers {
                 out.push(header_line(n, v));
             }
             out.push(Line::from(""));
-            body_lines(&resp.body, out);
+            body_lines(&resp.body, lang, out);
             if resp.truncated {
-                out.push(Line::from("(body cut at the read limit)").themed(theme::WARN));
+                out.push(Line::from(t!(lang, "tui-result-body-cut")).themed(theme::WARN));
             }
         }
         None => {
-            out.push(Line::from("No response").themed(theme::ERROR));
-            out.push(Line::from(timing(ex)).themed(theme::MUTED));
+            out.push(Line::from(t!(lang, "tui-result-no-response")).themed(theme::ERROR));
+            out.push(Line::from(timing(ex, lang)).themed(theme::MUTED));
             if let Outcome::Transport { kind, detail } = &ex.outcome {
-                out.push(Line::from(format!("{}: {detail}", transport_label(*kind))));
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                out.push(Line::from(format!(
+                    "{}{colon}{detail}",
+                    transport_label_in(*kind, lang)
+                )));
             } else if ex.outcome == Outcome::Cancelled {
-                out.push(Line::from("cancelled before an answer came"));
+                out.push(Line::from(t!(lang, "tui-result-cancelled-before-answer")));
             }
         }
     }
 }
 
-fn timing(ex: &Exchange) -> String {
+fn timing(ex: &Exchange, lang: Lang) -> String {
     let ms = |d: std::time::Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let total = ms(ex.timing.total);
     match ex.timing.ttfb {
-        Some(t) => format!("time {} · first byte {}", ms(ex.timing.total), ms(t)),
-        None => format!("time {}", ms(ex.timing.total)),
+        Some(t) => t!(lang, "tui-result-time-ttfb", total = total, ttfb = ms(t)),
+        None => t!(lang, "tui-result-time", total = total),
     }
 }
 
-/// The logical lines of pane `i` (0 request, 1 response, 2 explanation).
-/// With `keys`, the explanation ends with the keys for the next actions (on
-/// screen); reports leave them out.
+/// The logical lines of pane `i` (0 request, 1 response, 2 explanation), in `lang`
+/// (the UI language). With `keys`, the explanation ends with the keys for the next
+/// actions (on screen); reports leave them out.
 pub fn pane_lines(
     r: &Record,
     i: usize,
     redact: bool,
     base: &ExplainContext,
+    lang: Lang,
     keys: bool,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match i {
         0 => {
-            request_lines(&r.exchange, &r.spec, &mut out);
+            request_lines(&r.exchange, &r.spec, lang, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
+                let step = step_name(login, lang);
                 out.push(
-                    Line::from(format!("── {} request ──", step_name(login))).themed(theme::REMOTE),
+                    Line::from(t!(lang, "tui-result-consumer-request", step = step))
+                        .themed(theme::REMOTE),
                 );
-                request_lines(login, &r.spec, &mut out);
+                request_lines(login, &r.spec, lang, &mut out);
             }
         }
         1 => {
-            response_lines(&r.exchange, &mut out);
+            response_lines(&r.exchange, lang, &mut out);
             if let Some(login) = &r.login {
                 out.push(Line::from(""));
+                let step = step_name(login, lang);
                 out.push(
-                    Line::from(format!("── {} response ──", step_name(login)))
+                    Line::from(t!(lang, "tui-result-consumer-response", step = step))
                         .themed(theme::REMOTE),
                 );
-                response_lines(login, &mut out);
+                response_lines(login, lang, &mut out);
             }
         }
-        _ => super::explain_view::lines(r, base, keys, &mut out),
+        _ => super::explain_view::lines(r, base, lang, keys, &mut out),
     }
     visible_spans(&mut out);
     if redact {
@@ -293,10 +341,10 @@ pub fn pane_lines(
 
 /// How the consumer exchange is headed in the panes: `login` for the login (as
 /// always), else the consumer's path (`register/mobile-verify-code`).
-fn step_name(x: &Exchange) -> String {
+fn step_name(x: &Exchange, lang: Lang) -> String {
     match crate::tui::screens::next_step::consumer_of(x) {
-        Some(crate::api::Consumer::Login) | None => "login".into(),
-        Some(c) => c.label(),
+        Some(crate::api::Consumer::Login) | None => t!(lang, "tui-result-step-login"),
+        Some(c) => crate::tui::screens::next_step::consumer_label(c, lang),
     }
 }
 
@@ -316,23 +364,26 @@ pub fn plain(lines: &[Line<'_>]) -> String {
     s
 }
 
-/// The plain-text report of an exchange: all three panes, one after the other.
-pub fn report(r: &Record, redact: bool, base: &ExplainContext) -> String {
+/// The plain-text report of an exchange, in `lang`: all three panes, one after the other.
+pub fn report(r: &Record, redact: bool, base: &ExplainContext, lang: Lang) -> String {
     let mut s = String::new();
-    for (i, title) in ["REQUEST (as sent)", "RESPONSE", "EXPLANATION"]
-        .iter()
-        .enumerate()
-    {
+    let titles = [
+        t!(lang, "tui-result-report-request"),
+        t!(lang, "tui-result-report-response"),
+        t!(lang, "tui-result-report-explanation"),
+    ];
+    for (i, title) in titles.iter().enumerate() {
         s.push_str(&format!("==== {title} ====\n"));
-        s.push_str(&plain(&pane_lines(r, i, redact, base, false)));
+        s.push_str(&plain(&pane_lines(r, i, redact, base, lang, false)));
         s.push('\n');
     }
     // the same request as a command anyone can rerun
     s.push_str("==== CURL ====\n");
-    s.push_str(&curl(&r.spec, redact));
+    s.push_str(&curl_in(&r.spec, redact, lang));
     s.push_str("\n\n");
     if redact {
-        s.push_str("(mobile number, captcha token and client id are masked)\n");
+        s.push_str(&t!(lang, "tui-result-report-masked"));
+        s.push('\n');
     }
     s
 }
@@ -348,6 +399,11 @@ pub fn response_body(r: &Record) -> String {
 
 /// The request as an equivalent curl command.
 pub fn curl(spec: &RequestSpec, redact: bool) -> String {
+    curl_in(spec, redact, Lang::En)
+}
+
+/// [`curl`], the comment for a request that cannot be built in `lang`.
+pub fn curl_in(spec: &RequestSpec, redact: bool, lang: Lang) -> String {
     match crate::client::send::record(spec) {
         Ok(sent) => {
             let text = crate::client::curl::curl(&sent);
@@ -357,7 +413,7 @@ pub fn curl(spec: &RequestSpec, redact: bool) -> String {
                 text
             }
         }
-        Err(e) => format!("# this request cannot be built: {e}"),
+        Err(e) => t!(lang, "tui-result-cannot-build", error = e.to_string()),
     }
 }
 

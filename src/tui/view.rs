@@ -13,7 +13,14 @@ use tui_input::Input;
 /// Headers every HTTP client adds on its own.
 pub(crate) const STACK_HEADERS: [&str; 4] = ["host", "user-agent", "accept", "content-length"];
 
-pub const TAB_LABELS: [&str; 3] = ["1 Request", "2 Response", "3 Explanation"];
+/// The result panes' tabs on a narrow screen, in `lang`.
+pub fn tab_labels(lang: api::Lang) -> [String; 3] {
+    [
+        crate::t!(lang, "tui-result-tab-request"),
+        crate::t!(lang, "tui-result-tab-response"),
+        crate::t!(lang, "tui-result-tab-explanation"),
+    ]
+}
 pub(crate) const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// Below this size the screens cannot show their content; say so instead.
@@ -22,9 +29,11 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 pub fn view(app: &App, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let text = format!(
-            "vflow needs at least {}x{}; this window is {}x{}. Make it larger (Ctrl+C quits).",
-            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        let text = crate::t!(
+            app.ui_lang,
+            "tui-flow-too-small",
+            min = format!("{}x{}", MIN_SIZE.0, MIN_SIZE.1),
+            size = format!("{}x{}", area.width, area.height)
         );
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
@@ -61,19 +70,21 @@ pub fn view(app: &App, f: &mut Frame) {
 }
 
 fn title_bar(app: &App, f: &mut Frame, area: Rect) {
+    let lang = app.ui_lang;
     let target = if app.target.simulator {
         format!(
-            "SIMULATOR {}",
+            "{} {}",
+            crate::t!(lang, "tui-flow-simulator"),
             app.target.base_url.trim_start_matches("http://")
         )
     } else {
         app.target.base_url.clone()
     };
     let client = match app.client_id() {
-        Some(c) if !c.enabled => "(omitted)".to_string(),
-        Some(c) if c.value.is_empty() => "(blank)".to_string(),
+        Some(c) if !c.enabled => crate::t!(lang, "tui-flow-client-omitted"),
+        Some(c) if c.value.is_empty() => crate::t!(lang, "tui-flow-client-blank"),
         Some(c) => mask_short(&c.value),
-        None => "(none)".to_string(),
+        None => crate::t!(lang, "tui-flow-client-none"),
     };
     let mut spans = vec![
         Span::styled(" vflow ", theme::BADGE),
@@ -87,12 +98,18 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
             },
         ),
         Span::raw(format!(
-            " │ profile {} │ client {}",
-            app.target.profile, client
+            " │ {} {} │ {} {}",
+            crate::t!(lang, "tui-flow-profile"),
+            app.target.profile,
+            crate::t!(lang, "tui-flow-client"),
+            client
         )),
     ];
     if app.redact {
-        spans.push(Span::styled(" │ MASKED", theme::ERROR));
+        spans.push(Span::styled(
+            format!(" │ {}", crate::t!(lang, "tui-flow-masked")),
+            theme::ERROR,
+        ));
     }
     let server = app.server_lang();
     if server != app.ui_lang {
@@ -120,16 +137,22 @@ pub(crate) fn mask_short(s: &str) -> String {
 
 fn status_line(app: &App, f: &mut Frame, area: Rect) {
     let line = if let Some(b) = &app.busy {
+        let lang = app.ui_lang;
         let what = match b {
-            Busy::Send { .. } => "sending",
-            Busy::Token => "getting a pass token from the simulator",
-            Busy::Consume { .. } => "sending the code to its consumer",
-            Busy::Puzzle(what) => what,
+            Busy::Send { .. } => crate::t!(lang, "tui-flow-busy-sending"),
+            Busy::Token => crate::t!(lang, "tui-flow-busy-token"),
+            Busy::Consume { .. } => crate::t!(lang, "tui-flow-busy-consume"),
+            Busy::Puzzle(what) => what.to_string(),
         };
         Line::from(format!(
-            "{} {what}… {:.1} s",
+            "{} {}",
             SPINNER[app.spinner % SPINNER.len()],
-            elapsed(app)
+            crate::t!(
+                lang,
+                "tui-flow-busy-elapsed",
+                what = what,
+                s = format!("{:.1}", elapsed(app))
+            )
         ))
         .themed(theme::WARN)
     } else if let Some(n) = &app.notice {
@@ -208,12 +231,22 @@ pub(crate) fn input_box(f: &mut Frame, area: Rect, input: &Input, title: &str, f
     }
 }
 
+/// `s` cut to `width` terminal columns with a `…` (a CJK character takes two columns).
 pub(crate) fn ellipsize(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n <= width || width < 2 {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= width || width < 2 {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(width - 1).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
     out.push('…');
     out
 }

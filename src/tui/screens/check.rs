@@ -665,7 +665,7 @@ pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
     let (_, r) = detail_areas(app, body);
     if let Some(tabs) = r.tabs {
         if inside(tabs, x, y) {
-            return layout::tab_spans(tabs)
+            return layout::tab_spans(tabs, app.ui_lang)
                 .iter()
                 .position(|(a, b)| x >= *a && x < *b)
                 .map(layout::Hit::Tab);
@@ -1042,7 +1042,7 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         Some(r) => match r.checked() {
             Some(s) => {
                 let red = app.redact.then(|| record_of(r, s).redactor());
-                crate::tui::record::summary_line(&s.exchange, red.as_ref())
+                crate::tui::record::summary_line_in(&s.exchange, red.as_ref(), lang)
             }
             None => Line::from(t!(
                 lang,
@@ -1054,7 +1054,7 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         None => Line::from(t!(lang, "tui-check-not-run-yet")).themed(theme::MUTED),
     };
     c.panes
-        .draw(f, &areas, summary, titles, |p| paragraph(app, p));
+        .draw(f, &areas, lang, summary, titles, |p| paragraph(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {
@@ -1081,7 +1081,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         check_lines(lang, r, &mut out);
         // the explanation of what it got (computed by the runner)
         if let Some(e) = &r.explanation {
-            crate::tui::explain_view::render(e, &mut out);
+            crate::tui::explain_view::render(e, lang, &mut out);
         }
         if app.redact {
             let mut red = crate::client::report::Redactor::new();
@@ -1122,6 +1122,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
             i,
             app.redact,
             &app.explain_base,
+            lang,
             false,
         ));
     }

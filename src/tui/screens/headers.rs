@@ -148,9 +148,11 @@ fn on_picker_action(app: &mut App, action: Action, sel: usize) {
             app.editor.preset_idx = sel;
             let p = DevicePreset::ALL[sel];
             apply_preset(&mut app.headers, p);
-            app.notice(format!(
-                "applied device preset: {} (new fingerprint)",
-                p.label()
+            let label = preset_label(p, app.ui_lang);
+            app.notice(crate::t!(
+                app.ui_lang,
+                "tui-flow-preset-applied",
+                label = label
             ));
         }
         Action::Back => app.editor.picker = None,
@@ -208,7 +210,11 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
                 hs.value = fp.clone();
                 hs.enabled = true;
             }
-            app.notice(format!("new device fingerprint {fp}"));
+            app.notice(crate::t!(
+                app.ui_lang,
+                "tui-flow-new-fingerprint",
+                fp = fp.as_str()
+            ));
         }
         Action::AddHeader => {
             app.editor.edit = Some(HeaderEdit::New(Input::default()));
@@ -239,11 +245,16 @@ fn finish_edit(app: &mut App) {
 }
 
 fn toggle_send(app: &mut App) {
+    let lang = app.ui_lang;
     if let Some(hs) = app.headers.get_mut(app.editor.sel) {
         hs.enabled = !hs.enabled;
-        let state = if hs.enabled { "sent" } else { "omitted" };
         let name = hs.name.clone();
-        app.notice(format!("{name} is now {state}"));
+        let text = if hs.enabled {
+            crate::t!(lang, "tui-flow-header-now-sent", name = name)
+        } else {
+            crate::t!(lang, "tui-flow-header-now-omitted", name = name)
+        };
+        app.notice(text);
     }
 }
 
@@ -252,20 +263,21 @@ fn blank(app: &mut App) {
         return;
     };
     let name = hs.name.clone();
+    let lang = app.ui_lang;
     hs.enabled = true;
     let text = if hs.value.is_empty() {
         match app.editor.blanked.remove(&name) {
             Some(v) => {
                 hs.value = v;
-                format!("{name} has its value back")
+                crate::t!(lang, "tui-flow-header-value-back", name = name)
             }
-            None => format!("{name} is blank already: Enter types a value"),
+            None => crate::t!(lang, "tui-flow-header-blank-already", name = name),
         }
     } else {
         app.editor
             .blanked
             .insert(name.clone(), std::mem::take(&mut hs.value));
-        format!("{name} will be sent blank (b again brings the value back)")
+        crate::t!(lang, "tui-flow-header-sent-blank", name = name)
     };
     app.notice(text);
 }
@@ -273,9 +285,10 @@ fn blank(app: &mut App) {
 fn delete(app: &mut App) {
     if let Some(hs) = app.headers.get(app.editor.sel) {
         if h::is_documented(&hs.name) {
-            app.error(format!(
-                "{} is a documented header: omit it with Space instead",
-                hs.name
+            app.error(crate::t!(
+                app.ui_lang,
+                "tui-flow-header-documented",
+                name = hs.name.as_str()
             ));
         } else {
             app.headers.remove(app.editor.sel);
@@ -291,10 +304,9 @@ pub(crate) fn unbound_key(app: &mut App, k: &KeyEvent) -> bool {
     if app.editor.edit.is_none() {
         if let KeyCode::Char(_) = k.code {
             let name = app.headers.get(app.editor.sel).map(|h| h.name.clone());
-            app.error(format!(
-                "not editing: Enter edits the value of {}",
-                name.as_deref().unwrap_or("the selected header")
-            ));
+            let lang = app.ui_lang;
+            let name = name.unwrap_or_else(|| crate::t!(lang, "tui-flow-header-the-selected"));
+            app.error(crate::t!(lang, "tui-flow-header-not-editing", name = name));
             return true;
         }
         return false;
@@ -336,12 +348,16 @@ pub fn apply_preset(headers: &mut [HeaderSetting], p: DevicePreset) {
 /// Add (or replace) a header typed as `Name: value`; false when the line is not that.
 fn add_header(app: &mut App, line: &str) -> bool {
     let Some((name, value)) = line.split_once(':') else {
-        app.error("type the new header as  Name: value");
+        app.error(crate::t!(app.ui_lang, "tui-flow-header-type-new"));
         return false;
     };
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-        app.error(format!("{name:?} is not a valid header name"));
+        app.error(crate::t!(
+            app.ui_lang,
+            "tui-flow-header-bad-name",
+            name = format!("{name:?}")
+        ));
         return false;
     }
     if let Some(i) = app
@@ -353,8 +369,10 @@ fn add_header(app: &mut App, line: &str) -> bool {
         app.headers[i].enabled = true;
         app.editor.sel = i;
         let shown = app.headers[i].name.clone();
-        app.notice(format!(
-            "{shown} was already in the list: its value is replaced"
+        app.notice(crate::t!(
+            app.ui_lang,
+            "tui-flow-header-replaced",
+            name = shown
         ));
     } else {
         app.headers.push(HeaderSetting {
@@ -378,7 +396,44 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
+/// A device preset's label in `lang` (`DevicePreset::label` in English).
+fn preset_label(p: DevicePreset, lang: crate::api::Lang) -> String {
+    match p {
+        DevicePreset::Android => crate::t!(lang, "cli-device-android"),
+        DevicePreset::Iphone => crate::t!(lang, "cli-device-iphone"),
+        DevicePreset::Windows => crate::t!(lang, "cli-device-windows"),
+        DevicePreset::MacosSafari => crate::t!(lang, "cli-device-macos-safari"),
+        DevicePreset::Wechat => crate::t!(lang, "cli-device-wechat"),
+    }
+}
+
+/// What a documented header is for, in `lang` (`HeaderSpec::meaning` in English).
+fn header_meaning(name: &str, lang: crate::api::Lang) -> Option<String> {
+    let n = name.to_ascii_lowercase();
+    let is = |h: &str| h.eq_ignore_ascii_case(&n);
+    Some(if is(h::OS_VERSION) {
+        crate::t!(lang, "tui-flow-header-os-version")
+    } else if is(h::FINGERPRINT) {
+        crate::t!(lang, "tui-flow-header-fingerprint")
+    } else if is(h::DEVICE_IP) {
+        crate::t!(lang, "tui-flow-header-device-ip")
+    } else if is(h::AGENT) {
+        crate::t!(lang, "tui-flow-header-agent")
+    } else if is(h::LANG) {
+        crate::t!(lang, "tui-flow-header-lang")
+    } else if is(h::CLIENT_ID) {
+        crate::t!(lang, "tui-flow-header-client-id")
+    } else if is(h::CONTENT_TYPE) {
+        crate::t!(lang, "tui-flow-header-content-type")
+    } else if is(h::TENANT_ID) {
+        crate::t!(lang, "tui-flow-header-tenant-id")
+    } else {
+        return None;
+    })
+}
+
 pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
+    let lang = app.ui_lang;
     let [table_area, edit_area, info] = Layout::vertical([
         Constraint::Min(5),
         Constraint::Length(3),
@@ -393,16 +448,16 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
         .map(|hs| {
             let spec = h::spec(&hs.name);
             let req = match spec {
-                Some(s) if s.required => "required",
-                Some(_) => "optional",
-                None => "custom",
+                Some(s) if s.required => crate::t!(lang, "tui-flow-headers-required"),
+                Some(_) => crate::t!(lang, "tui-flow-headers-optional"),
+                None => crate::t!(lang, "tui-flow-headers-custom"),
             };
             let (state, style) = if !hs.enabled {
-                ("omit", theme::MUTED)
+                (crate::t!(lang, "tui-flow-headers-state-omit"), theme::MUTED)
             } else if hs.value.is_empty() {
-                ("blank", theme::WARN)
+                (crate::t!(lang, "tui-flow-headers-state-blank"), theme::WARN)
             } else {
-                ("send", theme::PLAIN)
+                (crate::t!(lang, "tui-flow-headers-state-send"), theme::PLAIN)
             };
             let value = if app.redact && hs.name.eq_ignore_ascii_case(h::CLIENT_ID) {
                 api::redact::middle(&hs.value)
@@ -429,10 +484,18 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
         ],
     )
     .column_spacing(2)
-    .header(Row::new(["", "header", "value", ""]).themed(theme::HEADING))
+    .header(
+        Row::new([
+            String::new(),
+            crate::t!(lang, "tui-flow-headers-col-header"),
+            crate::t!(lang, "tui-flow-headers-col-value"),
+            String::new(),
+        ])
+        .themed(theme::HEADING),
+    )
     .row_highlight_style(theme::SELECTED)
     .block(focused_block(
-        " Device & request headers (apply to the next send) ",
+        format!(" {} ", crate::t!(lang, "tui-flow-headers-title")),
         app.editor.edit.is_none(),
     ));
     let mut st = TableState::default().with_selected(Some(app.editor.sel));
@@ -447,14 +510,17 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .map(|x| x.name.as_str())
                 .unwrap_or("");
             if app.editor.replace {
-                let title = format!(" {name}: typing replaces it, ←→ edit in place ");
+                let title = format!(
+                    " {} ",
+                    crate::t!(lang, "tui-flow-headers-replace", name = name)
+                );
                 let p = Paragraph::new(Line::from(Span::styled(
                     input.value().to_string(),
                     theme::SELECTED,
                 )))
                 .block(focused_block(title, true));
                 f.render_widget(p, edit_area);
-                let w = input.value().chars().count() as u16;
+                let w = Span::raw(input.value()).width() as u16;
                 let x = (edit_area.x + 1 + w).min(edit_area.x + edit_area.width.saturating_sub(2));
                 f.set_cursor_position(ratatui::layout::Position::new(x, edit_area.y + 1));
             } else {
@@ -462,7 +528,8 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             }
         }
         Some(HeaderEdit::New(input)) => {
-            input_box(f, edit_area, input, " New header  Name: value ", true)
+            let title = format!(" {} ", crate::t!(lang, "tui-flow-headers-new"));
+            input_box(f, edit_area, input, &title, true)
         }
         None => {
             let names: Vec<&str> = crate::config::DevicePreset::ALL
@@ -470,9 +537,13 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .map(|p| p.name())
                 .collect();
             f.render_widget(
-                Paragraph::new(format!("p picks a device preset: {}", names.join(", ")))
-                    .wrap(Wrap { trim: false })
-                    .themed(theme::MUTED),
+                Paragraph::new(crate::t!(
+                    lang,
+                    "tui-flow-headers-presets",
+                    names = names.join(", ")
+                ))
+                .wrap(Wrap { trim: false })
+                .themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -482,13 +553,25 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
         .get(app.editor.sel)
         .and_then(|x| h::spec(&x.name))
         .map(|s| {
+            let meaning = header_meaning(s.name, lang).unwrap_or_else(|| s.meaning.to_string());
             if s.example.is_empty() {
-                format!("{}: {}", s.name, s.meaning)
+                crate::t!(
+                    lang,
+                    "tui-flow-headers-meaning",
+                    name = s.name,
+                    meaning = meaning
+                )
             } else {
-                format!("{}: {} (e.g. {})", s.name, s.meaning, s.example)
+                crate::t!(
+                    lang,
+                    "tui-flow-headers-meaning-example",
+                    name = s.name,
+                    meaning = meaning,
+                    example = s.example
+                )
             }
         })
-        .unwrap_or_else(|| "custom header: sent as is".into());
+        .unwrap_or_else(|| crate::t!(lang, "tui-flow-headers-custom-meaning"));
     f.render_widget(
         Paragraph::new(meaning)
             .wrap(Wrap { trim: false })
@@ -502,6 +585,7 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
     let Some(sel) = app.editor.picker else {
         return;
     };
+    let lang = app.ui_lang;
     let mut lines = Vec::new();
     for (i, p) in DevicePreset::ALL.iter().enumerate() {
         let d = p.headers();
@@ -511,7 +595,8 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
             ("  ", theme::PLAIN)
         };
         lines.push(
-            ratatui::text::Line::from(format!("{mark}{:<13} {}", p.name(), p.label())).style(style),
+            ratatui::text::Line::from(format!("{mark}{:<13} {}", p.name(), preset_label(*p, lang)))
+                .style(style),
         );
         lines.push(
             ratatui::text::Line::from(format!("    {} · {}", d.os_version, d.device_ip))
@@ -523,8 +608,7 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
     lines.push(ratatui::text::Line::from(""));
     lines.push(ratatui::text::Line::from(format!("X-agent: {agent}")));
     lines.push(
-        ratatui::text::Line::from("Enter applies (with a new fingerprint) · Esc cancels")
-            .themed(theme::MUTED),
+        ratatui::text::Line::from(crate::t!(lang, "tui-flow-preset-apply")).themed(theme::MUTED),
     );
     let w = body.width.saturating_sub(4).min(110);
     let h = Paragraph::new(lines.clone())
@@ -536,7 +620,7 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
         body,
         body.width.saturating_sub(4).min(110),
         h,
-        " Device preset ",
+        &format!(" {} ", crate::t!(lang, "tui-flow-preset-title")),
         lines,
     );
 }

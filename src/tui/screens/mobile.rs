@@ -44,7 +44,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             if app.token_after_mobile {
                 app.token_after_mobile = false;
                 if app.mobile.value().trim().is_empty() {
-                    app.error("enter the mobile number first: the captcha is bound to it");
+                    app.error(crate::t!(app.ui_lang, "tui-flow-mobile-first"));
                     app.token_after_mobile = true;
                     return vec![];
                 }
@@ -67,7 +67,8 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 
 // ---- drawing ------------------------------------------------------------------------
 
-use crate::api::{self, Scene};
+use crate::api::{self, Lang, Scene};
+use crate::t;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{input_box, shown_mobile};
 use ratatui::Frame;
@@ -75,7 +76,23 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// The live hint under the field (`api::mobile::hint`) in `lang`: digit count, area
+/// code, validity.
+pub fn hint_in(mobile: &str, lang: Lang) -> String {
+    let digits = mobile.chars().filter(|c| c.is_ascii_digit()).count();
+    let area = if mobile.starts_with('+') {
+        t!(lang, "tui-flow-mobile-with-area")
+    } else {
+        t!(lang, "tui-flow-mobile-no-area")
+    };
+    match api::mobile::problem_in(mobile, lang) {
+        None => t!(lang, "tui-flow-mobile-ok", digits = digits, area = area),
+        Some(p) => t!(lang, "tui-flow-mobile-will-fail", problem = p),
+    }
+}
+
 pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
+    let lang = app.ui_lang;
     let [intro, field, hint] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(3),
@@ -83,24 +100,24 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let intro_text = if app.token_after_mobile {
-        "The captcha is bound to this number (its sender). Enter gets the token."
+        t!(lang, "tui-flow-mobile-intro-sender")
     } else {
-        "The number that receives the code."
+        t!(lang, "tui-flow-mobile-intro")
     };
     f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
-    input_box(f, field, &app.mobile, " Mobile number ", true);
+    let title = format!(" {} ", t!(lang, "tui-flow-mobile-box"));
+    input_box(f, field, &app.mobile, &title, true);
     let v = app.mobile.value();
     let mut lines = vec![if api::mobile::is_valid(v) {
-        Line::from(api::mobile::hint(v)).themed(theme::OK)
+        Line::from(hint_in(v, lang)).themed(theme::OK)
     } else if v.is_empty() {
-        Line::from("(empty: the server answers IDAAS.SDK.USER.0004)").themed(theme::MUTED)
+        Line::from(t!(lang, "tui-flow-mobile-empty")).themed(theme::MUTED)
     } else {
-        Line::from(api::mobile::hint(v)).themed(theme::WARN)
+        Line::from(hint_in(v, lang)).themed(theme::WARN)
     }];
     if app.scene_value() == Scene::UpdatePwdSms.code() && !v.starts_with('+') {
         lines.push(
-            Line::from("! UPDATE_PWD_SMS: the documentation asks for the full +area code")
-                .themed(theme::WARN),
+            Line::from(format!("! {}", t!(lang, "tui-flow-mobile-update-pwd"))).themed(theme::WARN),
         );
     }
     if let Some(sender) = app.current_token_meta().and_then(|m| m.sender.as_deref())
@@ -109,8 +126,12 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     {
         lines.push(
             Line::from(format!(
-                "! the captcha token was verified for {}: CAPTCHA.0004 expected",
-                shown_mobile(app, sender)
+                "! {}",
+                t!(
+                    lang,
+                    "tui-flow-mobile-sender-differs",
+                    sender = shown_mobile(app, sender)
+                )
             ))
             .themed(theme::WARN),
         );

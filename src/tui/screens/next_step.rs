@@ -17,6 +17,7 @@ use crate::api::{Consumer, Lang, Scene};
 use crate::client::consumer::{self, Known, Missing};
 use crate::client::explain::consumer::SessionFacts;
 use crate::client::{Exchange, Outcome};
+use crate::t;
 use crossterm::event::KeyCode;
 use tui_input::Input;
 
@@ -93,6 +94,27 @@ pub fn verb(c: Consumer) -> &'static str {
     }
 }
 
+/// [`verb`] in `lang`.
+pub fn verb_in(c: Consumer, lang: Lang) -> String {
+    match c {
+        Consumer::Register | Consumer::SocialRegisterBind => t!(lang, "tui-flow-verb-register"),
+        Consumer::Login => t!(lang, "tui-flow-verb-login"),
+        Consumer::ForgetPwd => t!(lang, "tui-flow-verb-forget-pwd"),
+        Consumer::UpdatePwd => t!(lang, "tui-flow-verb-update-pwd"),
+        Consumer::UpdateMobile => t!(lang, "tui-flow-verb-update-mobile"),
+        Consumer::SocialBind => t!(lang, "tui-flow-verb-bind"),
+    }
+}
+
+/// A consumer as the TUI names it (`Consumer::label`) in `lang`: its path, and the
+/// password path's `(no login)` in words.
+pub fn consumer_label(c: Consumer, lang: Lang) -> String {
+    match c {
+        Consumer::ForgetPwd => format!("{} ({})", c.name(), t!(lang, "tui-flow-no-login")),
+        _ => c.label(),
+    }
+}
+
 /// The consumer the exchange went to (its path, and for the shared password path
 /// whether it carried a Bearer).
 pub fn consumer_of(x: &Exchange) -> Option<Consumer> {
@@ -164,7 +186,7 @@ pub fn session_id_token(app: &App, mobile: &str) -> Option<String> {
 /// `l`: the code to the consumer of its own scene.
 pub(crate) fn start_own(app: &mut App) -> Vec<Cmd> {
     let Some(c) = app.current_record().and_then(own_consumer) else {
-        app.error("this send's scene has no consumer: use u to pick one");
+        app.error(t!(app.ui_lang, "tui-flow-no-consumer"));
         return vec![];
     };
     start(app, c)
@@ -185,7 +207,7 @@ pub(crate) fn open_picker(app: &mut App) -> Vec<Cmd> {
 
 fn busy(app: &mut App) -> bool {
     if app.busy.is_some() || app.next.awaiting.is_some() {
-        app.notice("a request is still in flight: wait for its answer");
+        app.notice(t!(app.ui_lang, "tui-flow-wait-answer"));
         return true;
     }
     false
@@ -200,11 +222,11 @@ pub(crate) fn start(app: &mut App, c: Consumer) -> Vec<Cmd> {
         return vec![];
     };
     if r.exchange.outcome != Outcome::Success {
-        app.error("this send failed: no code was delivered to use");
+        app.error(t!(app.ui_lang, "tui-flow-send-failed"));
         return vec![];
     }
     if consumed(r) && own_consumer(r) == Some(c) {
-        app.notice("this code was already accepted (codes are single use): n starts a new request");
+        app.notice(t!(app.ui_lang, "tui-flow-code-used"));
         return vec![];
     }
     let pending = Pending {
@@ -231,7 +253,7 @@ fn advance(app: &mut App, p: Pending) -> Vec<Cmd> {
         Some(Missing::StateToken) if app.target.has_sim_helpers() => {
             let id = p.id;
             app.next.awaiting = Some(p);
-            app.notice("getting a state token from the simulator (POST /_sim/state-token)");
+            app.notice(t!(app.ui_lang, "tui-flow-state-token-fetch"));
             vec![Cmd::FetchStateToken { id }]
         }
         Some(asking) => {
@@ -294,7 +316,7 @@ pub(crate) fn on_prompt_action(app: &mut App, action: Action) -> Vec<Cmd> {
     match action {
         Action::Back => {
             app.next.prompt = None;
-            app.notice("cancelled: nothing was sent");
+            app.notice(t!(app.ui_lang, "tui-flow-prompt-cancelled"));
             vec![]
         }
         Action::Accept => {
@@ -339,7 +361,11 @@ pub(crate) fn on_state_token(app: &mut App, id: u64, result: Result<String, Stri
             advance(app, p)
         }
         Err(e) => {
-            app.error(format!("no state token from the simulator: {e}; paste one"));
+            app.error(t!(
+                app.ui_lang,
+                "tui-flow-no-state-token",
+                error = e.to_string()
+            ));
             app.next.prompt = Some(Prompt {
                 pending: p,
                 asking: Missing::StateToken,
@@ -421,13 +447,17 @@ pub(crate) fn on_consumed(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd
     r.login = Some(exchange);
     r.consumer_facts = Some(facts);
     let rec = r.clone();
-    let name = c.map(|c| c.name()).unwrap_or("the consumer");
+    let lang = app.ui_lang;
+    let name = c
+        .map(|c| c.name().to_string())
+        .unwrap_or_else(|| t!(lang, "tui-flow-the-consumer"));
     match c {
-        Some(c) if ok => app.notice(format!(
-            "the code worked: {} ({name} said yes)",
-            c.success().0
-        )),
-        _ => app.error(format!("{name} did not accept it: see the explanation")),
+        Some(c) if ok => {
+            let (en, zh) = c.success();
+            let what = if lang == Lang::Zh { zh } else { en };
+            app.notice(t!(lang, "tui-flow-code-worked", what = what, name = name))
+        }
+        _ => app.error(t!(lang, "tui-flow-code-refused", name = name)),
     }
     app.panes.reset(2);
     vec![Cmd::AppendHistory(Box::new(rec))]
@@ -440,28 +470,31 @@ use crate::tui::view::{centered, input_box, popup};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use unicode_width::UnicodeWidthStr;
 
 /// The picker or the prompt over the result, when open.
 pub(crate) fn draw(app: &App, f: &mut Frame) {
     let area = f.area();
     if let Some(sel) = app.next.picker {
+        let lang = app.ui_lang;
         let own = app.current_record().and_then(own_consumer);
         let mut lines = vec![
-            Line::from("Where should the delivered code go?").themed(theme::STRONG),
-            Line::from("Another scene's consumer refuses it: try the classic mistakes.")
-                .themed(theme::MUTED),
+            Line::from(t!(lang, "tui-flow-picker-question")).themed(theme::STRONG),
+            Line::from(t!(lang, "tui-flow-picker-mistakes")).themed(theme::MUTED),
         ];
         for (i, c) in Consumer::ALL.iter().enumerate() {
             let mark = if i == sel { "▶" } else { " " };
             let own_mark = if Some(*c) == own {
-                "  (this code's own)"
+                format!("  {}", t!(lang, "tui-flow-picker-own"))
             } else {
-                ""
+                String::new()
             };
+            let label = consumer_label(*c, lang);
+            // padded by display width: a CJK character takes two columns
+            let pad = " ".repeat(32usize.saturating_sub(label.width()));
             let line = Line::from(format!(
-                "{mark} {}  {:<32} {}{own_mark}",
+                "{mark} {}  {label}{pad} {}{own_mark}",
                 i + 1,
-                c.label(),
                 c.scene()
             ));
             lines.push(if i == sel {
@@ -475,31 +508,30 @@ pub(crate) fn draw(app: &App, f: &mut Frame) {
             area,
             area.width.saturating_sub(4).min(96),
             (lines.len() + 2) as u16,
-            " Use the code at… ",
+            &format!(" {} ", t!(lang, "tui-flow-picker-title")),
             lines,
         );
     }
     if let Some(p) = &app.next.prompt {
-        prompt(f, area, p);
+        prompt(f, area, p, app.ui_lang);
     }
 }
 
-fn prompt(f: &mut Frame, area: Rect, p: &Prompt) {
+fn prompt(f: &mut Frame, area: Rect, p: &Prompt, lang: Lang) {
     let w = area.width.saturating_sub(4).min(96);
+    // the UI language's words first, the other language's under them
     let mut lines = vec![
-        Line::from(p.asking.prompt(Lang::En).to_string()).themed(theme::STRONG),
-        Line::from(p.asking.prompt(Lang::Zh).to_string()).themed(theme::MUTED),
+        Line::from(p.asking.prompt(lang).to_string()).themed(theme::STRONG),
+        Line::from(p.asking.prompt(lang.other()).to_string()).themed(theme::MUTED),
     ];
     if p.asking == Missing::IdToken {
-        lines.push(Line::from(
-            "No login in this session yet: Esc, send a LOGIN_SMS code to the user's number and press l; \
-             or paste an id_token; Enter on empty sends no Bearer.",
-        ));
+        lines.push(Line::from(t!(lang, "tui-flow-prompt-no-login")));
     }
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     let title = format!(
-        " {}: {} ",
+        " {}{colon}{} ",
         p.pending.consumer.name(),
-        verb(p.pending.consumer)
+        verb_in(p.pending.consumer, lang)
     );
     let inner = w.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
@@ -512,5 +544,11 @@ fn prompt(f: &mut Frame, area: Rect, p: &Prompt) {
         r.width.saturating_sub(2),
         3,
     );
-    input_box(f, field, &p.input, " value ", true);
+    input_box(
+        f,
+        field,
+        &p.input,
+        &format!(" {} ", t!(lang, "tui-flow-prompt-value")),
+        true,
+    );
 }

@@ -908,7 +908,7 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
                 r.learn(&s.exchange);
                 r
             });
-            record::summary_line(&s.exchange, red.as_ref())
+            record::summary_line_in(&s.exchange, red.as_ref(), lang)
         }
         None => Line::from(t!(
             lang,
@@ -916,7 +916,7 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
             verdict = verdict_word(lang, &r.verdict),
         )),
     };
-    p.panes.draw(f, &areas, summary, titles, |k| {
+    p.panes.draw(f, &areas, lang, summary, titles, |k| {
         Paragraph::new(Text::from(pane_lines(app, k))).wrap(Wrap { trim: false })
     });
 }
@@ -955,6 +955,7 @@ pub fn pane_lines(app: &App, k: usize) -> Vec<Line<'static>> {
                 k,
                 app.redact,
                 &app.explain_base,
+                lang,
                 false,
             ));
         }

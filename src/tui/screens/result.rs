@@ -156,6 +156,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
                     r,
                     app.redact,
                     &app.explain_base,
+                    app.ui_lang,
                 ))];
             }
         }
@@ -172,10 +173,11 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
         return vec![];
     };
     let redact = app.redact;
+    let lang = app.ui_lang;
     match action {
         Action::CopyCurl => vec![Cmd::Copy {
             what: "curl command",
-            text: record::curl(&r.spec, redact),
+            text: record::curl_in(&r.spec, redact, lang),
         }],
         Action::CopyBody => vec![Cmd::Copy {
             what: "response body",
@@ -183,12 +185,13 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
         }],
         Action::CopyReport => vec![Cmd::Copy {
             what: "report",
-            text: record::report(r, redact, &app.explain_base),
+            text: record::report(r, redact, &app.explain_base, lang),
         }],
         Action::SaveReport => vec![Cmd::SaveReport(record::report(
             r,
             redact,
             &app.explain_base,
+            lang,
         ))],
         _ => vec![],
     }
@@ -340,7 +343,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub(crate) fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
     let lines = app
         .current_record()
-        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base, true))
+        .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base, app.ui_lang, true))
         .unwrap_or_default();
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
 }
@@ -357,16 +360,20 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
     let Some(rec) = app.current_record() else {
         return;
     };
-    let status = record::outcome_label(&rec.exchange.outcome);
+    let lang = app.ui_lang;
+    let status = record::outcome_label_in(&rec.exchange.outcome, lang);
     let titles = [
-        " Request (as sent) ".to_string(),
-        format!(" Response: {status} "),
-        " Explanation ".to_string(),
+        format!(" {} ", crate::t!(lang, "tui-result-pane-request")),
+        format!(
+            " {} ",
+            crate::t!(lang, "tui-result-pane-response", status = status)
+        ),
+        format!(" {} ", crate::t!(lang, "tui-result-pane-explanation")),
     ];
     let red = app.redact.then(|| rec.redactor());
-    let summary = record::summary_line(&rec.exchange, red.as_ref());
+    let summary = record::summary_line_in(&rec.exchange, red.as_ref(), lang);
     app.panes
-        .draw(f, &areas, summary, titles, |i| pane_paragraph(app, i));
+        .draw(f, &areas, lang, summary, titles, |i| pane_paragraph(app, i));
     next_step::draw(app, f);
 }
 
@@ -380,5 +387,6 @@ pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    popup(f, area, 34, 7, " Copy / save ", lines);
+    let title = format!(" {} ", crate::t!(app.ui_lang, "tui-result-copy-title"));
+    popup(f, area, 34, 7, &title, lines);
 }

@@ -91,7 +91,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         Action::GoMobile => app.screen = Screen::Wizard(Step::Mobile),
         Action::GetToken => return wizard::fetch_token(app),
         Action::CopyCurl => {
-            let text = super::super::record::curl(&app.send_spec(), app.redact);
+            let text = super::super::record::curl_in(&app.send_spec(), app.redact, app.ui_lang);
             return vec![Cmd::Copy {
                 what: "curl command",
                 text,
@@ -195,6 +195,7 @@ impl App {
 // ---- drawing ------------------------------------------------------------------------
 
 use crate::api::headers as h;
+use crate::t;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{STACK_HEADERS, focused_block, max_scroll};
 use crate::tui::{layout, record};
@@ -205,6 +206,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// The review text: warnings, then the exact request about to be sent.
 pub fn review_lines(app: &App) -> Vec<Line<'static>> {
+    let lang = app.ui_lang;
     let spec = app.send_spec();
     let mut lines = Vec::new();
     let fresh = app.review.fresh_token && app.token.value().is_empty();
@@ -212,19 +214,16 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         .prechecks()
         .into_iter()
         .filter(|w| !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008)))
-        .map(|w| w.text.en)
+        .map(|w| w.text.get(lang).to_string())
         .collect();
     if fresh {
-        lines.push(
-            Line::from("Resend: Enter gets a fresh pass token, then sends this request")
-                .themed(theme::ACCENT),
-        );
+        lines.push(Line::from(t!(lang, "tui-flow-review-resend")).themed(theme::ACCENT));
     }
     if warnings.is_empty() {
-        lines.push(Line::from("✓ no problems found: Enter sends").themed(theme::OK));
+        lines.push(Line::from(t!(lang, "tui-flow-review-ok")).themed(theme::OK));
     } else {
         lines.push(
-            Line::from("Likely to fail (you can still send):")
+            Line::from(t!(lang, "tui-flow-review-likely-fail"))
                 .themed(theme::WARN)
                 .themed(theme::STRONG),
         );
@@ -237,7 +236,12 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
         Ok(p) => p,
         Err(e) => {
             lines.push(
-                Line::from(format!("✗ this request cannot be built: {e}")).themed(theme::BAD),
+                Line::from(t!(
+                    lang,
+                    "tui-flow-review-cannot-build",
+                    error = e.to_string()
+                ))
+                .themed(theme::BAD),
             );
             return lines;
         }
@@ -245,14 +249,16 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(format!("{} {}", prepared.method, prepared.url)).themed(theme::STRONG));
     for (name, value) in &prepared.headers {
         let flag = match h::spec(name) {
-            Some(s) if s.required => "  (required)",
-            Some(_) => "  (optional)",
-            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => "  (HTTP stack)",
-            None => "  (custom)",
+            Some(s) if s.required => t!(lang, "tui-flow-flag-required"),
+            Some(_) => t!(lang, "tui-flow-flag-optional"),
+            None if STACK_HEADERS.iter().any(|x| x.eq_ignore_ascii_case(name)) => {
+                t!(lang, "tui-flow-flag-stack")
+            }
+            None => t!(lang, "tui-flow-flag-custom"),
         };
-        let flag = Span::styled(flag, theme::FRAME);
+        let flag = Span::styled(format!("  {flag}"), theme::FRAME);
         let val = if value.is_empty() {
-            Span::styled("(blank)", theme::WARN)
+            Span::styled(t!(lang, "tui-flow-blank"), theme::WARN)
         } else {
             Span::raw(value.clone())
         };
@@ -265,9 +271,13 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     for hs in spec.headers.iter().filter(|x| !x.enabled) {
         let req = h::spec(&hs.name).is_some_and(|s| s.required);
         let line = Line::from(format!(
-            "(omitted) {}{}",
-            hs.name,
-            if req { "  ← required" } else { "" }
+            "{}{}",
+            t!(lang, "tui-result-omitted", name = hs.name.as_str()),
+            if req {
+                format!("  {}", t!(lang, "tui-flow-arrow-required"))
+            } else {
+                String::new()
+            }
         ));
         lines.push(if req {
             line.themed(theme::WARN)
@@ -297,9 +307,15 @@ pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
     let max = max_scroll(&p, area);
     app.review.max.set(max);
     let pos = app.review.scroll.min(max);
-    let mut block = focused_block(" Review: the request about to be sent ", true);
+    let lang = app.ui_lang;
+    let title = format!(" {} ", t!(lang, "tui-flow-review-title"));
+    let mut block = focused_block(title, true);
     if max > 0 {
-        let hint = if pos < max { "↓ more" } else { "↑ back up" };
+        let hint = if pos < max {
+            t!(lang, "tui-flow-review-more")
+        } else {
+            t!(lang, "tui-flow-review-back-up")
+        };
         block = block
             .title_bottom(Line::from(format!(" {pos}/{max} {hint} ")).alignment(Alignment::Right));
     }

@@ -139,7 +139,8 @@ pub(crate) fn click_row(app: &mut App, i: usize) {
 
 // ---- drawing ------------------------------------------------------------------------
 
-use crate::api::Scene;
+use crate::api::{Lang, Scene};
+use crate::t;
 use crate::tui::layout;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{ellipsize, focused_block, input_box};
@@ -148,7 +149,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
+/// What a scene is for, in `lang` (`Scene::description` in English).
+pub fn description(s: Scene, lang: Lang) -> String {
+    match s {
+        Scene::RegisterSms => t!(lang, "tui-flow-scene-desc-register"),
+        Scene::LoginSms => t!(lang, "tui-flow-scene-desc-login"),
+        Scene::ForgetPwdSms => t!(lang, "tui-flow-scene-desc-forget-pwd"),
+        Scene::UpdatePwdSms => t!(lang, "tui-flow-scene-desc-update-pwd"),
+        Scene::UpdateMobileSms => t!(lang, "tui-flow-scene-desc-update-mobile"),
+        Scene::BindMobileSms => t!(lang, "tui-flow-scene-desc-bind-mobile"),
+    }
+}
+
+/// The APIs that consume a scene's code, in `lang` (`Scene::consumer` in English).
+fn consumers(s: Scene, lang: Lang) -> String {
+    match s {
+        Scene::ForgetPwdSms => t!(lang, "tui-flow-scene-consumer-forget-pwd"),
+        s => s.consumer().to_string(),
+    }
+}
+
 pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
+    let lang = app.ui_lang;
     let (list_area, detail) = layout::scene(area);
     let width = list_area.width.saturating_sub(4) as usize;
     let mut items: Vec<ListItem> = Scene::ALL
@@ -158,18 +180,21 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
                 Line::from(s.code()).themed(theme::STRONG),
                 Line::from(format!(
                     "  {}",
-                    ellipsize(s.description(), width.saturating_sub(2))
+                    ellipsize(&description(*s, lang), width.saturating_sub(2))
                 ))
                 .themed(theme::MUTED),
             ])
         })
         .collect();
     items.push(ListItem::new(vec![
-        Line::from("Other value…").themed(theme::STRONG),
-        Line::from("  send any string as type (to test CAPTCHA.0005)").themed(theme::MUTED),
+        Line::from(t!(lang, "tui-flow-scene-other")).themed(theme::STRONG),
+        Line::from(format!("  {}", t!(lang, "tui-flow-scene-other-hint"))).themed(theme::MUTED),
     ]));
     let list = List::new(items)
-        .block(focused_block(" Send scene (type) ", !app.editing_other))
+        .block(focused_block(
+            format!(" {} ", t!(lang, "tui-flow-scene-block")),
+            !app.editing_other,
+        ))
         .highlight_style(theme::SELECTED)
         .highlight_symbol("");
     let mut st = ListState::default().with_selected(Some(app.scene_sel));
@@ -182,27 +207,36 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
             f,
             field,
             &app.other_scene,
-            " Other scene value ",
+            &format!(" {} ", t!(lang, "tui-flow-scene-other-box")),
             app.editing_other,
         );
         let v = app.other_scene.value();
         let text = if v.is_empty() {
-            "Enter to type a value; empty gives PARAM.0007".to_string()
+            t!(lang, "tui-flow-scene-other-empty")
         } else if let Some(s) = Scene::from_code(v) {
-            format!("{s} is a valid scene")
+            t!(lang, "tui-flow-scene-valid", scene = s.to_string())
         } else {
             match Scene::nearest(v) {
-                Some(s) => format!("not a scene: CAPTCHA.0005 expected (nearest: {s})"),
-                None => "not a scene: CAPTCHA.0005 expected".to_string(),
+                Some(s) => t!(
+                    lang,
+                    "tui-flow-scene-invalid-nearest",
+                    nearest = s.to_string()
+                ),
+                None => t!(lang, "tui-flow-scene-invalid"),
             }
         };
         f.render_widget(Paragraph::new(text).themed(theme::WARN), hint);
     } else if let Some(s) = Scene::ALL.get(app.scene_sel) {
         let p = Paragraph::new(vec![
-            Line::from(s.description()),
+            Line::from(description(*s, lang)),
             Line::from(vec![
-                Span::raw("consumed by: ").themed(theme::MUTED),
-                Span::raw(s.consumer()),
+                // a full-width colon carries its own space
+                Span::raw(match lang {
+                    Lang::En => format!("{} ", t!(lang, "tui-flow-scene-consumed-by")),
+                    Lang::Zh => t!(lang, "tui-flow-scene-consumed-by"),
+                })
+                .themed(theme::MUTED),
+                Span::raw(consumers(*s, lang)),
             ]),
         ])
         .wrap(Wrap { trim: false });

@@ -27,7 +27,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             } else {
                 Screen::Wizard(Step::Review)
             };
-            app.notice("stopped waiting for the token");
+            app.notice(crate::t!(app.ui_lang, "tui-flow-stopped-waiting"));
             vec![]
         }
         // The puzzle screen shows its own waiting (never the sending screen).
@@ -47,7 +47,7 @@ pub(crate) fn send(app: &mut App) -> Vec<Cmd> {
 
 pub(crate) fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
     if app.busy.is_some() {
-        app.error("another request is still in flight: wait for it (Esc cancels it)");
+        app.error(crate::t!(app.ui_lang, "tui-flow-in-flight"));
         return vec![];
     }
     let id = app.alloc_id();
@@ -71,30 +71,34 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub(crate) fn sending(app: &App, f: &mut Frame, body: Rect) {
+    let lang = app.ui_lang;
     let what = match &app.busy {
-        Some(Busy::Token) => "Getting a fresh pass token from the simulator…".to_string(),
-        Some(Busy::Consume { .. }) => "Sending the code to its consumer…".to_string(),
-        _ => format!(
-            "Sending POST {} to {}…",
-            api::paths::SMS_SEND,
-            app.target.base_url
+        Some(Busy::Token) => crate::t!(lang, "tui-flow-sending-token"),
+        Some(Busy::Consume { .. }) => crate::t!(lang, "tui-flow-sending-consume"),
+        _ => crate::t!(
+            lang,
+            "tui-flow-sending-post",
+            path = api::paths::SMS_SEND,
+            url = app.target.base_url.as_str()
         ),
     };
+    let elapsed = format!("{:.1}", crate::tui::view::elapsed(app));
     let lines = vec![
         Line::from(""),
         Line::from(format!("{}  {what}", SPINNER[app.spinner % SPINNER.len()]))
             .themed(theme::STRONG),
         Line::from(""),
         Line::from(match app.timeout {
-            Some(t) => format!(
-                "elapsed {:.1} s (gives up after {} s)",
-                crate::tui::view::elapsed(app),
-                t.as_secs()
+            Some(t) => crate::t!(
+                lang,
+                "tui-flow-elapsed-limit",
+                s = elapsed,
+                limit = t.as_secs()
             ),
-            None => format!("elapsed {:.1} s", crate::tui::view::elapsed(app)),
+            None => crate::t!(lang, "tui-flow-elapsed", s = elapsed),
         }),
         Line::from(""),
-        Line::from("Esc cancels; the screen stays responsive while waiting.").themed(theme::MUTED),
+        Line::from(crate::t!(lang, "tui-flow-sending-esc")).themed(theme::MUTED),
     ];
     let area = centered(body, 70.min(body.width), 8.min(body.height));
     f.render_widget(

@@ -27,6 +27,16 @@ impl Step {
         }
     }
 
+    /// [`Step::title`] in `lang`.
+    pub fn title_in(self, lang: crate::api::Lang) -> String {
+        match self {
+            Step::Token => crate::t!(lang, "tui-flow-step-token"),
+            Step::Scene => crate::t!(lang, "tui-flow-step-scene"),
+            Step::Mobile => crate::t!(lang, "tui-flow-step-mobile"),
+            Step::Review => crate::t!(lang, "tui-flow-step-review"),
+        }
+    }
+
     pub(crate) fn next(self) -> Step {
         match self {
             Step::Token => Step::Scene,
@@ -71,9 +81,7 @@ pub(crate) fn after_scene(app: &App) -> Step {
 /// Start obtaining a pass token from the simulator (captcha get, solve, verify).
 pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
     if !app.target.has_sim_helpers() {
-        app.error(
-            "automatic tokens need the simulator: paste the captcha_token your app got from captcha/verify",
-        );
+        app.error(crate::t!(app.ui_lang, "tui-flow-auto-token-needs-sim"));
         return vec![];
     }
     if app.busy.is_some() {
@@ -87,9 +95,7 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
     if mobile.is_empty() {
         app.token_after_mobile = true;
         app.screen = Screen::Wizard(Step::Mobile);
-        app.notice(
-            "enter the mobile number first (the captcha's sender), then Enter gets the token",
-        );
+        app.notice(crate::t!(app.ui_lang, "tui-flow-mobile-then-token"));
         return vec![];
     }
     app.header_refusal = None;
@@ -117,7 +123,7 @@ pub(crate) fn fetch_token_full_headers(app: &mut App) -> Vec<Cmd> {
         app.screen = Screen::Sending;
     }
     app.start_busy(Busy::Token);
-    app.notice("getting a token with the profile's full headers (the edited ones go to sms/send)");
+    app.notice(crate::t!(app.ui_lang, "tui-flow-full-headers-token"));
     vec![Cmd::FetchToken {
         mobile,
         headers: app.base_headers.clone(),
@@ -144,8 +150,14 @@ pub(crate) fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
         main // the review draws its own block
     } else {
         let n = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+        let title = crate::t!(
+            app.ui_lang,
+            "tui-flow-step-of",
+            n = n,
+            title = step.title_in(app.ui_lang)
+        );
         let block = Block::bordered()
-            .title(format!(" Step {n} of 4: {} ", step.title()))
+            .title(format!(" {title} "))
             .border_style(theme::FRAME);
         f.render_widget(block, main);
         layout::step_content(main, step)
@@ -158,7 +170,18 @@ pub(crate) fn wizard(app: &App, f: &mut Frame, body: Rect, step: Step) {
     }
 }
 
+/// The review's verdict belongs on the sidebar once the person has come that far:
+/// on the review itself, or when every field before it has a value. Before that,
+/// warnings about fields not reached yet would only be noise.
+fn review_reached(app: &App, current: Step) -> bool {
+    current == Step::Review
+        || (!app.token.value().is_empty()
+            && !app.scene_value().is_empty()
+            && !app.mobile.value().is_empty())
+}
+
 pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
+    let lang = app.ui_lang;
     let mut lines = Vec::new();
     let width = area.width.saturating_sub(4) as usize;
     for (i, s) in Step::ALL.iter().enumerate() {
@@ -191,13 +214,14 @@ pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
                     api::mobile::is_valid(v),
                 )
             }
+            Step::Review if !review_reached(app, current) => ("—".into(), false),
             Step::Review => {
                 let n = app.warnings().len();
                 (
                     if n == 0 {
-                        "no problems found".into()
+                        crate::t!(lang, "tui-flow-no-problems")
                     } else {
-                        format!("{n} warning(s)")
+                        crate::t!(lang, "tui-flow-n-warnings", n = n)
                     },
                     n == 0,
                 )
@@ -216,7 +240,7 @@ pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
             theme::PLAIN
         };
         lines.push(Line::styled(
-            format!("{} {} {}", i + 1, mark, s.title()),
+            format!("{} {} {}", i + 1, mark, s.title_in(lang)),
             style,
         ));
         let shown = if app.redact && value != "—" {
@@ -238,7 +262,8 @@ pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
         lines.push(Line::from(""));
     }
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Flow ")),
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", crate::t!(lang, "tui-flow-sidebar")))),
         area,
     );
 }
