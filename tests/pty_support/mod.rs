@@ -5,7 +5,7 @@
 //! The deadline of a wait bounds a failure, it does not measure speed.
 //!
 //! The child's environment is the caller's minus what would change vflow's behaviour (see
-//! [`DROPPED`]); a test sets what it needs. HOME and the XDG folders point into a throw-away
+//! [`dropped`]); a test sets what it needs. HOME and the XDG folders point into a throw-away
 //! folder of the session's own.
 #![allow(dead_code)] // each test file uses the part it needs
 
