@@ -2,11 +2,11 @@
 //! shown and the run waits for "yes"; anything else sends nothing. The target is reached
 //! through a loopback HTTP proxy that counts connections (nothing leaves the machine).
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod pty_support;
+
+use pty_support::PtyCommand;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// A loopback HTTP proxy that counts connections and answers 502 to each.
@@ -32,72 +32,25 @@ async fn counting_proxy() -> (String, Arc<AtomicUsize>) {
     (addr, n)
 }
 
-/// Run `vflow probe` in a pty, wait for the question, type `answer`, return (exit code, screen).
+/// Run `vflow probe` in a pty, wait for the question, type `answer`, return (exit code, output).
 fn answer(proxy: &str, answer: &str) -> (u32, String) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let config = std::env::temp_dir().join(format!("vflow-probe-pty-{}.toml", std::process::id()));
-    std::fs::write(&config, "").unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_vflow"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("VFLOW_") || k.to_ascii_lowercase().ends_with("_proxy") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("VFLOW_CONFIG", &config);
-    cmd.env("HTTP_PROXY", proxy);
-    cmd.env("http_proxy", proxy);
-    cmd.env("TERM", "xterm-256color");
-    cmd.args([
-        "probe",
-        "--target",
-        "http://tenant.example.com",
-        "--authorized",
-        "--only",
-        "forged",
-    ]);
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let out = Arc::new(Mutex::new(Vec::new()));
-    let o = out.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 16384];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            o.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let text = || String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !text().contains("Type yes to start") {
-        assert!(Instant::now() < deadline, "no question in:\n{}", text());
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.write_all(format!("{answer}\r").as_bytes()).unwrap();
-    writer.flush().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let code = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            std::thread::sleep(Duration::from_millis(100)); // let the reader drain
-            break st.exit_code();
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("vflow did not exit:\n{}", text());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    (code, text())
+    let mut t = PtyCommand::new(40, 120)
+        .empty_config()
+        .env("HTTP_PROXY", proxy)
+        .env("http_proxy", proxy)
+        .args(&[
+            "probe",
+            "--target",
+            "http://tenant.example.com",
+            "--authorized",
+            "--only",
+            "forged",
+        ])
+        .spawn();
+    t.wait_for_output("Type yes to start");
+    t.send(format!("{answer}\r").as_bytes());
+    let code = t.wait_exit().exit_code();
+    (code, t.text())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,7 +3,7 @@
 //! the terminal uses, and its answers are fed back through `update`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use vflow::api::headers as h;
 use vflow::client::Outcome;
 use vflow::clock;
@@ -312,12 +312,15 @@ async fn unknown_scene_gives_captcha_0005_with_a_suggestion() {
 
 #[tokio::test]
 async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
-    // Accepts connections, reads nothing, answers nothing.
+    // Accepts connections, reads each request, answers nothing; tells the test what it read.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    let (got_tx, mut got) = tokio::sync::mpsc::unbounded_channel();
     let holder = tokio::spawn(async move {
         let mut conns = Vec::new();
-        while let Ok((s, _)) = listener.accept().await {
+        while let Ok((mut s, _)) = listener.accept().await {
+            let request = read_request(&mut s).await;
+            let _ = got_tx.send(request);
             conns.push(s);
         }
     });
@@ -333,10 +336,19 @@ async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
     t.type_text("13800138000");
     t.press(KeyCode::Enter);
     assert_eq!(t.app.screen, Screen::Wizard(Step::Review));
+    let before_send = Instant::now();
     t.press(KeyCode::Enter);
+    let after_send = Instant::now();
     assert_eq!(t.app.screen, Screen::Sending);
-    // Let the request reach the server, then check it is still waiting.
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    // The request reaches the server, then the app is still waiting.
+    let request = tokio::time::timeout(LIMIT, got.recv())
+        .await
+        .expect("the request reached the server")
+        .expect("the server is listening");
+    assert!(
+        request.starts_with("POST /api/v2/sdk/sms/send "),
+        "the send request: {request}"
+    );
     while let Ok(m) = t.rt.rx.try_recv() {
         t.rt.dispatch(&mut t.app, m);
     }
@@ -349,17 +361,48 @@ async fn sending_to_a_server_that_never_answers_can_be_cancelled() {
         t.screen().contains("Esc cancel"),
         "the screen offers cancel"
     );
+    let before_esc = Instant::now();
     t.press(KeyCode::Esc);
+    let after_esc = Instant::now();
     t.settle().await;
     assert_eq!(t.app.screen, Screen::Result);
     assert_eq!(t.last_outcome(), Outcome::Cancelled);
     assert!(t.app.busy.is_none());
+    // the time waited, from the send to the cancel, as far as the test can see both
     let waited = t.app.history.last().unwrap().exchange.timing.total;
     assert!(
-        waited >= Duration::from_millis(50),
-        "the cancelled exchange records the time waited: {waited:?}"
+        waited >= before_esc - after_send && waited <= after_esc - before_send,
+        "the cancelled exchange records the time waited: {waited:?}, not within {:?}..{:?}",
+        before_esc - after_send,
+        after_esc - before_send
     );
     holder.abort();
+}
+
+/// Read one HTTP/1 request (its head, then as many body bytes as its content-length says);
+/// return it as text.
+async fn read_request(s: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut got = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        if let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&got[..end]).to_ascii_lowercase();
+            let len = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if got.len() >= end + 4 + len {
+                break;
+            }
+        }
+        match s.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+    }
+    String::from_utf8_lossy(&got).into_owned()
 }
 
 #[tokio::test]

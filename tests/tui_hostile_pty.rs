@@ -3,11 +3,12 @@
 //! override and isolate) in the error code, the message, a header and the body. The panes show
 //! them as text; none reaches the terminal; the terminal is restored on quit.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+mod pty_support;
+
+use pty_support::PtyCommand;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const EVIL: &str = "X\u{1b}]0;pwned\u{7}\u{1b}[31mred\u{1b}[2J\u{9b}2J\u{202e}txt.exe\u{2066}i";
 
@@ -24,120 +25,6 @@ impl vt100::Callbacks for Seen {
     }
     fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
         self.titles.push(title.to_vec());
-    }
-}
-
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser<Seen>>>,
-    /// Every byte the program wrote to the terminal.
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    home: std::path::PathBuf,
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = std::fs::remove_dir_all(&self.home);
-    }
-}
-
-impl Pty {
-    fn spawn(args: &[&str]) -> Pty {
-        let home = std::env::temp_dir().join(format!("vflow-pty-hostile-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&home);
-        std::fs::create_dir_all(&home).unwrap();
-        let (rows, cols) = (40u16, 120u16);
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_vflow"));
-        cmd.args(args);
-        cmd.env("HOME", &home);
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_PROXY", "*");
-        cmd.env_remove("NO_COLOR");
-        for (k, _) in std::env::vars() {
-            if k.starts_with("VFLOW_") {
-                cmd.env_remove(k);
-            }
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            rows.try_into().unwrap(),
-            cols.try_into().unwrap(),
-            0,
-            Seen::default(),
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
-        std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Pty {
-            parser,
-            raw,
-            writer,
-            child,
-            home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Wait until the screen shows `text` (a failure after 15 s, not a speed bound).
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while !self.screen().contains(text) {
-            assert!(
-                Instant::now() < deadline,
-                "screen never showed {text:?}:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(st) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(100)); // the last bytes
-                return st;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "vflow did not exit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
     }
 }
 
@@ -187,7 +74,10 @@ fn escape_sequences_from_a_server_render_as_text_and_leave_the_terminal_intact()
     .into_bytes();
     resp.extend_from_slice(&body);
     let target = evil_server(resp, 8);
-    let mut t = Pty::spawn(&["--target", &target]);
+    let mut t = PtyCommand::new(40, 120)
+        .env("NO_PROXY", "*")
+        .args(&["--target", &target])
+        .spawn_with(Seen::default());
     t.wait_for("Step 1 of 4");
     t.send(b"abc---{\"x\":120.0,\"y\":5.0}\r"); // a pass token of the right shape
     t.wait_for("Step 2 of 4");
@@ -208,17 +98,15 @@ fn escape_sequences_from_a_server_render_as_text_and_leave_the_terminal_intact()
     assert!(screen.contains("“X\\u{1b}]0;pwned"), "{screen}");
     // nothing the server sent was obeyed: no title, no bell, the screen was not cleared
     {
-        let p = t.parser.lock().unwrap();
-        assert!(
-            p.callbacks().titles.is_empty(),
-            "{:?}",
-            p.callbacks().titles
-        );
-        assert_eq!(p.callbacks().bells, 0);
+        let term = t.lock();
+        let seen = term.parser.callbacks();
+        assert!(seen.titles.is_empty(), "{:?}", seen.titles);
+        assert_eq!(seen.bells, 0);
     }
     // and none of its sequences is in the bytes written to the terminal
     {
-        let raw = t.raw.lock().unwrap();
+        let term = t.lock();
+        let raw = &term.raw;
         for needle in [
             &b"\x1b]0;pwned"[..],
             "\u{9b}".as_bytes(),
@@ -235,8 +123,8 @@ fn escape_sequences_from_a_server_render_as_text_and_leave_the_terminal_intact()
     t.send(b"\x03"); // Ctrl+C
     let st = t.wait_exit();
     assert!(st.success(), "exit status {st:?}");
-    let p = t.parser.lock().unwrap();
-    let s = p.screen();
+    let term = t.lock();
+    let s = term.parser.screen();
     assert!(!s.alternate_screen(), "left the alternate screen");
     assert!(!s.hide_cursor(), "cursor visible again");
     assert_eq!(

@@ -1,152 +1,29 @@
 //! End to end: the built binary in a pseudo-terminal, driven with keystrokes,
 //! its screen read back through a terminal emulator (vt100).
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod pty_support;
 
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _home: tempdir::TempHome,
-}
+use pty_support::{Pty, PtyCommand};
 
-mod tempdir {
-    /// A throw-away HOME, so history, logs and reports never touch the real one.
-    pub struct TempHome(pub std::path::PathBuf);
-    impl TempHome {
-        pub fn new(tag: &str) -> TempHome {
-            let p = std::env::temp_dir().join(format!("vflow-pty-{tag}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&p);
-            std::fs::create_dir_all(&p).unwrap();
-            TempHome(p)
-        }
-    }
-    impl Drop for TempHome {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
-impl Pty {
-    fn spawn(tag: &str, rows: u16, cols: u16, args: &[&str]) -> Pty {
-        Self::spawn_env(tag, rows, cols, args, &[])
-    }
-
-    fn spawn_env(tag: &str, rows: u16, cols: u16, args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let home = tempdir::TempHome::new(tag);
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_vflow"));
-        cmd.args(args);
-        cmd.env("HOME", &home.0);
-        cmd.env("XDG_DATA_HOME", home.0.join("data"));
-        cmd.env("XDG_CONFIG_HOME", home.0.join("config"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, _) in std::env::vars() {
-            if k.starts_with("VFLOW_") {
-                cmd.env_remove(k);
-            }
-        }
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().unwrap(),
-            cols.try_into().unwrap(),
-            0,
-        )));
-        let p = parser.clone();
-        std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Pty {
-            parser,
-            writer,
-            child,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Wait until the screen shows `text` (a failure after 15 s, not a speed bound).
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if self.screen().contains(text) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!("screen never showed {text:?}:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(st) = self.child.try_wait().unwrap() {
-                // let the reader drain the last bytes
-                std::thread::sleep(Duration::from_millis(100));
-                return st;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("vflow did not exit:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn assert_restored(&self) {
-        let p = self.parser.lock().unwrap();
-        let s = p.screen();
-        assert!(!s.alternate_screen(), "left the alternate screen");
-        assert_eq!(
-            s.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture switched off"
-        );
-        assert!(!s.hide_cursor(), "cursor visible again");
-    }
+/// The terminal is as the program found it: main screen, no mouse capture, cursor shown.
+fn assert_restored(t: &Pty) {
+    let term = t.lock();
+    let s = term.parser.screen();
+    assert!(!s.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        s.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture switched off"
+    );
+    assert!(!s.hide_cursor(), "cursor visible again");
 }
 
 #[test]
 fn walks_the_flow_to_a_login_and_restores_the_terminal() {
-    let mut t = Pty::spawn("flow", 24, 80, &[]);
+    let mut t = PtyCommand::new(24, 80).spawn();
     t.wait_for("SIMULATOR 127.0.0.1:");
     t.wait_for("Step 1 of 4");
-    assert!(t.parser.lock().unwrap().screen().alternate_screen());
+    assert!(t.lock().parser.screen().alternate_screen());
     t.send(b"\x07"); // Ctrl+G: get a token (asks for the mobile first)
     t.wait_for("Step 3 of 4: Mobile");
     t.send(b"13800138000\r");
@@ -160,12 +37,12 @@ fn walks_the_flow_to_a_login_and_restores_the_terminal() {
     t.send(b"q");
     let st = t.wait_exit();
     assert!(st.success(), "exit status {st:?}");
-    t.assert_restored();
+    assert_restored(&t);
 }
 
 #[test]
 fn an_error_path_then_ctrl_c_restores_the_terminal() {
-    let mut t = Pty::spawn("error", 40, 120, &[]);
+    let mut t = PtyCommand::new(40, 120).spawn();
     t.wait_for("Step 1 of 4");
     t.send(b"not-a-token");
     t.wait_for("no \"---\" separator");
@@ -176,38 +53,50 @@ fn an_error_path_then_ctrl_c_restores_the_terminal() {
     t.send(b"\x03"); // Ctrl+C
     let st = t.wait_exit();
     assert!(st.success(), "exit status {st:?}");
-    t.assert_restored();
+    assert_restored(&t);
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut t = Pty::spawn("term", 24, 80, &[]);
+    let mut t = PtyCommand::new(24, 80).spawn();
     t.wait_for("Step 1 of 4");
-    let pid = t.child.process_id().expect("pid") as i32;
+    let pid = t.pid() as i32;
     // SAFETY: sending a signal to our own child process.
     let rc = unsafe { libc::kill(pid, libc::SIGTERM) };
     assert_eq!(rc, 0, "SIGTERM delivered");
     t.wait_exit();
-    t.assert_restored();
+    assert_restored(&t);
 }
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message_after() {
-    let mut t = Pty::spawn_env(
-        "panic",
-        24,
-        80,
-        &[],
-        &[("VFLOW_TEST_PANIC_KEY", "~"), ("RUST_BACKTRACE", "0")],
-    );
+    let mut t = PtyCommand::new(24, 80)
+        .env("VFLOW_TEST_PANIC_KEY", "~")
+        .env("RUST_BACKTRACE", "0")
+        .spawn();
     t.wait_for("Step 1 of 4");
     t.send(b"~");
     let st = t.wait_exit();
     assert!(!st.success(), "a panic is a failure exit");
-    t.assert_restored();
+    assert_restored(&t);
     let screen = t.screen();
     assert!(
         screen.contains("test panic requested"),
         "the panic message is readable on the normal screen:\n{screen}"
     );
+}
+
+#[test]
+fn the_harness_knows_a_frame_end_from_a_frame_cut_short() {
+    use pty_support::frame_end;
+    // whole frames: cursor hidden; cursor shown and placed; a picture painted after the frame
+    assert!(frame_end(b"\x1b[1;1Hab\x1b[0m\x1b[?25l"));
+    assert!(frame_end(b"\x1b[3;4Hab\x1b[0m\x1b[?25h\x1b[12;40H"));
+    assert!(frame_end(b"\x1b[?25l\x1b7\x1b_Ga=p\x1b\\\x1b8"));
+    // cut short: in the diff, or in the next frame after a shown cursor
+    assert!(!frame_end(b"\x1b[?25l\x1b[2;1Hab"));
+    assert!(!frame_end(b"\x1b[?25h\x1b[12;40H\x1b[2;1H"));
+    assert!(!frame_end(b"\x1b[?25h\x1b[12;40Hx"));
+    assert!(!frame_end(b"\x1b[?25h\x1b[12;"));
+    assert!(!frame_end(b""));
 }
