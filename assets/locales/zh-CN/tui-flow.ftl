@@ -31,7 +31,7 @@ tui-flow-full-headers-token = 正在用配置档的完整请求头获取通过�
 ## Scene
 tui-flow-scene-block = 发送的场景（type）
 tui-flow-scene-other = 其他值…
-tui-flow-scene-other-hint = 以任意字符串作为 type 发送（用于测试 CAPTCHA.0005）
+tui-flow-scene-other-hint = 任意值作为 type 发送（测试 CAPTCHA.0005）
 tui-flow-scene-other-box = 其他场景值
 tui-flow-scene-other-empty = 按 Enter 输入一个值；为空时得到 PARAM.0007
 tui-flow-scene-valid = {$scene} 是有效的场景

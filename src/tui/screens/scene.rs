@@ -188,7 +188,11 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
         .collect();
     items.push(ListItem::new(vec![
         Line::from(t!(lang, "tui-flow-scene-other")).themed(theme::STRONG),
-        Line::from(format!("  {}", t!(lang, "tui-flow-scene-other-hint"))).themed(theme::MUTED),
+        Line::from(format!(
+            "  {}",
+            ellipsize(&t!(lang, "tui-flow-scene-other-hint"), width)
+        ))
+        .themed(theme::MUTED),
     ]));
     let list = List::new(items)
         .block(focused_block(
