@@ -124,6 +124,7 @@ pub enum Cmd {
         id: u64,
     },
     Copy {
+        /// What is copied: a message id (`tui-runtime-what-…`).
         what: &'static str,
         text: String,
     },
