@@ -12,7 +12,13 @@ use vflow::tui::fixtures::{app, error_body, filled, json_response, key, typed, w
 use zh_screens::{assert_chinese, assert_rows_fit, in_chinese};
 
 /// The catalogue files of these screens (their English phrases must not show in Chinese).
-const FILES: &[&str] = &["tui-keys", "tui-help", "tui-token", "tui-lists", "tui-runtime"];
+const FILES: &[&str] = &[
+    "tui-keys",
+    "tui-help",
+    "tui-token",
+    "tui-lists",
+    "tui-runtime",
+];
 
 /// Snapshots at both sizes, each screen checked for Chinese and its rows' width.
 fn snap_zh(name: &str, a: &mut App) -> Vec<String> {
@@ -43,7 +49,13 @@ fn token_step_empty_speaks_to_a_person_first() {
     let protocol = small.find("TOKEN---POINT_JSON").expect("the protocol");
     assert!(what < protocol, "{small}");
     let f = flat(&s);
-    for want in ["三种获取方式", "解滑块拼图", "自动获取", "粘贴", "IDAAS.SDK.PARAM.0008"] {
+    for want in [
+        "三种获取方式",
+        "解滑块拼图",
+        "自动获取",
+        "粘贴",
+        "IDAAS.SDK.PARAM.0008",
+    ] {
         assert!(f.contains(want), "{want} in {f}");
     }
     // the footer in Chinese, the key names as they are
@@ -60,7 +72,10 @@ fn token_step_valid_and_malformed() {
     let s = snap_zh("token_valid", &mut a);
     let f = flat(&s);
     assert!(f.contains("✓ 格式为 TOKEN---POINT_JSON"), "{f}");
-    assert!(f.contains("42 秒前为发送方 13800138000 获取；138 秒后过期"), "{f}");
+    assert!(
+        f.contains("42 秒前为发送方 13800138000 获取；138 秒后过期"),
+        "{f}"
+    );
 
     let (mut a, _) = app();
     in_chinese(&mut a);
@@ -84,7 +99,14 @@ fn help_overlay_in_chinese() {
     assert!(a.help);
     let s = snap_zh("help", &mut a);
     let f = flat(&s);
-    for want in ["帮助", "本页", "任何页面", "流程：", "退出（任何时候）", "关闭本帮助"] {
+    for want in [
+        "帮助",
+        "本页",
+        "任何页面",
+        "流程：",
+        "退出（任何时候）",
+        "关闭本帮助",
+    ] {
         assert!(f.contains(want), "{want} in {f}");
     }
     for gone in ["This screen", "Everywhere", "closes this help"] {
@@ -96,7 +118,10 @@ fn help_overlay_in_chinese() {
         .lines()
         .filter_map(|r| zh_screens::column_of(r, "Ctrl+C").or(zh_screens::column_of(r, "F2  ")))
         .collect();
-    assert!(!cols.is_empty() && cols.iter().all(|c| *c == cols[0]), "{cols:?}\n{big}");
+    assert!(
+        !cols.is_empty() && cols.iter().all(|c| *c == cols[0]),
+        "{cols:?}\n{big}"
+    );
 }
 
 #[test]
@@ -133,7 +158,12 @@ fn import_in_chinese() {
     update(&mut a, Msg::Paste(CURL.into()));
     let s = snap_zh("import_parsed", &mut a);
     let f = flat(&s);
-    for want in ["已识别", "请求头（2 个", "不是 sms/send 的字段", "Enter：进入核对"] {
+    for want in [
+        "已识别",
+        "请求头（2 个",
+        "不是 sms/send 的字段",
+        "Enter：进入核对",
+    ] {
         assert!(f.contains(want), "{want} in {f}");
     }
     // Enter: the review, with the notice in Chinese

@@ -160,7 +160,9 @@ mod tests {
     fn the_notice_says_when_delivery_cannot_be_confirmed() {
         use crate::api::Lang;
         assert!(copied_notice("curl command", Mux::Tmux, Lang::En).contains("cannot be confirmed"));
-        assert!(copied_notice("curl command", Mux::Screen, Lang::En).contains("cannot be confirmed"));
+        assert!(
+            copied_notice("curl command", Mux::Screen, Lang::En).contains("cannot be confirmed")
+        );
         assert!(copied_notice("curl command", Mux::None, Lang::En).contains("do not confirm"));
         let zh = copied_notice("curl 命令", Mux::None, Lang::Zh);
         assert!(zh.contains("剪贴板") && zh.contains("curl 命令"), "{zh}");

@@ -264,7 +264,12 @@ pub const fn ch(c: char) -> Key {
 
 /// Keys that work on every screen (checked before the screen's own).
 pub const GLOBAL: &[Binding] = &[
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit-always"),
+    key(
+        &[Key::Ctrl('c')],
+        Action::Quit,
+        "Ctrl+C",
+        "tui-keys-quit-always",
+    ),
     key(
         &[plain(KeyCode::F(1)), ch('?')],
         Action::Help,
@@ -916,10 +921,19 @@ mod tests {
             .chain(Mode::ALL.iter().flat_map(|m| m.bindings()))
         {
             if b.desc.is_empty() {
-                assert_eq!(b.show, Show::Grouped, "{}: only grouped keys go without", b.label);
+                assert_eq!(
+                    b.show,
+                    Show::Grouped,
+                    "{}: only grouped keys go without",
+                    b.label
+                );
                 continue;
             }
-            assert!(b.desc.starts_with("tui-keys-"), "{:?} is a message id", b.desc);
+            assert!(
+                b.desc.starts_with("tui-keys-"),
+                "{:?} is a message id",
+                b.desc
+            );
             for lang in [Lang::En, Lang::Zh] {
                 let text = b.describe(lang);
                 assert_ne!(text, b.desc, "{} has no {lang:?} text", b.desc);
@@ -932,7 +946,10 @@ mod tests {
         a.screen = Screen::Wizard(Step::Token);
         a.ui_lang = Lang::Zh;
         let footer = footer(&a);
-        assert!(footer.iter().any(|(k, d)| *k == "Enter" && d == "下一步"), "{footer:?}");
+        assert!(
+            footer.iter().any(|(k, d)| *k == "Enter" && d == "下一步"),
+            "{footer:?}"
+        );
         a.ui_lang = Lang::En;
         assert!(footer_has(&a, "Enter", "next"));
     }
@@ -945,7 +962,10 @@ mod tests {
     fn key_label_in_chinese_names_the_way_there() {
         assert_eq!(key_label_in(Action::ApplyPreset, Lang::Zh), "F2，然后按 p");
         assert_eq!(key_label_in(Action::Resend, Lang::Zh), "结果页中按 r");
-        assert_eq!(key_label_in(Action::GetToken, Lang::Zh), "令牌步骤中按 Ctrl+G");
+        assert_eq!(
+            key_label_in(Action::GetToken, Lang::Zh),
+            "令牌步骤中按 Ctrl+G"
+        );
     }
 
     #[test]

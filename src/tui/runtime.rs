@@ -182,11 +182,8 @@ impl Runtime {
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
             Cmd::ReadImport(path) => self.read_import(path, lang),
             Cmd::ExportHar(xs) => {
-                let n = notices::har_saved(
-                    lang,
-                    xs.len(),
-                    save_har(self.reports_dir.as_deref(), &xs),
-                );
+                let n =
+                    notices::har_saved(lang, xs.len(), save_har(self.reports_dir.as_deref(), &xs));
                 self.notify(n);
             }
             Cmd::Quit => self.abort_all(),
@@ -711,7 +708,11 @@ mod notices {
     }
 
     pub fn history_not_saved(lang: Lang, e: impl std::fmt::Display) -> Notice {
-        err(t!(lang, "tui-runtime-history-not-saved", error = e.to_string()))
+        err(t!(
+            lang,
+            "tui-runtime-history-not-saved",
+            error = e.to_string()
+        ))
     }
 
     pub fn headers_saved(lang: Lang, r: Option<Result<String, String>>) -> Notice {

@@ -390,7 +390,12 @@ fn asking(app: &App) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],
@@ -399,9 +404,20 @@ pub const KEYS: &[Binding] = &[
         "tui-keys-open-case",
     ),
     key(&[ch('s')], Action::Stop, "s", "tui-keys-stop").shown_when(running),
-    key(&[ch('p')], Action::SolvePuzzle, "p", "tui-keys-solve-puzzle").shown_when(asking),
+    key(
+        &[ch('p')],
+        Action::SolvePuzzle,
+        "p",
+        "tui-keys-solve-puzzle",
+    )
+    .shown_when(asking),
     key(&[ch('r')], Action::RunAgain, "r", "tui-keys-run-again").shown_when(|a| !running(a)),
-    key(&[plain(KeyCode::Tab)], Action::SwitchSuite, "Tab", "tui-keys-probes"),
+    key(
+        &[plain(KeyCode::Tab)],
+        Action::SwitchSuite,
+        "Tab",
+        "tui-keys-probes",
+    ),
     key(
         &[ch('r')],
         Action::RunAgain,
@@ -472,7 +488,12 @@ pub const CASE_KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('n')], Action::NextCase, "n/p", "tui-keys-next-previous-case"),
+    key(
+        &[ch('n')],
+        Action::NextCase,
+        "n/p",
+        "tui-keys-next-previous-case",
+    ),
     key(&[ch('p')], Action::PrevCase, "n/p", "").grouped(),
     key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
     key(

@@ -44,14 +44,34 @@ pub const KEYS: &[Binding] = &[
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Edit, "Enter", "tui-keys-edit"),
-    key(&[ch(' ')], Action::ToggleSend, "Space", "tui-keys-send-omit"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Edit,
+        "Enter",
+        "tui-keys-edit",
+    ),
+    key(
+        &[ch(' ')],
+        Action::ToggleSend,
+        "Space",
+        "tui-keys-send-omit",
+    ),
     key(&[ch('b')], Action::Blank, "b", "tui-keys-blank"),
     key(&[ch('p')], Action::ApplyPreset, "p", "tui-keys-preset"),
-    key(&[ch('f')], Action::NewFingerprint, "f", "tui-keys-new-fingerprint"),
+    key(
+        &[ch('f')],
+        Action::NewFingerprint,
+        "f",
+        "tui-keys-new-fingerprint",
+    ),
     key(&[ch('a')], Action::AddHeader, "a", "tui-keys-add"),
     key(&[ch('d')], Action::DeleteHeader, "d", "tui-keys-delete"),
-    key(&[ch('s')], Action::SaveHeaders, "s", "tui-keys-save-to-profile"),
+    key(
+        &[ch('s')],
+        Action::SaveHeaders,
+        "s",
+        "tui-keys-save-to-profile",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
     key(&[ch('k')], Action::Up, "jk", "tui-keys-move").help_only(),
     key(&[ch('j')], Action::Down, "jk", "").grouped(),
@@ -70,7 +90,12 @@ pub const KEYS: &[Binding] = &[
 
 /// The device preset picker (`p`).
 pub const PRESET_KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "tui-keys-choose"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-choose",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],
@@ -101,9 +126,24 @@ pub const VALUE_KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-set-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-cancel"),
-    key(CURSOR_KEYS, Action::EditInPlace, "←→", "tui-keys-edit-in-place"),
-    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "tui-keys-clear"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
+    key(
+        CURSOR_KEYS,
+        Action::EditInPlace,
+        "←→",
+        "tui-keys-edit-in-place",
+    ),
+    key(
+        &[Key::Ctrl('u')],
+        Action::ClearField,
+        "Ctrl+U",
+        "tui-keys-clear",
+    ),
 ];
 
 /// Typing a new header.
@@ -114,7 +154,12 @@ pub const NEW_KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-add-name-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-cancel"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
     key(
         CURSOR_KEYS,
         Action::EditInPlace,
@@ -122,7 +167,12 @@ pub const NEW_KEYS: &[Binding] = &[
         "tui-keys-move-the-cursor",
     )
     .help_only(),
-    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "tui-keys-clear"),
+    key(
+        &[Key::Ctrl('u')],
+        Action::ClearField,
+        "Ctrl+U",
+        "tui-keys-clear",
+    ),
 ];
 
 /// Open the editor (Esc comes back here).

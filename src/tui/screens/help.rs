@@ -157,7 +157,7 @@ pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
                 " {} ",
                 t!(app.ui_lang, "tui-help-more", pos = pos, max = max)
             ))
-                .alignment(Alignment::Right),
+            .alignment(Alignment::Right),
         );
     }
     f.render_widget(Clear, r);

@@ -12,13 +12,34 @@ pub struct ListState {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-open"),
-    key(&[ch('r')], Action::Resend, "r", "tui-keys-resend-fresh-token"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-open",
+    ),
+    key(
+        &[ch('r')],
+        Action::Resend,
+        "r",
+        "tui-keys-resend-fresh-token",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
-    key(&[ch('w')], Action::ExportHar, "w/W", "tui-keys-har-this-all").help_only(),
+    key(
+        &[ch('w')],
+        Action::ExportHar,
+        "w/W",
+        "tui-keys-har-this-all",
+    )
+    .help_only(),
     key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
     key(
         &[plain(KeyCode::Home)],
@@ -71,7 +92,10 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             return vec![export_cmd(app, std::slice::from_ref(r))];
         }
         Action::ExportAllHar if n > 0 => return vec![export_cmd(app, &app.history)],
-        Action::ExportHar | Action::ExportAllHar => app.error(crate::t!(app.ui_lang, "tui-lists-history-nothing-to-export")),
+        Action::ExportHar | Action::ExportAllHar => app.error(crate::t!(
+            app.ui_lang,
+            "tui-lists-history-nothing-to-export"
+        )),
         Action::Back => go_back(app),
         _ => {}
     }

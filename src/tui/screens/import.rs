@@ -3,12 +3,12 @@
 //! path; see what was understood; Enter takes it to the review exactly as
 //! imported (header names, order and casing, body fields, unknown ones kept).
 
-use crate::t;
 use super::super::app::{App, Cmd, SCENE_OTHER, Screen, Step};
 use super::super::keymap::{Action, Binding, Key, key, plain};
 use crate::api::{Scene, text::visible};
 use crate::client::RequestSpec;
 use crate::client::import::{self, Imported, Parsed};
+use crate::t;
 use crossterm::event::KeyCode;
 use tui_input::Input;
 
@@ -52,7 +52,12 @@ pub const KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-read-path-use-it",
     ),
-    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "tui-keys-entry-scroll"),
+    key(
+        &[plain(KeyCode::Up)],
+        Action::Up,
+        "↑↓",
+        "tui-keys-entry-scroll",
+    ),
     key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
     key(
         &[Key::Ctrl('d')],
@@ -123,27 +128,22 @@ fn accept(app: &mut App) -> Vec<Cmd> {
     }
     let chosen = match &app.import.parsed {
         Some(Ok(Parsed::One(r))) => Some((r.clone(), app.import.source.clone())),
-        Some(Ok(Parsed::Har(h))) => h
-            .entries
-            .get(app.import.sel)
-            .map(|(n, r)| {
-                (
-                    r.clone(),
-                    t!(
-                        app.ui_lang,
-                        "tui-lists-import-entry-of",
-                        n = *n,
-                        source = app.import.source.as_str()
-                    ),
-                )
-            }),
+        Some(Ok(Parsed::Har(h))) => h.entries.get(app.import.sel).map(|(n, r)| {
+            (
+                r.clone(),
+                t!(
+                    app.ui_lang,
+                    "tui-lists-import-entry-of",
+                    n = *n,
+                    source = app.import.source.as_str()
+                ),
+            )
+        }),
         _ => None,
     };
     match chosen {
         Some((r, source)) => use_request(app, &r, &source),
-        None => {
-            app.error(t!(app.ui_lang, "tui-lists-import-nothing"))
-        }
+        None => app.error(t!(app.ui_lang, "tui-lists-import-nothing")),
     }
     vec![]
 }
@@ -390,16 +390,10 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
         );
     }
     match &app.import.parsed {
-        None => lines.push(
-            Line::from(t!(lang, "tui-lists-import-formats"))
-            .themed(theme::MUTED),
-        ),
+        None => lines.push(Line::from(t!(lang, "tui-lists-import-formats")).themed(theme::MUTED)),
         Some(Err(e)) => {
             lines.push(Line::from(format!("✗ {}", visible(&e.to_string()))).themed(theme::BAD));
-            lines.push(
-                Line::from(t!(lang, "tui-lists-import-fix"))
-                    .themed(theme::MUTED),
-            );
+            lines.push(Line::from(t!(lang, "tui-lists-import-fix")).themed(theme::MUTED));
         }
         Some(Ok(Parsed::One(r))) => {
             request_lines(r, lang, &mut lines);
@@ -446,10 +440,7 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
                 lines.push(Line::from(""));
                 request_lines(r, lang, &mut lines);
                 lines.push(Line::from(""));
-                lines.push(
-                    Line::from(t!(lang, "tui-lists-import-pick"))
-                        .themed(theme::ACCENT),
-                );
+                lines.push(Line::from(t!(lang, "tui-lists-import-pick")).themed(theme::ACCENT));
             }
         }
     }
@@ -478,13 +469,18 @@ fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'sta
         ]));
     }
     for n in &r.omitted {
-        lines.push(Line::from(format!(
-            "  {}",
-            t!(lang, "tui-lists-import-not-sent", name = visible(n))
-        )).themed(theme::WARN));
+        lines.push(
+            Line::from(format!(
+                "  {}",
+                t!(lang, "tui-lists-import-not-sent", name = visible(n))
+            ))
+            .themed(theme::WARN),
+        );
     }
     match (&r.body, r.body_fields()) {
-        (None, _) => lines.push(Line::from(t!(lang, "tui-lists-import-no-body")).themed(theme::MUTED)),
+        (None, _) => {
+            lines.push(Line::from(t!(lang, "tui-lists-import-no-body")).themed(theme::MUTED))
+        }
         (Some(_), Some(m)) => {
             lines.push(Line::from(t!(
                 lang,
@@ -495,7 +491,11 @@ fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'sta
             for (k, v) in &m {
                 let value = match v {
                     serde_json::Value::String(s) => format!("{s:?}"),
-                    other => t!(lang, "tui-lists-import-not-string", value = other.to_string()),
+                    other => t!(
+                        lang,
+                        "tui-lists-import-not-string",
+                        value = other.to_string()
+                    ),
                 };
                 let extra = if sms && !["mobile", "type", "captcha_token"].contains(&k.as_str()) {
                     format!("  {}", t!(lang, "tui-lists-import-extra-field"))
@@ -517,6 +517,8 @@ fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'sta
         ))),
     }
     for n in &r.notes {
-        lines.push(Line::from(t!(lang, "tui-lists-import-note", note = visible(n))).themed(theme::MUTED));
+        lines.push(
+            Line::from(t!(lang, "tui-lists-import-note", note = visible(n))).themed(theme::MUTED),
+        );
     }
 }

@@ -6,9 +6,19 @@ use super::wizard;
 use crossterm::event::KeyCode;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-next"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-next",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "tui-keys-get-token"),
+    key(
+        &[Key::Ctrl('g')],
+        Action::GetToken,
+        "Ctrl+G",
+        "tui-keys-get-token",
+    ),
     key(
         &[plain(KeyCode::F(2))],
         Action::OpenHeaders,

@@ -29,10 +29,25 @@ pub const PICKER_KEYS: &[Binding] = &[
         "1-7",
         "tui-keys-use-the-code-there",
     ),
-    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-use-it"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-close"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-use-it",
+    ),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-close",
+    ),
 ];
 
 /// Keys of the prompt for a missing value (everything else types).
@@ -43,7 +58,12 @@ pub const PROMPT_KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-go-on-empty-send-it-blank",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-cancel"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
 ];
 
 /// The state of the next step: at most one of picker, prompt, waiting.

@@ -281,7 +281,12 @@ fn running(app: &App) -> bool {
 
 /// The probe table.
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],

@@ -401,7 +401,13 @@ pub const KEYS: &[Binding] = &[
         "Shift+←→",
         "tui-keys-10-px",
     ),
-    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "tui-keys-verify").shown_when(moved),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Verify,
+        "Enter",
+        "tui-keys-verify",
+    )
+    .shown_when(moved),
     key(
         &[plain(KeyCode::Enter)],
         Action::Verify,
@@ -437,7 +443,12 @@ pub const KEYS: &[Binding] = &[
         "Home/End",
         "tui-keys-ends",
     ),
-    key(&[Key::Mouse], Action::Drag, "drag", "tui-keys-slide-with-the-mouse"),
+    key(
+        &[Key::Mouse],
+        Action::Drag,
+        "drag",
+        "tui-keys-slide-with-the-mouse",
+    ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(&[ch('h'), ch('l')], Action::Nudge, "h/l", "tui-keys-1-px").help_only(),
 ];
@@ -479,7 +490,12 @@ pub const FAILED_KEYS: &[Binding] = &[
 
 /// Typing the mobile number (the captcha's sender).
 pub const MOBILE_KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "tui-keys-verify"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Verify,
+        "Enter",
+        "tui-keys-verify",
+    ),
     key(
         &[plain(KeyCode::Esc)],
         Action::Back,

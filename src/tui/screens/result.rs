@@ -17,22 +17,42 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('l')], Action::Login, "l", "tui-keys-log-in-with-code")
         .when(|a| next_step::offered(a, Scene::LoginSms))
         .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "tui-keys-register-with-code")
-        .when(|a| next_step::offered(a, Scene::RegisterSms))
-        .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "tui-keys-reset-the-password")
-        .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
-        .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "tui-keys-change-the-password")
-        .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
-        .shown_when(next_step::available),
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-register-with-code",
+    )
+    .when(|a| next_step::offered(a, Scene::RegisterSms))
+    .shown_when(next_step::available),
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-reset-the-password",
+    )
+    .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
+    .shown_when(next_step::available),
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-change-the-password",
+    )
+    .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
+    .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "tui-keys-change-the-mobile")
         .when(|a| next_step::offered(a, Scene::UpdateMobileSms))
         .shown_when(next_step::available),
     key(&[ch('l')], Action::Login, "l", "tui-keys-bind-the-mobile")
         .when(|a| next_step::offered(a, Scene::BindMobileSms))
         .shown_when(next_step::available),
-    key(&[ch('r')], Action::Resend, "r", "tui-keys-resend-review-first"),
+    key(
+        &[ch('r')],
+        Action::Resend,
+        "r",
+        "tui-keys-resend-review-first",
+    ),
     key(&[ch('e')], Action::OpenHeaders, "e", "tui-keys-headers"),
     key(&[ch('s')], Action::GoScene, "s", "tui-keys-scene"),
     key(&[ch('n')], Action::NewRequest, "n", "tui-keys-new"),
@@ -40,7 +60,12 @@ pub const KEYS: &[Binding] = &[
     key(&[ch('w')], Action::SaveReport, "w", "tui-keys-save"),
     key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
     key(&[ch('y')], Action::OpenHistory, "y", "tui-keys-history"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-review"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-review",
+    ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
@@ -106,7 +131,12 @@ pub const KEYS: &[Binding] = &[
 
 /// The copy menu (c on the result).
 pub const COPY_KEYS: &[Binding] = &[
-    key(&[ch('1'), ch('c')], Action::CopyCurl, "1/c", "tui-keys-copy-as-curl"),
+    key(
+        &[ch('1'), ch('c')],
+        Action::CopyCurl,
+        "1/c",
+        "tui-keys-copy-as-curl",
+    ),
     key(
         &[ch('2'), ch('b')],
         Action::CopyBody,
@@ -125,7 +155,12 @@ pub const COPY_KEYS: &[Binding] = &[
         "4/w",
         "tui-keys-save-report-to-file",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-close"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-close",
+    ),
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {

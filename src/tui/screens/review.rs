@@ -20,10 +20,20 @@ pub struct ReviewState {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Send, "Enter", "tui-keys-send"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Send,
+        "Enter",
+        "tui-keys-send",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
     key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers"),
-    key(&[ch('t')], Action::GoToken, "t/s/m", "tui-keys-token-scene-mobile"),
+    key(
+        &[ch('t')],
+        Action::GoToken,
+        "t/s/m",
+        "tui-keys-token-scene-mobile",
+    ),
     key(&[ch('s')], Action::GoScene, "t/s/m", "").grouped(),
     key(&[ch('m')], Action::GoMobile, "t/s/m", "").grouped(),
     key(&[ch('g')], Action::GetToken, "g", "tui-keys-new-token"),

@@ -10,7 +10,12 @@ fn not_typing(app: &App) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓/jk", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓/jk",
+        "tui-keys-move",
+    ),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
@@ -18,7 +23,12 @@ pub const KEYS: &[Binding] = &[
         "tui-keys-move",
     )
     .grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-choose"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-choose",
+    ),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
     key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").when(not_typing),
     key(&[ch('?')], Action::Help, "?", "tui-keys-help"),
@@ -71,7 +81,12 @@ pub const OTHER_KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-use-this-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back-to-list"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-back-to-list",
+    ),
     key(
         &[plain(KeyCode::Tab)],
         Action::NextStep,

@@ -6,7 +6,12 @@ use crate::client::RequestSpec;
 use crossterm::event::KeyCode;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Esc)], Action::Cancel, "Esc", "tui-keys-cancel"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Cancel,
+        "Esc",
+        "tui-keys-cancel",
+    ),
     key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
 ];
 

@@ -8,14 +8,25 @@ use crossterm::event::KeyCode;
 use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-next"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-next",
+    ),
     key(
         &[Key::Ctrl('p')],
         Action::SolvePuzzle,
         "Ctrl+P",
         "tui-keys-solve-puzzle",
     ),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "tui-keys-get-token").shown_when(|a| a.auto_token()),
+    key(
+        &[Key::Ctrl('g')],
+        Action::GetToken,
+        "Ctrl+G",
+        "tui-keys-get-token",
+    )
+    .shown_when(|a| a.auto_token()),
     key(
         &[Key::Ctrl('o')],
         Action::OpenImport,
@@ -23,7 +34,12 @@ pub const KEYS: &[Binding] = &[
         "tui-keys-import-a-request",
     )
     .help_only(),
-    key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "tui-keys-next-step"),
+    key(
+        &[plain(KeyCode::Tab)],
+        Action::NextStep,
+        "Tab",
+        "tui-keys-next-step",
+    ),
     key(
         &[plain(KeyCode::F(2))],
         Action::OpenHeaders,
@@ -182,14 +198,18 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
     let lang = app.ui_lang;
     let intro = intro(app);
     // The intro as tall as it wraps, leaving the field and a line under it.
-    let intro_height = wrapped_height(&intro, area.width).min(usize::from(area.height.saturating_sub(4)));
+    let intro_height =
+        wrapped_height(&intro, area.width).min(usize::from(area.height.saturating_sub(4)));
     let [intro_area, field, analysis] = Layout::vertical([
         Constraint::Length(intro_height as u16),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(area);
-    f.render_widget(Paragraph::new(wrap_text(&intro, intro_area.width)), intro_area);
+    f.render_widget(
+        Paragraph::new(wrap_text(&intro, intro_area.width)),
+        intro_area,
+    );
     let title = format!(" {} ", t!(lang, "tui-token-field"));
     input_box(f, field, &app.token, &title, true);
 

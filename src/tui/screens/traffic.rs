@@ -7,7 +7,6 @@
 //! `--keep`): only the rows on screen are drawn, and the filter keeps a list
 //! of matching positions that is updated as exchanges come and go.
 
-use crate::t;
 use super::super::app::{App, Cmd, Screen};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::Record;
@@ -15,6 +14,7 @@ use crate::api::headers as h;
 use crate::client::import::{Format, Imported};
 use crate::client::proxy::Recorded;
 use crate::client::{Outcome, RequestSpec, SentRequest};
+use crate::t;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -161,9 +161,19 @@ fn matches(r: &Recorded, f: &str) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "tui-keys-move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "tui-keys-open"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-open",
+    ),
     key(&[ch('/')], Action::Filter, "/", "tui-keys-filter"),
     key(&[ch('e')], Action::Edit, "e", "tui-keys-edit-resend"),
     key(
@@ -173,7 +183,12 @@ pub const KEYS: &[Binding] = &[
         "tui-keys-har-this-all-shown",
     ),
     key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-clear-filter"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-clear-filter",
+    ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::PageUp)],
@@ -207,7 +222,12 @@ pub const FILTER_KEYS: &[Binding] = &[
         "Enter",
         "tui-keys-keep-filter",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-clear-filter"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-clear-filter",
+    ),
     key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
 ];
 
@@ -629,7 +649,10 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
                 " {} ",
                 t!(lang, "tui-lists-traffic-pane-request", id = rec.id)
             ),
-            format!(" {} ", t!(lang, "tui-result-pane-response", status = status)),
+            format!(
+                " {} ",
+                t!(lang, "tui-result-pane-response", status = status)
+            ),
             format!(" {} ", t!(lang, "tui-result-pane-explanation")),
         ];
         let red = app.redact.then(|| rec.redactor());
@@ -683,7 +706,11 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let block = focused_block(title, !t.filtering);
     if n == 0 {
         let text = if t.list.is_empty() {
-            t!(lang, "tui-lists-traffic-waiting", listen = visible(&t.listen))
+            t!(
+                lang,
+                "tui-lists-traffic-waiting",
+                listen = visible(&t.listen)
+            )
         } else {
             t!(lang, "tui-lists-traffic-no-match")
         };
