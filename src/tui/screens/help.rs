@@ -161,5 +161,21 @@ pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
         );
     }
     f.render_widget(Clear, r);
+    clear_wide_left_edge(f, r);
     f.render_widget(Paragraph::new(text).scroll((pos, 0)).block(block), r);
+}
+
+/// A wide character (Chinese) just left of the overlay would be drawn over its
+/// left border: blank it.
+fn clear_wide_left_edge(f: &mut Frame, r: Rect) {
+    let Some(x) = r.x.checked_sub(1) else {
+        return;
+    };
+    let buf = f.buffer_mut();
+    for y in r.y..r.y + r.height {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
