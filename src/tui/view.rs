@@ -183,8 +183,8 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
         ("?", help_word)
     };
     let width = area.width as usize;
-    let width_of = unicode_width::UnicodeWidthStr::width;
-    let item_width = |(k, d): &(&str, String)| width_of(*k) + width_of(d.as_str()) + 3;
+    let width_of = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let item_width = |(k, d): &(&str, String)| width_of(k) + width_of(d) + 3;
     let mut budget = width.saturating_sub(item_width(&help));
     let mut items: Vec<(&str, String)> = Vec::new();
     for b in keymap::footer_bindings(app) {
