@@ -40,6 +40,70 @@ fn walks_the_flow_to_a_login_and_restores_the_terminal() {
     assert_restored(&t);
 }
 
+/// `LANG=zh_CN.UTF-8` and no `--ui-lang`: the whole walk reads in Chinese,
+/// from the token step's plain words to the result's panes and the help.
+#[test]
+fn a_chinese_locale_walks_the_flow_in_chinese() {
+    let mut t = Pty::spawn_env(
+        "zh",
+        40,
+        160,
+        &[],
+        &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")],
+    );
+    t.wait_for("第 1 步（共 4 步）");
+    t.wait_for("通过令牌证明有人解开了验证码");
+    t.wait_for("三种获取方式");
+    t.wait_for("Enter 下一步");
+    t.send(b"\x07"); // Ctrl+G: get a token (asks for the mobile first)
+    t.wait_for("第 3 步（共 4 步）");
+    t.send(b"13800138000\r");
+    t.wait_for("第 2 步（共 4 步）");
+    t.send(b"\r");
+    t.wait_for("未发现问题");
+    t.send(b"\r"); // send
+    t.wait_for("收到的验证码");
+    t.wait_for("含义");
+    let screen = t.screen();
+    for zh in [
+        "请求（按发送原样）",
+        "响应：",
+        "解释",
+        "怎么办",
+        "用验证码登录",
+    ] {
+        assert!(screen.contains(zh), "{zh} on\n{screen}");
+    }
+    for en in [
+        "What it means",
+        "In this request",
+        "What to do",
+        "Request",
+        "Response",
+        "Explanation",
+        "Step",
+        " help",
+    ] {
+        assert!(!screen.contains(en), "{en:?} on\n{screen}");
+    }
+    t.send(b"?");
+    t.wait_for("任何页面");
+    let screen = t.screen();
+    for en in [
+        "This screen",
+        "Everywhere",
+        "closes this help",
+        "quit (always)",
+    ] {
+        assert!(!screen.contains(en), "{en:?} on\n{screen}");
+    }
+    t.send(b"\x1b");
+    t.send(b"\x03"); // Ctrl+C
+    let st = t.wait_exit();
+    assert!(st.success(), "exit status {st:?}");
+    t.assert_restored();
+}
+
 #[test]
 fn an_error_path_then_ctrl_c_restores_the_terminal() {
     let mut t = PtyCommand::new(40, 120).spawn();

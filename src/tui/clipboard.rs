@@ -85,17 +85,12 @@ pub fn sequence(text: &str, mux: Mux) -> Vec<u8> {
 }
 
 /// What the notice says after `what` was copied in `mux`.
-pub fn copied_notice(what: &str, mux: Mux) -> String {
+pub fn copied_notice(what: &str, mux: Mux, lang: crate::api::Lang) -> String {
+    use crate::t;
     match mux {
-        Mux::None => format!(
-            "{what} sent to the terminal's clipboard (OSC 52); terminals do not confirm it: if paste stays empty, w saves it to a file"
-        ),
-        Mux::Tmux => format!(
-            "{what} sent through tmux (OSC 52 + passthrough): delivery cannot be confirmed; it needs tmux's set-clipboard on or allow-passthrough on; if paste stays empty, w saves it to a file"
-        ),
-        Mux::Screen => format!(
-            "{what} sent through GNU screen's passthrough (OSC 52): delivery cannot be confirmed; if paste stays empty, w saves it to a file"
-        ),
+        Mux::None => t!(lang, "tui-runtime-copied-osc52", what = what),
+        Mux::Tmux => t!(lang, "tui-runtime-copied-tmux", what = what),
+        Mux::Screen => t!(lang, "tui-runtime-copied-screen", what = what),
     }
 }
 
@@ -163,8 +158,13 @@ mod tests {
 
     #[test]
     fn the_notice_says_when_delivery_cannot_be_confirmed() {
-        assert!(copied_notice("curl command", Mux::Tmux).contains("cannot be confirmed"));
-        assert!(copied_notice("curl command", Mux::Screen).contains("cannot be confirmed"));
-        assert!(copied_notice("curl command", Mux::None).contains("do not confirm"));
+        use crate::api::Lang;
+        assert!(copied_notice("curl command", Mux::Tmux, Lang::En).contains("cannot be confirmed"));
+        assert!(
+            copied_notice("curl command", Mux::Screen, Lang::En).contains("cannot be confirmed")
+        );
+        assert!(copied_notice("curl command", Mux::None, Lang::En).contains("do not confirm"));
+        let zh = copied_notice("curl 命令", Mux::None, Lang::Zh);
+        assert!(zh.contains("剪贴板") && zh.contains("curl 命令"), "{zh}");
     }
 }

@@ -276,7 +276,7 @@ fn success_extra(
 /// The TUI's key for an action an explanation names, read from the key map
 /// (so it is always the real binding).
 fn action_key(a: UiAction, lang: Lang) -> String {
-    use crate::tui::keymap::{Action, key_label_for};
+    use crate::tui::keymap::{Action, key_label_in};
     let action = match a {
         UiAction::EditHeaders => Action::OpenHeaders,
         UiAction::ApplyPreset => Action::ApplyPreset,
@@ -287,7 +287,7 @@ fn action_key(a: UiAction, lang: Lang) -> String {
         UiAction::ChangeMobile => Action::GoMobile,
         UiAction::Login => Action::Login,
     };
-    let k = key_label_for(action);
+    let k = key_label_in(action, lang);
     match (a, lang) {
         (UiAction::EditClientId, Lang::En) => format!("{k} on X-client-id"),
         (UiAction::EditClientId, Lang::Zh) => format!("{k}（X-client-id 行）"),

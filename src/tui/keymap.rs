@@ -6,6 +6,7 @@
 
 use super::app::{App, HeaderEdit, Screen, Step};
 use super::screens;
+use crate::api::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a person can do with a key.
@@ -188,6 +189,8 @@ pub struct Binding {
     pub action: Action,
     /// The keys as written in the footer and help ("↑↓/jk").
     pub label: &'static str,
+    /// What the binding does: a message id of `tui-keys.ftl` (read it with
+    /// [`Binding::describe`]); empty for a binding grouped under the one before.
     pub desc: &'static str,
     pub show: Show,
     /// The binding takes effect only when this holds.
@@ -219,6 +222,15 @@ pub const fn key(
 }
 
 impl Binding {
+    /// What the binding does, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.desc.is_empty() {
+            String::new()
+        } else {
+            crate::i18n::text(lang, self.desc)
+        }
+    }
+
     /// Only in the help overlay.
     pub const fn help_only(mut self) -> Binding {
         self.show = Show::Help;
@@ -252,39 +264,44 @@ pub const fn ch(c: char) -> Key {
 
 /// Keys that work on every screen (checked before the screen's own).
 pub const GLOBAL: &[Binding] = &[
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit (always)"),
+    key(
+        &[Key::Ctrl('c')],
+        Action::Quit,
+        "Ctrl+C",
+        "tui-keys-quit-always",
+    ),
     key(
         &[plain(KeyCode::F(1)), ch('?')],
         Action::Help,
         "F1 / ?",
-        "help (? when not typing)",
+        "tui-keys-help-when-not-typing",
     ),
     key(
         &[plain(KeyCode::F(2))],
         Action::OpenHeaders,
         "F2",
-        "device headers editor",
+        "tui-keys-device-headers-editor",
     )
     .when(|a| a.screen != Screen::Headers && !sending(a)),
     key(
         &[plain(KeyCode::F(3))],
         Action::OpenHistory,
         "F3",
-        "history of exchanges",
+        "tui-keys-history-of-exchanges",
     )
     .when(|a| a.screen != Screen::History && !sending(a)),
     key(
         &[plain(KeyCode::F(4))],
         Action::OpenCheck,
         "F4",
-        "check: run the suite",
+        "tui-keys-check-run-the-suite",
     )
     .when(|a| a.screen != Screen::Check && !sending(a)),
     key(
         &[Key::Ctrl('f')],
         Action::FetchFullHeaders,
         "Ctrl+F",
-        "get the token with the profile's full headers",
+        "tui-keys-get-the-token-with-the-profile-s-full-headers",
     )
     .when(|a| a.header_refusal.is_some() && a.busy.is_none())
     .shown_when(|a| a.header_refusal.is_some() && a.busy.is_none()),
@@ -292,7 +309,7 @@ pub const GLOBAL: &[Binding] = &[
         &[plain(KeyCode::F(5))],
         Action::OpenTraffic,
         "F5",
-        "the proxy's traffic",
+        "tui-keys-the-proxy-s-traffic",
     )
     .when(|a| a.screen != Screen::Traffic && !sending(a) && a.traffic.live())
     .shown_when(|a| a.traffic.live()),
@@ -415,24 +432,32 @@ impl Mode {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The screen's name after "on the" (English) or before "中" (Chinese).
+    fn name(self, lang: Lang) -> String {
+        use crate::t;
         match self {
-            Mode::Token => "token step",
-            Mode::Scene | Mode::SceneOther => "scene step",
-            Mode::Mobile => "mobile step",
-            Mode::Review => "review",
-            Mode::Sending => "sending screen",
-            Mode::Result | Mode::CopyMenu | Mode::Consumers | Mode::NextInput => "result",
-            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
-                "headers editor"
+            Mode::Token => t!(lang, "tui-keys-mode-token"),
+            Mode::Scene | Mode::SceneOther => t!(lang, "tui-keys-mode-scene"),
+            Mode::Mobile => t!(lang, "tui-keys-mode-mobile"),
+            Mode::Review => t!(lang, "tui-keys-mode-review"),
+            Mode::Sending => t!(lang, "tui-keys-mode-sending"),
+            Mode::Result | Mode::CopyMenu | Mode::Consumers | Mode::NextInput => {
+                t!(lang, "tui-keys-mode-result")
             }
-            Mode::History => "history",
-            Mode::Check | Mode::CheckCase => "check",
-            Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => "probes",
-            Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => "puzzle",
-            Mode::Import => "import screen",
-            Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => "traffic screen",
-            Mode::Help => "help",
+            Mode::Headers | Mode::HeaderValue | Mode::HeaderNew | Mode::PresetPicker => {
+                t!(lang, "tui-keys-mode-headers")
+            }
+            Mode::History => t!(lang, "tui-keys-mode-history"),
+            Mode::Check | Mode::CheckCase => t!(lang, "tui-keys-mode-check"),
+            Mode::Probe | Mode::ProbePlan | Mode::ProbeEvidence => t!(lang, "tui-keys-mode-probes"),
+            Mode::Puzzle | Mode::PuzzleFailed | Mode::PuzzleMobile => {
+                t!(lang, "tui-keys-mode-puzzle")
+            }
+            Mode::Import => t!(lang, "tui-keys-mode-import"),
+            Mode::Traffic | Mode::TrafficFilter | Mode::TrafficDetail => {
+                t!(lang, "tui-keys-mode-traffic")
+            }
+            Mode::Help => t!(lang, "tui-keys-mode-help"),
         }
     }
 }
@@ -516,22 +541,34 @@ pub fn resolve(app: &App, k: &KeyEvent) -> Option<(Mode, Action)> {
     find(m.bindings(), app, k).map(|a| (m, a))
 }
 
-/// The footer's items for the current screen, in table order.
-pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
+/// The footer's items for the current screen, in table order: the label and
+/// what it does in the UI language.
+pub fn footer(app: &App) -> Vec<(&'static str, String)> {
+    described(footer_bindings(app), app.ui_lang)
+}
+
+/// The footer's bindings for the current screen, in table order.
+pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
     listed(screen_mode(app), app, false)
 }
 
 /// The help overlay's items for the current screen (footer items first).
-pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
-    listed(screen_mode(app), app, true)
+pub fn help(app: &App) -> Vec<(&'static str, String)> {
+    described(listed(screen_mode(app), app, true), app.ui_lang)
 }
 
-fn listed(m: Mode, app: &App, help: bool) -> Vec<(&'static str, &'static str)> {
+fn described(bindings: Vec<&'static Binding>, lang: Lang) -> Vec<(&'static str, String)> {
+    bindings
+        .into_iter()
+        .map(|b| (b.label, b.describe(lang)))
+        .collect()
+}
+
+fn listed(m: Mode, app: &App, help: bool) -> Vec<&'static Binding> {
     m.bindings()
         .iter()
         .filter(|b| b.show == Show::Footer || (help && b.show == Show::Help))
         .filter(|b| (b.active)(app) && (b.shown)(app))
-        .map(|b| (b.label, b.desc))
         .collect()
 }
 
@@ -548,8 +585,13 @@ pub fn written_label(bindings: &[Binding], i: usize) -> &'static str {
 /// How a person does `action`, for texts outside the key tables (e.g. the
 /// client's explanations): the global key, or the key on the first screen
 /// that has it, after the key that opens that screen ("F2, then p"), or with
-/// the screen named ("r on the result").
+/// the screen named ("r on the result"). In English.
 pub fn key_label_for(action: Action) -> String {
+    key_label_in(action, Lang::En)
+}
+
+/// [`key_label_for`] in `lang` ("F2，然后按 p", "结果页中按 r").
+pub fn key_label_in(action: Action, lang: Lang) -> String {
     let first_key = |b: &Binding| b.keys.first().map(|k| k.label());
     if let Some(k) = GLOBAL
         .iter()
@@ -568,8 +610,13 @@ pub fn key_label_for(action: Action) -> String {
             continue;
         };
         return match m.reached_by() {
-            Some(open) => format!("{}, then {k}", key_label_for(open)),
-            None => format!("{k} on the {}", m.name()),
+            Some(open) => crate::t!(
+                lang,
+                "tui-keys-then",
+                first = key_label_in(open, lang),
+                key = k
+            ),
+            None => crate::t!(lang, "tui-keys-on-screen", key = k, screen = m.name(lang)),
         };
     }
     String::new()
@@ -781,7 +828,7 @@ mod tests {
             let m = mode(&app);
             let table = m.bindings();
             let written: Vec<String> = match m {
-                Mode::Help => vec![screens::help::keys_line()],
+                Mode::Help => vec![screens::help::keys_line(app.ui_lang)],
                 _ => help(&app).iter().map(|(k, d)| format!("{k} {d}")).collect(),
             };
             for (i, b) in table.iter().enumerate() {
@@ -862,6 +909,63 @@ mod tests {
             KeyEvent::from(KeyCode::End),
             Action::Bottom
         ));
+    }
+
+    /// Every binding's description is a message of both catalogues (an
+    /// unknown id comes back as the id itself), and the two differ.
+    #[test]
+    fn every_binding_desc_is_a_message_in_both_languages() {
+        let mut n = 0;
+        for b in GLOBAL
+            .iter()
+            .chain(Mode::ALL.iter().flat_map(|m| m.bindings()))
+        {
+            if b.desc.is_empty() {
+                assert_eq!(
+                    b.show,
+                    Show::Grouped,
+                    "{}: only grouped keys go without",
+                    b.label
+                );
+                continue;
+            }
+            assert!(
+                b.desc.starts_with("tui-keys-"),
+                "{:?} is a message id",
+                b.desc
+            );
+            for lang in [Lang::En, Lang::Zh] {
+                let text = b.describe(lang);
+                assert_ne!(text, b.desc, "{} has no {lang:?} text", b.desc);
+                assert!(!text.trim().is_empty(), "{} is empty in {lang:?}", b.desc);
+            }
+            n += 1;
+        }
+        assert!(n > 200, "{n} bindings checked");
+        let (mut a, _) = filled(Step::Review);
+        a.screen = Screen::Wizard(Step::Token);
+        a.ui_lang = Lang::Zh;
+        let footer = footer(&a);
+        assert!(
+            footer.iter().any(|(k, d)| *k == "Enter" && d == "下一步"),
+            "{footer:?}"
+        );
+        a.ui_lang = Lang::En;
+        assert!(footer_has(&a, "Enter", "next"));
+    }
+
+    fn footer_has(a: &App, key: &str, desc: &str) -> bool {
+        footer(a).iter().any(|(k, d)| *k == key && d == desc)
+    }
+
+    #[test]
+    fn key_label_in_chinese_names_the_way_there() {
+        assert_eq!(key_label_in(Action::ApplyPreset, Lang::Zh), "F2，然后按 p");
+        assert_eq!(key_label_in(Action::Resend, Lang::Zh), "结果页中按 r");
+        assert_eq!(
+            key_label_in(Action::GetToken, Lang::Zh),
+            "令牌步骤中按 Ctrl+G"
+        );
     }
 
     #[test]

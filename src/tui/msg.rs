@@ -126,6 +126,7 @@ pub enum Cmd {
         id: u64,
     },
     Copy {
+        /// What is copied: a message id (`tui-runtime-what-…`).
         what: &'static str,
         text: String,
     },

@@ -142,6 +142,7 @@ impl Runtime {
     /// with a message.
     pub fn execute(&mut self, app: &App, cmd: Cmd) {
         let base = || app.target.base_url.clone();
+        let lang = app.ui_lang;
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
             Cmd::Consume { id, spec } => self.send(id, spec, true),
@@ -163,22 +164,24 @@ impl Runtime {
                     Clipboard::Osc52 => super::clipboard::Mux::from_env(),
                     Clipboard::Memory(_) => super::clipboard::Mux::None,
                 };
-                let n = notices::copied(what, mux, self.copy(text, mux));
+                let n = notices::copied(lang, what, mux, self.copy(text, mux));
                 self.notify(n);
             }
             Cmd::SaveReport(text) => {
-                let n = notices::report_saved(save_report(self.reports_dir.as_deref(), &text));
+                let n =
+                    notices::report_saved(lang, save_report(self.reports_dir.as_deref(), &text));
                 self.notify(n);
             }
             Cmd::AppendHistory(rec) => {
                 if let Some(store) = &self.history
                     && let Err(e) = store.append(&rec)
                 {
-                    self.notify(notices::history_not_saved(e));
+                    self.notify(notices::history_not_saved(lang, e));
                 }
             }
             Cmd::SaveHeaders(headers) => {
-                let n = notices::headers_saved(self.save_headers.as_ref().map(|f| f(&headers)));
+                let n =
+                    notices::headers_saved(lang, self.save_headers.as_ref().map(|f| f(&headers)));
                 self.notify(n);
             }
             Cmd::RunCheck { run } => self.run_check(app, run),
@@ -187,9 +190,10 @@ impl Runtime {
             Cmd::StopProbes { run } => self.stop_probes(run),
             Cmd::FetchPuzzle { spec, need_picker } => self.fetch_puzzle(spec, need_picker),
             Cmd::VerifyPuzzle { spec, sender } => self.verify_puzzle(spec, sender),
-            Cmd::ReadImport(path) => self.read_import(path),
+            Cmd::ReadImport(path) => self.read_import(path, lang),
             Cmd::ExportHar(xs) => {
-                let n = notices::har_saved(xs.len(), save_har(self.reports_dir.as_deref(), &xs));
+                let n =
+                    notices::har_saved(lang, xs.len(), save_har(self.reports_dir.as_deref(), &xs));
                 self.notify(n);
             }
             Cmd::Quit => self.abort_all(),
@@ -197,17 +201,24 @@ impl Runtime {
     }
 
     /// Read a file to import, off the UI thread.
-    fn read_import(&mut self, path: PathBuf) {
+    fn read_import(&mut self, path: PathBuf, lang: crate::api::Lang) {
         self.spawn_pending(async move {
             let shown = path.display().to_string();
             let result = match tokio::fs::read(&path).await {
                 Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-                    format!(
-                        "{shown}: not UTF-8 text (byte {})",
-                        e.utf8_error().valid_up_to()
+                    crate::t!(
+                        lang,
+                        "tui-runtime-import-not-utf8",
+                        path = shown.as_str(),
+                        byte = e.utf8_error().valid_up_to()
                     )
                 }),
-                Err(e) => Err(format!("cannot read {shown}: {e}")),
+                Err(e) => Err(crate::t!(
+                    lang,
+                    "tui-runtime-import-cannot-read",
+                    path = shown.as_str(),
+                    error = e.to_string()
+                )),
             };
             Msg::ImportRead {
                 path: shown,
@@ -653,9 +664,11 @@ impl Runtime {
     }
 }
 
-/// The footer notices of the runtime's effects.
+/// The footer notices of the runtime's effects, in the UI language.
 mod notices {
     use super::Notice;
+    use crate::api::Lang;
+    use crate::t;
 
     fn ok(text: String) -> Notice {
         Notice { text, error: false }
@@ -665,36 +678,58 @@ mod notices {
         Notice { text, error: true }
     }
 
-    pub fn copied(what: &str, mux: crate::tui::clipboard::Mux, r: Result<(), String>) -> Notice {
+    /// `what` is a message id (`tui-runtime-what-…`).
+    pub fn copied(
+        lang: Lang,
+        what: &str,
+        mux: crate::tui::clipboard::Mux,
+        r: Result<(), String>,
+    ) -> Notice {
         match r {
-            Ok(()) => ok(crate::tui::clipboard::copied_notice(what, mux)),
-            Err(e) => err(format!("could not copy: {e}")),
+            Ok(()) => {
+                let what = crate::i18n::text(lang, what);
+                ok(crate::tui::clipboard::copied_notice(&what, mux, lang))
+            }
+            Err(e) => err(t!(lang, "tui-runtime-copy-failed", error = e)),
         }
     }
 
-    pub fn report_saved(r: std::io::Result<std::path::PathBuf>) -> Notice {
+    pub fn report_saved(lang: Lang, r: std::io::Result<std::path::PathBuf>) -> Notice {
         match r {
-            Ok(p) => ok(format!("report saved to {}", p.display())),
-            Err(e) => err(format!("could not save the report: {e}")),
+            Ok(p) => ok(t!(
+                lang,
+                "tui-runtime-report-saved",
+                path = p.display().to_string()
+            )),
+            Err(e) => err(t!(lang, "tui-runtime-report-failed", error = e.to_string())),
         }
     }
 
-    pub fn har_saved(n: usize, r: std::io::Result<std::path::PathBuf>) -> Notice {
+    pub fn har_saved(lang: Lang, n: usize, r: std::io::Result<std::path::PathBuf>) -> Notice {
         match r {
-            Ok(p) => ok(format!("{n} exchange(s) written as HAR to {}", p.display())),
-            Err(e) => err(format!("HAR not written: {e}")),
+            Ok(p) => ok(t!(
+                lang,
+                "tui-runtime-har-saved",
+                n = n,
+                path = p.display().to_string()
+            )),
+            Err(e) => err(t!(lang, "tui-runtime-har-failed", error = e.to_string())),
         }
     }
 
-    pub fn history_not_saved(e: impl std::fmt::Display) -> Notice {
-        err(format!("history not saved: {e}"))
+    pub fn history_not_saved(lang: Lang, e: impl std::fmt::Display) -> Notice {
+        err(t!(
+            lang,
+            "tui-runtime-history-not-saved",
+            error = e.to_string()
+        ))
     }
 
-    pub fn headers_saved(r: Option<Result<String, String>>) -> Notice {
+    pub fn headers_saved(lang: Lang, r: Option<Result<String, String>>) -> Notice {
         match r {
-            Some(Ok(where_)) => ok(format!("headers saved to {where_}")),
-            Some(Err(e)) => err(format!("could not save headers: {e}")),
-            None => err("no profile file to save to in this session".into()),
+            Some(Ok(where_)) => ok(t!(lang, "tui-runtime-headers-saved", path = where_)),
+            Some(Err(e)) => err(t!(lang, "tui-runtime-headers-failed", error = e)),
+            None => err(t!(lang, "tui-runtime-headers-no-profile")),
         }
     }
 }

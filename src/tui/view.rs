@@ -176,19 +176,22 @@ pub(crate) fn elapsed(app: &App) -> f64 {
 
 /// The keys of this screen, as many as fit, always ending with the help key.
 fn key_line(app: &App, f: &mut Frame, area: Rect) {
-    let help: (&str, &str) = if app.typing() {
-        ("F1", "help")
+    let help_word = crate::t!(app.ui_lang, "tui-keys-help");
+    let help: (&str, String) = if app.typing() {
+        ("F1", help_word)
     } else {
-        ("?", "help")
+        ("?", help_word)
     };
     let width = area.width as usize;
-    let item_width = |(k, d): &(&str, &str)| k.chars().count() + d.chars().count() + 3;
+    let width_of = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let item_width = |(k, d): &(&str, String)| width_of(k) + width_of(d) + 3;
     let mut budget = width.saturating_sub(item_width(&help));
-    let mut items: Vec<(&str, &str)> = Vec::new();
-    for item in keymap::footer(app) {
-        if item.1 == "help" {
+    let mut items: Vec<(&str, String)> = Vec::new();
+    for b in keymap::footer_bindings(app) {
+        if b.action == keymap::Action::Help {
             continue;
         }
+        let item = (b.label, b.describe(app.ui_lang));
         let w = item_width(&item);
         if w > budget {
             break;
@@ -200,11 +203,11 @@ fn key_line(app: &App, f: &mut Frame, area: Rect) {
         items.push(help);
     }
     let mut spans = Vec::new();
-    for (i, (k, d)) in items.iter().enumerate() {
+    for (i, (k, d)) in items.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(*k, theme::KEY));
+        spans.push(Span::styled(k, theme::KEY));
         spans.push(Span::raw(format!(" {d}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -390,33 +390,49 @@ fn asking(app: &App) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "open case",
+        "tui-keys-open-case",
     ),
-    key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
-    key(&[ch('p')], Action::SolvePuzzle, "p", "solve puzzle").shown_when(asking),
-    key(&[ch('r')], Action::RunAgain, "r", "run again").shown_when(|a| !running(a)),
-    key(&[plain(KeyCode::Tab)], Action::SwitchSuite, "Tab", "probes"),
+    key(&[ch('s')], Action::Stop, "s", "tui-keys-stop").shown_when(running),
+    key(
+        &[ch('p')],
+        Action::SolvePuzzle,
+        "p",
+        "tui-keys-solve-puzzle",
+    )
+    .shown_when(asking),
+    key(&[ch('r')], Action::RunAgain, "r", "tui-keys-run-again").shown_when(|a| !running(a)),
+    key(
+        &[plain(KeyCode::Tab)],
+        Action::SwitchSuite,
+        "Tab",
+        "tui-keys-probes",
+    ),
     key(
         &[ch('r')],
         Action::RunAgain,
         "r",
-        "while running: restart (asks first)",
+        "tui-keys-while-running-restart-asks-first",
     )
     .help_only(),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first / last",
+        "tui-keys-first-last",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
@@ -424,7 +440,7 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::PageUp)],
         Action::PageUp,
         "PgUp/PgDn",
-        "10 rows",
+        "tui-keys-10-rows",
     )
     .help_only(),
     key(
@@ -442,14 +458,14 @@ pub const CASE_KEYS: &[Binding] = &[
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
         "Tab/1-3",
-        "pane",
+        "tui-keys-pane",
     ),
     key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓ PgUp/PgDn",
-        "scroll",
+        "tui-keys-scroll",
     ),
     key(
         &[plain(KeyCode::Up), ch('k')],
@@ -472,28 +488,33 @@ pub const CASE_KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('n')], Action::NextCase, "n/p", "next/previous case"),
+    key(
+        &[ch('n')],
+        Action::NextCase,
+        "n/p",
+        "tui-keys-next-previous-case",
+    ),
     key(&[ch('p')], Action::PrevCase, "n/p", "").grouped(),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
     key(
         &[plain(KeyCode::Esc), plain(KeyCode::Enter)],
         Action::Back,
         "Esc",
-        "results",
+        "tui-keys-results",
     ),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
         "Shift+Tab/←→",
-        "previous / next pane",
+        "tui-keys-previous-next-pane",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "top / bottom",
+        "tui-keys-top-bottom",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),

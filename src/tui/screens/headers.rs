@@ -34,55 +34,80 @@ pub struct EditorState {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "move"),
+    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "tui-keys-move"),
     key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first/last",
+        "tui-keys-first-last-2",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Edit, "Enter", "edit"),
-    key(&[ch(' ')], Action::ToggleSend, "Space", "send/omit"),
-    key(&[ch('b')], Action::Blank, "b", "blank"),
-    key(&[ch('p')], Action::ApplyPreset, "p", "preset"),
-    key(&[ch('f')], Action::NewFingerprint, "f", "new fingerprint"),
-    key(&[ch('a')], Action::AddHeader, "a", "add"),
-    key(&[ch('d')], Action::DeleteHeader, "d", "delete"),
-    key(&[ch('s')], Action::SaveHeaders, "s", "save to profile"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('k')], Action::Up, "jk", "move").help_only(),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Edit,
+        "Enter",
+        "tui-keys-edit",
+    ),
+    key(
+        &[ch(' ')],
+        Action::ToggleSend,
+        "Space",
+        "tui-keys-send-omit",
+    ),
+    key(&[ch('b')], Action::Blank, "b", "tui-keys-blank"),
+    key(&[ch('p')], Action::ApplyPreset, "p", "tui-keys-preset"),
+    key(
+        &[ch('f')],
+        Action::NewFingerprint,
+        "f",
+        "tui-keys-new-fingerprint",
+    ),
+    key(&[ch('a')], Action::AddHeader, "a", "tui-keys-add"),
+    key(&[ch('d')], Action::DeleteHeader, "d", "tui-keys-delete"),
+    key(
+        &[ch('s')],
+        Action::SaveHeaders,
+        "s",
+        "tui-keys-save-to-profile",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('k')], Action::Up, "jk", "tui-keys-move").help_only(),
     key(&[ch('j')], Action::Down, "jk", "").grouped(),
-    key(&[ch('e')], Action::Edit, "e", "edit").help_only(),
-    key(&[ch('o')], Action::ToggleSend, "o", "send/omit").help_only(),
+    key(&[ch('e')], Action::Edit, "e", "tui-keys-edit").help_only(),
+    key(&[ch('o')], Action::ToggleSend, "o", "tui-keys-send-omit").help_only(),
     key(
         &[plain(KeyCode::Delete)],
         Action::DeleteHeader,
         "Delete",
-        "delete",
+        "tui-keys-delete",
     )
     .help_only(),
-    key(&[ch('y')], Action::OpenHistory, "y", "history").help_only(),
-    key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
+    key(&[ch('y')], Action::OpenHistory, "y", "tui-keys-history").help_only(),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit").help_only(),
 ];
 
 /// The device preset picker (`p`).
 pub const PRESET_KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "choose"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-choose",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "apply preset",
+        "tui-keys-apply-preset",
     ),
     key(
         &[plain(KeyCode::Esc), ch('p')],
         Action::Back,
         "Esc",
-        "cancel",
+        "tui-keys-cancel",
     ),
 ];
 
@@ -99,11 +124,26 @@ pub const VALUE_KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "set value",
+        "tui-keys-set-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
-    key(CURSOR_KEYS, Action::EditInPlace, "←→", "edit in place"),
-    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "clear"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
+    key(
+        CURSOR_KEYS,
+        Action::EditInPlace,
+        "←→",
+        "tui-keys-edit-in-place",
+    ),
+    key(
+        &[Key::Ctrl('u')],
+        Action::ClearField,
+        "Ctrl+U",
+        "tui-keys-clear",
+    ),
 ];
 
 /// Typing a new header.
@@ -112,17 +152,27 @@ pub const NEW_KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "add  Name: value",
+        "tui-keys-add-name-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
     key(
         CURSOR_KEYS,
         Action::EditInPlace,
         "←→ Home/End",
-        "move the cursor",
+        "tui-keys-move-the-cursor",
     )
     .help_only(),
-    key(&[Key::Ctrl('u')], Action::ClearField, "Ctrl+U", "clear"),
+    key(
+        &[Key::Ctrl('u')],
+        Action::ClearField,
+        "Ctrl+U",
+        "tui-keys-clear",
+    ),
 ];
 
 /// Open the editor (Esc comes back here).

@@ -2,6 +2,8 @@
 
 use super::super::app::{App, Cmd};
 use super::super::keymap::{Action, Binding, ch, key, plain};
+use crate::api::Lang;
+use crate::t;
 use crossterm::event::KeyCode;
 
 pub const KEYS: &[Binding] = &[
@@ -9,14 +11,14 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓ jk",
-        "scroll",
+        "tui-keys-scroll",
     ),
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓ jk", "").grouped(),
     key(
         &[plain(KeyCode::PageDown), ch(' ')],
         Action::PageDown,
         "PgUp PgDn Space",
-        "page",
+        "tui-keys-page",
     ),
     key(
         &[plain(KeyCode::PageUp)],
@@ -35,15 +37,15 @@ pub const KEYS: &[Binding] = &[
         ],
         Action::Back,
         "Esc ? F1 q Enter",
-        "closes this help",
+        "tui-keys-closes-this-help",
     ),
 ];
 
 /// The overlay's own keys, as its last line says them.
-pub(crate) fn keys_line() -> String {
+pub(crate) fn keys_line(lang: Lang) -> String {
     KEYS.iter()
         .filter(|b| b.show != super::super::keymap::Show::Grouped)
-        .map(|b| format!("{} {}", b.label, b.desc))
+        .map(|b| format!("{} {}", b.label, b.describe(lang)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -68,38 +70,45 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 
 use crate::tui::keymap;
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::{centered, max_scroll};
+use crate::tui::view::centered;
+use crate::tui::wrap::{wrap_text, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// `s` padded with spaces to `width` terminal columns (a Chinese character takes two).
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
 
 /// The help overlay's text for the current screen.
 pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let lang = app.ui_lang;
     let mut lines = vec![
-        Line::from("The flow: captcha token → scene → mobile → review → send → result.")
-            .themed(theme::STRONG),
-        Line::from("Enter accepts and moves on, Esc goes back, Tab moves to the next step."),
+        Line::from(t!(lang, "tui-help-flow")).themed(theme::STRONG),
+        Line::from(t!(lang, "tui-help-moving")),
         Line::from(""),
     ];
     let screen = keymap::help(app);
-    let global: Vec<(&str, &str)> = keymap::GLOBAL
+    let global: Vec<(&str, String)> = keymap::GLOBAL
         .iter()
         .filter(|b| (b.shown)(app))
-        .map(|b| (b.label, b.desc))
+        .map(|b| (b.label, b.describe(lang)))
         .collect();
-    let cell = |k: &(&str, &str)| {
+    let cell = |k: &(&str, String)| {
         vec![
-            Span::styled(format!(" {:<13}", k.0), theme::KEY),
-            Span::raw(format!("{:<20}", k.1)),
+            Span::styled(format!(" {}", pad(k.0, 13)), theme::KEY),
+            Span::raw(pad(&k.1, 20)),
         ]
     };
     // Two columns of keys: this screen on the left, everywhere on the right.
     lines.push(Line::from(vec![
-        Span::raw(format!("{:<34}", "This screen"))
+        Span::raw(pad(&t!(lang, "tui-help-this-screen"), 34))
             .themed(theme::STRONG)
             .themed(theme::UNDERLINE),
-        Span::raw("Everywhere").themed(theme::HEADING),
+        Span::raw(t!(lang, "tui-help-everywhere")).themed(theme::HEADING),
     ]));
     for i in 0..screen.len().max(global.len()) {
         let mut spans = match screen.get(i) {
@@ -112,22 +121,22 @@ pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
-    lines.push(
-        Line::from("Mouse: click steps, list rows and panes; the wheel scrolls.")
-            .themed(theme::MUTED),
-    );
-    lines.push(Line::from(keys_line()).themed(theme::MUTED));
+    lines.push(Line::from(t!(lang, "tui-help-mouse")).themed(theme::MUTED));
+    lines.push(Line::from(keys_line(lang)).themed(theme::MUTED));
     lines
 }
 
-/// Where the help overlay goes and how far it can scroll.
-pub(crate) fn help_layout(app: &App, area: Rect) -> (Rect, Paragraph<'static>, u16) {
-    let lines = help_lines(app);
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let r = centered(area, 76.min(area.width), h);
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let max = max_scroll(&p, r);
-    (r, p, max)
+/// Where the help overlay goes, its text wrapped to fit, and how far it can scroll.
+pub(crate) fn help_layout(app: &App, area: Rect) -> (Rect, Text<'static>, u16) {
+    let text = Text::from(help_lines(app));
+    let w = 76.min(area.width);
+    let inner_width = w.saturating_sub(2);
+    let height = wrapped_height(&text, inner_width);
+    let h = (height as u16).saturating_add(2).min(area.height);
+    let r = centered(area, w, h);
+    let max = height.saturating_sub(r.height.saturating_sub(2) as usize);
+    let max = u16::try_from(max).unwrap_or(u16::MAX);
+    (r, wrap_text(&text, inner_width), max)
 }
 
 /// How far the help overlay can scroll at the app's size.
@@ -136,16 +145,37 @@ pub(crate) fn help_max_scroll(app: &App) -> u16 {
 }
 
 pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
-    let (r, p, max) = help_layout(app, area);
+    let (r, text, max) = help_layout(app, area);
     app.help_max.set(max);
     let pos = app.help_scroll.min(max);
     let mut block = Block::bordered()
-        .title(" Help ")
+        .title(format!(" {} ", t!(app.ui_lang, "tui-help-title")))
         .border_type(BorderType::Double);
     if max > 0 {
-        block = block
-            .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ more ")).alignment(Alignment::Right));
+        block = block.title_bottom(
+            Line::from(format!(
+                " {} ",
+                t!(app.ui_lang, "tui-help-more", pos = pos, max = max)
+            ))
+            .alignment(Alignment::Right),
+        );
     }
     f.render_widget(Clear, r);
-    f.render_widget(p.scroll((pos, 0)).block(block), r);
+    clear_wide_left_edge(f, r);
+    f.render_widget(Paragraph::new(text).scroll((pos, 0)).block(block), r);
+}
+
+/// A wide character (Chinese) just left of the overlay would be drawn over its
+/// left border: blank it.
+fn clear_wide_left_edge(f: &mut Frame, r: Rect) {
+    let Some(x) = r.x.checked_sub(1) else {
+        return;
+    };
+    let buf = f.buffer_mut();
+    for y in r.y..r.y + r.height {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }

@@ -12,23 +12,44 @@ pub struct ListState {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "open"),
-    key(&[ch('r')], Action::Resend, "r", "resend (fresh token)"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
-    key(&[ch('w')], Action::ExportHar, "w/W", "HAR: this / all").help_only(),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-open",
+    ),
+    key(
+        &[ch('r')],
+        Action::Resend,
+        "r",
+        "tui-keys-resend-fresh-token",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
+    key(
+        &[ch('w')],
+        Action::ExportHar,
+        "w/W",
+        "tui-keys-har-this-all",
+    )
+    .help_only(),
     key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first / last",
+        "tui-keys-first-last",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
-    key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+    key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").help_only(),
 ];
 
 /// Open the list at the exchange on screen (Esc comes back here).
@@ -71,7 +92,10 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
             return vec![export_cmd(app, std::slice::from_ref(r))];
         }
         Action::ExportAllHar if n > 0 => return vec![export_cmd(app, &app.history)],
-        Action::ExportHar | Action::ExportAllHar => app.error("no exchanges to export yet"),
+        Action::ExportHar | Action::ExportAllHar => app.error(crate::t!(
+            app.ui_lang,
+            "tui-lists-history-nothing-to-export"
+        )),
         Action::Back => go_back(app),
         _ => {}
     }
@@ -129,23 +153,35 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
     if app.history.is_empty() {
         f.render_widget(
-            Paragraph::new("No exchanges yet: send a request and it appears here.")
-                .block(Block::bordered().title(" History ")),
+            Paragraph::new(crate::t!(app.ui_lang, "tui-lists-history-empty")).block(
+                Block::bordered().title(format!(
+                    " {} ",
+                    crate::t!(app.ui_lang, "tui-lists-history-title")
+                )),
+            ),
             body,
         );
         return;
     }
     let cols = Columns::of(app, body.width);
+    let lang = app.ui_lang;
     let rows: Vec<Row> = app.history.iter().map(|r| cols.row(r)).collect();
     let table = Table::new(rows, cols.widths())
         .header(
-            Row::new(cols.header())
+            Row::new(cols.header(lang))
                 .themed(theme::STRONG)
                 .themed(theme::UNDERLINE),
         )
         .row_highlight_style(theme::SELECTED)
         .block(focused_block(
-            format!(" History ({} exchanges) ", app.history.len()),
+            format!(
+                " {} ",
+                crate::t!(
+                    app.ui_lang,
+                    "tui-lists-history-title-n",
+                    n = app.history.len()
+                )
+            ),
             true,
         ));
     let mut st = TableState::default().with_selected(Some(app.history_list.sel));
@@ -179,15 +215,21 @@ impl Columns {
         if self.narrow { 15 } else { 21 }
     }
 
-    fn header(&self) -> Vec<&'static str> {
-        let mut h = vec!["time"];
+    fn header(&self, lang: crate::api::Lang) -> Vec<String> {
+        use crate::t;
+        let mut h = vec![t!(lang, "tui-lists-col-time")];
         if self.from {
-            h.push("from");
+            h.push(t!(lang, "tui-lists-col-from"));
         }
         if self.target {
-            h.push("target");
+            h.push(t!(lang, "tui-lists-col-target"));
         }
-        h.extend(["scene", "mobile", "result", "took"]);
+        h.extend([
+            t!(lang, "tui-lists-col-scene"),
+            t!(lang, "tui-lists-col-mobile"),
+            t!(lang, "tui-lists-col-result"),
+            t!(lang, "tui-lists-col-took"),
+        ]);
         h
     }
 

@@ -8,6 +8,7 @@ use super::super::keymap::{Action, Binding, Key, key, plain};
 use crate::api::{Scene, text::visible};
 use crate::client::RequestSpec;
 use crate::client::import::{self, Imported, Parsed};
+use crate::t;
 use crossterm::event::KeyCode;
 use tui_input::Input;
 
@@ -49,19 +50,24 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "read path / use it",
+        "tui-keys-read-path-use-it",
     ),
-    key(&[plain(KeyCode::Up)], Action::Up, "↑↓", "entry / scroll"),
+    key(
+        &[plain(KeyCode::Up)],
+        Action::Up,
+        "↑↓",
+        "tui-keys-entry-scroll",
+    ),
     key(&[plain(KeyCode::Down)], Action::Down, "↑↓", "").grouped(),
     key(
         &[Key::Ctrl('d')],
         Action::DropImport,
         "Ctrl+D",
-        "forget import",
+        "tui-keys-forget-import",
     )
     .shown_when(|a| a.imported.is_some()),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
 ];
 
 /// Open the Import screen (from the token step).
@@ -78,7 +84,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         Action::DropImport => {
             app.imported = None;
             app.headers = app.base_headers.clone();
-            app.notice("import forgotten: requests are built from the profile again");
+            app.notice(t!(app.ui_lang, "tui-lists-import-forgotten"));
         }
         Action::Accept => return accept(app),
         _ => {}
@@ -113,7 +119,8 @@ fn accept(app: &mut App) -> Vec<Cmd> {
         app.import.input = Input::default();
         if import::detect(&typed).is_some() {
             // A one-line command typed or pasted into the field.
-            set_text(app, "typed text", &typed);
+            let source = t!(app.ui_lang, "tui-lists-import-typed");
+            set_text(app, &source, &typed);
             return vec![];
         }
         app.import.reading = true;
@@ -121,17 +128,22 @@ fn accept(app: &mut App) -> Vec<Cmd> {
     }
     let chosen = match &app.import.parsed {
         Some(Ok(Parsed::One(r))) => Some((r.clone(), app.import.source.clone())),
-        Some(Ok(Parsed::Har(h))) => h
-            .entries
-            .get(app.import.sel)
-            .map(|(n, r)| (r.clone(), format!("entry #{n} of {}", app.import.source))),
+        Some(Ok(Parsed::Har(h))) => h.entries.get(app.import.sel).map(|(n, r)| {
+            (
+                r.clone(),
+                t!(
+                    app.ui_lang,
+                    "tui-lists-import-entry-of",
+                    n = *n,
+                    source = app.import.source.as_str()
+                ),
+            )
+        }),
         _ => None,
     };
     match chosen {
         Some((r, source)) => use_request(app, &r, &source),
-        None => {
-            app.error("nothing to import yet: paste a request, or type a file's path and Enter")
-        }
+        None => app.error(t!(app.ui_lang, "tui-lists-import-nothing")),
     }
     vec![]
 }
@@ -168,7 +180,8 @@ pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
     // A terminal pastes a line break as CR (what Enter sends): the text is
     // read with the line breaks it was copied with.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    set_text(app, "pasted text", &text);
+    let source = t!(app.ui_lang, "tui-lists-import-pasted");
+    set_text(app, &source, &text);
     vec![]
 }
 
@@ -225,7 +238,12 @@ pub fn use_request(app: &mut App, r: &Imported, source: &str) {
     app.token_meta = None;
     app.imported = Some(ImportedRequest {
         spec,
-        label: format!("{} from {source}", r.format.label()),
+        label: t!(
+            app.ui_lang,
+            "tui-lists-import-label",
+            format = r.format.label(),
+            source = source
+        ),
         token: r.captcha_token(),
         inputs: (
             app.mobile.value().to_string(),
@@ -237,10 +255,11 @@ pub fn use_request(app: &mut App, r: &Imported, source: &str) {
     app.import = ImportState::default();
     app.screen = Screen::Wizard(Step::Review);
     // Short enough for 80 columns: the review above shows the request.
-    app.notice(format!(
-        "imported as the app sent it ({} headers): Enter sends to {}",
-        r.headers.len(),
-        visible(&app.target.base_url)
+    app.notice(t!(
+        app.ui_lang,
+        "tui-lists-import-done",
+        n = r.headers.len(),
+        target = visible(&app.target.base_url)
     ));
 }
 
@@ -272,9 +291,10 @@ pub(crate) fn spec_for(app: &App, imp: &ImportedRequest) -> RequestSpec {
 /// HTTP stack writes header names in lower case on the wire.
 pub(crate) fn review_note(app: &App) -> Option<String> {
     let imp = app.imported.as_ref()?;
-    Some(format!(
-        "imported: {} (header order and values as the app sent them; names go out in lower case, as HTTP/2 and most HTTP/1.1 stacks send them; Ctrl+O, then Ctrl+D forgets it)",
-        visible(&imp.label)
+    Some(t!(
+        app.ui_lang,
+        "tui-lists-import-review-note",
+        label = visible(&imp.label)
     ))
 }
 
@@ -283,14 +303,16 @@ pub(crate) fn token_warning(app: &App) -> Option<String> {
     let imp = app.imported.as_ref()?;
     let t = imp.token.as_deref()?;
     (app.token.value() == t).then(|| {
-        format!(
-            "the pass token came with the imported request: pass tokens are single-use and live 180 s, \
-so it is probably spent or expired (expect IDAAS.SDK.CAPTCHA.0003); get a fresh one: {}, or t then Ctrl+P solves the puzzle",
-            if app.auto_token() {
-                "g gets one automatically"
-            } else {
-                "this target does not hand out tokens"
-            }
+        let how = if app.auto_token() {
+            t!(app.ui_lang, "tui-lists-import-token-auto")
+        } else {
+            t!(app.ui_lang, "tui-lists-import-token-no-auto")
+        };
+        t!(
+            app.ui_lang,
+            "tui-lists-import-token-warning",
+            secs = crate::api::ttl::PASS_TOKEN.as_secs(),
+            how = how
         )
     })
 }
@@ -313,21 +335,34 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     .areas(body);
     f.render_widget(
         Paragraph::new(vec![
-            Line::from(
-                "Paste the request your app sent (curl from devtools, a HAR, a raw HTTP request),",
-            ),
-            Line::from("or type a file's path and press Enter.").themed(theme::MUTED),
+            Line::from(t!(app.ui_lang, "tui-lists-import-intro")),
+            Line::from(t!(app.ui_lang, "tui-lists-import-intro-path")).themed(theme::MUTED),
         ])
         .wrap(Wrap { trim: false }),
         intro,
     );
-    input_box(f, field, &app.import.input, " File path (or paste) ", true);
+    let field_title = format!(" {} ", t!(app.ui_lang, "tui-lists-import-field"));
+    input_box(f, field, &app.import.input, &field_title, true);
     let p = Paragraph::new(summary(app)).wrap(Wrap { trim: false });
     let max = max_scroll(&p, out);
     let title = match &app.import.parsed {
-        Some(Ok(_)) => format!(" Understood ({}) ", visible(&app.import.source)),
-        Some(Err(_)) => format!(" Not understood ({}) ", visible(&app.import.source)),
-        None => " Nothing yet ".to_string(),
+        Some(Ok(_)) => format!(
+            " {} ",
+            t!(
+                app.ui_lang,
+                "tui-lists-import-understood",
+                source = visible(&app.import.source)
+            )
+        ),
+        Some(Err(_)) => format!(
+            " {} ",
+            t!(
+                app.ui_lang,
+                "tui-lists-import-not-understood",
+                source = visible(&app.import.source)
+            )
+        ),
+        None => format!(" {} ", t!(app.ui_lang, "tui-lists-import-nothing-yet")),
     };
     f.render_widget(
         p.scroll((app.import.scroll.min(max), 0))
@@ -338,51 +373,47 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
 
 /// What the screen says about the text: the request, or the error and where.
 pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
+    let lang = app.ui_lang;
     let mut lines = Vec::new();
     if app.import.reading {
-        lines.push(Line::from("reading the file…").themed(theme::MUTED));
+        lines.push(Line::from(t!(lang, "tui-lists-import-reading")).themed(theme::MUTED));
         return lines;
     }
     if let Some(imp) = &app.imported {
         lines.push(
-            Line::from(format!(
-                "in use: {} (Ctrl+D forgets it)",
-                visible(&imp.label)
+            Line::from(t!(
+                lang,
+                "tui-lists-import-in-use",
+                label = visible(&imp.label)
             ))
             .themed(theme::MUTED),
         );
     }
     match &app.import.parsed {
-        None => lines.push(
-            Line::from(
-                "Formats: curl (Copy as cURL, bash), HAR 1.2, raw HTTP/1.1 (Burp, Charles).",
-            )
-            .themed(theme::MUTED),
-        ),
+        None => lines.push(Line::from(t!(lang, "tui-lists-import-formats")).themed(theme::MUTED)),
         Some(Err(e)) => {
             lines.push(Line::from(format!("✗ {}", visible(&e.to_string()))).themed(theme::BAD));
-            lines.push(
-                Line::from("nothing was imported; fix the text and paste it again")
-                    .themed(theme::MUTED),
-            );
+            lines.push(Line::from(t!(lang, "tui-lists-import-fix")).themed(theme::MUTED));
         }
         Some(Ok(Parsed::One(r))) => {
-            request_lines(r, &mut lines);
+            request_lines(r, lang, &mut lines);
             lines.push(Line::from(""));
             lines.push(
-                Line::from(format!(
-                    "Enter: to the review, exactly as above (sent to {})",
-                    app.target.base_url
+                Line::from(t!(
+                    lang,
+                    "tui-lists-import-enter-review",
+                    target = app.target.base_url.as_str()
                 ))
                 .themed(theme::ACCENT),
             );
         }
         Some(Ok(Parsed::Har(h))) => {
             lines.push(
-                Line::from(format!(
-                    "HAR: {} vendor-API request(s), {} other entries skipped",
-                    h.entries.len(),
-                    h.skipped.len()
+                Line::from(t!(
+                    lang,
+                    "tui-lists-import-har",
+                    n = h.entries.len(),
+                    skipped = h.skipped.len()
                 ))
                 .themed(theme::STRONG),
             );
@@ -407,19 +438,16 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
             }
             if let Some((_, r)) = h.entries.get(app.import.sel) {
                 lines.push(Line::from(""));
-                request_lines(r, &mut lines);
+                request_lines(r, lang, &mut lines);
                 lines.push(Line::from(""));
-                lines.push(
-                    Line::from("↑↓ picks an entry, Enter takes it to the review")
-                        .themed(theme::ACCENT),
-                );
+                lines.push(Line::from(t!(lang, "tui-lists-import-pick")).themed(theme::ACCENT));
             }
         }
     }
     lines
 }
 
-fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
+fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'static>>) {
     lines.push(
         Line::from(format!(
             "{}: {} {}",
@@ -429,9 +457,10 @@ fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
         ))
         .themed(theme::STRONG),
     );
-    lines.push(Line::from(format!(
-        "headers ({}, as the app sent them, in order):",
-        r.headers.len()
+    lines.push(Line::from(t!(
+        lang,
+        "tui-lists-import-headers",
+        n = r.headers.len()
     )));
     for (n, v) in &r.headers {
         lines.push(Line::from(vec![
@@ -440,25 +469,38 @@ fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
         ]));
     }
     for n in &r.omitted {
-        lines.push(Line::from(format!("  (not sent: {})", visible(n))).themed(theme::WARN));
+        lines.push(
+            Line::from(format!(
+                "  {}",
+                t!(lang, "tui-lists-import-not-sent", name = visible(n))
+            ))
+            .themed(theme::WARN),
+        );
     }
     match (&r.body, r.body_fields()) {
-        (None, _) => lines.push(Line::from("no body").themed(theme::MUTED)),
+        (None, _) => {
+            lines.push(Line::from(t!(lang, "tui-lists-import-no-body")).themed(theme::MUTED))
+        }
         (Some(_), Some(m)) => {
-            lines.push(Line::from(format!(
-                "body: a JSON object, {} fields:",
-                m.len()
+            lines.push(Line::from(t!(
+                lang,
+                "tui-lists-import-body-json",
+                n = m.len()
             )));
             let sms = r.path.starts_with(crate::api::paths::SMS_SEND);
             for (k, v) in &m {
                 let value = match v {
                     serde_json::Value::String(s) => format!("{s:?}"),
-                    other => format!("{other} (not a string)"),
+                    other => t!(
+                        lang,
+                        "tui-lists-import-not-string",
+                        value = other.to_string()
+                    ),
                 };
                 let extra = if sms && !["mobile", "type", "captcha_token"].contains(&k.as_str()) {
-                    "  (not a field of sms/send: kept and sent)"
+                    format!("  {}", t!(lang, "tui-lists-import-extra-field"))
                 } else {
-                    ""
+                    String::new()
                 };
                 lines.push(Line::from(format!(
                     "  {} = {}{extra}",
@@ -467,13 +509,16 @@ fn request_lines(r: &Imported, lines: &mut Vec<Line<'static>>) {
                 )));
             }
         }
-        (Some(b), None) => lines.push(Line::from(format!(
-            "body ({} bytes, not a JSON object, sent unchanged): {}",
-            b.len(),
-            visible(&String::from_utf8_lossy(b))
+        (Some(b), None) => lines.push(Line::from(t!(
+            lang,
+            "tui-lists-import-body-raw",
+            n = b.len(),
+            body = visible(&String::from_utf8_lossy(b))
         ))),
     }
     for n in &r.notes {
-        lines.push(Line::from(format!("note: {}", visible(n))).themed(theme::MUTED));
+        lines.push(
+            Line::from(t!(lang, "tui-lists-import-note", note = visible(n))).themed(theme::MUTED),
+        );
     }
 }

@@ -6,27 +6,37 @@ use super::wizard;
 use crossterm::event::KeyCode;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "next"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-next",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(
+        &[Key::Ctrl('g')],
+        Action::GetToken,
+        "Ctrl+G",
+        "tui-keys-get-token",
+    ),
     key(
         &[plain(KeyCode::F(2))],
         Action::OpenHeaders,
         "F2",
-        "headers",
+        "tui-keys-headers",
     ),
     key(
         &[plain(KeyCode::F(3))],
         Action::OpenHistory,
         "F3",
-        "history",
+        "tui-keys-history",
     ),
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Tab)],
         Action::NextStep,
         "Tab/Shift+Tab",
-        "next / previous step",
+        "tui-keys-next-previous-step",
     )
     .help_only(),
     key(

@@ -27,12 +27,27 @@ pub const PICKER_KEYS: &[Binding] = &[
         &[Key::Chars('1', '7')],
         Action::Pick,
         "1-7",
-        "use the code there",
+        "tui-keys-use-the-code-there",
     ),
-    key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "move"),
+    key(
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "use it"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "close"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-use-it",
+    ),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-close",
+    ),
 ];
 
 /// Keys of the prompt for a missing value (everything else types).
@@ -41,9 +56,14 @@ pub const PROMPT_KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "go on (empty: send it blank)",
+        "tui-keys-go-on-empty-send-it-blank",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "cancel"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-cancel",
+    ),
 ];
 
 /// The state of the next step: at most one of picker, prompt, waiting.

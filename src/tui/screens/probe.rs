@@ -281,30 +281,35 @@ fn running(app: &App) -> bool {
 
 /// The probe table.
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
     key(
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "evidence",
+        "tui-keys-evidence",
     ),
-    key(&[ch('s')], Action::Stop, "s", "stop").shown_when(running),
-    key(&[ch('r')], Action::RunAgain, "r", "run probes").shown_when(|a| !running(a)),
+    key(&[ch('s')], Action::Stop, "s", "tui-keys-stop").shown_when(running),
+    key(&[ch('r')], Action::RunAgain, "r", "tui-keys-run-probes").shown_when(|a| !running(a)),
     key(
         &[plain(KeyCode::Tab)],
         Action::SwitchSuite,
         "Tab",
-        "conformance",
+        "tui-keys-conformance",
     ),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first / last",
+        "tui-keys-first-last",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
@@ -320,16 +325,16 @@ pub const PLAN_KEYS: &[Binding] = &[
         &[ch('y'), plain(KeyCode::Enter)],
         Action::Accept,
         "y",
-        "start the probes",
+        "tui-keys-start-the-probes",
     )
     .when(confirmable),
     key(
         &[ch('n'), plain(KeyCode::Esc)],
         Action::Back,
         "n/Esc",
-        "cancel",
+        "tui-keys-cancel",
     ),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
 ];
 
 /// One probe's evidence.
@@ -338,14 +343,14 @@ pub const EVIDENCE_KEYS: &[Binding] = &[
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
         "Tab/1-3",
-        "pane",
+        "tui-keys-pane",
     ),
     key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓ PgUp/PgDn",
-        "scroll",
+        "tui-keys-scroll",
     ),
     key(
         &[plain(KeyCode::Up), ch('k')],
@@ -372,29 +377,29 @@ pub const EVIDENCE_KEYS: &[Binding] = &[
         &[ch('n')],
         Action::NextCase,
         "n/p",
-        "next/previous exchange",
+        "tui-keys-next-previous-exchange",
     ),
     key(&[ch('p')], Action::PrevCase, "n/p", "").grouped(),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
     key(
         &[plain(KeyCode::Esc), plain(KeyCode::Enter)],
         Action::Back,
         "Esc",
-        "probes",
+        "tui-keys-probes",
     ),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
         "Shift+Tab/←→",
-        "previous / next pane",
+        "tui-keys-previous-next-pane",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "top / bottom",
+        "tui-keys-top-bottom",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),

@@ -393,53 +393,64 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::Left), plain(KeyCode::Right)],
         Action::Nudge,
         "←→",
-        "1 px",
+        "tui-keys-1-px",
     ),
     key(
         &[Key::Shift(KeyCode::Left), Key::Shift(KeyCode::Right)],
         Action::Slide,
         "Shift+←→",
-        "10 px",
+        "tui-keys-10-px",
     ),
-    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify").shown_when(moved),
     key(
         &[plain(KeyCode::Enter)],
         Action::Verify,
         "Enter",
-        "verify (after a move)",
+        "tui-keys-verify",
+    )
+    .shown_when(moved),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Verify,
+        "Enter",
+        "tui-keys-verify-after-a-move",
     )
     .shown_when(not_moved),
-    key(&[ch('r')], Action::NewPuzzle, "r", "new puzzle"),
-    key(&[ch('m')], Action::EditMobile, "m", "mobile").when(own_sender),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back").shown_when(own_sender),
+    key(&[ch('r')], Action::NewPuzzle, "r", "tui-keys-new-puzzle"),
+    key(&[ch('m')], Action::EditMobile, "m", "tui-keys-mobile").when(own_sender),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back").shown_when(own_sender),
     key(
         &[plain(KeyCode::Esc)],
         Action::Back,
         "Esc",
-        "skip (no token)",
+        "tui-keys-skip-no-token",
     )
     .shown_when(for_check),
     key(
         &[Key::Chars('0', '9'), plain(KeyCode::Backspace)],
         Action::TypeX,
         "0-9",
-        "type x",
+        "tui-keys-type-x",
     ),
     key(
         &[plain(KeyCode::PageUp), plain(KeyCode::PageDown)],
         Action::Slide,
         "PgUp/PgDn",
-        "10 px",
+        "tui-keys-10-px",
     ),
     key(
         &[plain(KeyCode::Home), plain(KeyCode::End)],
         Action::SlideEnds,
         "Home/End",
-        "ends",
+        "tui-keys-ends",
     ),
-    key(&[Key::Mouse], Action::Drag, "drag", "slide with the mouse"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
-    key(&[ch('h'), ch('l')], Action::Nudge, "h/l", "1 px").help_only(),
+    key(
+        &[Key::Mouse],
+        Action::Drag,
+        "drag",
+        "tui-keys-slide-with-the-mouse",
+    ),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
+    key(&[ch('h'), ch('l')], Action::Nudge, "h/l", "tui-keys-1-px").help_only(),
 ];
 
 fn moved(app: &App) -> bool {
@@ -456,35 +467,40 @@ pub const FAILED_KEYS: &[Binding] = &[
         &[ch('r'), plain(KeyCode::Enter)],
         Action::NewPuzzle,
         "r/Enter",
-        "new puzzle",
+        "tui-keys-new-puzzle",
     ),
-    key(&[ch('m')], Action::EditMobile, "m", "mobile").when(own_sender),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back").shown_when(own_sender),
+    key(&[ch('m')], Action::EditMobile, "m", "tui-keys-mobile").when(own_sender),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back").shown_when(own_sender),
     key(
         &[plain(KeyCode::Esc)],
         Action::Back,
         "Esc",
-        "skip (no token)",
+        "tui-keys-skip-no-token",
     )
     .shown_when(for_check),
     key(
         &[Key::Ctrl('f')],
         Action::FetchFullHeaders,
         "Ctrl+F",
-        "with the profile's full headers",
+        "tui-keys-with-the-profile-s-full-headers",
     )
     .when(|a| a.puzzle.header_refused),
-    key(&[ch('q')], Action::Quit, "q", "quit").help_only(),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit").help_only(),
 ];
 
 /// Typing the mobile number (the captcha's sender).
 pub const MOBILE_KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Verify, "Enter", "verify"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Verify,
+        "Enter",
+        "tui-keys-verify",
+    ),
     key(
         &[plain(KeyCode::Esc)],
         Action::Back,
         "Esc",
-        "back to slider",
+        "tui-keys-back-to-slider",
     ),
 ];
 

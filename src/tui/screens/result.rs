@@ -14,46 +14,71 @@ pub const KEYS: &[Binding] = &[
     // What to do next first: at 80 columns the footer keeps these (the
     // panes are named on the tabs row, their keys in the help).
     // The scene's own next step: one key, named for the scene.
-    key(&[ch('l')], Action::Login, "l", "log in with code")
+    key(&[ch('l')], Action::Login, "l", "tui-keys-log-in-with-code")
         .when(|a| next_step::offered(a, Scene::LoginSms))
         .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "register with code")
-        .when(|a| next_step::offered(a, Scene::RegisterSms))
-        .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "reset the password")
-        .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
-        .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "change the password")
-        .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
-        .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "change the mobile")
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-register-with-code",
+    )
+    .when(|a| next_step::offered(a, Scene::RegisterSms))
+    .shown_when(next_step::available),
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-reset-the-password",
+    )
+    .when(|a| next_step::offered(a, Scene::ForgetPwdSms))
+    .shown_when(next_step::available),
+    key(
+        &[ch('l')],
+        Action::Login,
+        "l",
+        "tui-keys-change-the-password",
+    )
+    .when(|a| next_step::offered(a, Scene::UpdatePwdSms))
+    .shown_when(next_step::available),
+    key(&[ch('l')], Action::Login, "l", "tui-keys-change-the-mobile")
         .when(|a| next_step::offered(a, Scene::UpdateMobileSms))
         .shown_when(next_step::available),
-    key(&[ch('l')], Action::Login, "l", "bind the mobile")
+    key(&[ch('l')], Action::Login, "l", "tui-keys-bind-the-mobile")
         .when(|a| next_step::offered(a, Scene::BindMobileSms))
         .shown_when(next_step::available),
-    key(&[ch('r')], Action::Resend, "r", "resend (review first)"),
-    key(&[ch('e')], Action::OpenHeaders, "e", "headers"),
-    key(&[ch('s')], Action::GoScene, "s", "scene"),
-    key(&[ch('n')], Action::NewRequest, "n", "new"),
-    key(&[ch('c')], Action::CopyMenu, "c", "copy"),
-    key(&[ch('w')], Action::SaveReport, "w", "save"),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[ch('y')], Action::OpenHistory, "y", "history"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "review"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[ch('r')],
+        Action::Resend,
+        "r",
+        "tui-keys-resend-review-first",
+    ),
+    key(&[ch('e')], Action::OpenHeaders, "e", "tui-keys-headers"),
+    key(&[ch('s')], Action::GoScene, "s", "tui-keys-scene"),
+    key(&[ch('n')], Action::NewRequest, "n", "tui-keys-new"),
+    key(&[ch('c')], Action::CopyMenu, "c", "tui-keys-copy"),
+    key(&[ch('w')], Action::SaveReport, "w", "tui-keys-save"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
+    key(&[ch('y')], Action::OpenHistory, "y", "tui-keys-history"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-review",
+    ),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
         "Tab/1-3",
-        "pane",
+        "tui-keys-pane",
     ),
     key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓ PgUp/PgDn",
-        "scroll",
+        "tui-keys-scroll",
     ),
     key(
         &[plain(KeyCode::Up), ch('k')],
@@ -80,25 +105,25 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
         "Shift+Tab/←→",
-        "previous / next pane",
+        "tui-keys-previous-next-pane",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "top / bottom",
+        "tui-keys-top-bottom",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
-    key(&[ch('t')], Action::GoToken, "t", "token").help_only(),
-    key(&[ch('m')], Action::GoMobile, "m", "mobile").help_only(),
-    key(&[ch('h')], Action::OpenHeaders, "h", "headers").help_only(),
+    key(&[ch('t')], Action::GoToken, "t", "tui-keys-token").help_only(),
+    key(&[ch('m')], Action::GoMobile, "m", "tui-keys-mobile").help_only(),
+    key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").help_only(),
     key(
         &[ch('u')],
         Action::UseElsewhere,
         "u",
-        "use the code at another consumer (pick one)",
+        "tui-keys-use-the-code-at-another-consumer-pick-one",
     )
     .help_only()
     .when(next_step::can_pick),
@@ -106,26 +131,36 @@ pub const KEYS: &[Binding] = &[
 
 /// The copy menu (c on the result).
 pub const COPY_KEYS: &[Binding] = &[
-    key(&[ch('1'), ch('c')], Action::CopyCurl, "1/c", "copy as curl"),
+    key(
+        &[ch('1'), ch('c')],
+        Action::CopyCurl,
+        "1/c",
+        "tui-keys-copy-as-curl",
+    ),
     key(
         &[ch('2'), ch('b')],
         Action::CopyBody,
         "2/b",
-        "copy response body",
+        "tui-keys-copy-response-body",
     ),
     key(
         &[ch('3'), ch('r')],
         Action::CopyReport,
         "3/r",
-        "copy report",
+        "tui-keys-copy-report",
     ),
     key(
         &[ch('4'), ch('w')],
         Action::SaveReport,
         "4/w",
-        "save report to file",
+        "tui-keys-save-report-to-file",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "close"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-close",
+    ),
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
@@ -176,15 +211,15 @@ pub(crate) fn on_copy_action(app: &mut App, action: Action) -> Vec<Cmd> {
     let lang = app.ui_lang;
     match action {
         Action::CopyCurl => vec![Cmd::Copy {
-            what: "curl command",
+            what: "tui-runtime-what-curl",
             text: record::curl_in(&r.spec, redact, lang),
         }],
         Action::CopyBody => vec![Cmd::Copy {
-            what: "response body",
+            what: "tui-runtime-what-body",
             text: record::response_body(r),
         }],
         Action::CopyReport => vec![Cmd::Copy {
-            what: "report",
+            what: "tui-runtime-what-report",
             text: record::report(r, redact, &app.explain_base, lang),
         }],
         Action::SaveReport => vec![Cmd::SaveReport(record::report(
@@ -383,7 +418,7 @@ pub(crate) fn copy_menu(app: &App, f: &mut Frame, area: Rect) {
         .map(|(k, d)| {
             Line::from(vec![
                 Span::raw(format!(" {k:>3}  ")).themed(theme::STRONG),
-                Span::raw(*d),
+                Span::raw(d.clone()),
             ])
         })
         .collect();

@@ -20,21 +20,31 @@ pub struct ReviewState {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Send, "Enter", "send"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('h')], Action::OpenHeaders, "h", "headers"),
-    key(&[ch('t')], Action::GoToken, "t/s/m", "token/scene/mobile"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Send,
+        "Enter",
+        "tui-keys-send",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers"),
+    key(
+        &[ch('t')],
+        Action::GoToken,
+        "t/s/m",
+        "tui-keys-token-scene-mobile",
+    ),
     key(&[ch('s')], Action::GoScene, "t/s/m", "").grouped(),
     key(&[ch('m')], Action::GoMobile, "t/s/m", "").grouped(),
-    key(&[ch('g')], Action::GetToken, "g", "new token"),
-    key(&[ch('c')], Action::CopyCurl, "c", "copy curl"),
-    key(&[ch('x')], Action::ToggleMask, "x", "mask"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('g')], Action::GetToken, "g", "tui-keys-new-token"),
+    key(&[ch('c')], Action::CopyCurl, "c", "tui-keys-copy-curl"),
+    key(&[ch('x')], Action::ToggleMask, "x", "tui-keys-mask"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓/jk",
-        "scroll",
+        "tui-keys-scroll",
     )
     .help_only(),
     key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓/jk", "").grouped(),
@@ -42,7 +52,7 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::PageDown)],
         Action::PageDown,
         "PgUp/PgDn",
-        "scroll a page",
+        "tui-keys-scroll-a-page",
     )
     .help_only(),
     key(&[plain(KeyCode::PageUp)], Action::PageUp, "PgUp/PgDn", "").grouped(),
@@ -50,16 +60,16 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "top / bottom",
+        "tui-keys-top-bottom",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
-    key(&[ch('y')], Action::OpenHistory, "y", "history").help_only(),
+    key(&[ch('y')], Action::OpenHistory, "y", "tui-keys-history").help_only(),
     key(
         &[plain(KeyCode::Tab)],
         Action::NextStep,
         "Tab/Shift+Tab",
-        "next / previous step",
+        "tui-keys-next-previous-step",
     )
     .help_only(),
     key(
@@ -99,7 +109,7 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
         Action::CopyCurl => {
             let text = super::super::record::curl_in(&app.send_spec(), app.redact, app.ui_lang);
             return vec![Cmd::Copy {
-                what: "curl command",
+                what: "tui-runtime-what-curl",
                 text,
             }];
         }

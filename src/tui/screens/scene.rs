@@ -10,48 +10,58 @@ fn not_typing(app: &App) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓/jk", "move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓/jk",
+        "tui-keys-move",
+    ),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓/jk",
-        "move",
+        "tui-keys-move",
     )
     .grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "choose"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back"),
-    key(&[ch('h')], Action::OpenHeaders, "h", "headers").when(not_typing),
-    key(&[ch('?')], Action::Help, "?", "help"),
-    key(&[ch('q')], Action::Quit, "q", "quit").when(not_typing),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-choose",
+    ),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-back"),
+    key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").when(not_typing),
+    key(&[ch('?')], Action::Help, "?", "tui-keys-help"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit").when(not_typing),
     key(
         &[Key::Chars('1', '7')],
         Action::Pick,
         "1-7",
-        "choose the row",
+        "tui-keys-choose-the-row",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first / last row",
+        "tui-keys-first-last-row",
     )
     .help_only(),
     key(
         &[plain(KeyCode::End)],
         Action::Bottom,
         "Home/End",
-        "first / last row",
+        "tui-keys-first-last-row",
     )
     .grouped(),
-    key(&[ch('y')], Action::OpenHistory, "y", "history")
+    key(&[ch('y')], Action::OpenHistory, "y", "tui-keys-history")
         .help_only()
         .when(not_typing),
     key(
         &[plain(KeyCode::Tab)],
         Action::NextStep,
         "Tab/Shift+Tab",
-        "next / previous step",
+        "tui-keys-next-previous-step",
     )
     .help_only(),
     key(
@@ -69,14 +79,19 @@ pub const OTHER_KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "use this value",
+        "tui-keys-use-this-value",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back to list"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-back-to-list",
+    ),
     key(
         &[plain(KeyCode::Tab)],
         Action::NextStep,
         "Tab/Shift+Tab",
-        "next / previous step",
+        "tui-keys-next-previous-step",
     )
     .help_only(),
     key(

@@ -6,8 +6,13 @@ use crate::client::RequestSpec;
 use crossterm::event::KeyCode;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Esc)], Action::Cancel, "Esc", "cancel"),
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Cancel,
+        "Esc",
+        "tui-keys-cancel",
+    ),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {

@@ -3,51 +3,68 @@
 use super::super::app::{App, Busy, Cmd, Screen, Step, TokenMeta};
 use super::super::keymap::{Action, Binding, Key, key, plain};
 use super::wizard;
+use crate::t;
 use crossterm::event::KeyCode;
 use tui_input::Input;
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "next"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-next",
+    ),
     key(
         &[Key::Ctrl('p')],
         Action::SolvePuzzle,
         "Ctrl+P",
-        "solve puzzle",
+        "tui-keys-solve-puzzle",
     ),
-    key(&[Key::Ctrl('g')], Action::GetToken, "Ctrl+G", "get token").shown_when(|a| a.auto_token()),
+    key(
+        &[Key::Ctrl('g')],
+        Action::GetToken,
+        "Ctrl+G",
+        "tui-keys-get-token",
+    )
+    .shown_when(|a| a.auto_token()),
     key(
         &[Key::Ctrl('o')],
         Action::OpenImport,
         "Ctrl+O",
-        "import a request",
+        "tui-keys-import-a-request",
     )
     .help_only(),
-    key(&[plain(KeyCode::Tab)], Action::NextStep, "Tab", "next step"),
+    key(
+        &[plain(KeyCode::Tab)],
+        Action::NextStep,
+        "Tab",
+        "tui-keys-next-step",
+    ),
     key(
         &[plain(KeyCode::F(2))],
         Action::OpenHeaders,
         "F2",
-        "headers",
+        "tui-keys-headers",
     ),
     key(
         &[plain(KeyCode::F(3))],
         Action::OpenHistory,
         "F3",
-        "history",
+        "tui-keys-history",
     ),
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
     key(
         &[plain(KeyCode::BackTab)],
         Action::PrevStep,
         "Shift+Tab",
-        "previous step",
+        "tui-keys-previous-step",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Esc)],
         Action::Back,
         "Esc",
-        "(first step: nothing before)",
+        "tui-keys-first-step-nothing-before",
     )
     .help_only(),
 ];
@@ -55,7 +72,7 @@ pub const KEYS: &[Binding] = &[
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     match action {
         Action::Accept => app.screen = Screen::Wizard(Step::Scene),
-        Action::Back => app.notice("this is the first step: Ctrl+C quits, F1 shows help"),
+        Action::Back => app.notice(t!(app.ui_lang, "tui-token-first-step")),
         Action::GetToken => return wizard::fetch_token(app),
         Action::SolvePuzzle => return super::puzzle::open(app),
         Action::OpenImport => return super::import::open(app),
@@ -93,7 +110,11 @@ pub(crate) fn on_token(
                     None => super::sending::send(app),
                 };
             }
-            app.notice("got a fresh pass token from the simulator (lives 180 s, single use)");
+            app.notice(t!(
+                app.ui_lang,
+                "tui-token-fresh",
+                secs = api::ttl::PASS_TOKEN.as_secs()
+            ));
             if app.screen == Screen::Wizard(Step::Token) {
                 app.screen = Screen::Wizard(Step::Scene);
             }
@@ -115,20 +136,16 @@ pub(crate) fn on_token(
                 crate::client::simflow::TokenError::NoReveal(_) => {
                     app.reveals = Some(false);
                     let cmds = super::puzzle::open(app);
-                    app.notice(
-                        "this target does not reveal captcha solutions: slide the piece into the hole, Enter verifies",
-                    );
+                    app.notice(t!(app.ui_lang, "tui-token-no-reveal"));
                     cmds
                 }
                 crate::client::simflow::TokenError::Failed(m) if is_header_refusal(&m) => {
                     app.header_refusal = Some(HeaderRefusal { send_after });
-                    app.error(format!(
-                        "the captcha refused the headers as edited ({m}), as a real app's would be: Ctrl+F gets the token with the profile's full headers"
-                    ));
+                    app.error(t!(app.ui_lang, "tui-token-headers-refused", message = m));
                     vec![]
                 }
                 crate::client::simflow::TokenError::Failed(m) => {
-                    app.error(format!("automatic token failed: {m}"));
+                    app.error(t!(app.ui_lang, "tui-token-auto-failed", message = m));
                     vec![]
                 }
             }
@@ -141,49 +158,69 @@ pub(crate) fn on_token(
 use crate::api;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{input_box, shown_mobile, shown_token};
+use crate::tui::wrap::{wrap_text, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
+
+/// The first screen's words for a person: what a pass token is and the ways
+/// to get one (the protocol's detail is under the field).
+fn intro(app: &App) -> Text<'static> {
+    let lang = app.ui_lang;
+    let way = |k: &'static str, text: String| {
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{k:<7}"), theme::KEY),
+            Span::raw(text),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(t!(
+            lang,
+            "tui-token-what",
+            secs = api::ttl::PASS_TOKEN.as_secs()
+        ))
+        .themed(theme::STRONG),
+        Line::from(t!(lang, "tui-token-ways")),
+        way("Ctrl+P", t!(lang, "tui-token-way-puzzle")),
+    ];
+    if app.auto_token() && app.target.simulator {
+        lines.push(way("Ctrl+G", t!(lang, "tui-token-way-auto")));
+    } else if app.auto_token() {
+        lines.push(way("Ctrl+G", t!(lang, "tui-token-way-auto-maybe")));
+    }
+    lines.push(Line::from(format!("  {}", t!(lang, "tui-token-way-paste"))));
+    Text::from(lines)
+}
 
 pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
-    let [intro, field, analysis] = Layout::vertical([
-        Constraint::Length(4),
+    let lang = app.ui_lang;
+    let intro = intro(app);
+    // The intro as tall as it wraps, leaving the field and a line under it.
+    let intro_height =
+        wrapped_height(&intro, area.width).min(usize::from(area.height.saturating_sub(4)));
+    let [intro_area, field, analysis] = Layout::vertical([
+        Constraint::Length(intro_height as u16),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(area);
-    let mut intro_lines = vec![Line::from(
-        "Paste the captcha_token from captcha/verify (TOKEN---POINT_JSON).",
-    )];
-    intro_lines
-        .push(Line::from("Ctrl+P solves the slider puzzle right here.").themed(theme::ACCENT));
-    if app.auto_token() && app.target.simulator {
-        intro_lines.push(Line::from("Ctrl+G gets one from the simulator.").themed(theme::ACCENT));
-    } else if app.auto_token() {
-        intro_lines.push(
-            Line::from(
-                "Ctrl+G gets one from the simulator if it reveals solutions (else: the puzzle).",
-            )
-            .themed(theme::ACCENT),
-        );
-    }
     f.render_widget(
-        Paragraph::new(intro_lines).wrap(Wrap { trim: false }),
-        intro,
+        Paragraph::new(wrap_text(&intro, intro_area.width)),
+        intro_area,
     );
-    input_box(f, field, &app.token, " Captcha pass token ", true);
+    let title = format!(" {} ", t!(lang, "tui-token-field"));
+    input_box(f, field, &app.token, &title, true);
 
-    let mut lines = Vec::new();
+    let mut lines = vec![Line::from(t!(lang, "tui-token-protocol")).themed(theme::MUTED)];
     let v = app.token.value();
     if v.is_empty() {
-        lines.push(
-            Line::from("(empty: the server answers IDAAS.SDK.PARAM.0008)").themed(theme::MUTED),
-        );
+        lines.push(Line::from(t!(lang, "tui-token-empty")).themed(theme::MUTED));
     } else {
         match api::token::parse_pass_token(v) {
             Ok(t) => {
-                lines.push(Line::from("✓ shape TOKEN---POINT_JSON").themed(theme::OK));
+                lines.push(Line::from(t!(lang, "tui-token-shape-ok")).themed(theme::OK));
                 lines.push(Line::from(format!(
                     "  token  {}",
                     shown_token(app, &t.token)
@@ -195,18 +232,16 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
                 }
             }
             Err(_) if app.current_token_meta().is_some() => {
-                lines.push(Line::from("✓ as issued by captcha/verify").themed(theme::OK));
+                lines.push(Line::from(t!(lang, "tui-token-issued")).themed(theme::OK));
                 lines.push(
-                    Line::from(
-                        "  its POINT_JSON is not plain JSON: AES-encrypted (the puzzle had a secretKey)",
-                    )
-                    .themed(theme::MUTED),
+                    Line::from(format!("  {}", t!(lang, "tui-token-encrypted")))
+                        .themed(theme::MUTED),
                 );
             }
             Err(e) => {
                 lines.push(Line::from(format!("✗ {e}")).themed(theme::BAD));
                 lines.push(
-                    Line::from("  (you can still send it: the server should answer CAPTCHA.0004)")
+                    Line::from(format!("  {}", t!(lang, "tui-token-still-send")))
                         .themed(theme::MUTED),
                 );
             }
@@ -214,30 +249,36 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
     }
     if let (Some(m), Some(age)) = (app.current_token_meta(), app.token_age()) {
         let left = api::ttl::PASS_TOKEN.as_secs() as i64 - age.as_secs() as i64;
-        let sender = m
-            .sender
-            .as_deref()
-            .map(|s| format!(" for sender {}", shown_mobile(app, s)))
-            .unwrap_or_default();
+        let state = if m.used {
+            t!(lang, "tui-token-used")
+        } else if left > 0 {
+            t!(lang, "tui-token-expires-in", secs = left)
+        } else {
+            t!(lang, "tui-token-expired")
+        };
+        let age_secs = age.as_secs();
+        let line = match m.sender.as_deref() {
+            Some(s) => t!(
+                lang,
+                "tui-token-obtained-for",
+                secs = age_secs,
+                sender = shown_mobile(app, s),
+                state = state
+            ),
+            None => t!(lang, "tui-token-obtained", secs = age_secs, state = state),
+        };
         lines.push(Line::from(""));
-        let line = Line::from(format!(
-            "obtained {} s ago{sender}; {}",
-            age.as_secs(),
-            if m.used {
-                "already used by a send (single use)".to_string()
-            } else if left > 0 {
-                format!("expires in {left} s")
-            } else {
-                "expired".to_string()
-            }
-        ));
+        let line = Line::from(line);
         lines.push(if m.used || left <= 30 {
             line.themed(theme::WARN)
         } else {
             line.themed(theme::MUTED)
         });
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), analysis);
+    f.render_widget(
+        Paragraph::new(wrap_text(&Text::from(lines), analysis.width)),
+        analysis,
+    );
 }
 
 /// What Ctrl+F needs to fetch the token again with the profile's headers.

@@ -14,6 +14,7 @@ use crate::api::headers as h;
 use crate::client::import::{Format, Imported};
 use crate::client::proxy::Recorded;
 use crate::client::{Outcome, RequestSpec, SentRequest};
+use crate::t;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -160,25 +161,40 @@ fn matches(r: &Recorded, f: &str) -> bool {
 }
 
 pub const KEYS: &[Binding] = &[
-    key(&[plain(KeyCode::Up), ch('k')], Action::Up, "↑↓", "move"),
+    key(
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "↑↓",
+        "tui-keys-move",
+    ),
     key(&[plain(KeyCode::Down), ch('j')], Action::Down, "↑↓", "").grouped(),
-    key(&[plain(KeyCode::Enter)], Action::Accept, "Enter", "open"),
-    key(&[ch('/')], Action::Filter, "/", "filter"),
-    key(&[ch('e')], Action::Edit, "e", "edit & resend"),
+    key(
+        &[plain(KeyCode::Enter)],
+        Action::Accept,
+        "Enter",
+        "tui-keys-open",
+    ),
+    key(&[ch('/')], Action::Filter, "/", "tui-keys-filter"),
+    key(&[ch('e')], Action::Edit, "e", "tui-keys-edit-resend"),
     key(
         &[ch('w')],
         Action::ExportHar,
         "w/W",
-        "HAR: this / all shown",
+        "tui-keys-har-this-all-shown",
     ),
     key(&[ch('W')], Action::ExportAllHar, "w/W", "").grouped(),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "clear filter"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-clear-filter",
+    ),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::PageUp)],
         Action::PageUp,
         "PgUp/PgDn",
-        "a page",
+        "tui-keys-a-page",
     )
     .help_only(),
     key(
@@ -192,7 +208,7 @@ pub const KEYS: &[Binding] = &[
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "first / newest (follows)",
+        "tui-keys-first-newest-follows",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
@@ -204,10 +220,15 @@ pub const FILTER_KEYS: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Accept,
         "Enter",
-        "keep filter",
+        "tui-keys-keep-filter",
     ),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "clear filter"),
-    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "quit"),
+    key(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "tui-keys-clear-filter",
+    ),
+    key(&[Key::Ctrl('c')], Action::Quit, "Ctrl+C", "tui-keys-quit"),
 ];
 
 /// One exchange open in the three panes.
@@ -216,14 +237,14 @@ pub const DETAIL_KEYS: &[Binding] = &[
         &[plain(KeyCode::Tab), plain(KeyCode::Right)],
         Action::NextPane,
         "Tab/1-3",
-        "pane",
+        "tui-keys-pane",
     ),
     key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
     key(
         &[plain(KeyCode::Down), ch('j')],
         Action::Down,
         "↑↓ PgUp/PgDn",
-        "scroll",
+        "tui-keys-scroll",
     ),
     key(
         &[plain(KeyCode::Up), ch('k')],
@@ -246,22 +267,22 @@ pub const DETAIL_KEYS: &[Binding] = &[
         "",
     )
     .grouped(),
-    key(&[ch('e')], Action::Edit, "e", "edit & resend"),
-    key(&[ch('w')], Action::ExportHar, "w", "HAR"),
-    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "list"),
-    key(&[ch('q')], Action::Quit, "q", "quit"),
+    key(&[ch('e')], Action::Edit, "e", "tui-keys-edit-resend"),
+    key(&[ch('w')], Action::ExportHar, "w", "tui-keys-har"),
+    key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-list"),
+    key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
     key(
         &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
         Action::PrevPane,
         "Shift+Tab/←→",
-        "previous / next pane",
+        "tui-keys-previous-next-pane",
     )
     .help_only(),
     key(
         &[plain(KeyCode::Home)],
         Action::Top,
         "Home/End",
-        "top / bottom",
+        "tui-keys-top-bottom",
     )
     .help_only(),
     key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
@@ -343,19 +364,19 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             t.filter = Input::default();
             t.refilter();
         }
-        Action::Back => app.notice("the newest exchange is at the bottom; q quits"),
+        Action::Back => app.notice(t!(app.ui_lang, "tui-lists-traffic-newest-bottom")),
         Action::Accept => return open(app),
         Action::Edit => return edit(app),
         Action::ExportHar => {
             if let Some(r) = app.traffic.row(app.traffic.sel) {
                 return vec![export(app, [&r.exchange])];
             }
-            app.error("no exchange yet");
+            app.error(t!(app.ui_lang, "tui-lists-traffic-no-exchange"));
         }
         Action::ExportAllHar => {
             let t = &app.traffic;
             if t.shown() == 0 {
-                app.error("no exchange yet");
+                app.error(t!(app.ui_lang, "tui-lists-traffic-no-exchange"));
                 return vec![];
             }
             let rows: Vec<_> = (0..t.shown()).filter_map(|i| t.row(i)).cloned().collect();
@@ -474,7 +495,7 @@ fn edit(app: &mut App) -> Vec<Cmd> {
         None => match app.traffic.row(app.traffic.sel) {
             Some(r) => r.exchange.request.clone(),
             None => {
-                app.error("no exchange yet");
+                app.error(t!(app.ui_lang, "tui-lists-traffic-no-exchange"));
                 return vec![];
             }
         },
@@ -489,12 +510,13 @@ fn edit(app: &mut App) -> Vec<Cmd> {
     match imported_of(&r) {
         Some(i) => {
             app.back_to = Screen::Traffic;
-            super::import::use_request(app, &i, &format!("proxy exchange #{id}"));
+            let source = t!(app.ui_lang, "tui-lists-traffic-source", id = id);
+            super::import::use_request(app, &i, &source);
             if let Some(imp) = app.imported.as_mut() {
                 imp.from_traffic = true;
             }
         }
-        None => app.error("this exchange has no URL to send again"),
+        None => app.error(t!(app.ui_lang, "tui-lists-traffic-no-url")),
     }
     vec![]
 }
@@ -620,14 +642,21 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let t = &app.traffic;
     if let Some(rec) = t.open.as_deref() {
         let areas = layout::result(body);
-        let status = crate::tui::record::outcome_label(&rec.exchange.outcome);
+        let lang = app.ui_lang;
+        let status = crate::tui::record::outcome_label_in(&rec.exchange.outcome, lang);
         let titles = [
-            format!(" #{} Request (as received) ", rec.id),
-            format!(" Response: {status} "),
-            " Explanation ".to_string(),
+            format!(
+                " {} ",
+                t!(lang, "tui-lists-traffic-pane-request", id = rec.id)
+            ),
+            format!(
+                " {} ",
+                t!(lang, "tui-result-pane-response", status = status)
+            ),
+            format!(" {} ", t!(lang, "tui-result-pane-explanation")),
         ];
         let red = app.redact.then(|| rec.redactor());
-        let summary = crate::tui::record::summary_line(&rec.exchange, red.as_ref());
+        let summary = crate::tui::record::summary_line_in(&rec.exchange, red.as_ref(), lang);
         app.panes
             .draw(f, &areas, app.ui_lang, summary, titles, |i| {
                 // Without the result screen's keys (r, s, m, l...): they do not work
@@ -646,25 +675,30 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     }
     let (list_area, filter_area) = areas(app, body);
     if let Some(fa) = filter_area {
-        input_box(
-            f,
-            fa,
-            &t.filter,
-            " Filter (method, path, status, code, client, device) ",
-            t.filtering,
-        );
+        let filter_title = format!(" {} ", t!(app.ui_lang, "tui-lists-traffic-filter"));
+        input_box(f, fa, &t.filter, &filter_title, t.filtering);
     }
     let n = t.shown();
+    let lang = app.ui_lang;
     let title = format!(
-        " Traffic: {} → {}  {}{} ",
-        visible(&t.listen),
-        visible(&t.upstream),
+        " {}  {}{} ",
+        t!(
+            lang,
+            "tui-lists-traffic-title",
+            listen = visible(&t.listen),
+            upstream = visible(&t.upstream)
+        ),
         match &t.matches {
-            Some(_) => format!("{n} of {} shown", t.list.len()),
-            None => format!("{n} exchanges"),
+            Some(_) => t!(
+                lang,
+                "tui-lists-traffic-shown-of",
+                n = n,
+                total = t.list.len()
+            ),
+            None => t!(lang, "tui-lists-traffic-count", n = n),
         },
         if t.missed > 0 {
-            format!(", {} went by too fast to list", t.missed)
+            t!(lang, "tui-lists-traffic-missed", n = t.missed)
         } else {
             String::new()
         }
@@ -672,12 +706,13 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let block = focused_block(title, !t.filtering);
     if n == 0 {
         let text = if t.list.is_empty() {
-            format!(
-                "Waiting for the first exchange: point the app (or curl) at {}",
-                visible(&t.listen)
+            t!(
+                lang,
+                "tui-lists-traffic-waiting",
+                listen = visible(&t.listen)
             )
         } else {
-            "No exchange matches the filter (Esc clears it).".to_string()
+            t!(lang, "tui-lists-traffic-no-match")
         };
         f.render_widget(
             Paragraph::new(Line::from(text).themed(theme::MUTED))
@@ -749,10 +784,17 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Length(code_w),
         Constraint::Length(9),
     ];
-    let mut header = vec!["time", "method", "path", "st", "code", "took"];
+    let mut header = vec![
+        t!(lang, "tui-lists-col-time"),
+        t!(lang, "tui-lists-col-method"),
+        t!(lang, "tui-lists-col-path"),
+        t!(lang, "tui-lists-col-status"),
+        t!(lang, "tui-lists-col-code"),
+        t!(lang, "tui-lists-col-took"),
+    ];
     if with_device {
         widths.push(Constraint::Length(device_w));
-        header.push("device");
+        header.push(t!(lang, "tui-lists-col-device"));
     }
     let table = Table::new(rows, widths)
         .header(
