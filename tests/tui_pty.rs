@@ -44,13 +44,9 @@ fn walks_the_flow_to_a_login_and_restores_the_terminal() {
 /// from the token step's plain words to the result's panes and the help.
 #[test]
 fn a_chinese_locale_walks_the_flow_in_chinese() {
-    let mut t = Pty::spawn_env(
-        "zh",
-        40,
-        160,
-        &[],
-        &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")],
-    );
+    let mut t = PtyCommand::new(40, 160)
+        .envs(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")])
+        .spawn();
     t.wait_for("第 1 步（共 4 步）");
     t.wait_for("通过令牌证明有人解开了验证码");
     t.wait_for("三种获取方式");
@@ -101,7 +97,7 @@ fn a_chinese_locale_walks_the_flow_in_chinese() {
     t.send(b"\x03"); // Ctrl+C
     let st = t.wait_exit();
     assert!(st.success(), "exit status {st:?}");
-    t.assert_restored();
+    assert_restored(&t);
 }
 
 #[test]
