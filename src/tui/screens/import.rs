@@ -298,11 +298,12 @@ so it is probably spent or expired (expect IDAAS.SDK.CAPTCHA.0003); get a fresh 
 // ---- drawing ------------------------------------------------------------------------
 
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::{focused_block, input_box, max_scroll};
+use crate::tui::view::{focused_block, input_box, text_max_scroll};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let [intro, field, out] = Layout::vertical([
@@ -311,27 +312,27 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Min(1),
     ])
     .areas(body);
-    f.render_widget(
-        Paragraph::new(vec![
-            Line::from(
-                "Paste the request your app sent (curl from devtools, a HAR, a raw HTTP request),",
-            ),
-            Line::from("or type a file's path and press Enter.").themed(theme::MUTED),
-        ])
-        .wrap(Wrap { trim: false }),
-        intro,
-    );
+    let text = Text::from(vec![
+        Line::from(
+            "Paste the request your app sent (curl from devtools, a HAR, a raw HTTP request),",
+        ),
+        Line::from("or type a file's path and press Enter.").themed(theme::MUTED),
+    ]);
+    f.render_widget(Paragraph::new(wrap_text(&text, intro.width)), intro);
     input_box(f, field, &app.import.input, " File path (or paste) ", true);
-    let p = Paragraph::new(summary(app)).wrap(Wrap { trim: false });
-    let max = max_scroll(&p, out);
     let title = match &app.import.parsed {
         Some(Ok(_)) => format!(" Understood ({}) ", visible(&app.import.source)),
         Some(Err(_)) => format!(" Not understood ({}) ", visible(&app.import.source)),
         None => " Nothing yet ".to_string(),
     };
+    let block = focused_block(title, false);
+    let text = Text::from(summary(app));
+    let max = text_max_scroll(&text, out);
+    let lines = wrap_text(&text, block.inner(out).width);
     f.render_widget(
-        p.scroll((app.import.scroll.min(max), 0))
-            .block(focused_block(title, false)),
+        Paragraph::new(lines)
+            .scroll((app.import.scroll.min(max), 0))
+            .block(block),
         out,
     );
 }
