@@ -401,3 +401,53 @@ async fn from_the_scene_step_to_a_result_in_chinese() {
         "{s}"
     );
 }
+
+/// "Chinese UI" issue: the explanation wraps by UAX #14 at 80x24: no line
+/// starts with closing punctuation and a number stays with its unit
+/// (`300 秒`, `60 秒`), on every scrolled page of the pane.
+#[test]
+fn the_chinese_explanation_breaks_by_the_line_breaking_rules() {
+    let closing = ['，', '。', '；', '：', '、', '）'];
+    let cases = [
+        ok_response(),
+        json_response(400, &error_body("IDAAS.SDK.PARAM.0001")),
+    ];
+    for resp in cases {
+        let mut a = with_result(zh(Step::Review), Some(resp));
+        key(&mut a, KeyCode::Char('3'));
+        let mut seen: Vec<String> = Vec::new();
+        let mut pages = 0;
+        loop {
+            let t = draw(&mut a, 80, 24);
+            // the pane's rows, between its side borders
+            for r in &rows(&t)[4..22] {
+                let inner = r.trim_start_matches('┃').trim_end_matches('┃').trim();
+                if let Some(c) = inner.chars().next() {
+                    assert!(!closing.contains(&c), "{inner:?}\n{}", text(&t));
+                }
+                seen.push(inner.to_string());
+            }
+            let max = vflow::tui::view::pane_max_scroll(&a, 2);
+            if a.panes.scroll[2] >= max {
+                break;
+            }
+            for _ in 0..18 {
+                key(&mut a, KeyCode::Down);
+            }
+            pages += 1;
+            assert!(pages < 20, "the pane never reaches its end");
+        }
+        let all = seen.join("\n");
+        // a number at the end of a row and its unit at the start of the next
+        for pair in seen.windows(2) {
+            let ends_in_digit = pair[0].chars().last().is_some_and(|c| c.is_ascii_digit());
+            assert!(
+                !(ends_in_digit && pair[1].starts_with(['秒', '次', '条', '位'])),
+                "{pair:?}"
+            );
+        }
+        if all.contains("短信验证码已发送") {
+            assert!(all.contains("300 秒") && all.contains("60 秒"), "{all}");
+        }
+    }
+}

@@ -7,12 +7,13 @@
 use super::keymap::Action;
 use super::layout::{self, Hit, ResultAreas};
 use super::theme;
-use super::view::{focused_block, max_scroll, tab_labels};
+use super::view::{focused_block, tab_labels};
+use super::wrap::wrap_text;
 use crate::api::Lang;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Tabs};
 use std::cell::Cell;
 
@@ -124,7 +125,8 @@ impl PaneSet {
     }
 
     /// Draw the summary line and the panes in `areas` with these titles and
-    /// contents (the tabs in `lang`), and record where they went.
+    /// contents (`text(i)`: pane `i`'s lines, wrapped here at the pane's inner
+    /// width; the tabs in `lang`), and record where they went.
     pub fn draw(
         &self,
         f: &mut Frame,
@@ -132,7 +134,7 @@ impl PaneSet {
         lang: Lang,
         summary: Line<'static>,
         titles: [String; PANES],
-        paragraph: impl Fn(usize) -> Paragraph<'static>,
+        text: impl Fn(usize) -> Text<'static>,
     ) {
         f.render_widget(Paragraph::new(summary), areas.summary);
         let mut drawn = Drawn {
@@ -154,27 +156,31 @@ impl PaneSet {
             // only the focused pane is drawn (and only it can scroll until
             // the focus changes, which draws again)
             let i = self.focus;
-            let p = paragraph(i);
-            drawn.max[i] = max_scroll(&p, areas.panes[i]);
-            self.pane(f, areas.panes[i], i, &titles[i], p);
+            drawn.max[i] = self.pane(f, areas.panes[i], i, &titles[i], &text(i));
         } else {
             for (i, (area, title)) in areas.panes.iter().zip(&titles).enumerate() {
-                let p = paragraph(i);
-                drawn.max[i] = max_scroll(&p, *area);
-                self.pane(f, *area, i, title, p);
+                drawn.max[i] = self.pane(f, *area, i, title, &text(i));
             }
         }
         self.drawn.set(drawn);
     }
 
-    fn pane(&self, f: &mut Frame, area: Rect, i: usize, title: &str, p: Paragraph<'static>) {
-        let max = max_scroll(&p, area);
+    /// Draw pane `i` in `area` and say how far it can scroll.
+    fn pane(&self, f: &mut Frame, area: Rect, i: usize, title: &str, text: &Text<'_>) -> u16 {
+        let lines = wrap_text(text, layout::inner_width(area));
+        let visible = area.height.saturating_sub(2) as usize;
+        let max = lines
+            .lines
+            .len()
+            .saturating_sub(visible)
+            .min(u16::MAX as usize) as u16;
         let pos = self.scroll[i].min(max);
         let mut block = focused_block(title.to_string(), self.focus == i);
         if max > 0 {
             block = block
                 .title_bottom(Line::from(format!(" {pos}/{max} ↑↓ ")).alignment(Alignment::Right));
         }
-        f.render_widget(p.scroll((pos, 0)).block(block), area);
+        f.render_widget(Paragraph::new(lines).scroll((pos, 0)).block(block), area);
+        max
     }
 }

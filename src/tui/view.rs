@@ -4,10 +4,11 @@ use super::app::{App, Busy, Screen};
 use super::{keymap, layout, screens};
 use crate::api;
 use crate::tui::theme::{self, Themed};
+use crate::tui::wrap::{wrap_text, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use tui_input::Input;
 
 /// Headers every HTTP client adds on its own.
@@ -35,7 +36,8 @@ pub fn view(app: &App, f: &mut Frame) {
             min = format!("{}x{}", MIN_SIZE.0, MIN_SIZE.1),
             size = format!("{}x{}", area.width, area.height)
         );
-        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        let text = Text::from(text);
+        f.render_widget(Paragraph::new(wrap_text(&text, area.width)), area);
         return;
     }
     let fr = layout::frame(area);
@@ -278,11 +280,20 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     Rect::new(x, y, w.min(area.width), h.min(area.height))
 }
 
-/// How far a paragraph drawn in the bordered `pane` can scroll.
-pub(crate) fn max_scroll(p: &Paragraph<'_>, pane: Rect) -> u16 {
-    let total = p.line_count(layout::inner_width(pane));
+/// How far `text`, wrapped (by [`wrap_text`]) at the inner width of the
+/// bordered `pane`, can scroll.
+pub(crate) fn text_max_scroll(text: &Text<'_>, pane: Rect) -> u16 {
+    let total = wrapped_height(text, layout::inner_width(pane));
     let visible = pane.height.saturating_sub(2) as usize;
-    total.saturating_sub(visible) as u16
+    total.saturating_sub(visible).min(u16::MAX as usize) as u16
+}
+
+/// The height of a bordered popup `w` columns wide that shows all of `lines`
+/// (wrapped as [`popup`] wraps them).
+pub(crate) fn popup_height(lines: &[Line<'_>], w: u16) -> u16 {
+    let text = Text::from(lines.to_vec());
+    let rows = wrapped_height(&text, w.saturating_sub(2));
+    (rows.min(u16::MAX as usize - 2) as u16) + 2
 }
 
 pub(crate) fn popup(
@@ -293,10 +304,12 @@ pub(crate) fn popup(
     title: &str,
     lines: Vec<Line<'static>>,
 ) {
+    // wrapped here, at the popup's inner width (`popup_height` measures them)
     let r = centered(area, w.min(area.width), h.min(area.height));
     f.render_widget(Clear, r);
+    let text = wrap_text(&Text::from(lines), layout::inner_width(r));
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(text).block(
             Block::bordered()
                 .title(title.to_string())
                 .border_type(BorderType::Double),

@@ -21,13 +21,14 @@ use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::layout;
 use crate::tui::record::{self, Record};
 use crate::tui::theme::{self, Themed};
+use crate::tui::wrap::wrap_text;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use futures_util::future::BoxFuture;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -633,9 +634,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 /// Rows `lines` take wrapped at `width`, between `min` and `max`.
 fn wrapped_height(lines: Vec<Line<'static>>, width: u16, min: u16, max: u16) -> u16 {
-    let n = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .line_count(width.max(1));
+    let n = crate::tui::wrap::wrapped_height(&Text::from(lines), width);
     (n.min(u16::MAX as usize) as u16).clamp(min, max.max(min))
 }
 
@@ -928,12 +927,9 @@ pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: 
     let mut st = TableState::default().with_selected(Some(t.sel));
     *st.offset_mut() = layout::list_offset(t.sel, len, area.height);
     f.render_stateful_widget(table, area, &mut st);
-    f.render_widget(
-        Paragraph::new(t.about)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().border_style(theme::FRAME)),
-        info,
-    );
+    let block = Block::bordered().border_style(theme::FRAME);
+    let about = wrap_text(&Text::from(t.about), block.inner(info).width);
+    f.render_widget(Paragraph::new(about).block(block), info);
 }
 
 /// The verdict line of a case that ran: `FAIL: why`, and `PASS: got X as expected` in the
@@ -1046,10 +1042,8 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
     if c.suite.cases.get(i).is_none() {
         return;
     }
-    f.render_widget(
-        Paragraph::new(head_lines(app, i)).wrap(Wrap { trim: false }),
-        head,
-    );
+    let text = Text::from(head_lines(app, i));
+    f.render_widget(Paragraph::new(wrap_text(&text, head.width)), head);
     let status = c
         .result(i)
         .and_then(|r| r.got.clone())
@@ -1075,7 +1069,7 @@ fn detail(app: &App, f: &mut Frame, body: Rect, i: usize) {
         None => Line::from(t!(lang, "tui-check-not-run-yet")).themed(theme::MUTED),
     };
     c.panes
-        .draw(f, &areas, lang, summary, titles, |p| paragraph(app, p));
+        .draw(f, &areas, lang, summary, titles, |p| pane_text(app, p));
 }
 
 fn record_of(r: &CaseResult, s: &Sent) -> Record {
@@ -1194,15 +1188,15 @@ fn check_lines(lang: Lang, r: &CaseResult, out: &mut Vec<Line<'static>>) {
     );
 }
 
-fn paragraph(app: &App, i: usize) -> Paragraph<'static> {
-    Paragraph::new(Text::from(pane_lines(app, i))).wrap(Wrap { trim: false })
+fn pane_text(app: &App, i: usize) -> Text<'static> {
+    Text::from(pane_lines(app, i))
 }
 
 /// How far pane `i` of the open case can scroll at the current size.
 pub fn max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (_, r) = detail_areas(app, layout::frame(area).body);
-    crate::tui::view::max_scroll(&paragraph(app, i), r.panes[i])
+    crate::tui::view::text_max_scroll(&pane_text(app, i), r.panes[i])
 }
 
 /// The message the runtime's task sends for a progress event.

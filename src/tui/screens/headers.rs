@@ -441,10 +441,11 @@ use crate::api;
 use crate::tui::layout;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{focused_block, input_box};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 /// A device preset's label in `lang` (`DevicePreset::label` in English).
 fn preset_label(p: DevicePreset, lang: crate::api::Lang) -> String {
@@ -586,14 +587,13 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
                 .iter()
                 .map(|p| p.name())
                 .collect();
+            let text = Text::from(crate::t!(
+                lang,
+                "tui-flow-headers-presets",
+                names = names.join(", ")
+            ));
             f.render_widget(
-                Paragraph::new(crate::t!(
-                    lang,
-                    "tui-flow-headers-presets",
-                    names = names.join(", ")
-                ))
-                .wrap(Wrap { trim: false })
-                .themed(theme::MUTED),
+                Paragraph::new(wrap_text(&text, edit_area.width)).themed(theme::MUTED),
                 edit_area,
             );
         }
@@ -622,12 +622,8 @@ pub(crate) fn headers(app: &App, f: &mut Frame, body: Rect) {
             }
         })
         .unwrap_or_else(|| crate::t!(lang, "tui-flow-headers-custom-meaning"));
-    f.render_widget(
-        Paragraph::new(meaning)
-            .wrap(Wrap { trim: false })
-            .themed(theme::MUTED),
-        info,
-    );
+    let meaning = wrap_text(&Text::from(meaning), info.width);
+    f.render_widget(Paragraph::new(meaning).themed(theme::MUTED), info);
 }
 
 /// The preset picker over the editor: each preset's name, label and values.
@@ -661,14 +657,11 @@ pub(crate) fn preset_picker(app: &App, f: &mut Frame, body: Rect) {
         ratatui::text::Line::from(crate::t!(lang, "tui-flow-preset-apply")).themed(theme::MUTED),
     );
     let w = body.width.saturating_sub(4).min(110);
-    let h = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(w.saturating_sub(2)) as u16
-        + 2;
+    let h = crate::tui::view::popup_height(&lines, w);
     crate::tui::view::popup(
         f,
         body,
-        body.width.saturating_sub(4).min(110),
+        w,
         h,
         &format!(" {} ", crate::t!(lang, "tui-flow-preset-title")),
         lines,

@@ -320,11 +320,12 @@ pub(crate) fn token_warning(app: &App) -> Option<String> {
 // ---- drawing ------------------------------------------------------------------------
 
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::{focused_block, input_box, max_scroll};
+use crate::tui::view::{focused_block, input_box, text_max_scroll};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
     let [intro, field, out] = Layout::vertical([
@@ -333,18 +334,13 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         Constraint::Min(1),
     ])
     .areas(body);
-    f.render_widget(
-        Paragraph::new(vec![
-            Line::from(t!(app.ui_lang, "tui-lists-import-intro")),
-            Line::from(t!(app.ui_lang, "tui-lists-import-intro-path")).themed(theme::MUTED),
-        ])
-        .wrap(Wrap { trim: false }),
-        intro,
-    );
+    let text = Text::from(vec![
+        Line::from(t!(app.ui_lang, "tui-lists-import-intro")),
+        Line::from(t!(app.ui_lang, "tui-lists-import-intro-path")).themed(theme::MUTED),
+    ]);
+    f.render_widget(Paragraph::new(wrap_text(&text, intro.width)), intro);
     let field_title = format!(" {} ", t!(app.ui_lang, "tui-lists-import-field"));
     input_box(f, field, &app.import.input, &field_title, true);
-    let p = Paragraph::new(summary(app)).wrap(Wrap { trim: false });
-    let max = max_scroll(&p, out);
     let title = match &app.import.parsed {
         Some(Ok(_)) => format!(
             " {} ",
@@ -364,9 +360,14 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         ),
         None => format!(" {} ", t!(app.ui_lang, "tui-lists-import-nothing-yet")),
     };
+    let block = focused_block(title, false);
+    let text = Text::from(summary(app));
+    let max = text_max_scroll(&text, out);
+    let lines = wrap_text(&text, block.inner(out).width);
     f.render_widget(
-        p.scroll((app.import.scroll.min(max), 0))
-            .block(focused_block(title, false)),
+        Paragraph::new(lines)
+            .scroll((app.import.scroll.min(max), 0))
+            .block(block),
         out,
     );
 }

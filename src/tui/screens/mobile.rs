@@ -81,10 +81,11 @@ use crate::api::{self, Lang, Scene};
 use crate::t;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{input_box, shown_mobile};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::Paragraph;
 
 /// The live hint under the field (`api::mobile::hint`) in `lang`: digit count, area
 /// code, validity.
@@ -114,7 +115,8 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
     } else {
         t!(lang, "tui-flow-mobile-intro")
     };
-    f.render_widget(Paragraph::new(intro_text).wrap(Wrap { trim: false }), intro);
+    let intro_text = wrap_text(&Text::from(intro_text), intro.width);
+    f.render_widget(Paragraph::new(intro_text), intro);
     let title = format!(" {} ", t!(lang, "tui-flow-mobile-box"));
     input_box(f, field, &app.mobile, &title, true);
     let v = app.mobile.value();
@@ -146,5 +148,6 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
             .themed(theme::WARN),
         );
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), hint);
+    let lines = wrap_text(&Text::from(lines), hint.width);
+    f.render_widget(Paragraph::new(lines), hint);
 }

@@ -523,11 +523,12 @@ pub(crate) fn draw(app: &App, f: &mut Frame) {
                 line
             });
         }
+        let w = area.width.saturating_sub(4).min(96);
         popup(
             f,
             area,
-            area.width.saturating_sub(4).min(96),
-            (lines.len() + 2) as u16,
+            w,
+            crate::tui::view::popup_height(&lines, w),
             &format!(" {} ", t!(lang, "tui-flow-picker-title")),
             lines,
         );
@@ -553,9 +554,8 @@ fn prompt(f: &mut Frame, area: Rect, p: &Prompt, lang: Lang) {
         p.pending.consumer.name(),
         verb_in(p.pending.consumer, lang)
     );
-    let inner = w.saturating_sub(2).max(1) as usize;
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let h = rows as u16 + 5;
+    // the wrapped lines, and three rows for the input field under them
+    let h = crate::tui::view::popup_height(&lines, w) + 3;
     popup(f, area, w, h, &title, lines);
     let r = centered(area, w.min(area.width), h.min(area.height));
     let field = Rect::new(

@@ -23,7 +23,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row};
 use std::sync::Arc;
 
 /// One row of the probe table.
@@ -851,10 +851,7 @@ fn plan_popup(app: &App, f: &mut Frame, body: Rect, ask: &Ask) {
     };
     lines.push(Line::from(budget).themed(theme::MUTED));
     let w = 66.min(body.width);
-    let h = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(w.saturating_sub(2)) as u16
-        + 2;
+    let h = crate::tui::view::popup_height(&lines, w);
     let title = format!(" {} ", t!(lang, "tui-probe-plan-title"));
     crate::tui::view::popup(f, body, w, h, &title, lines);
 }
@@ -922,7 +919,7 @@ fn evidence(app: &App, f: &mut Frame, body: Rect, i: usize) {
         )),
     };
     p.panes.draw(f, &areas, lang, summary, titles, |k| {
-        Paragraph::new(Text::from(pane_lines(app, k))).wrap(Wrap { trim: false })
+        Text::from(pane_lines(app, k))
     });
 }
 

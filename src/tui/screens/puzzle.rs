@@ -11,11 +11,13 @@ use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::theme::{self, Themed};
+use crate::tui::wrap::wrap_text;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use std::cell::RefCell;
@@ -933,7 +935,8 @@ pub fn draw(app: &App, f: &mut Frame) {
         }
         Phase::Loading => vec![],
     };
-    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }), a.message);
+    let msg = wrap_text(&Text::from(msg), a.message.width);
+    f.render_widget(Paragraph::new(msg), a.message);
 }
 
 /// `x = NNN of 0–263`, and the digits typed for x.

@@ -367,27 +367,26 @@ fn body_field(spec: &RequestSpec, name: &str) -> String {
 // ---- drawing ------------------------------------------------------------------------
 
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::{max_scroll, popup};
+use crate::tui::view::{popup, text_max_scroll};
 use crate::tui::{keymap, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
 
-/// The paragraph of result pane `i`, as drawn (wrapping included).
-pub(crate) fn pane_paragraph(app: &App, i: usize) -> Paragraph<'static> {
+/// The lines of result pane `i` (the pane set wraps them at its width).
+pub(crate) fn pane_text(app: &App, i: usize) -> Text<'static> {
     let lines = app
         .current_record()
         .map(|r| record::pane_lines(r, i, app.redact, &app.explain_base, app.ui_lang, true))
         .unwrap_or_default();
-    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+    Text::from(lines)
 }
 
 /// How far pane `i` can scroll at the current size.
 pub(crate) fn pane_max_scroll(app: &App, i: usize) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let r = layout::result(layout::frame(area).body);
-    max_scroll(&pane_paragraph(app, i), r.panes[i])
+    text_max_scroll(&pane_text(app, i), r.panes[i])
 }
 
 pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
@@ -408,7 +407,7 @@ pub(crate) fn result(app: &App, f: &mut Frame, body: Rect) {
     let red = app.redact.then(|| rec.redactor());
     let summary = record::summary_line_in(&rec.exchange, red.as_ref(), lang);
     app.panes
-        .draw(f, &areas, lang, summary, titles, |i| pane_paragraph(app, i));
+        .draw(f, &areas, lang, summary, titles, |i| pane_text(app, i));
     next_step::draw(app, f);
 }
 

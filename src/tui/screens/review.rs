@@ -217,12 +217,13 @@ impl App {
 use crate::api::headers as h;
 use crate::t;
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::{STACK_HEADERS, focused_block, max_scroll};
+use crate::tui::view::{STACK_HEADERS, focused_block, text_max_scroll};
+use crate::tui::wrap::wrap_text;
 use crate::tui::{layout, record};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 /// The review text: warnings, then the exact request about to be sent.
 pub fn review_lines(app: &App) -> Vec<Line<'static>> {
@@ -329,8 +330,8 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
-    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
-    let max = max_scroll(&p, area);
+    let text = Text::from(review_lines(app));
+    let max = text_max_scroll(&text, area);
     app.review.max.set(max);
     let pos = app.review.scroll.min(max);
     let lang = app.ui_lang;
@@ -345,13 +346,13 @@ pub(crate) fn review_step(app: &App, f: &mut Frame, area: Rect) {
         block = block
             .title_bottom(Line::from(format!(" {pos}/{max} {hint} ")).alignment(Alignment::Right));
     }
-    f.render_widget(p.scroll((pos, 0)).block(block), area);
+    let text = wrap_text(&text, block.inner(area).width);
+    f.render_widget(Paragraph::new(text).scroll((pos, 0)).block(block), area);
 }
 
 /// How far the review can scroll at the app's size.
 pub(crate) fn review_max_scroll(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (_, main) = layout::wizard(layout::frame(area).body, Step::Review);
-    let p = Paragraph::new(review_lines(app)).wrap(Wrap { trim: false });
-    max_scroll(&p, main)
+    text_max_scroll(&Text::from(review_lines(app)), main)
 }

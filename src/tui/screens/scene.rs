@@ -159,10 +159,11 @@ use crate::t;
 use crate::tui::layout;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{ellipsize, focused_block, input_box};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 /// What a scene is for, in `lang` (`Scene::description` in English).
 pub fn description(s: Scene, lang: Lang) -> String {
@@ -246,7 +247,7 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
         };
         f.render_widget(Paragraph::new(text).themed(theme::WARN), hint);
     } else if let Some(s) = Scene::ALL.get(app.scene_sel) {
-        let p = Paragraph::new(vec![
+        let text = Text::from(vec![
             Line::from(description(*s, lang)),
             Line::from(vec![
                 // a full-width colon carries its own space
@@ -257,8 +258,7 @@ pub(crate) fn scene_step(app: &App, f: &mut Frame, area: Rect) {
                 .themed(theme::MUTED),
                 Span::raw(consumers(*s, lang)),
             ]),
-        ])
-        .wrap(Wrap { trim: false });
-        f.render_widget(p, detail);
+        ]);
+        f.render_widget(Paragraph::new(wrap_text(&text, detail.width)), detail);
     }
 }

@@ -70,10 +70,11 @@ pub(crate) fn send_spec(app: &mut App, spec: RequestSpec) -> Vec<Cmd> {
 use crate::api;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{SPINNER, centered};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Block, Paragraph};
 
 pub(crate) fn sending(app: &App, f: &mut Frame, body: Rect) {
     let lang = app.ui_lang;
@@ -106,11 +107,9 @@ pub(crate) fn sending(app: &App, f: &mut Frame, body: Rect) {
         Line::from(crate::t!(lang, "tui-flow-sending-esc")).themed(theme::MUTED),
     ];
     let area = centered(body, 70.min(body.width), 8.min(body.height));
-    f.render_widget(
-        Paragraph::new(lines)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered()),
-        area,
-    );
+    let block = Block::bordered();
+    // centred lines: wrapped without a hanging indent
+    let text = Text::from(lines).alignment(Alignment::Center);
+    let text = wrap_text(&text, block.inner(area).width);
+    f.render_widget(Paragraph::new(text).block(block), area);
 }

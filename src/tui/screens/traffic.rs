@@ -597,10 +597,11 @@ use crate::api::text::visible;
 use crate::tui::layout;
 use crate::tui::theme::{self, Themed};
 use crate::tui::view::{ellipsize, focused_block, input_box};
+use crate::tui::wrap::wrap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 /// The list, and below it the filter box while there is a filter.
 fn areas(app: &App, body: Rect) -> (Rect, Option<Rect>) {
@@ -669,7 +670,7 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
                     app.ui_lang,
                     false,
                 );
-                Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+                Text::from(lines)
             });
         return;
     }
@@ -714,12 +715,9 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         } else {
             t!(lang, "tui-lists-traffic-no-match")
         };
-        f.render_widget(
-            Paragraph::new(Line::from(text).themed(theme::MUTED))
-                .wrap(Wrap { trim: false })
-                .block(block),
-            list_area,
-        );
+        let text = Text::from(Line::from(text).themed(theme::MUTED));
+        let text = wrap_text(&text, block.inner(list_area).width);
+        f.render_widget(Paragraph::new(text).block(block), list_area);
         return;
     }
     // Only the rows on screen are built.
