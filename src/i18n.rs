@@ -58,6 +58,17 @@ pub fn warm() {
     let _ = text(Lang::En, "ui-lang-mismatch");
 }
 
+/// Parse the catalogue, and the error catalogue every explanation reads, on another thread,
+/// from the very start of the process: the first words printed or drawn rarely wait for it.
+pub fn warm_in_background() {
+    let _ = std::thread::Builder::new()
+        .name("warm-i18n".into())
+        .spawn(|| {
+            warm();
+            let _ = crate::api::catalogue::Catalogue::get();
+        });
+}
+
 /// One placeable's value: numbers stay numbers (so plural rules apply), the rest is text.
 #[derive(Debug, Clone)]
 pub struct Arg(FluentValue<'static>);

@@ -325,7 +325,7 @@ fn cli_prints_a_line_per_exchange_and_writes_jsonl() {
     let mut banner = String::new();
     for _ in 0..10 {
         let mut l = String::new();
-        out.read_line(&mut l).unwrap();
+        assert!(out.read_line(&mut l).unwrap() > 0, "output ended: {banner}");
         banner.push_str(&l);
         if let Some(a) = l.trim().strip_prefix("listening on http://") {
             addr = Some(a.to_string());
@@ -353,7 +353,11 @@ fn cli_prints_a_line_per_exchange_and_writes_jsonl() {
     let mut line = String::new();
     while !line.contains("/api/v2/sdk/sms/send") {
         line.clear();
-        out.read_line(&mut line).unwrap();
+        // a closed stdout fails the test instead of looping on empty reads
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the proxy's output ended"
+        );
     }
     assert!(line.contains(" POST "), "{line}");
     assert!(line.contains(" 400 "), "{line}");

@@ -486,5 +486,8 @@ async fn a_simulator_elsewhere_says_at_once_whether_ctrl_g_can_work() {
         // the first screen offers Ctrl+G only where it works
         assert_eq!(t.app.auto_token(), reveal);
         assert_eq!(t.screen().contains("Ctrl+G"), reveal, "{}", t.screen());
+        // and counts the ways it lists
+        let ways = if reveal { "Three ways" } else { "Two ways" };
+        assert!(t.screen().contains(ways), "{}", t.screen());
     }
 }

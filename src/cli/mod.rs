@@ -187,6 +187,8 @@ fn die_quietly_on_broken_pipe() {
 }
 
 pub fn main() -> ExitCode {
+    // Nearly every command speaks through the catalogue: parse it while the arguments are.
+    crate::i18n::warm_in_background();
     let cli = Cli::parse();
     if cli.command.is_some() {
         die_quietly_on_broken_pipe();

@@ -98,16 +98,15 @@ pub fn main(opts: Options) -> ExitCode {
     }
 }
 
-/// What the app parses from its embedded assets (the check and probe suites, the error
-/// catalogue, the UI's messages) is parsed on another thread while the main one sets up
-/// the simulator and the terminal: on two cores the first frame waits for none of it
-/// (what it needs before the thread is done, it waits for, never twice).
+/// The check and probe suites are parsed on another thread while the main one sets up
+/// the simulator and the terminal (the UI's messages and the error catalogue already are,
+/// since `cli::main` began: [`crate::i18n::warm_in_background`]): on two cores the first
+/// frame waits for none of it (what it needs before a thread is done, it waits for, never
+/// twice).
 fn warm_up() {
     let _ = std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(|| {
-            crate::i18n::warm();
-            let _ = crate::api::catalogue::Catalogue::get();
             let _ = crate::check::Suite::builtin_shared();
             let _ = crate::check::probe::ProbeSuite::builtin_shared();
         });

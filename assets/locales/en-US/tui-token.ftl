@@ -1,6 +1,9 @@
 # Step 1 of the flow: the captcha pass token. The first lines speak to a person; the protocol is under the field.
 tui-token-what = A pass token proves that a person solved the captcha. Sending an SMS code needs one: it works once, for {$secs} s.
-tui-token-ways = Three ways to get one:
+tui-token-ways = { $n ->
+    [2] Two ways to get one:
+   *[other] Three ways to get one:
+}
 tui-token-way-puzzle = solve the slider puzzle right here
 tui-token-way-auto = get one automatically from the simulator
 tui-token-way-auto-maybe = get one automatically (if the simulator reveals solutions; else the puzzle)

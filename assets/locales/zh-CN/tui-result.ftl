@@ -17,8 +17,8 @@ tui-result-no-response = 没有响应
 tui-result-cancelled-before-answer = 在收到响应之前已取消
 tui-result-time = 耗时 {$total}
 tui-result-time-ttfb = 耗时 {$total} · 首字节 {$ttfb}
-tui-result-consumer-request = ── {$step} 请求 ──
-tui-result-consumer-response = ── {$step} 响应 ──
+tui-result-consumer-request = ── {$step}请求 ──
+tui-result-consumer-response = ── {$step}响应 ──
 tui-result-step-login = 登录
 
 ## Outcomes (status labels)

@@ -1,6 +1,9 @@
 # 引导流程第 1 步：验证码通过令牌。前几行写给人看；协议细节在输入框下面。
 tui-token-what = 通过令牌证明有人解开了验证码。发送短信验证码需要它：只能用一次，{$secs} 秒内有效。
-tui-token-ways = 三种获取方式：
+tui-token-ways = { $n ->
+    [2] 两种获取方式：
+   *[other] 三种获取方式：
+}
 tui-token-way-puzzle = 在这里直接解滑块拼图
 tui-token-way-auto = 从模拟器自动获取
 tui-token-way-auto-maybe = 自动获取（模拟器公开答案时；否则解拼图）

@@ -182,7 +182,12 @@ fn intro(app: &App) -> Text<'static> {
             secs = api::ttl::PASS_TOKEN.as_secs()
         ))
         .themed(theme::STRONG),
-        Line::from(t!(lang, "tui-token-ways")),
+        // How many ways this target offers (Ctrl+G only where it works).
+        Line::from(t!(
+            lang,
+            "tui-token-ways",
+            n = if app.auto_token() { 3u32 } else { 2u32 }
+        )),
         way("Ctrl+P", t!(lang, "tui-token-way-puzzle")),
     ];
     if app.auto_token() && app.target.simulator {
