@@ -1,4 +1,4 @@
-//! The UI's words: one Fluent catalogue (`assets/locales/{en-US,zh-CN}/*.ftl`) for every string a
+//! The UI's words: one Fluent catalogue (`assets/locales/{en/en-US,zh/zh-CN}/*.ftl`) for every string a
 //! person reads in the TUI and in the CLI's human output, English and Simplified Chinese.
 //!
 //! Fluent (through `fluent-templates`) was chosen over `rust-i18n` because it handles plurals
@@ -15,11 +15,22 @@ use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+// One loader per language, each over its own directory (`assets/locales/en/en-US`,
+// `assets/locales/zh/zh-CN`): a loader parses all of its languages on first use, and a
+// person reads one, so the other is never parsed (half the start-up work and memory).
 fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./assets/locales",
+    static EN_LOCALES = {
+        locales: "./assets/locales/en",
         fallback_language: "en-US",
         // No Unicode isolation marks around placeables: a terminal draws them as odd cells.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fluent_templates::static_loader! {
+    static ZH_LOCALES = {
+        locales: "./assets/locales/zh",
+        fallback_language: "zh-CN",
         customise: |bundle| bundle.set_use_isolating(false),
     };
 }
@@ -27,17 +38,23 @@ fluent_templates::static_loader! {
 static EN: LanguageIdentifier = langid!("en-US");
 static ZH: LanguageIdentifier = langid!("zh-CN");
 
-fn id_of(lang: Lang) -> &'static LanguageIdentifier {
+fn loader(
+    lang: Lang,
+) -> (
+    &'static fluent_templates::StaticLoader,
+    &'static LanguageIdentifier,
+) {
     match lang {
-        Lang::En => &EN,
-        Lang::Zh => &ZH,
+        Lang::En => (&EN_LOCALES, &EN),
+        Lang::Zh => (&ZH_LOCALES, &ZH),
     }
 }
 
 /// The message `id` in `lang`. An unknown id (a bug the catalogue test catches) shows as the id.
 pub fn text(lang: Lang, id: &str) -> String {
-    LOCALES
-        .try_lookup(id_of(lang), id)
+    let (loader, id_of) = loader(lang);
+    loader
+        .try_lookup(id_of, id)
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -47,26 +64,53 @@ pub fn text_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
         .iter()
         .map(|(k, v)| (Cow::Borrowed(*k), v.0.clone()))
         .collect();
-    LOCALES
-        .try_lookup_with_args(id_of(lang), id, &map)
+    let (loader, id_of) = loader(lang);
+    loader
+        .try_lookup_with_args(id_of, id, &map)
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Parse the catalogue now (it is parsed on first use otherwise): for a start-up that
+/// Parse `lang`'s catalogue now (it is parsed on first use otherwise): for a start-up that
 /// warms it on another thread.
-pub fn warm() {
-    let _ = text(Lang::En, "ui-lang-mismatch");
+pub fn warm(lang: Lang) {
+    let _ = text(lang, "ui-lang-mismatch");
 }
 
-/// Parse the catalogue, and the error catalogue every explanation reads, on another thread,
-/// from the very start of the process: the first words printed or drawn rarely wait for it.
+/// Parse the catalogue of the language this process will most likely speak, and the error
+/// catalogue every explanation reads, on another thread, from the very start of the process:
+/// the first words printed or drawn rarely wait for it. The guess reads `--ui-lang`,
+/// `VFLOW_UI_LANG` and the locale; a profile's `ui_lang` is read later, and a wrong guess
+/// only means that language is parsed on first use instead.
 pub fn warm_in_background() {
+    let lang = guess_ui_lang(std::env::args().skip(1), |k| std::env::var(k).ok());
     let _ = std::thread::Builder::new()
         .name("warm-i18n".into())
-        .spawn(|| {
-            warm();
+        .spawn(move || {
+            warm(lang);
             let _ = crate::api::catalogue::Catalogue::get();
         });
+}
+
+/// The UI language from the command line and the environment alone (no profile): `--ui-lang X`
+/// or `--ui-lang=X`, else `VFLOW_UI_LANG`, else the locale, else English.
+pub fn guess_ui_lang(
+    args: impl Iterator<Item = String>,
+    get: impl Fn(&str) -> Option<String>,
+) -> Lang {
+    let mut flag = None;
+    let mut args = args.peekable();
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--ui-lang=") {
+            flag = parse_ui_lang(v).ok();
+        } else if a == "--ui-lang" {
+            flag = args.peek().and_then(|v| parse_ui_lang(v).ok());
+        }
+    }
+    let flag = flag.or_else(|| get("VFLOW_UI_LANG").and_then(|v| parse_ui_lang(&v).ok()));
+    choose(flag, None, env_locale(get))
 }
 
 /// One placeable's value: numbers stay numbers (so plural rules apply), the rest is text.
@@ -224,6 +268,59 @@ mod tests {
         assert_eq!(parse_ui_lang("ZH"), Ok(Lang::Zh));
         assert_eq!(parse_ui_lang("en"), Ok(Lang::En));
         assert!(parse_ui_lang("fr").unwrap_err().contains("en or zh"));
+    }
+
+    #[test]
+    fn the_warm_up_guesses_the_language_from_the_flag_then_the_environment() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let zh_locale: &[(&str, &str)] = &[("LANG", "zh_CN.UTF-8")];
+        assert_eq!(guess_ui_lang(args(&[]), env(zh_locale)), Lang::Zh);
+        assert_eq!(
+            guess_ui_lang(args(&["--ui-lang", "en"]), env(zh_locale)),
+            Lang::En
+        );
+        assert_eq!(
+            guess_ui_lang(args(&["--ui-lang=en"]), env(zh_locale)),
+            Lang::En
+        );
+        assert_eq!(
+            guess_ui_lang(args(&["send", "--ui-lang", "zh"]), env(&[])),
+            Lang::Zh
+        );
+        let both: &[(&str, &str)] = &[("LANG", "zh_CN.UTF-8"), ("VFLOW_UI_LANG", "en")];
+        assert_eq!(guess_ui_lang(args(&[]), env(both)), Lang::En);
+        // After `--`, words are not options.
+        assert_eq!(
+            guess_ui_lang(args(&["--", "--ui-lang=zh"]), env(&[])),
+            Lang::En
+        );
+        assert_eq!(
+            guess_ui_lang(args(&["--ui-lang", "klingon"]), env(&[])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn each_language_has_its_own_loader_and_both_are_complete_for_a_known_id() {
+        assert_eq!(text(Lang::En, "tui-flow-step-scene"), "Scene");
+        assert_ne!(text(Lang::Zh, "tui-flow-step-scene"), "tui-flow-step-scene");
+        assert_ne!(
+            text(Lang::Zh, "tui-flow-step-scene"),
+            text(Lang::En, "tui-flow-step-scene")
+        );
     }
 
     #[test]

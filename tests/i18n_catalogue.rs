@@ -11,9 +11,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Each language has its own loader, over its own directory.
+fn locale_dir(locale: &str) -> String {
+    format!("assets/locales/{}/{locale}", &locale[..2])
+}
+
 /// Message id → the variables its value (and attributes) refer to, over every file of a locale.
 fn messages(locale: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let dir = root().join("assets/locales").join(locale);
+    let dir = root().join(locale_dir(locale));
     let mut out = BTreeMap::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

@@ -83,13 +83,13 @@ pub fn assert_rows_fit(t: &Terminal<TestBackend>) {
 }
 
 /// The English phrases (three words or more, no placeable) of `files`
-/// (`assets/locales/en-US/NAME.ftl`). The probes' role names (`pass token`, `wrong code`)
+/// (`assets/locales/en/en-US/NAME.ftl`). The probes' role names (`pass token`, `wrong code`)
 /// are left out: the suites' own English texts use them as words.
 pub fn english_phrases(files: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
         let path = format!(
-            "{}/assets/locales/en-US/{f}.ftl",
+            "{}/assets/locales/en/en-US/{f}.ftl",
             env!("CARGO_MANIFEST_DIR")
         );
         let src = std::fs::read_to_string(&path).unwrap();
