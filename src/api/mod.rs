@@ -18,7 +18,7 @@ pub mod wire;
 pub use catalogue::{Catalogue, ErrorEntry, Lang};
 pub use consumer::{Consumer, LoginStatus};
 pub use scene::Scene;
-pub use token::{PassToken, Point, TokenError};
+pub use token::{PassToken, Point, TokenError, TokenWarning};
 
 /// Paths of the vendor endpoints (relative to the tenant's base URL).
 pub mod paths {

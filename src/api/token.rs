@@ -40,41 +40,28 @@ pub enum TokenError {
 }
 
 impl TokenError {
-    /// The message in English or Chinese.
-    pub fn message(&self, lang: crate::api::Lang) -> String {
+    /// The message in English (the words in the UI language are the client's:
+    /// `client::words::token_error`).
+    pub fn message_en(&self) -> String {
         use TokenError::*;
-        if lang == crate::api::Lang::En {
-            return match self {
-                Empty => "the pass token is empty".into(),
-                NoSeparator => "no \"---\" separator: a pass token is TOKEN---POINT_JSON, as captcha/verify returns it".into(),
-                EmptyToken => "the TOKEN part before \"---\" is empty".into(),
-                EmptyPoint => "the POINT_JSON part after \"---\" is empty".into(),
-                PointNotJson(e) => format!("the POINT_JSON part is not JSON: {e}"),
-                PointNotObject => "the POINT_JSON part is not a JSON object like {\"x\":237.0,\"y\":5.0}".into(),
-                MissingX => "the POINT_JSON part has no \"x\"".into(),
-                MissingY => "the POINT_JSON part has no \"y\"".into(),
-                XNotNumber(v) => format!("\"x\" is {v}, not a number"),
-                YNotNumber(v) => format!("\"y\" is {v}, not a number"),
-            };
-        }
         match self {
-            Empty => "通过令牌为空".into(),
-            NoSeparator => "缺少 \"---\" 分隔符：通过令牌的格式是 TOKEN---POINT_JSON，与 captcha/verify 返回的一致".into(),
-            EmptyToken => "\"---\" 前的 TOKEN 部分为空".into(),
-            EmptyPoint => "\"---\" 后的 POINT_JSON 部分为空".into(),
-            PointNotJson(e) => format!("POINT_JSON 部分不是 JSON：{e}"),
-            PointNotObject => "POINT_JSON 部分不是形如 {\"x\":237.0,\"y\":5.0} 的 JSON 对象".into(),
-            MissingX => "POINT_JSON 部分缺少 \"x\"".into(),
-            MissingY => "POINT_JSON 部分缺少 \"y\"".into(),
-            XNotNumber(v) => format!("\"x\" 为 {v}，不是数字"),
-            YNotNumber(v) => format!("\"y\" 为 {v}，不是数字"),
+            Empty => "the pass token is empty".into(),
+            NoSeparator => "no \"---\" separator: a pass token is TOKEN---POINT_JSON, as captcha/verify returns it".into(),
+            EmptyToken => "the TOKEN part before \"---\" is empty".into(),
+            EmptyPoint => "the POINT_JSON part after \"---\" is empty".into(),
+            PointNotJson(e) => format!("the POINT_JSON part is not JSON: {e}"),
+            PointNotObject => "the POINT_JSON part is not a JSON object like {\"x\":237.0,\"y\":5.0}".into(),
+            MissingX => "the POINT_JSON part has no \"x\"".into(),
+            MissingY => "the POINT_JSON part has no \"y\"".into(),
+            XNotNumber(v) => format!("\"x\" is {v}, not a number"),
+            YNotNumber(v) => format!("\"y\" is {v}, not a number"),
         }
     }
 }
 
 impl fmt::Display for TokenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(crate::api::Lang::En))
+        f.write_str(&self.message_en())
     }
 }
 
@@ -120,47 +107,35 @@ pub fn format_point_json(x: f64, y: f64) -> String {
     format!("{{\"x\":{x:.1},\"y\":{y:.1}}}")
 }
 
-/// Heuristic warnings that do not make a token malformed but deserve a look (English).
-pub fn warnings(t: &PassToken) -> Vec<String> {
-    warnings_in(t, crate::api::Lang::En)
+/// Something about a well-formed pass token that deserves a look (it does not
+/// make the token malformed). Data only: the words are the client's
+/// (`client::words::token_warning`), in the UI language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TokenWarning {
+    /// TOKEN is not 32 hex characters: `chars` long, `hex` when all of them are.
+    Length { chars: usize, hex: bool },
+    /// Blanks before or after TOKEN or POINT_JSON (the server compares verbatim).
+    Blanks,
+    /// `y` is not 5 (the slider puzzle's y is always 5).
+    Y(f64),
 }
 
-/// [`warnings`] in English or Chinese.
-pub fn warnings_in(t: &PassToken, lang: crate::api::Lang) -> Vec<String> {
-    let zh = lang == crate::api::Lang::Zh;
+/// Heuristic warnings on a well-formed token.
+pub fn warnings(t: &PassToken) -> Vec<TokenWarning> {
     let mut w = Vec::new();
     let core = t.token.trim();
     let hex = core.chars().all(|c| c.is_ascii_hexdigit());
     if core.len() != 32 || !hex {
-        let n = core.chars().count();
-        w.push(match (zh, hex) {
-            (false, true) => {
-                format!("TOKEN is {n} characters (hex); captcha/verify issues 32 hex characters")
-            }
-            (false, false) => format!(
-                "TOKEN is {n} characters (not all hex); captcha/verify issues 32 hex characters"
-            ),
-            (true, true) => format!(
-                "TOKEN 为 {n} 个字符（十六进制）；captcha/verify 签发的是 32 个十六进制字符"
-            ),
-            (true, false) => format!(
-                "TOKEN 为 {n} 个字符（并非全是十六进制）；captcha/verify 签发的是 32 个十六进制字符"
-            ),
+        w.push(TokenWarning::Length {
+            chars: core.chars().count(),
+            hex,
         });
     }
     if t.token != t.token.trim() || t.point_json != t.point_json.trim() {
-        w.push(if zh {
-            "某部分首尾有空白：服务器按原样比较令牌".into()
-        } else {
-            "blanks around a part: the server compares the token verbatim".into()
-        });
+        w.push(TokenWarning::Blanks);
     }
     if t.point.truncated().1 != 5 {
-        w.push(if zh {
-            format!("y 为 {}：滑块拼图的 y 恒为 5", t.point.y)
-        } else {
-            format!("y is {}: the slider puzzle always has y = 5", t.point.y)
-        });
+        w.push(TokenWarning::Y(t.point.y));
     }
     w
 }
@@ -180,7 +155,26 @@ mod tests {
         assert!(warnings(&t).is_empty());
         let t = parse_pass_token("abc---{\"x\":237,\"y\":5}").unwrap();
         assert_eq!(t.point.truncated(), (237, 5));
-        assert_eq!(warnings(&t).len(), 1, "short token is warned about");
+        assert_eq!(
+            warnings(&t),
+            [TokenWarning::Length {
+                chars: 3,
+                hex: true
+            }],
+            "short token is warned about"
+        );
+        let t = parse_pass_token(" xyz---{\"x\":237,\"y\":7.5}").unwrap();
+        assert_eq!(
+            warnings(&t),
+            [
+                TokenWarning::Length {
+                    chars: 3,
+                    hex: false
+                },
+                TokenWarning::Blanks,
+                TokenWarning::Y(7.5)
+            ]
+        );
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn read_input(path: &Path, lang: Lang) -> Result<String, String> {
 /// Read and parse; errors are already worded for the user (`FILE: message at L:C`).
 pub fn load(path: &Path, lang: Lang) -> Result<Parsed, String> {
     let text = read_input(path, lang)?;
-    import::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    import::parse(&text).map_err(|e| format!("{}: {}", path.display(), e.text(lang)))
 }
 
 /// What the input was read as, in `lang`.
@@ -180,7 +180,7 @@ fn print_list(file: &Path, h: &import::HarImport, lang: Lang) {
     if !h.skipped.is_empty() {
         println!("{}", crate::t!(lang, "cli-import-skipped"));
         for (n, what, why) in &h.skipped {
-            println!("  #{n}  {}: {why}", shown(what));
+            println!("  #{n}  {}: {}", shown(what), why.text(lang));
         }
     }
 }
@@ -200,7 +200,7 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
             let v = serde_json::json!({
                 "format": "har",
                 "entries": h.entries.iter().map(|(n, r)| serde_json::json!({"entry": n, "method": r.method, "url": r.url()})).collect::<Vec<_>>(),
-                "skipped": h.skipped.iter().map(|(n, w, why)| serde_json::json!({"entry": n, "request": w, "reason": why})).collect::<Vec<_>>(),
+                "skipped": h.skipped.iter().map(|(n, w, why)| serde_json::json!({"entry": n, "request": w, "reason": why.to_string()})).collect::<Vec<_>>(),
             });
             println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
         } else {
@@ -229,7 +229,9 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
     };
     let r = match import::pick(parsed, args.entry) {
         Ok(r) => r,
-        Err(e) => return common::usage_error(format!("{}: {e}", args.file.display())),
+        Err(e) => {
+            return common::usage_error(format!("{}: {}", args.file.display(), e.text(lang)));
+        }
     };
     let spec = r.to_spec();
     // `--json` says them in English, as it always has; the human form in the UI language
@@ -248,7 +250,7 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
             "omitted_headers": r.omitted,
             "body": r.body.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()),
             "body_fields": r.body_fields(),
-            "notes": r.notes,
+            "notes": r.notes.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
             "warnings": warnings,
         });
         println!("{}", serde_json::to_string_pretty(&v).expect("JSON"));
@@ -276,7 +278,7 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
     );
     print!("{}", describe(&r, &spec, lang));
     for n in &r.notes {
-        println!("{}", crate::t!(lang, "cli-import-note", text = shown(n)));
+        println!("{}", crate::t!(lang, "cli-import-note", text = shown(&n.text(lang))));
     }
     let warnings = warnings_in(lang);
     if warnings.is_empty() {
@@ -314,7 +316,7 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
     };
     let lang = profile.ui_lang;
     let r = match load(&from, lang)
-        .and_then(|p| import::pick(p, args.entry).map_err(|e| format!("{}: {e}", from.display())))
+        .and_then(|p| import::pick(p, args.entry).map_err(|e| format!("{}: {}", from.display(), e.text(lang))))
     {
         Ok(r) => r,
         Err(e) => return common::usage_error(e),

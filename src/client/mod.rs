@@ -33,6 +33,7 @@ pub mod proxy;
 pub(crate) mod report;
 pub mod send;
 pub mod simflow;
+pub mod words;
 
 pub use build::BuildError;
 pub use explain::{ExplainContext, Explanation, Text, explain};

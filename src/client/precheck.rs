@@ -205,15 +205,26 @@ fn token(i: &Input<'_>) -> Vec<Warning> {
         Err(e) => vec![Warning::new(
             Some(codes::CAPTCHA_0004),
             format!("captcha token: {e}: CAPTCHA.0004"),
-            format!("验证码通过令牌格式有误（{e}）：CAPTCHA.0004"),
+            format!(
+                "验证码通过令牌格式有误（{}）：CAPTCHA.0004",
+                super::words::token_error(&e, crate::api::Lang::Zh)
+            ),
         )],
         Ok(t) => api::token::warnings(&t)
-            .into_iter()
+            .iter()
             .map(|x| {
+                use super::words::token_warning;
+                use crate::api::Lang;
                 Warning::new(
                     None,
-                    format!("captcha token: {x}: CAPTCHA.0003 or 0004 likely"),
-                    format!("验证码通过令牌：{x}：很可能返回 CAPTCHA.0003 或 0004"),
+                    format!(
+                        "captcha token: {}: CAPTCHA.0003 or 0004 likely",
+                        token_warning(x, Lang::En)
+                    ),
+                    format!(
+                        "验证码通过令牌：{}：很可能返回 CAPTCHA.0003 或 0004",
+                        token_warning(x, Lang::Zh)
+                    ),
                 )
             })
             .collect(),

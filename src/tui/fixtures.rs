@@ -244,7 +244,7 @@ pub fn traffic(n: usize) -> App {
             client: ([127, 0, 0, 1], 50_000 + (i % 7) as u16).into(),
             exchange: x,
             refused: why,
-        }));
+        }), a.ui_lang);
     }
     a.screen = Screen::Traffic;
     a

@@ -29,7 +29,7 @@ pub(crate) fn typed(app: &mut App, k: &KeyEvent) {
     if let Some(input) = typing_field(app) {
         screens::wizard::input_key(input, k);
         if app.screen == Screen::Traffic {
-            app.traffic.refilter();
+            app.traffic.refilter(app.ui_lang);
         }
     }
 }
@@ -85,7 +85,7 @@ pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
             input.handle(InputRequest::InsertChar(c));
         }
         if app.screen == Screen::Traffic {
-            app.traffic.refilter();
+            app.traffic.refilter(app.ui_lang);
         }
     }
     vec![]

@@ -102,15 +102,16 @@ fn captcha_0004(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut
         Some(v) => match token::parse_pass_token(v) {
             Err(err) => out.line(t(
                 format!("the token's shape is wrong: {err}"),
-                format!("令牌格式错误：{}", err.message(Lang::Zh)),
+                format!(
+                    "令牌格式错误：{}",
+                    crate::client::words::token_error(&err, Lang::Zh)
+                ),
             )),
             Ok(pt) => {
                 let mut explained = false;
-                for (en, zh) in token::warnings(&pt)
-                    .into_iter()
-                    .zip(token::warnings_in(&pt, Lang::Zh))
-                {
-                    out.line(t(en, zh));
+                for w in token::warnings(&pt) {
+                    use crate::client::words::token_warning;
+                    out.line(t(token_warning(&w, Lang::En), token_warning(&w, Lang::Zh)));
                 }
                 if let (Some(sender), Found::Value(m)) = (&ctx.captcha_sender, view.field("mobile"))
                     && sender != &m

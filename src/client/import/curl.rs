@@ -7,7 +7,7 @@
 //! pre-pass decodes each `$'...'` and re-quotes it as a plain `'...'` word part,
 //! and records where each word starts so errors can name a line and column.
 
-use super::{Format, ImportError, Imported, Pos};
+use super::{Format, ImportError, Imported, Note, Pos, Problem};
 
 /// One word of the command and where it starts in the original text.
 #[derive(Debug)]
@@ -22,11 +22,11 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     let mut it = words.into_iter().peekable();
     let first = it
         .next()
-        .ok_or_else(|| ImportError::new("empty curl command", Some(Pos::START)))?;
+        .ok_or_else(|| ImportError::new(Problem::CurlEmpty, Some(Pos::START)))?;
     let prog = first.text.rsplit('/').next().unwrap_or_default();
     if prog != "curl" && prog != "curl.exe" {
         return Err(ImportError::new(
-            format!("a curl command starts with `curl`, not {:?}", first.text),
+            Problem::CurlNotCurl { first: first.text },
             first.pos,
         ));
     }
@@ -53,7 +53,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
                     return Ok(a);
                 }
                 it.next().map(|w| w.text).ok_or_else(|| {
-                    ImportError::new(format!("curl option {opt} needs a value"), pos)
+                    ImportError::new(Problem::CurlNeedsValue { opt: opt.clone() }, pos)
                 })
             };
             st.option(&opt, &mut value, pos)?;
@@ -115,7 +115,10 @@ impl State {
                 let c = value()?;
                 if !c.contains('=') {
                     return Err(ImportError::new(
-                        format!("curl option {opt} {c:?} names a cookie file: give the cookies (name=value) instead"),
+                        Problem::CurlCookieFile {
+                            opt: opt.into(),
+                            value: c,
+                        },
                         pos,
                     ));
                 }
@@ -128,19 +131,15 @@ impl State {
                 let b = base64::engine::general_purpose::STANDARD.encode(value()?.as_bytes());
                 req.headers.push(("Authorization".into(), format!("Basic {b}")));
             }
-            "--compressed" => req.notes.push(
-                "--compressed: the original client accepted compressed answers; vflow asks for none".into(),
-            ),
-            "-k" | "--insecure" => req.notes.push(
-                "--insecure: the original command skipped TLS verification (vflow's --insecure does the same)".into(),
-            ),
+            "--compressed" => req.notes.push(Note::Compressed),
+            "-k" | "--insecure" => req.notes.push(Note::Insecure),
             // Options that change curl's output or transport, not the request.
             "-s" | "--silent" | "-S" | "--show-error" | "-i" | "--include" | "-v" | "--verbose"
             | "-L" | "--location" | "-g" | "--globoff" | "-f" | "--fail" | "--http1.1"
             | "--http2" | "--no-progress-meter" | "--path-as-is" | "-N" | "--no-buffer" => {}
             other => {
                 return Err(ImportError::new(
-                    format!("unsupported curl option {other}"),
+                    Problem::CurlUnsupported { opt: other.into() },
                     pos,
                 ));
             }
@@ -158,7 +157,7 @@ impl State {
             json_body,
         } = self;
         let (url, url_pos) =
-            url.ok_or_else(|| ImportError::new("the curl command has no URL", None))?;
+            url.ok_or_else(|| ImportError::new(Problem::CurlNoUrl, None))?;
         req.set_url(&url)
             .map_err(|e| ImportError::new(e, url_pos))?;
         if !data.is_empty() {
@@ -178,9 +177,7 @@ impl State {
                     "Content-Type".into(),
                     "application/x-www-form-urlencoded".into(),
                 ));
-                req.notes.push(
-                    "no Content-Type given: curl sends application/x-www-form-urlencoded with -d, so does the import".into(),
-                );
+                req.notes.push(Note::FormContentType);
             }
         }
         req.method = method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
@@ -192,9 +189,10 @@ impl State {
 fn data_value(opt: &str, d: String, pos: Option<Pos>) -> Result<String, ImportError> {
     if d.starts_with('@') {
         return Err(ImportError::new(
-            format!(
-                "curl option {opt} {d} reads a file: paste the body instead (or use --data-raw)"
-            ),
+            Problem::CurlDataFile {
+                opt: opt.into(),
+                value: d,
+            },
             pos,
         ));
     }
@@ -213,7 +211,10 @@ fn set_url(
 ) -> Result<(), ImportError> {
     if let Some((first, _)) = url {
         return Err(ImportError::new(
-            format!("a second URL {text:?} (the first is {first:?}): import one request at a time"),
+            Problem::CurlSecondUrl {
+                url: text,
+                first: first.clone(),
+            },
             pos,
         ));
     }
@@ -232,7 +233,10 @@ fn takes_value(opt: &str) -> bool {
 fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Result<(), ImportError> {
     if let Some(file) = h.strip_prefix('@') {
         return Err(ImportError::new(
-            format!("curl option {opt} @{file} reads headers from a file: paste them instead"),
+            Problem::CurlHeaderFile {
+                opt: opt.into(),
+                file: file.into(),
+            },
             pos,
         ));
     }
@@ -240,7 +244,10 @@ fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Resul
         let name = name.trim();
         if name.is_empty() {
             return Err(ImportError::new(
-                format!("curl option {opt} {h:?}: the header name is empty"),
+                Problem::CurlHeaderNoName {
+                    opt: opt.into(),
+                    header: h.into(),
+                },
                 pos,
             ));
         }
@@ -260,7 +267,10 @@ fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Resul
         return Ok(());
     }
     Err(ImportError::new(
-        format!("curl option {opt} {h:?}: expected 'Name: value'"),
+        Problem::CurlHeaderShape {
+            opt: opt.into(),
+            header: h.into(),
+        },
         pos,
     ))
 }
@@ -269,7 +279,14 @@ fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Resul
 fn split(text: &str) -> Result<Vec<Word>, ImportError> {
     let (posix, starts) = prepass(text)?;
     let words = shell_words::split(&posix)
-        .map_err(|e| ImportError::new(format!("cannot split the command into words: {e}"), None))?;
+        .map_err(|e| {
+            ImportError::new(
+                Problem::ShellWords {
+                    detail: e.to_string(),
+                },
+                None,
+            )
+        })?;
     let aligned = words.len() == starts.len();
     Ok(words
         .into_iter()
@@ -351,7 +368,7 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
                                 ImportError::new(msg, Some(pos(at)))
                             })?
                             .ok_or_else(|| {
-                                ImportError::new("missing closing ' of $'...'", Some(pos(off)))
+                                ImportError::new(Problem::AnsiCUnclosed, Some(pos(off)))
                             })?;
                         out.push('\'');
                         out.push_str(&decoded.replace('\'', "'\\''"));
@@ -361,9 +378,7 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
                     }
                     '`' | '|' | ';' | '&' | '<' | '>' | '(' | ')' => {
                         return Err(ImportError::new(
-                            format!(
-                                "shell syntax {c:?} outside quotes: import one plain curl command"
-                            ),
+                            Problem::ShellSyntax { c },
                             Some(pos(off)),
                         ));
                     }
@@ -390,9 +405,7 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
                     st = St::Top;
                 } else if c == '$' || c == '`' {
                     return Err(ImportError::new(
-                        format!(
-                            "shell expansion {c:?} inside \"...\": vflow does not run a shell; quote the value with '...'"
-                        ),
+                        Problem::ShellExpansion { c },
                         Some(pos(off)),
                     ));
                 }
@@ -403,11 +416,11 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
     match st {
         St::Top => Ok((out, starts)),
         St::Single => Err(ImportError::new(
-            "missing closing ' of the quote that starts here",
+            Problem::UnclosedSingle,
             Some(pos(quote_start)),
         )),
         St::Double => Err(ImportError::new(
-            "missing closing \" of the quote that starts here",
+            Problem::UnclosedDouble,
             Some(pos(quote_start)),
         )),
     }
@@ -417,7 +430,7 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
 /// Returns the text and how many chars were consumed including the closing `'`;
 /// `Ok(None)` when the closing quote is missing; `Err((message, index))` for a bad escape.
 #[allow(clippy::type_complexity)]
-fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (String, usize)> {
+fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (Problem, usize)> {
     let mut bytes: Vec<u8> = Vec::new();
     let mut i = 0;
     let push_char = |bytes: &mut Vec<u8>, c: char| {
@@ -440,7 +453,7 @@ fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (String, u
         let c = chars[i].1;
         if c == '\'' {
             let s = String::from_utf8(bytes)
-                .map_err(|_| ("$'...' decodes to bytes that are not UTF-8".to_string(), 0))?;
+                .map_err(|_| (Problem::AnsiCNotUtf8, 0))?;
             return Ok(Some((s, i + 1)));
         }
         if c != '\\' {
@@ -480,7 +493,7 @@ fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (String, u
             'x' => {
                 let (v, n) = hex_digits(i, 2);
                 if n == 0 {
-                    return Err(("\\x without hex digits in $'...'".into(), i - 2));
+                    return Err((Problem::AnsiCNoHex { escape: 'x' }, i - 2));
                 }
                 bytes.push(v as u8);
                 i += n;
@@ -488,11 +501,13 @@ fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (String, u
             'u' | 'U' => {
                 let (v, n) = hex_digits(i, if e == 'u' { 4 } else { 8 });
                 if n == 0 {
-                    return Err((format!("\\{e} without hex digits in $'...'"), i - 2));
+                    return Err((Problem::AnsiCNoHex { escape: e }, i - 2));
                 }
                 let ch = char::from_u32(v).ok_or_else(|| {
                     (
-                        format!("\\{e}{v:X} in $'...' is not a Unicode scalar value"),
+                        Problem::AnsiCNotScalar {
+                            escape: format!("\\{e}{v:X}"),
+                        },
                         i - 2,
                     )
                 })?;

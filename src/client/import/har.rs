@@ -2,7 +2,7 @@
 //! read with the `har` crate. Only the vendor API's requests are imported;
 //! the others are counted and skipped with a reason.
 
-use super::{Format, HarImport, ImportError, Imported, Pos, is_vendor_api};
+use super::{Format, HarImport, ImportError, Imported, Note, Pos, Problem, Skip, is_vendor_api};
 
 /// Parse a HAR document.
 pub fn parse(text: &str) -> Result<HarImport, ImportError> {
@@ -11,7 +11,14 @@ pub fn parse(text: &str) -> Result<HarImport, ImportError> {
         ::har::Spec::V1_2(log) => log.entries,
         ::har::Spec::V1_3(log) => serde_json::to_value(log.entries)
             .and_then(serde_json::from_value)
-            .map_err(|e| ImportError::new(format!("HAR 1.3 entries: {e}"), None))?,
+            .map_err(|e| {
+                ImportError::new(
+                    Problem::Har13Entries {
+                        detail: e.to_string(),
+                    },
+                    None,
+                )
+            })?,
     };
     let mut out = HarImport {
         entries: Vec::new(),
@@ -22,21 +29,21 @@ pub fn parse(text: &str) -> Result<HarImport, ImportError> {
         let label = format!("{} {}", e.request.method, e.request.url);
         match entry(&e.request) {
             Ok(r) if r.method.eq_ignore_ascii_case("OPTIONS") => {
-                out.skipped
-                    .push((n, label, "a CORS preflight (OPTIONS)".into()))
+                out.skipped.push((n, label, Skip::Preflight))
             }
             Ok(r) if !is_vendor_api(&r.path) => {
-                out.skipped
-                    .push((n, label, "not a vendor-API path (/api/v2/sdk/...)".into()))
+                out.skipped.push((n, label, Skip::NotVendor))
             }
             Ok(r) => out.entries.push((n, r)),
-            Err(why) => out.skipped.push((n, label, why)),
+            Err(why) => out
+                .skipped
+                .push((n, label, Skip::Unreadable(Box::new(why)))),
         }
     }
     Ok(out)
 }
 
-fn entry(r: &::har::v1_2::Request) -> Result<Imported, String> {
+fn entry(r: &::har::v1_2::Request) -> Result<Imported, Problem> {
     let mut req = Imported::new(Format::Har);
     req.method = r.method.clone();
     req.set_url(&r.url)?;
@@ -49,15 +56,13 @@ fn entry(r: &::har::v1_2::Request) -> Result<Imported, String> {
         req.headers.push((h.name.clone(), h.value.clone()));
     }
     if pseudo {
-        req.notes.push(
-            "HTTP/2 pseudo-headers (:method, :path, ...) left out: vflow sends HTTP/1.1".into(),
-        );
+        req.notes.push(Note::PseudoHeaders);
     }
     if let Some(pd) = &r.post_data {
         match (&pd.text, &pd.params) {
             (Some(t), _) => req.body = Some(t.clone().into_bytes()),
             (None, Some(p)) if !p.is_empty() => {
-                return Err("the body is recorded as form parameters only, not as text".into());
+                return Err(Problem::FormParamsOnly);
             }
             _ => req.body = Some(Vec::new()),
         }
@@ -75,11 +80,17 @@ fn error(text: &str, e: ::har::Error) -> ImportError {
                 col: source.column().max(1),
             };
             let _ = text;
-            ImportError::new(format!("not a valid HAR file: {msg}"), Some(pos))
+            ImportError::new(Problem::HarInvalid { detail: msg }, Some(pos))
         }
         ::har::Error::DecodeJson { source } => {
-            ImportError::new(format!("not a valid HAR 1.2 file: {source}"), None)
+            let detail = source.to_string();
+            ImportError::new(Problem::Har12Invalid { detail }, None)
         }
-        other => ImportError::new(format!("not a valid HAR file: {other}"), None),
+        other => ImportError::new(
+            Problem::HarInvalid {
+                detail: other.to_string(),
+            },
+            None,
+        ),
     }
 }

@@ -15,7 +15,10 @@
 
 pub mod curl;
 pub mod har;
+mod problem;
 pub mod raw;
+
+pub use problem::{Note, Problem, RawSyntax, Skip};
 
 use super::{HeaderSetting, RequestSpec};
 
@@ -44,25 +47,39 @@ impl Pos {
 /// Input that could not be imported: what, and where when known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    pub message: String,
+    pub problem: Problem,
     pub pos: Option<Pos>,
 }
 
 impl ImportError {
-    pub fn new(message: impl Into<String>, pos: Option<Pos>) -> Self {
-        ImportError {
-            message: message.into(),
-            pos,
+    pub fn new(problem: Problem, pos: Option<Pos>) -> Self {
+        ImportError { problem, pos }
+    }
+
+    /// What is wrong, in English, without the position.
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
+
+    /// What is wrong and where, in `lang` (`Display` is the English).
+    pub fn text(&self, lang: crate::api::Lang) -> String {
+        let message = self.problem.text(lang);
+        match self.pos {
+            Some(p) => crate::t!(
+                lang,
+                "client-import-at",
+                message = message,
+                line = p.line,
+                col = p.col
+            ),
+            None => message,
         }
     }
 }
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.pos {
-            Some(p) => write!(f, "{} at {}:{}", self.message, p.line, p.col),
-            None => f.write_str(&self.message),
-        }
+        f.write_str(&self.text(crate::api::Lang::En))
     }
 }
 
@@ -102,7 +119,7 @@ pub struct Imported {
     /// The body bytes as sent; `None` when there was no body.
     pub body: Option<Vec<u8>>,
     /// Things worth knowing that are not errors (e.g. `--compressed`).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Imported {
@@ -120,14 +137,19 @@ impl Imported {
     }
 
     /// Split an absolute http(s) URL into base and path+query (fragment dropped).
-    fn set_url(&mut self, url: &str) -> Result<(), String> {
-        let u = reqwest::Url::parse(url.trim()).map_err(|e| format!("invalid URL {url:?}: {e}"))?;
+    fn set_url(&mut self, url: &str) -> Result<(), Problem> {
+        let u = reqwest::Url::parse(url.trim()).map_err(|e| Problem::BadUrl {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
         if u.scheme() != "http" && u.scheme() != "https" {
-            return Err(format!("URL {url:?}: the scheme must be http or https"));
+            return Err(Problem::UrlScheme {
+                url: url.to_string(),
+            });
         }
-        let host = u
-            .host_str()
-            .ok_or_else(|| format!("URL {url:?} has no host"))?;
+        let host = u.host_str().ok_or_else(|| Problem::UrlNoHost {
+            url: url.to_string(),
+        })?;
         self.base_url = match u.port() {
             Some(p) => format!("{}://{host}:{p}", u.scheme()),
             None => format!("{}://{host}", u.scheme()),
@@ -225,7 +247,7 @@ pub struct HarImport {
     /// Vendor-API entries: (1-based entry number in the file, request).
     pub entries: Vec<(usize, Imported)>,
     /// Entries left out: (entry number, `METHOD URL`, reason).
-    pub skipped: Vec<(usize, String, String)>,
+    pub skipped: Vec<(usize, String, Skip)>,
 }
 
 /// What an input turned out to be.
@@ -272,7 +294,7 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
         None => {
             let offset = text.len() - text.trim_start().len();
             Err(ImportError::new(
-                "not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1)",
+                Problem::UnknownFormat,
                 Some(Pos::of(text, offset)),
             ))
         }
@@ -284,10 +306,7 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
     match parsed {
         Parsed::One(r) => match entry {
             None | Some(1) => Ok(r),
-            Some(n) => Err(ImportError::new(
-                format!("--entry {n}: the input holds one request, not a HAR"),
-                None,
-            )),
+            Some(n) => Err(ImportError::new(Problem::EntryNotHar { n }, None)),
         },
         Parsed::Har(h) => match entry {
             Some(n) => h
@@ -296,27 +315,25 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
                 .find(|(i, _)| *i == n)
                 .map(|(_, r)| r)
                 .ok_or_else(|| {
-                    let why = h
+                    let problem = h
                         .skipped
                         .iter()
                         .find(|(i, _, _)| *i == n)
-                        .map(|(_, _, why)| format!(": it was skipped ({why})"))
-                        .unwrap_or_else(|| ": no such entry".into());
-                    ImportError::new(format!("--entry {n}{why}"), None)
+                        .map(|(_, _, why)| Problem::EntrySkipped { n, why: why.clone() })
+                        .unwrap_or(Problem::NoSuchEntry { n });
+                    ImportError::new(problem, None)
                 }),
             None if h.entries.len() == 1 => Ok(h.entries.into_iter().next().expect("one entry").1),
             None if h.entries.is_empty() => Err(ImportError::new(
-                format!(
-                    "the HAR holds no vendor-API request ({} entries skipped)",
-                    h.skipped.len()
-                ),
+                Problem::HarNoVendor {
+                    skipped: h.skipped.len(),
+                },
                 None,
             )),
             None => Err(ImportError::new(
-                format!(
-                    "the HAR holds {} vendor-API requests: pick one with --entry N (see `vflow import`)",
-                    h.entries.len()
-                ),
+                Problem::HarMany {
+                    n: h.entries.len(),
+                },
                 None,
             )),
         },

@@ -2,7 +2,7 @@
 //! Charles or Proxyman copy it, with CRLF or bare LF line ends. The head is
 //! parsed by `httparse`.
 
-use super::{Format, ImportError, Imported, Pos};
+use super::{Format, ImportError, Imported, Note, Pos, Problem, RawSyntax};
 
 const MAX_HEADERS: usize = 256;
 
@@ -18,9 +18,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         if let Some(start) = first.strip_suffix(v) {
             owned = format!("{start} HTTP/1.1{}", &text[first.len()..]);
             input = owned.as_str();
-            req.notes.push(
-                "an HTTP/2 request: imported with the same method, path, headers and body".into(),
-            );
+            req.notes.push(Note::Http2);
             break;
         }
     }
@@ -45,7 +43,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             }
             Ok(httparse::Status::Partial) => {
                 return Err(ImportError::new(
-                    "the request head ends early",
+                    Problem::RawHeadEndsEarly,
                     Some(Pos::of(input, input.len())),
                 ));
             }
@@ -61,20 +59,20 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         Some(Ok(n)) if body.len() > n => {
             let extra = &body[n..];
             if !extra.iter().all(|b| b.is_ascii_whitespace()) {
-                req.notes.push(format!(
-                    "the body is {} bytes but Content-Length says {n}: the rest was dropped",
-                    body.len()
-                ));
+                req.notes.push(Note::BodyLonger {
+                    len: body.len(),
+                    declared: n,
+                });
             }
             body.truncate(n);
         }
-        Some(Ok(n)) if body.len() < n => req.notes.push(format!(
-            "the body is {} bytes but Content-Length says {n}: the copy may be cut",
-            body.len()
-        )),
+        Some(Ok(n)) if body.len() < n => req.notes.push(Note::BodyShorter {
+            len: body.len(),
+            declared: n,
+        }),
         Some(Err(_)) => {
             return Err(ImportError::new(
-                "Content-Length is not a number",
+                Problem::RawContentLength,
                 header_pos(input, "content-length"),
             ));
         }
@@ -89,7 +87,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
     {
         return Err(ImportError::new(
-            "a chunked body (Transfer-Encoding: chunked) is not supported: copy the request with its decoded body",
+            Problem::RawChunked,
             header_pos(input, "transfer-encoding"),
         ));
     }
@@ -103,7 +101,12 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
     req.method = p.method.unwrap_or_default().to_string();
     for h in p.headers.iter() {
         let value = String::from_utf8(h.value.to_vec()).map_err(|_| {
-            ImportError::new(format!("the value of header {} is not UTF-8", h.name), None)
+            ImportError::new(
+                Problem::RawHeaderNotUtf8 {
+                    name: h.name.to_string(),
+                },
+                None,
+            )
         })?;
         req.headers.push((h.name.to_string(), value));
     }
@@ -115,7 +118,9 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
     }
     if !target.starts_with('/') {
         return Err(ImportError::new(
-            format!("request target {target:?}: expected /path or an absolute URL"),
+            Problem::RawTarget {
+                target: target.to_string(),
+            },
             Some(Pos::START),
         ));
     }
@@ -124,10 +129,7 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
         .map(str::trim)
         .filter(|h| !h.is_empty())
         .ok_or_else(|| {
-            ImportError::new(
-                "no Host header: the raw request does not say which server it went to",
-                None,
-            )
+            ImportError::new(Problem::RawNoHost, None)
         })?
         .to_string();
     let hostname = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(&host);
@@ -136,9 +138,7 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
         || matches!(hostname, "localhost" | "[::1]" | "10.0.2.2")
         || hostname.starts_with("127.");
     let scheme = if plain { "http" } else { "https" };
-    req.notes.push(format!(
-        "a raw request does not say http or https: {scheme} assumed (give --target to choose)"
-    ));
+    req.notes.push(Note::SchemeAssumed { scheme });
     req.set_url(&format!("{scheme}://{host}{target}"))
         .map_err(|e| ImportError::new(e, None))?;
     Ok(())
@@ -162,13 +162,13 @@ fn header_pos(text: &str, name: &str) -> Option<Pos> {
 /// Find the line httparse stumbled on: the first prefix of whole lines that fails.
 fn locate(text: &str, e: httparse::Error) -> ImportError {
     let what = match e {
-        httparse::Error::HeaderName => "invalid header name",
-        httparse::Error::HeaderValue => "invalid header value",
-        httparse::Error::NewLine => "invalid line ending",
-        httparse::Error::Token => "invalid request line (METHOD /path HTTP/1.1)",
-        httparse::Error::Version => "invalid HTTP version (HTTP/1.0 or HTTP/1.1)",
-        httparse::Error::TooManyHeaders => "too many headers",
-        httparse::Error::Status => "invalid request line",
+        httparse::Error::HeaderName => RawSyntax::HeaderName,
+        httparse::Error::HeaderValue => RawSyntax::HeaderValue,
+        httparse::Error::NewLine => RawSyntax::NewLine,
+        httparse::Error::Token => RawSyntax::Token,
+        httparse::Error::Version => RawSyntax::Version,
+        httparse::Error::TooManyHeaders => RawSyntax::TooManyHeaders,
+        httparse::Error::Status => RawSyntax::Status,
     };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -185,19 +185,21 @@ fn locate(text: &str, e: httparse::Error) -> ImportError {
             };
             let mut pos = Pos::of(text, offset);
             pos.col = col;
-            let hint = if offset > 0 && !line.contains(':') {
-                ": a header line needs `Name: value`"
-            } else {
-                ""
-            };
-            return ImportError::new(format!("{what}{hint}"), Some(pos));
+            let header_hint = offset > 0 && !line.contains(':');
+            return ImportError::new(Problem::RawSyntax { what, header_hint }, Some(pos));
         }
         offset += line.len();
         if line.trim().is_empty() {
             break;
         }
     }
-    ImportError::new(what, None)
+    ImportError::new(
+        Problem::RawSyntax {
+            what,
+            header_hint: false,
+        },
+        None,
+    )
 }
 
 #[cfg(test)]

@@ -165,7 +165,7 @@ pub(crate) fn history(app: &App, f: &mut Frame, body: Rect) {
     }
     let cols = Columns::of(app, body.width);
     let lang = app.ui_lang;
-    let rows: Vec<Row> = app.history.iter().map(|r| cols.row(r)).collect();
+    let rows: Vec<Row> = app.history.iter().map(|r| cols.row(r, lang)).collect();
     let table = Table::new(rows, cols.widths())
         .header(
             Row::new(cols.header(lang))
@@ -251,7 +251,7 @@ impl Columns {
         w
     }
 
-    fn row(&self, r: &Record) -> Row<'static> {
+    fn row(&self, r: &Record, lang: crate::api::Lang) -> Row<'static> {
         let t = humantime::format_rfc3339_seconds(r.exchange.started_at).to_string();
         let time = if self.narrow {
             t.get(11..19).unwrap_or(&t).to_string()
@@ -264,7 +264,7 @@ impl Columns {
         };
         let mut cells = vec![Cell::from(time)];
         if self.from {
-            cells.push(Cell::from(r.source.label()));
+            cells.push(Cell::from(source_label(r.source, lang)));
         }
         if self.target {
             cells.push(Cell::from(crate::tui::view::ellipsize(
@@ -275,7 +275,10 @@ impl Columns {
         cells.extend([
             Cell::from(r.scene()),
             Cell::from(api::redact::mobile(&r.mobile())),
-            Cell::from(r.status_label().replace("IDAAS.SDK.", "")),
+            Cell::from(
+                crate::tui::record::outcome_label_in(&r.exchange.outcome, lang)
+                    .replace("IDAAS.SDK.", ""),
+            ),
             Cell::from(format!(
                 "{:.1} ms",
                 r.exchange.timing.total.as_secs_f64() * 1000.0
@@ -283,5 +286,14 @@ impl Columns {
         ]);
         let ok = r.exchange.outcome == crate::client::Outcome::Success;
         Row::new(cells).style(if ok { theme::OK } else { theme::PLAIN })
+    }
+}
+
+/// Where an exchange was made (the history's "from" column), in `lang`.
+pub fn source_label(s: Source, lang: crate::api::Lang) -> String {
+    match s {
+        Source::Tui => crate::t!(lang, "tui-lists-source-tui"),
+        Source::Cli => crate::t!(lang, "tui-lists-source-cli"),
+        Source::Proxy => crate::t!(lang, "tui-lists-source-proxy"),
     }
 }

@@ -393,7 +393,7 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
     match &app.import.parsed {
         None => lines.push(Line::from(t!(lang, "tui-lists-import-formats")).themed(theme::MUTED)),
         Some(Err(e)) => {
-            lines.push(Line::from(format!("✗ {}", visible(&e.to_string()))).themed(theme::BAD));
+            lines.push(Line::from(format!("✗ {}", visible(&e.text(lang)))).themed(theme::BAD));
             lines.push(Line::from(t!(lang, "tui-lists-import-fix")).themed(theme::MUTED));
         }
         Some(Ok(Parsed::One(r))) => {
@@ -433,7 +433,7 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
             }
             for (n, what, why) in &h.skipped {
                 lines.push(
-                    Line::from(format!("  #{n}  {}: {}", visible(what), visible(why)))
+                    Line::from(format!("  #{n}  {}: {}", visible(what), why.text(lang)))
                         .themed(theme::MUTED),
                 );
             }
@@ -448,11 +448,20 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
+/// The format's name in `lang`.
+fn format_label(f: import::Format, lang: crate::api::Lang) -> String {
+    match f {
+        import::Format::Curl => t!(lang, "tui-lists-import-format-curl"),
+        import::Format::Har => t!(lang, "tui-lists-import-format-har"),
+        import::Format::Raw => t!(lang, "tui-lists-import-format-raw"),
+    }
+}
+
 fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'static>>) {
     lines.push(
         Line::from(format!(
             "{}: {} {}",
-            r.format.label(),
+            format_label(r.format, lang),
             visible(&r.method),
             visible(&r.url())
         ))
@@ -519,7 +528,7 @@ fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'sta
     }
     for n in &r.notes {
         lines.push(
-            Line::from(t!(lang, "tui-lists-import-note", note = visible(n))).themed(theme::MUTED),
+            Line::from(t!(lang, "tui-lists-import-note", note = visible(&n.text(lang)))).themed(theme::MUTED),
         );
     }
 }

@@ -232,7 +232,7 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
                 )));
                 lines.push(Line::from(format!("  x      {}", t.point.x)));
                 lines.push(Line::from(format!("  y      {}", t.point.y)));
-                for w in api::token::warnings(&t) {
+                for w in crate::client::words::token_warnings(&t, lang) {
                     lines.push(Line::from(format!("! {w}")).themed(theme::WARN));
                 }
             }
@@ -244,7 +244,10 @@ pub(crate) fn token_step(app: &App, f: &mut Frame, area: Rect) {
                 );
             }
             Err(e) => {
-                lines.push(Line::from(format!("✗ {e}")).themed(theme::BAD));
+                lines.push(
+                    Line::from(format!("✗ {}", crate::client::words::token_error(&e, lang)))
+                        .themed(theme::BAD),
+                );
                 lines.push(
                     Line::from(format!("  {}", t!(lang, "tui-token-still-send")))
                         .themed(theme::MUTED),

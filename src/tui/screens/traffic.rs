@@ -14,6 +14,7 @@ use crate::api::headers as h;
 use crate::client::import::{Format, Imported};
 use crate::client::proxy::Recorded;
 use crate::client::{Outcome, RequestSpec, SentRequest};
+use crate::api::Lang;
 use crate::t;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::VecDeque;
@@ -91,7 +92,8 @@ impl TrafficState {
     }
 
     /// A new exchange: appended (the oldest dropped past `keep`).
-    pub fn push(&mut self, r: Arc<Recorded>) {
+    /// Add an exchange; the filter matches its row as drawn in `lang`.
+    pub fn push(&mut self, r: Arc<Recorded>, lang: Lang) {
         if self.list.len() >= self.keep.max(1) {
             self.list.pop_front();
             self.dropped += 1;
@@ -105,7 +107,7 @@ impl TrafficState {
             }
         }
         let pos = self.dropped + self.list.len() as u64;
-        let hit = matches(&r, &self.filter_text());
+        let hit = matches(&r, &self.filter_text(), lang);
         self.list.push_back(r);
         if let Some(m) = self.matches.as_mut()
             && hit
@@ -121,8 +123,8 @@ impl TrafficState {
         self.filter.value().trim().to_lowercase()
     }
 
-    /// The filter changed: find the matching rows again.
-    pub fn refilter(&mut self) {
+    /// The filter changed: find the matching rows again (as drawn in `lang`).
+    pub fn refilter(&mut self, lang: Lang) {
         let f = self.filter_text();
         self.matches = if f.is_empty() {
             None
@@ -131,7 +133,7 @@ impl TrafficState {
                 self.list
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| matches(r, &f))
+                    .filter(|(_, r)| matches(r, &f, lang))
                     .map(|(i, _)| self.dropped + i as u64)
                     .collect(),
             )
@@ -142,8 +144,8 @@ impl TrafficState {
 }
 
 /// Does the exchange match the (lower-case) filter: method, path, status,
-/// code, client address or device?
-fn matches(r: &Recorded, f: &str) -> bool {
+/// code, client address or device, as its row shows them in `lang`?
+fn matches(r: &Recorded, f: &str, lang: Lang) -> bool {
     if f.is_empty() {
         return true;
     }
@@ -153,9 +155,9 @@ fn matches(r: &Recorded, f: &str) -> bool {
         x.request.method,
         x.request.url,
         status(r),
-        code(r),
+        code(r, lang),
         r.client,
-        device(&x.request)
+        device(&x.request, lang)
     );
     hay.to_lowercase().contains(f)
 }
@@ -306,7 +308,7 @@ pub(crate) fn attach(
     app.traffic.keep = feed.store.capacity();
     let rx = feed.store.subscribe();
     for r in feed.store.snapshot() {
-        app.traffic.push(r);
+        app.traffic.push(r, app.ui_lang);
     }
     app.screen = Screen::Traffic;
     rx
@@ -314,11 +316,12 @@ pub(crate) fn attach(
 
 /// A new exchange from the proxy.
 pub(crate) fn on_exchange(app: &mut App, r: Arc<Recorded>) -> Vec<Cmd> {
-    app.traffic.push(r);
+    app.traffic.push(r, app.ui_lang);
     vec![]
 }
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {
+    let lang = app.ui_lang;
     let t = &mut app.traffic;
     if t.filtering {
         match action {
@@ -326,7 +329,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
             Action::Back => {
                 t.filtering = false;
                 t.filter = Input::default();
-                t.refilter();
+                t.refilter(lang);
             }
             _ => {}
         }
@@ -362,7 +365,7 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         Action::Filter => t.filtering = true,
         Action::Back if t.matches.is_some() => {
             t.filter = Input::default();
-            t.refilter();
+            t.refilter(lang);
         }
         Action::Back => app.notice(t!(app.ui_lang, "tui-lists-traffic-newest-bottom")),
         Action::Accept => return open(app),
@@ -531,22 +534,23 @@ fn status(r: &Recorded) -> String {
         .unwrap_or_else(|| "---".into())
 }
 
-fn code(r: &Recorded) -> String {
+/// The code column in `lang`: the API's error code as it is, else a word.
+fn code(r: &Recorded, lang: Lang) -> String {
     if r.refused.is_some() {
-        return "REFUSED".into();
+        return t!(lang, "tui-lists-traffic-code-refused");
     }
     match &r.exchange.outcome {
-        Outcome::Success => "ok".into(),
+        Outcome::Success => t!(lang, "tui-lists-traffic-code-ok"),
         Outcome::ApiError { code, .. } => code.trim_start_matches("IDAAS.SDK.").to_string(),
-        Outcome::HttpError { .. } => "not the API's".into(),
-        Outcome::BadBody { .. } => "bad body".into(),
-        Outcome::Transport { kind, .. } => kind.label().into(),
-        Outcome::Cancelled => "cancelled".into(),
+        Outcome::HttpError { .. } => t!(lang, "tui-lists-traffic-code-not-api"),
+        Outcome::BadBody { .. } => t!(lang, "tui-lists-traffic-code-bad-body"),
+        Outcome::Transport { kind, .. } => crate::tui::record::transport_label_in(*kind, lang),
+        Outcome::Cancelled => t!(lang, "tui-lists-traffic-code-cancelled"),
     }
 }
 
 /// A short device summary from the app's headers: OS version, the agent's gist.
-fn device(req: &SentRequest) -> String {
+fn device(req: &SentRequest, lang: Lang) -> String {
     let get = |name: &str| {
         req.headers
             .iter()
@@ -565,7 +569,7 @@ fn device(req: &SentRequest) -> String {
         (false, false) => format!("{os} · {gist}"),
         (false, true) => os.to_string(),
         (true, false) => gist.to_string(),
-        (true, true) => "(no device headers)".into(),
+        (true, true) => t!(lang, "tui-lists-traffic-no-device"),
     }
 }
 
@@ -762,12 +766,12 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
                 Cell::from(visible(&x.request.method).into_owned()),
                 Cell::from(path),
                 Cell::from(status(r)),
-                Cell::from(code(r)),
+                Cell::from(code(r, lang)),
                 Cell::from(format!("{:.1} ms", x.timing.total.as_secs_f64() * 1e3)),
             ];
             if with_device {
                 cells.push(Cell::from(ellipsize(
-                    &visible(&device(&x.request)),
+                    &visible(&device(&x.request, lang)),
                     device_w as usize,
                 )));
             }

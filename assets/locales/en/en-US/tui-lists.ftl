@@ -65,3 +65,17 @@ tui-lists-col-path = path
 tui-lists-col-status = st
 tui-lists-col-code = code
 tui-lists-col-device = device
+
+## Words from the lower layers shown in the lists
+tui-lists-import-format-curl = curl command
+tui-lists-import-format-har = HAR
+tui-lists-import-format-raw = raw HTTP request
+tui-lists-traffic-code-refused = REFUSED
+tui-lists-traffic-code-ok = ok
+tui-lists-traffic-code-not-api = not the API's
+tui-lists-traffic-code-bad-body = bad body
+tui-lists-traffic-code-cancelled = cancelled
+tui-lists-traffic-no-device = (no device headers)
+tui-lists-source-tui = TUI
+tui-lists-source-cli = CLI
+tui-lists-source-proxy = proxy

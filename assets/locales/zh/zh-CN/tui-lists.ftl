@@ -65,3 +65,17 @@ tui-lists-col-path = 路径
 tui-lists-col-status = 状态
 tui-lists-col-code = 错误码
 tui-lists-col-device = 设备
+
+## 列表中来自下层的词
+tui-lists-import-format-curl = curl 命令
+tui-lists-import-format-har = HAR
+tui-lists-import-format-raw = 原始 HTTP 请求
+tui-lists-traffic-code-refused = 已拒绝
+tui-lists-traffic-code-ok = 成功
+tui-lists-traffic-code-not-api = 非 API 响应
+tui-lists-traffic-code-bad-body = 响应体无效
+tui-lists-traffic-code-cancelled = 已取消
+tui-lists-traffic-no-device = （无设备请求头）
+tui-lists-source-tui = TUI
+tui-lists-source-cli = CLI
+tui-lists-source-proxy = 代理
