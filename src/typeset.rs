@@ -38,7 +38,14 @@
 //!      that keeps it at least half full (else at the last point that fits).
 //!      So `…LOGIN_SMS&` rather than `…LOGIN_SMS&mobile=`, and
 //!      `{"mobile":"13800138000",` rather than `…,"scene":`.
-//!   4. *Only when nothing fits* (a piece with no point left is wider than
+//!   4. *Short bracketed notes stay whole*: inside a pair of full-width
+//!      brackets (`（…）`, `「…」`, `『…』`, `【…】`, `《…》`, `〈…〉`, `〔…〕`,
+//!      `〖…〗`) whose content is at most `SHORT_NOTE` columns wide, such as
+//!      `（必填）`, `（可选）` or `（HTTP 库添加）`, there is no break: the
+//!      note moves to the next line whole rather than leaving `（必` at the end
+//!      of one line and `填）` at the start of the next. A longer bracketed
+//!      text, or a note wider than the line, breaks as any other.
+//!   5. *Only when nothing fits* (a piece with no point left is wider than
 //!      the line) it starts a line of its own and is broken between grapheme
 //!      clusters, each line full (CSS `overflow-wrap: break-word`); never so
 //!      that a line starts with closing punctuation when moving one
@@ -63,6 +70,9 @@
 //!
 //! Lines are filled greedily (first fit), as terminals and browsers do; the
 //! look-back of rule 3 is the only exception.
+
+/// The widest content of a bracketed note kept whole (tailoring 4), in columns.
+const SHORT_NOTE: usize = 12;
 
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
@@ -283,12 +293,17 @@ fn lay_out(
     };
     let rest = width - indent;
 
-    // Tailorings 1 and 2: drop opportunities, sort the rest into word
+    // Tailorings 1, 2 and 4: drop opportunities, sort the rest into word
     // boundaries and points inside words.
+    let notes = short_notes(text, ps, pe, rest);
     let mut bounds = vec![ps];
     let mut inner = Vec::new();
     for &p in allowed {
-        if p <= ps + prefix_len || p >= pe || keeps_together(text, p) {
+        if p <= ps + prefix_len
+            || p >= pe
+            || keeps_together(text, p)
+            || notes.iter().any(|&(a, b)| a < p && p < b)
+        {
             continue;
         }
         if is_primary(text, p) {
@@ -457,6 +472,51 @@ fn is_joining(c: char) -> bool {
     )
 }
 
+/// Tailoring 4: the byte ranges (from the opening bracket to just past the
+/// closing one) of the short bracketed notes in `text[ps..pe]` that fit in
+/// `room` columns with the closing punctuation glued after them (`（见控制台）；`):
+/// one that does not fit breaks as before, not between graphemes.
+fn short_notes(text: &str, ps: usize, pe: usize, room: usize) -> Vec<(usize, usize)> {
+    const PAIRS: [(char, char); 8] = [
+        ('（', '）'),
+        ('「', '」'),
+        ('『', '』'),
+        ('【', '】'),
+        ('《', '》'),
+        ('〈', '〉'),
+        ('〔', '〕'),
+        ('〖', '〗'),
+    ];
+    let para = &text[ps..pe];
+    let mut out = Vec::new();
+    for (i, c) in para.char_indices() {
+        let Some(&(_, close)) = PAIRS.iter().find(|(open, _)| *open == c) else {
+            continue;
+        };
+        let from = i + c.len_utf8();
+        // The nearest closing bracket of the same kind, with no opening
+        // bracket of that kind before it (a nested pair is not a short note).
+        let Some(len) = para[from..].find([c, close]) else {
+            continue;
+        };
+        let inside = &para[from..from + len];
+        let end = from + len + close.len_utf8();
+        let glued: usize = para[end..]
+            .chars()
+            .take_while(|&c| is_closing(c))
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        if para[from + len..].starts_with(close)
+            && !inside.trim().is_empty()
+            && display_width(inside) <= SHORT_NOTE
+            && display_width(&para[i..end]) + glued <= room
+        {
+            out.push((ps + i, ps + end));
+        }
+    }
+    out
+}
+
 /// Tailoring 1: a UAX #14 opportunity at `p` that must not break.
 fn keeps_together(text: &str, p: usize) -> bool {
     let before = text[..p].trim_end_matches(' ');
@@ -546,7 +606,7 @@ fn marker_len(s: &str) -> usize {
 }
 
 /// Greedy (first fit) filling of a paragraph's pieces into lines, with the
-/// look-back of rule 3 and the grapheme breaking of rule 4.
+/// look-back of rule 3 and the grapheme breaking of rule 5.
 fn fill(text: &str, pieces: &[Piece], width: usize, indent: usize, out: &mut Vec<LineRange>) {
     let rest = width - indent;
     let mut first = true;
@@ -558,7 +618,7 @@ fn fill(text: &str, pieces: &[Piece], width: usize, indent: usize, out: &mut Vec
         let piece = pieces[i];
         let (mut start, mut used) = (piece.start, piece.width);
         if piece.width > avail {
-            // Rule 4: nothing fits; every chunk but the last is a line.
+            // Rule 5: nothing fits; every chunk but the last is a line.
             let chunks = graphemes_into_lines(text, piece.start, piece.content_end, avail, rest);
             let Some((&last, full)) = chunks.split_last() else {
                 i += 1;
@@ -619,7 +679,7 @@ fn fill(text: &str, pieces: &[Piece], width: usize, indent: usize, out: &mut Vec
     }
 }
 
-/// Rule 4: break `text[a..b]` between grapheme clusters into (start, end,
+/// Rule 5: break `text[a..b]` between grapheme clusters into (start, end,
 /// width) chunks, the first at most `first` columns, the others `rest`. White
 /// space at a break is dropped; a chunk does not start with closing
 /// punctuation when moving one grapheme back avoids it; a grapheme wider than

@@ -299,7 +299,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         }
         let http = match crate::client::Http::new(&http_opts) {
             Ok(h) => h,
-            Err(e) => return common::usage_error(e),
+            Err(e) => return common::usage_error(e.text(lang)),
         };
         let mut env = Env::new(http, &target.base_url, profile.headers());
         env.explain = profile.explain_context();

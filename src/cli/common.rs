@@ -49,7 +49,7 @@ pub fn profile(global: &GlobalArgs, client_id: &ClientIdArg) -> Result<ResolvedP
 }
 
 pub fn http(profile: &ResolvedProfile) -> Result<Http, ExitCode> {
-    Http::new(&profile.http).map_err(usage_error)
+    Http::new(&profile.http).map_err(|e| usage_error(e.text(profile.ui_lang)))
 }
 
 /// The effective profile and its HTTP client.
@@ -135,8 +135,11 @@ fn record(spec: &RequestSpec, x: &Exchange) {
 
 /// Send and return the exchange; a spec that cannot be sent is a usage error.
 /// The exchange goes into the history when the command keeps one.
-pub async fn send(http: &Http, spec: &RequestSpec) -> Result<Exchange, ExitCode> {
-    let x = http.send(spec).await.map_err(usage_error)?;
+pub async fn send(http: &Http, spec: &RequestSpec, lang: Lang) -> Result<Exchange, ExitCode> {
+    let x = http
+        .send(spec)
+        .await
+        .map_err(|e| usage_error(e.text(lang)))?;
     record(spec, &x);
     Ok(x)
 }

@@ -136,7 +136,7 @@ impl Run {
 
     /// Send one step; print its line (or everything when it failed or in verbose mode).
     pub async fn step(&mut self, name: &str, spec: &RequestSpec) -> Result<Exchange, ExitCode> {
-        let x = common::send(&self.http, spec).await?;
+        let x = common::send(&self.http, spec, self.lang()).await?;
         let ok = x.outcome == Outcome::Success;
         self.step_sent(name, x, ok).await
     }
@@ -334,7 +334,7 @@ async fn deliver(run: &mut Run, scene: Scene, mobile: &str) -> Result<String, Ex
     // 2. the simulator reveals the true position
     let spec =
         crate::client::build::sim_get(&run.base, &format!("{}/captcha/{token}", paths::SIM_PREFIX));
-    let x = common::send(&run.http, &spec).await?;
+    let x = common::send(&run.http, &spec, run.lang()).await?;
     run.redactor.learn(&x);
     let status = x.response.as_ref().map(|r| r.status);
     let pass = if status == Some(200) {
@@ -441,7 +441,7 @@ pub async fn consume(run: &mut Run, step: &consumer::NextStep) -> Result<Exchang
         .field("verify_code")
         .map(|f| f.value.clone())
         .unwrap_or_default();
-    let sent = common::send(&run.http, &step.spec).await?;
+    let sent = common::send(&run.http, &step.spec, run.lang()).await?;
     let accepted = consumer::accepted(c, &sent);
     // the session's record of the code, for later explanations
     let target = if c == Consumer::UpdatePwd {

@@ -376,7 +376,7 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         Err(code) => return code,
     };
     common::runtime().block_on(async move {
-        let x = match common::send(&http, &spec).await {
+        let x = match common::send(&http, &spec, lang).await {
             Ok(x) => x,
             Err(code) => return code,
         };

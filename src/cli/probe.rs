@@ -283,7 +283,7 @@ async fn probe_target(
     }
     let http = match crate::client::Http::new(&http_opts) {
         Ok(h) => h,
-        Err(e) => return common::usage_error(e),
+        Err(e) => return common::usage_error(e.text(lang)),
     };
     let mut env = Env::new(http, &target.base_url, profile.headers());
     env.explain = profile.explain_context();

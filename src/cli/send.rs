@@ -134,7 +134,7 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         if args.curl {
             let sent = match crate::client::send::record(&spec) {
                 Ok(s) => s,
-                Err(e) => return common::usage_error(e),
+                Err(e) => return common::usage_error(e.text(lang)),
             };
             let sent = if profile.redact {
                 let mut r = Redactor::new();
@@ -155,7 +155,7 @@ pub fn run(global: &GlobalArgs, args: SendArgs) -> ExitCode {
         for w in &warnings {
             common::warn(lang, w.text.get(lang));
         }
-        let x = match common::send(&http, &spec).await {
+        let x = match common::send(&http, &spec, lang).await {
             Ok(x) => x,
             Err(code) => return code,
         };

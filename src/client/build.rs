@@ -20,26 +20,59 @@ pub const COMPUTED: [&str; 2] = ["host", "content-length"];
 /// A spec that cannot be put on the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BuildError {
-    Url { url: String, reason: String },
+    Url { url: String, reason: UrlProblem },
     Method(String),
     HeaderName(String),
-    HeaderValue { name: String, reason: String },
+    /// A header value with control characters (such as a line break).
+    HeaderValue { name: String },
+}
+
+/// What is wrong with a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// The URL parser's own words.
+    Parse(String),
+    /// Not http or https.
+    Scheme,
+    NoHost,
 }
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Url { url, reason } => write!(f, "invalid URL {url:?}: {reason}"),
-            BuildError::Method(m) => write!(f, "invalid HTTP method {m:?}"),
-            BuildError::HeaderName(n) => write!(f, "invalid header name {n:?}"),
-            BuildError::HeaderValue { name, reason } => {
-                write!(f, "invalid value for header {name}: {reason}")
-            }
-        }
+        f.write_str(&self.text(crate::api::Lang::En))
     }
 }
 
 impl std::error::Error for BuildError {}
+
+impl BuildError {
+    /// What is wrong with the request, in `lang` (`Display` is the English).
+    pub fn text(&self, lang: crate::api::Lang) -> String {
+        use crate::t;
+        match self {
+            BuildError::Url { url, reason } => {
+                let reason = match reason {
+                    UrlProblem::Parse(detail) => detail.clone(),
+                    UrlProblem::Scheme => t!(lang, "client-build-url-scheme"),
+                    UrlProblem::NoHost => t!(lang, "client-build-url-no-host"),
+                };
+                t!(
+                    lang,
+                    "client-build-url",
+                    url = format!("{url:?}"),
+                    reason = reason
+                )
+            }
+            BuildError::Method(m) => t!(lang, "client-build-method", method = format!("{m:?}")),
+            BuildError::HeaderName(n) => {
+                t!(lang, "client-build-header-name", name = format!("{n:?}"))
+            }
+            BuildError::HeaderValue { name } => {
+                t!(lang, "client-build-header-value", name = name)
+            }
+        }
+    }
+}
 
 /// An enabled header with a value (possibly blank).
 pub fn header(name: &str, value: &str) -> HeaderSetting {
@@ -286,17 +319,17 @@ pub fn materialize(spec: &RequestSpec) -> Result<Materialized, BuildError> {
     let url_text = spec.url();
     let url = reqwest::Url::parse(&url_text).map_err(|e| BuildError::Url {
         url: url_text.clone(),
-        reason: e.to_string(),
+        reason: UrlProblem::Parse(e.to_string()),
     })?;
     if url.scheme() != "http" && url.scheme() != "https" {
         return Err(BuildError::Url {
             url: url_text,
-            reason: "the scheme must be http or https".into(),
+            reason: UrlProblem::Scheme,
         });
     }
     let host = url.host_str().ok_or_else(|| BuildError::Url {
         url: url_text.clone(),
-        reason: "no host".into(),
+        reason: UrlProblem::NoHost,
     })?;
     let host = match url.port() {
         Some(p) => format!("{host}:{p}"),
@@ -308,7 +341,6 @@ pub fn materialize(spec: &RequestSpec) -> Result<Materialized, BuildError> {
     let value = |name: &str, v: &str| {
         HeaderValue::from_bytes(v.as_bytes()).map_err(|_| BuildError::HeaderValue {
             name: name.to_string(),
-            reason: "control characters (such as a line break) are not allowed".into(),
         })
     };
     map.append(http::header::HOST, value("host", &host)?);

@@ -42,13 +42,36 @@ impl Default for HttpOptions {
     }
 }
 
-/// The HTTP client could not be set up (e.g. an unreadable CA file).
-#[derive(Debug)]
-pub struct HttpInitError(pub String);
+/// The HTTP client could not be set up (e.g. an unreadable CA file): what
+/// went wrong, with the OS's or library's own words as `detail`. `Display` is
+/// English; [`HttpInitError::text`] says it in the UI language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HttpInitError {
+    CaRead { path: String, detail: String },
+    CaNotPem { path: String, detail: String },
+    CaEmpty { path: String },
+    Setup { detail: String },
+}
+
+impl HttpInitError {
+    pub fn text(&self, lang: crate::api::Lang) -> String {
+        use crate::t;
+        match self {
+            HttpInitError::CaRead { path, detail } => {
+                t!(lang, "client-http-ca-read", path = path, detail = detail)
+            }
+            HttpInitError::CaNotPem { path, detail } => {
+                t!(lang, "client-http-ca-not-pem", path = path, detail = detail)
+            }
+            HttpInitError::CaEmpty { path } => t!(lang, "client-http-ca-empty", path = path),
+            HttpInitError::Setup { detail } => t!(lang, "client-http-setup", detail = detail),
+        }
+    }
+}
 
 impl std::fmt::Display for HttpInitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text(crate::api::Lang::En))
     }
 }
 
@@ -80,26 +103,25 @@ impl Http {
             b = b.no_proxy();
         }
         if let Some(path) = &options.ca_file {
-            let pem = std::fs::read(path).map_err(|e| {
-                HttpInitError(format!("cannot read CA file {}: {e}", path.display()))
+            let shown = path.display().to_string();
+            let pem = std::fs::read(path).map_err(|e| HttpInitError::CaRead {
+                path: shown.clone(),
+                detail: e.to_string(),
             })?;
             let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                HttpInitError(format!(
-                    "CA file {} is not PEM certificates: {e}",
-                    path.display()
-                ))
+                HttpInitError::CaNotPem {
+                    path: shown.clone(),
+                    detail: e.to_string(),
+                }
             })?;
             if certs.is_empty() {
-                return Err(HttpInitError(format!(
-                    "CA file {} holds no certificate",
-                    path.display()
-                )));
+                return Err(HttpInitError::CaEmpty { path: shown });
             }
             b = b.tls_certs_merge(certs);
         }
         let client = b
             .build()
-            .map_err(|e| HttpInitError(format!("cannot set up the HTTP client: {}", chain(&e))))?;
+            .map_err(|e| HttpInitError::Setup { detail: chain(&e) })?;
         Ok(Http {
             client,
             options: options.clone(),

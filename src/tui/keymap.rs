@@ -799,7 +799,7 @@ mod tests {
                     client: "127.0.0.1:5000".parse().unwrap(),
                     exchange: x,
                     refused: None,
-                }));
+                }), crate::api::Lang::En);
             a.screen = Screen::Traffic;
             match state {
                 1 => a.traffic.filtering = true,

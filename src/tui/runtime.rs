@@ -57,6 +57,8 @@ pub struct Runtime {
     pub graphics: crate::term::puzzle_image::Graphics,
     /// A picker made at start-up (`VFLOW_GRAPHICS=query`); used instead of `graphics`.
     pub picker: Option<ratatui_image::picker::Picker>,
+    /// The UI language of the last effect run: the words of errors made here.
+    lang: crate::api::Lang,
 }
 
 impl Runtime {
@@ -77,6 +79,7 @@ impl Runtime {
             probe_task: None,
             graphics: Default::default(),
             picker: None,
+            lang: crate::api::Lang::En,
         }
     }
 
@@ -117,11 +120,13 @@ impl Runtime {
         }
     }
 
+    /// The HTTP client, set up on first use; an error in `lang`.
     fn http(&self) -> impl std::future::Future<Output = Result<client::Http, String>> + use<> {
+        let lang = self.lang;
         let cell = self.http.clone();
         let opts = self.opts.clone();
         async move {
-            cell.get_or_try_init(|| async { client::Http::new(&opts).map_err(|e| e.to_string()) })
+            cell.get_or_try_init(|| async { client::Http::new(&opts).map_err(|e| e.text(lang)) })
                 .await
                 .cloned()
         }
@@ -143,6 +148,7 @@ impl Runtime {
     pub fn execute(&mut self, app: &App, cmd: Cmd) {
         let base = || app.target.base_url.clone();
         let lang = app.ui_lang;
+        self.lang = lang;
         match cmd {
             Cmd::Send { id, spec } => self.send(id, spec, false),
             Cmd::Consume { id, spec } => self.send(id, spec, true),
@@ -319,7 +325,7 @@ impl Runtime {
     }
 
     fn fetch_puzzle(&mut self, spec: Box<RequestSpec>, need_picker: bool) {
-        let http = self.http();
+        let (http, lang) = (self.http(), self.lang);
         let picker = need_picker.then(|| {
             self.picker
                 .clone()
@@ -327,7 +333,7 @@ impl Runtime {
         });
         self.spawn_pending(async move {
             let res = match http.await {
-                Ok(http) => fetch_puzzle(&http, &spec).await,
+                Ok(http) => fetch_puzzle(&http, &spec, lang).await,
                 Err(e) => Err(e),
             };
             Msg::PuzzleFetched(
@@ -337,14 +343,14 @@ impl Runtime {
     }
 
     fn verify_puzzle(&mut self, spec: Box<RequestSpec>, sender: String) {
-        let http = self.http();
+        let (http, lang) = (self.http(), self.lang);
         self.spawn_pending(async move {
             let exchange = match http.await {
                 Ok(http) => http
                     .send(&spec)
                     .await
-                    .unwrap_or_else(|e| failed_before_sending(&spec, e.to_string())),
-                Err(e) => failed_before_sending(&spec, e),
+                    .unwrap_or_else(|e| failed_before_sending(&spec, e.text(lang), lang)),
+                Err(e) => failed_before_sending(&spec, e, lang),
             };
             Msg::PuzzleVerified {
                 sender,
@@ -366,7 +372,7 @@ impl Runtime {
     }
 
     fn send(&mut self, id: u64, spec: Box<RequestSpec>, consumer: bool) {
-        let http = self.http();
+        let (http, lang) = (self.http(), self.lang);
         let tx = self.tx.clone();
         let s = spec.clone();
         let handle = tokio::spawn(async move {
@@ -374,8 +380,8 @@ impl Runtime {
                 Ok(http) => http
                     .send(&s)
                     .await
-                    .unwrap_or_else(|e| failed_before_sending(&s, e.to_string())),
-                Err(e) => failed_before_sending(&s, e),
+                    .unwrap_or_else(|e| failed_before_sending(&s, e.text(lang), lang)),
+                Err(e) => failed_before_sending(&s, e, lang),
             };
             let exchange = Box::new(exchange);
             let _ = tx.send(if consumer {
@@ -536,27 +542,45 @@ impl Runtime {
 async fn fetch_puzzle(
     http: &client::Http,
     spec: &RequestSpec,
+    lang: crate::api::Lang,
 ) -> Result<crate::term::puzzle_image::Puzzle, String> {
-    let x = http.send(spec).await.map_err(|e| e.to_string())?;
+    use crate::t;
+    let x = http
+        .send(spec)
+        .await
+        .map_err(|e| t!(lang, "client-send-not-sent", reason = e.text(lang)))?;
     let body = x
         .response
         .as_ref()
         .map(|r| r.body.as_slice())
         .unwrap_or(&[]);
     if x.outcome != Outcome::Success {
-        let msg = match &x.outcome {
-            Outcome::ApiError { message, .. } => format!(": {message}"),
-            Outcome::Transport { detail, .. } => format!(": {detail}"),
-            _ => String::new(),
-        };
-        return Err(format!(
-            "GET /captcha: {}{msg}",
-            super::record::outcome_label(&x.outcome)
-        ));
+        let outcome = super::record::outcome_label_in(&x.outcome, lang);
+        return Err(match &x.outcome {
+            Outcome::ApiError { message, .. } => t!(
+                lang,
+                "client-captcha-failed-detail",
+                outcome = outcome,
+                detail = message
+            ),
+            Outcome::Transport { detail, .. } => t!(
+                lang,
+                "client-captcha-failed-detail",
+                outcome = outcome,
+                detail = detail
+            ),
+            _ => t!(lang, "client-captcha-failed", outcome = outcome),
+        });
     }
-    let c: crate::api::wire::CaptchaResponse =
-        serde_json::from_slice(body).map_err(|e| format!("GET /captcha: unexpected body: {e}"))?;
-    crate::term::puzzle_image::Puzzle::from_response(&c).map_err(|e| format!("GET /captcha: {e}"))
+    let c: crate::api::wire::CaptchaResponse = serde_json::from_slice(body).map_err(|e| {
+        t!(
+            lang,
+            "client-captcha-unexpected-body",
+            detail = e.to_string()
+        )
+    })?;
+    crate::term::puzzle_image::Puzzle::from_response(&c)
+        .map_err(|e| t!(lang, "client-captcha-bad-image", detail = e))
 }
 
 fn cancelled(spec: &RequestSpec) -> Exchange {
@@ -577,11 +601,12 @@ fn cancelled(spec: &RequestSpec) -> Exchange {
     }
 }
 
-fn failed_before_sending(spec: &RequestSpec, e: String) -> Exchange {
+/// An exchange for a request that never left: `reason` is already in `lang`.
+fn failed_before_sending(spec: &RequestSpec, reason: String, lang: crate::api::Lang) -> Exchange {
     Exchange {
         outcome: Outcome::Transport {
             kind: client::TransportKind::Other,
-            detail: format!("the request was not sent: {e}"),
+            detail: crate::t!(lang, "client-send-not-sent", reason = reason),
         },
         ..cancelled(spec)
     }

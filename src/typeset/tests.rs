@@ -39,7 +39,7 @@ fn a_number_stays_with_its_unit() {
             "UAX #14 gives no break inside {unit:?}: the test proves nothing"
         );
         // From the width where the unit and a closing mark after it fit (below
-        // that, rule 4 must break somewhere).
+        // that, rule 5 must break somewhere).
         for width in display_width(unit) + 2..=40 {
             let lines = wrap(text, width);
             assert!(
@@ -260,4 +260,49 @@ fn widths_are_display_columns() {
     );
     let r = lines("有效期 300 秒", 80)[0];
     assert_eq!((r.width, r.columns()), (13, 13));
+}
+
+#[test]
+fn a_short_bracketed_note_is_never_split() {
+    // The review pane's header line at 160x48: `（必填）` ran past the end and
+    // was split `（必` / `填）`.
+    let agent = "x-agent: Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 \
+                 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36  （必填）";
+    let at = agent.find('必').unwrap();
+    assert!(
+        linebreaks(agent).any(|(p, _)| p == at + '必'.len_utf8()),
+        "UAX #14 allows a break between 必 and 填: the test proves nothing"
+    );
+    for width in [40, 60, 126, 127, 128, 129, 130] {
+        let lines = wrap(agent, width);
+        assert_fits(&lines, width);
+        assert!(
+            lines.iter().any(|l| l.contains("（必填）")),
+            "{width}: {lines:?}"
+        );
+    }
+    // The note goes to the next line whole, its spaces dropped at the break.
+    assert_eq!(
+        wrap(agent, 128).last().map(String::as_str),
+        Some("（必填）")
+    );
+    for (text, note) in [
+        ("请求头 x-l 可以不填写（可选）", "（可选）"),
+        ("user-agent: vflow/0.1.0  （HTTP 库添加）", "（HTTP 库添加）"),
+        ("请先完成滑块拼图【验证码】再发送", "【验证码】"),
+    ] {
+        for width in display_width(note)..display_width(text) {
+            let lines = wrap(text, width);
+            assert_fits(&lines, width);
+            let whole = lines.iter().any(|l| l.contains(note));
+            assert!(whole, "{width}: {lines:?}");
+        }
+    }
+    // A long bracketed text still breaks inside, as any other text.
+    let long = "短信验证码（五分钟内有效，只能使用一次，过期后需要重新发送）";
+    let lines = wrap(long, 20);
+    assert_fits(&lines, 20);
+    assert_eq!(lines[0], "短信验证码（五分钟内");
+    // Too narrow for the note: it is broken rather than lost.
+    assert_eq!(wrap("（必填）", 4).concat(), "（必填）");
 }

@@ -82,3 +82,20 @@ client-import-note-scheme-assumed = a raw request does not say http or https: {$
 ## Import: why a HAR entry was left out
 client-import-skip-preflight = a CORS preflight (OPTIONS)
 client-import-skip-not-vendor = not a vendor-API path (/api/v2/sdk/...)
+
+## Sending: a request that could not be built or sent
+client-build-url = invalid URL {$url}: {$reason}
+client-build-url-scheme = the scheme must be http or https
+client-build-url-no-host = no host
+client-build-method = invalid HTTP method {$method}
+client-build-header-name = invalid header name {$name}
+client-build-header-value = invalid value for header {$name}: control characters (such as a line break) are not allowed
+client-http-ca-read = cannot read CA file {$path}: {$detail}
+client-http-ca-not-pem = CA file {$path} is not PEM certificates: {$detail}
+client-http-ca-empty = CA file {$path} holds no certificate
+client-http-setup = cannot set up the HTTP client: {$detail}
+client-send-not-sent = the request was not sent: {$reason}
+client-captcha-failed = GET /captcha: {$outcome}
+client-captcha-failed-detail = GET /captcha: {$outcome}: {$detail}
+client-captcha-unexpected-body = GET /captcha: unexpected body: {$detail}
+client-captcha-bad-image = GET /captcha: {$detail}

@@ -81,3 +81,20 @@ client-import-note-scheme-assumed = 原始请求未说明 http 还是 https：�
 ## 导入：HAR 条目被跳过的原因
 client-import-skip-preflight = CORS 预检请求（OPTIONS）
 client-import-skip-not-vendor = 不是厂商接口路径（/api/v2/sdk/...）
+
+## 发送：无法构造或发出的请求
+client-build-url = URL {$url} 无效：{$reason}
+client-build-url-scheme = 协议必须是 http 或 https
+client-build-url-no-host = 没有主机名
+client-build-method = HTTP 方法 {$method} 无效
+client-build-header-name = 请求头名称 {$name} 无效
+client-build-header-value = 请求头 {$name} 的值无效：不允许控制字符（如换行）
+client-http-ca-read = 无法读取 CA 文件 {$path}：{$detail}
+client-http-ca-not-pem = CA 文件 {$path} 不是 PEM 格式的证书：{$detail}
+client-http-ca-empty = CA 文件 {$path} 中没有证书
+client-http-setup = 无法建立 HTTP 客户端：{$detail}
+client-send-not-sent = 请求未发出：{$reason}
+client-captcha-failed = GET /captcha：{$outcome}
+client-captcha-failed-detail = GET /captcha：{$outcome}：{$detail}
+client-captcha-unexpected-body = GET /captcha：响应体不符合预期：{$detail}
+client-captcha-bad-image = GET /captcha：无法解码拼图图片：{$detail}
