@@ -459,11 +459,12 @@ fn format_label(f: import::Format, lang: crate::api::Lang) -> String {
 
 fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'static>>) {
     lines.push(
-        Line::from(format!(
-            "{}: {} {}",
-            format_label(r.format, lang),
-            visible(&r.method),
-            visible(&r.url())
+        Line::from(t!(
+            lang,
+            "tui-lists-import-request-line",
+            format = format_label(r.format, lang),
+            method = visible(&r.method),
+            url = visible(&r.url())
         ))
         .themed(theme::STRONG),
     );

@@ -79,3 +79,4 @@ tui-lists-traffic-no-device = (no device headers)
 tui-lists-source-tui = TUI
 tui-lists-source-cli = CLI
 tui-lists-source-proxy = proxy
+tui-lists-import-request-line = {$format}: {$method} {$url}

@@ -79,3 +79,4 @@ tui-lists-traffic-no-device = （无设备请求头）
 tui-lists-source-tui = TUI
 tui-lists-source-cli = CLI
 tui-lists-source-proxy = 代理
+tui-lists-import-request-line = {$format}：{$method} {$url}
