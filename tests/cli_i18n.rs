@@ -593,3 +593,88 @@ fn the_proxys_line_says_why_in_the_ui_language() {
     let zh = vflow::cli::proxy::line(&refused, &ctx, None, Lang::Zh);
     has(&zh, &["已拒绝：CONNECT is not forwarded"], &["REFUSED"]);
 }
+
+/// Import problems come from the client as data and are worded in the UI language: the
+/// reason, and where, in Chinese; the input's words and the parsers' own details as they are.
+#[test]
+fn import_errors_and_notes_in_chinese_and_the_english_run_is_unchanged() {
+    let cfg = config("import-errors", "");
+    let dir = support::scratch("i18n-import-errors");
+    let prose = dir.join("prose.txt");
+    std::fs::write(&prose, "hello world\n").unwrap();
+    let option = dir.join("form.curl");
+    std::fs::write(
+        &option,
+        "curl 'http://127.0.0.1:9/api/v2/sdk/sms/send' --form x=1\n",
+    )
+    .unwrap();
+    let har = dir.join("broken.har");
+    std::fs::write(&har, "{\"log\": {\"version\": \"1.2\", \"entries\": [}").unwrap();
+    let compressed = dir.join("compressed.curl");
+    std::fs::write(
+        &compressed,
+        "curl 'http://127.0.0.1:9/api/v2/sdk/sms/send' --compressed --data-raw '{\"mobile\":\"13800138000\"}'\n",
+    )
+    .unwrap();
+    let path = |p: &PathBuf| p.to_str().unwrap().to_string();
+
+    let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&prose)]));
+    has(
+        &zh,
+        &["既不是 curl 命令、HAR 文件，也不是原始 HTTP/1.1 请求", "（第 1 行第 1 列）"],
+        &["not a curl command", " at 1:1"],
+    );
+    let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&option)]));
+    has(&zh, &["不支持的 curl 选项 --form（第 1 行第 "], &["unsupported"]);
+    let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&har)]));
+    has(&zh, &["不是有效的 HAR 文件：", "（第 1 行第 "], &["not a valid"]);
+    // `vflow send --from` reads the file the same way
+    let zh = err(&run(
+        &cfg,
+        ZH_LOCALE,
+        &["send", "--from", &path(&option), "--target", "http://127.0.0.1:9"],
+    ));
+    has(&zh, &["不支持的 curl 选项 --form"], &["unsupported"]);
+    let o = run(&cfg, ZH_LOCALE, &["import", &path(&compressed)]);
+    assert!(o.status.success(), "{}", err(&o));
+    has(
+        &out(&o),
+        &["--compressed：原客户端接受压缩的响应", "未指定 Content-Type"],
+        &["the original client", "no Content-Type given"],
+    );
+
+    // English as before
+    let en = err(&run(&cfg, EN_OVER_ZH, &["import", &path(&prose)]));
+    has(
+        &en,
+        &["not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1"],
+        &["第"],
+    );
+    let en = err(&run(&cfg, EN_OVER_ZH, &["import", &path(&option)]));
+    has(&en, &["unsupported curl option --form at 1:"], &[]);
+    // --json keeps its English notes whatever the UI language
+    let j = out(&run(&cfg, ZH_LOCALE, &["import", "--json", &path(&compressed)]));
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert_eq!(
+        v["notes"][0],
+        "--compressed: the original client accepted compressed answers; vflow asks for none"
+    );
+}
+
+/// A CA file that cannot be read: the sentence in Chinese, the OS's words kept as the detail.
+#[test]
+fn http_set_up_errors_in_chinese() {
+    let cfg = config("ca-file", "");
+    let missing = support::scratch("i18n-ca-file").join("missing.pem");
+    let args = [
+        "send",
+        "--ca-file",
+        missing.to_str().unwrap(),
+        "--target",
+        "https://127.0.0.1:9",
+    ];
+    let zh = err(&run(&cfg, ZH_LOCALE, &args));
+    has(&zh, &["无法读取 CA 文件", "os error"], &["cannot read"]);
+    let en = err(&run(&cfg, EN_OVER_ZH, &args));
+    has(&en, &["cannot read CA file", "os error"], &["无法"]);
+}

@@ -433,7 +433,16 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
             }
             for (n, what, why) in &h.skipped {
                 lines.push(
-                    Line::from(format!("  #{n}  {}: {}", visible(what), why.text(lang)))
+                    Line::from(format!(
+                        "  {}",
+                        t!(
+                            lang,
+                            "tui-lists-import-skipped-entry",
+                            n = *n,
+                            request = visible(what),
+                            why = why.text(lang)
+                        )
+                    ))
                         .themed(theme::MUTED),
                 );
             }

@@ -80,3 +80,4 @@ tui-lists-source-tui = TUI
 tui-lists-source-cli = CLI
 tui-lists-source-proxy = proxy
 tui-lists-import-request-line = {$format}: {$method} {$url}
+tui-lists-import-skipped-entry = #{$n}  {$request}: {$why}
