@@ -118,3 +118,50 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod send_tests {
+    use crate::api::Lang;
+    use crate::client::build::{BuildError, UrlProblem};
+    use crate::client::send::HttpInitError;
+
+    #[test]
+    fn build_and_set_up_errors_in_both_languages() {
+        let e = BuildError::Url {
+            url: "ftp://h/".into(),
+            reason: UrlProblem::Scheme,
+        };
+        assert_eq!(
+            e.to_string(),
+            "invalid URL \"ftp://h/\": the scheme must be http or https"
+        );
+        assert_eq!(e.text(Lang::Zh), "URL \"ftp://h/\" 无效：协议必须是 http 或 https");
+        let e = BuildError::HeaderValue {
+            name: "x-agent".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "invalid value for header x-agent: control characters (such as a line break) are not allowed"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "请求头 x-agent 的值无效：不允许控制字符（如换行）"
+        );
+        assert_eq!(
+            BuildError::Method("G T".into()).to_string(),
+            "invalid HTTP method \"G T\""
+        );
+        let e = HttpInitError::CaRead {
+            path: "/x.pem".into(),
+            detail: "No such file or directory (os error 2)".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot read CA file /x.pem: No such file or directory (os error 2)"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "无法读取 CA 文件 /x.pem：No such file or directory (os error 2)"
+        );
+    }
+}

@@ -274,3 +274,111 @@ macro_rules! english_display {
     )*};
 }
 english_display!(Problem, Note, Skip);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::import::{ImportError, Pos, parse, pick};
+
+    fn has_chinese(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn every_problem_has_both_languages_the_english_as_before() {
+        let cases: Vec<(&str, &str)> = vec![
+            ("hello world", "not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1"),
+            ("curl http://h/a http://h/b", "a second URL \"http://h/b\" (the first is \"http://h/a\"): import one request at a time at 1:17"),
+            ("curl -H 'nocolon' http://h/", "curl option -H \"nocolon\": expected 'Name: value' at 1:6"),
+            ("curl -d @body.json http://h/", "curl option -d @body.json reads a file: paste the body instead (or use --data-raw) at 1:6"),
+            ("curl 'ftp://h/x'", "URL \"ftp://h/x\": the scheme must be http or https at 1:6"),
+            ("curl $'\\xZZ' http://h/", "\\x without hex digits in $'...' at 1:8"),
+            ("curl 'http://h/ | sh", "missing closing ' of the quote that starts here at 1:6"),
+            ("GET /a HTTP/1.1\nx-agent: a\n\n", "no Host header: the raw request does not say which server it went to"),
+            ("POST /a HTTP/1.1\nHost: h\nbroken line\n\n", "invalid header name: a header line needs `Name: value` at 3:12"),
+        ];
+        for (input, en) in cases {
+            let e = parse(input).unwrap_err();
+            assert_eq!(e.to_string(), en, "{input}");
+            assert_eq!(e.text(Lang::En), en);
+            let zh = e.text(Lang::Zh);
+            assert!(has_chinese(&zh), "{input}: {zh}");
+            assert_ne!(zh, en);
+            if let Some(p) = e.pos {
+                assert!(zh.ends_with(&format!("（第 {} 行第 {} 列）", p.line, p.col)), "{zh}");
+            }
+        }
+        let e = parse("curl http://h/ --form x").unwrap_err();
+        assert_eq!(e.problem.text(Lang::Zh), "不支持的 curl 选项 --form");
+        assert_eq!(
+            ImportError::new(Problem::UnknownFormat, Some(Pos { line: 2, col: 3 })).text(Lang::Zh),
+            "既不是 curl 命令、HAR 文件，也不是原始 HTTP/1.1 请求（METHOD /path HTTP/1.1）（第 2 行第 3 列）"
+        );
+    }
+
+    #[test]
+    fn har_skips_and_entry_problems_in_both_languages() {
+        let e = pick(
+            crate::client::import::Parsed::Har(crate::client::import::HarImport {
+                entries: vec![],
+                skipped: vec![(3, "OPTIONS https://h/".into(), Skip::Preflight)],
+            }),
+            Some(3),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--entry 3: it was skipped (a CORS preflight (OPTIONS))"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "--entry 3：该条记录已被跳过（CORS 预检请求（OPTIONS））"
+        );
+        let unreadable = Skip::Unreadable(Box::new(Problem::FormParamsOnly));
+        assert_eq!(
+            unreadable.text(Lang::En),
+            "the body is recorded as form parameters only, not as text"
+        );
+        assert_eq!(unreadable.text(Lang::Zh), "请求体只以表单参数记录，没有原文");
+        assert_eq!(
+            Problem::HarMany { n: 2 }.text(Lang::En),
+            "the HAR holds 2 vendor-API requests: pick one with --entry N (see `vflow import`)"
+        );
+    }
+
+    #[test]
+    fn notes_in_both_languages() {
+        let notes = [
+            Note::Compressed,
+            Note::Insecure,
+            Note::FormContentType,
+            Note::PseudoHeaders,
+            Note::Http2,
+            Note::BodyLonger {
+                len: 12,
+                declared: 10,
+            },
+            Note::BodyShorter {
+                len: 8,
+                declared: 10,
+            },
+            Note::SchemeAssumed { scheme: "https" },
+        ];
+        for n in &notes {
+            assert!(has_chinese(&n.text(Lang::Zh)), "{n:?}");
+            assert!(!has_chinese(&n.to_string()), "{n:?}");
+        }
+        assert_eq!(
+            notes[5].to_string(),
+            "the body is 12 bytes but Content-Length says 10: the rest was dropped"
+        );
+        assert_eq!(
+            notes[5].text(Lang::Zh),
+            "请求体有 12 字节，但 Content-Length 为 10：多出的部分已丢弃"
+        );
+        assert_eq!(
+            notes[7].to_string(),
+            "a raw request does not say http or https: https assumed (give --target to choose)"
+        );
+    }
+}
