@@ -621,25 +621,45 @@ fn import_errors_and_notes_in_chinese_and_the_english_run_is_unchanged() {
     let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&prose)]));
     has(
         &zh,
-        &["既不是 curl 命令、HAR 文件，也不是原始 HTTP/1.1 请求", "（第 1 行第 1 列）"],
+        &[
+            "既不是 curl 命令、HAR 文件，也不是原始 HTTP/1.1 请求",
+            "（第 1 行第 1 列）",
+        ],
         &["not a curl command", " at 1:1"],
     );
     let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&option)]));
-    has(&zh, &["不支持的 curl 选项 --form（第 1 行第 "], &["unsupported"]);
+    has(
+        &zh,
+        &["不支持的 curl 选项 --form（第 1 行第 "],
+        &["unsupported"],
+    );
     let zh = err(&run(&cfg, ZH_LOCALE, &["import", &path(&har)]));
-    has(&zh, &["不是有效的 HAR 文件：", "（第 1 行第 "], &["not a valid"]);
+    has(
+        &zh,
+        &["不是有效的 HAR 文件：", "（第 1 行第 "],
+        &["not a valid"],
+    );
     // `vflow send --from` reads the file the same way
     let zh = err(&run(
         &cfg,
         ZH_LOCALE,
-        &["send", "--from", &path(&option), "--target", "http://127.0.0.1:9"],
+        &[
+            "send",
+            "--from",
+            &path(&option),
+            "--target",
+            "http://127.0.0.1:9",
+        ],
     ));
     has(&zh, &["不支持的 curl 选项 --form"], &["unsupported"]);
     let o = run(&cfg, ZH_LOCALE, &["import", &path(&compressed)]);
     assert!(o.status.success(), "{}", err(&o));
     has(
         &out(&o),
-        &["--compressed：原客户端接受压缩的响应", "未指定 Content-Type"],
+        &[
+            "--compressed：原客户端接受压缩的响应",
+            "未指定 Content-Type",
+        ],
         &["the original client", "no Content-Type given"],
     );
 
@@ -647,13 +667,19 @@ fn import_errors_and_notes_in_chinese_and_the_english_run_is_unchanged() {
     let en = err(&run(&cfg, EN_OVER_ZH, &["import", &path(&prose)]));
     has(
         &en,
-        &["not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1"],
+        &[
+            "not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1",
+        ],
         &["第"],
     );
     let en = err(&run(&cfg, EN_OVER_ZH, &["import", &path(&option)]));
     has(&en, &["unsupported curl option --form at 1:"], &[]);
     // --json keeps its English notes whatever the UI language
-    let j = out(&run(&cfg, ZH_LOCALE, &["import", "--json", &path(&compressed)]));
+    let j = out(&run(
+        &cfg,
+        ZH_LOCALE,
+        &["import", "--json", &path(&compressed)],
+    ));
     let v: serde_json::Value = serde_json::from_str(&j).unwrap();
     assert_eq!(
         v["notes"][0],

@@ -84,7 +84,7 @@ fn chrome_curl_with_ansi_c_quoting() {
         keys,
         ["mobile", "type", "captcha_token", "remark", "attempt"]
     );
-    assert!(r.notes.iter().any(|n| n.contains("--compressed")));
+    assert!(r.notes.iter().any(|n| n.to_string().contains("--compressed")));
     // the spec sends these exact bytes and headers in this order
     let spec = r.to_spec();
     assert_eq!(spec.body_bytes().unwrap(), body.as_bytes());
@@ -200,10 +200,10 @@ fn har_with_several_entries_lists_the_vendor_api_ones() {
             (6, "/api/v2/sdk/sms/send")
         ]
     );
-    let skipped: Vec<(usize, &str)> = h
+    let skipped: Vec<(usize, String)> = h
         .skipped
         .iter()
-        .map(|(n, _, why)| (*n, why.as_str()))
+        .map(|(n, _, why)| (*n, why.to_string()))
         .collect();
     assert_eq!(skipped.len(), 4);
     assert!(skipped[2].1.contains("preflight"), "{skipped:?}");
@@ -217,10 +217,10 @@ fn har_with_several_entries_lists_the_vendor_api_ones() {
     assert_eq!(send.header("x-request-id"), Some("7f1c"));
     assert_eq!(send.body_fields().unwrap()["channel"], "web");
     let e = import::pick(Parsed::Har(h.clone()), None).unwrap_err();
-    assert!(e.message.contains("--entry N"), "{e}");
+    assert!(e.message().contains("--entry N"), "{e}");
     let e = import::pick(Parsed::Har(h), Some(3)).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message(),
         "--entry 3: it was skipped (a CORS preflight (OPTIONS))"
     );
 }
@@ -229,7 +229,7 @@ fn har_with_several_entries_lists_the_vendor_api_ones() {
 fn bad_inputs_name_the_line_column_or_option() {
     let err = |name: &str| import::parse(&sample(name)).unwrap_err();
     let e = err("bad/form.curl");
-    assert_eq!(e.message, "unsupported curl option --form");
+    assert_eq!(e.message(), "unsupported curl option --form");
     assert_eq!(e.pos, Some(Pos { line: 1, col: 55 }));
     let e = err("bad/unterminated.curl");
     assert_eq!(e.pos, Some(Pos { line: 3, col: 14 }), "{e}");
@@ -238,7 +238,7 @@ fn bad_inputs_name_the_line_column_or_option() {
     let e = err("bad/broken.har");
     assert_eq!(e.pos, Some(Pos { line: 2, col: 28 }), "{e}");
     let e = err("bad/prose.txt");
-    assert!(e.message.starts_with("not a curl command"), "{e}");
+    assert!(e.message().starts_with("not a curl command"), "{e}");
     for (text, msg) in [
         ("curl -d @body.json http://h/api", "reads a file"),
         ("curl http://h/a http://h/b", "a second URL"),
@@ -248,7 +248,7 @@ fn bad_inputs_name_the_line_column_or_option() {
         ("curl $'\\xZZ' http://h/", "\\x without hex digits"),
     ] {
         let e = import::parse(text).unwrap_err();
-        assert!(e.message.contains(msg), "{text}: {e}");
+        assert!(e.message().contains(msg), "{text}: {e}");
     }
 }
 

@@ -57,10 +57,15 @@ fn the_token_analysis_warns_in_chinese() {
     typed(&mut a, token);
     let f = screen(&mut a);
     assert!(
-        f.contains("! TOKEN is 3 characters (not all hex); captcha/verify issues 32 hex characters"),
+        f.contains(
+            "! TOKEN is 3 characters (not all hex); captcha/verify issues 32 hex characters"
+        ),
         "{f}"
     );
-    assert!(f.contains("! y is 7.5: the slider puzzle always has y = 5"), "{f}");
+    assert!(
+        f.contains("! y is 7.5: the slider puzzle always has y = 5"),
+        "{f}"
+    );
 
     // Malformed: the shape's error in Chinese, the JSON parser's detail as it is.
     let (mut a, _) = app();
@@ -157,7 +162,10 @@ fn history_sources_and_results_in_chinese() {
     assert!(row(big, 1).contains("CLI"), "{big}");
     assert!(row(big, 2).contains("代理"), "{big}");
     assert!(row(big, 0).contains("连接被拒绝"), "{big}");
-    assert!(!big.contains("proxy") && !big.contains("connection refused"), "{big}");
+    assert!(
+        !big.contains("proxy") && !big.contains("connection refused"),
+        "{big}"
+    );
 
     key(&mut en, KeyCode::F(3));
     let f = zh_screens::text(&zh_screens::draw(&mut en, 160, 48));

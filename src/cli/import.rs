@@ -278,7 +278,10 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> ExitCode {
     );
     print!("{}", describe(&r, &spec, lang));
     for n in &r.notes {
-        println!("{}", crate::t!(lang, "cli-import-note", text = shown(&n.text(lang))));
+        println!(
+            "{}",
+            crate::t!(lang, "cli-import-note", text = shown(&n.text(lang)))
+        );
     }
     let warnings = warnings_in(lang);
     if warnings.is_empty() {
@@ -315,9 +318,9 @@ pub fn send_from(global: &GlobalArgs, args: super::send::SendArgs) -> ExitCode {
         Err(code) => return code,
     };
     let lang = profile.ui_lang;
-    let r = match load(&from, lang)
-        .and_then(|p| import::pick(p, args.entry).map_err(|e| format!("{}: {}", from.display(), e.text(lang))))
-    {
+    let r = match load(&from, lang).and_then(|p| {
+        import::pick(p, args.entry).map_err(|e| format!("{}: {}", from.display(), e.text(lang)))
+    }) {
         Ok(r) => r,
         Err(e) => return common::usage_error(e),
     };

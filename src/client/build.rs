@@ -20,11 +20,16 @@ pub const COMPUTED: [&str; 2] = ["host", "content-length"];
 /// A spec that cannot be put on the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BuildError {
-    Url { url: String, reason: UrlProblem },
+    Url {
+        url: String,
+        reason: UrlProblem,
+    },
     Method(String),
     HeaderName(String),
     /// A header value with control characters (such as a line break).
-    HeaderValue { name: String },
+    HeaderValue {
+        name: String,
+    },
 }
 
 /// What is wrong with a URL.

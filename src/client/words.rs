@@ -135,7 +135,10 @@ mod send_tests {
             e.to_string(),
             "invalid URL \"ftp://h/\": the scheme must be http or https"
         );
-        assert_eq!(e.text(Lang::Zh), "URL \"ftp://h/\" 无效：协议必须是 http 或 https");
+        assert_eq!(
+            e.text(Lang::Zh),
+            "URL \"ftp://h/\" 无效：协议必须是 http 或 https"
+        );
         let e = BuildError::HeaderValue {
             name: "x-agent".into(),
         };

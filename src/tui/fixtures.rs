@@ -239,12 +239,15 @@ pub fn traffic(n: usize) -> App {
             k => (samples[k].clone(), None),
         };
         x.started_at += Duration::from_millis(i as u64);
-        a.traffic.push(std::sync::Arc::new(Recorded {
-            id: i as u64 + 1,
-            client: ([127, 0, 0, 1], 50_000 + (i % 7) as u16).into(),
-            exchange: x,
-            refused: why,
-        }), a.ui_lang);
+        a.traffic.push(
+            std::sync::Arc::new(Recorded {
+                id: i as u64 + 1,
+                client: ([127, 0, 0, 1], 50_000 + (i % 7) as u16).into(),
+                exchange: x,
+                refused: why,
+            }),
+            a.ui_lang,
+        );
     }
     a.screen = Screen::Traffic;
     a

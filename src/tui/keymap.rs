@@ -793,13 +793,15 @@ mod tests {
             let (mut a, _) = filled(Step::Review);
             a.traffic.listen = "http://127.0.0.1:8081".into();
             let x = crate::tui::fixtures::exchange(&a.send_spec(), None);
-            a.traffic
-                .push(std::sync::Arc::new(crate::client::proxy::Recorded {
+            a.traffic.push(
+                std::sync::Arc::new(crate::client::proxy::Recorded {
                     id: 1,
                     client: "127.0.0.1:5000".parse().unwrap(),
                     exchange: x,
                     refused: None,
-                }), crate::api::Lang::En);
+                }),
+                crate::api::Lang::En,
+            );
             a.screen = Screen::Traffic;
             match state {
                 1 => a.traffic.filtering = true,

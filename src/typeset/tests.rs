@@ -288,7 +288,10 @@ fn a_short_bracketed_note_is_never_split() {
     );
     for (text, note) in [
         ("请求头 x-l 可以不填写（可选）", "（可选）"),
-        ("user-agent: vflow/0.1.0  （HTTP 库添加）", "（HTTP 库添加）"),
+        (
+            "user-agent: vflow/0.1.0  （HTTP 库添加）",
+            "（HTTP 库添加）",
+        ),
         ("请先完成滑块拼图【验证码】再发送", "【验证码】"),
     ] {
         for width in display_width(note)..display_width(text) {

@@ -129,14 +129,32 @@ impl State {
             "-u" | "--user" => {
                 use base64::Engine;
                 let b = base64::engine::general_purpose::STANDARD.encode(value()?.as_bytes());
-                req.headers.push(("Authorization".into(), format!("Basic {b}")));
+                req.headers
+                    .push(("Authorization".into(), format!("Basic {b}")));
             }
             "--compressed" => req.notes.push(Note::Compressed),
             "-k" | "--insecure" => req.notes.push(Note::Insecure),
             // Options that change curl's output or transport, not the request.
-            "-s" | "--silent" | "-S" | "--show-error" | "-i" | "--include" | "-v" | "--verbose"
-            | "-L" | "--location" | "-g" | "--globoff" | "-f" | "--fail" | "--http1.1"
-            | "--http2" | "--no-progress-meter" | "--path-as-is" | "-N" | "--no-buffer" => {}
+            "-s"
+            | "--silent"
+            | "-S"
+            | "--show-error"
+            | "-i"
+            | "--include"
+            | "-v"
+            | "--verbose"
+            | "-L"
+            | "--location"
+            | "-g"
+            | "--globoff"
+            | "-f"
+            | "--fail"
+            | "--http1.1"
+            | "--http2"
+            | "--no-progress-meter"
+            | "--path-as-is"
+            | "-N"
+            | "--no-buffer" => {}
             other => {
                 return Err(ImportError::new(
                     Problem::CurlUnsupported { opt: other.into() },
@@ -156,8 +174,7 @@ impl State {
             data,
             json_body,
         } = self;
-        let (url, url_pos) =
-            url.ok_or_else(|| ImportError::new(Problem::CurlNoUrl, None))?;
+        let (url, url_pos) = url.ok_or_else(|| ImportError::new(Problem::CurlNoUrl, None))?;
         req.set_url(&url)
             .map_err(|e| ImportError::new(e, url_pos))?;
         if !data.is_empty() {
@@ -278,15 +295,14 @@ fn add_header(req: &mut Imported, h: &str, opt: &str, pos: Option<Pos>) -> Resul
 /// Split into words with `shell-words`, after decoding `$'...'` and noting word starts.
 fn split(text: &str) -> Result<Vec<Word>, ImportError> {
     let (posix, starts) = prepass(text)?;
-    let words = shell_words::split(&posix)
-        .map_err(|e| {
-            ImportError::new(
-                Problem::ShellWords {
-                    detail: e.to_string(),
-                },
-                None,
-            )
-        })?;
+    let words = shell_words::split(&posix).map_err(|e| {
+        ImportError::new(
+            Problem::ShellWords {
+                detail: e.to_string(),
+            },
+            None,
+        )
+    })?;
     let aligned = words.len() == starts.len();
     Ok(words
         .into_iter()
@@ -377,10 +393,7 @@ fn prepass(text: &str) -> Result<(String, Vec<Pos>), ImportError> {
                         continue;
                     }
                     '`' | '|' | ';' | '&' | '<' | '>' | '(' | ')' => {
-                        return Err(ImportError::new(
-                            Problem::ShellSyntax { c },
-                            Some(pos(off)),
-                        ));
+                        return Err(ImportError::new(Problem::ShellSyntax { c }, Some(pos(off))));
                     }
                     _ => {
                         begin(&mut in_word);
@@ -452,8 +465,7 @@ fn ansi_c(chars: &[(usize, char)]) -> Result<Option<(String, usize)>, (Problem, 
     while i < chars.len() {
         let c = chars[i].1;
         if c == '\'' {
-            let s = String::from_utf8(bytes)
-                .map_err(|_| (Problem::AnsiCNotUtf8, 0))?;
+            let s = String::from_utf8(bytes).map_err(|_| (Problem::AnsiCNotUtf8, 0))?;
             return Ok(Some((s, i + 1)));
         }
         if c != '\\' {

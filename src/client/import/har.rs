@@ -31,9 +31,7 @@ pub fn parse(text: &str) -> Result<HarImport, ImportError> {
             Ok(r) if r.method.eq_ignore_ascii_case("OPTIONS") => {
                 out.skipped.push((n, label, Skip::Preflight))
             }
-            Ok(r) if !is_vendor_api(&r.path) => {
-                out.skipped.push((n, label, Skip::NotVendor))
-            }
+            Ok(r) if !is_vendor_api(&r.path) => out.skipped.push((n, label, Skip::NotVendor)),
             Ok(r) => out.entries.push((n, r)),
             Err(why) => out
                 .skipped

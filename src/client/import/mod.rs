@@ -319,7 +319,10 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
                         .skipped
                         .iter()
                         .find(|(i, _, _)| *i == n)
-                        .map(|(_, _, why)| Problem::EntrySkipped { n, why: why.clone() })
+                        .map(|(_, _, why)| Problem::EntrySkipped {
+                            n,
+                            why: why.clone(),
+                        })
                         .unwrap_or(Problem::NoSuchEntry { n });
                     ImportError::new(problem, None)
                 }),
@@ -331,9 +334,7 @@ pub fn pick(parsed: Parsed, entry: Option<usize>) -> Result<Imported, ImportErro
                 None,
             )),
             None => Err(ImportError::new(
-                Problem::HarMany {
-                    n: h.entries.len(),
-                },
+                Problem::HarMany { n: h.entries.len() },
                 None,
             )),
         },

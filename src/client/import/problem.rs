@@ -12,61 +12,126 @@ pub enum Problem {
     /// Neither curl, HAR nor a raw request.
     UnknownFormat,
     /// `--entry N` on an input that holds one request.
-    EntryNotHar { n: usize },
+    EntryNotHar {
+        n: usize,
+    },
     /// `--entry N` names a HAR entry that was skipped.
-    EntrySkipped { n: usize, why: Skip },
+    EntrySkipped {
+        n: usize,
+        why: Skip,
+    },
     /// `--entry N` names no entry.
-    NoSuchEntry { n: usize },
+    NoSuchEntry {
+        n: usize,
+    },
     /// The HAR holds no vendor-API request.
-    HarNoVendor { skipped: usize },
+    HarNoVendor {
+        skipped: usize,
+    },
     /// The HAR holds several vendor-API requests and none was picked.
-    HarMany { n: usize },
+    HarMany {
+        n: usize,
+    },
     /// The URL does not parse.
-    BadUrl { url: String, detail: String },
+    BadUrl {
+        url: String,
+        detail: String,
+    },
     /// The URL is not http(s).
-    UrlScheme { url: String },
+    UrlScheme {
+        url: String,
+    },
     /// The URL has no host.
-    UrlNoHost { url: String },
+    UrlNoHost {
+        url: String,
+    },
     /// A HAR 1.3 log's entries do not read as HAR 1.2 entries.
-    Har13Entries { detail: String },
+    Har13Entries {
+        detail: String,
+    },
     /// Not a valid HAR document (JSON or structure): the parser's words.
-    HarInvalid { detail: String },
+    HarInvalid {
+        detail: String,
+    },
     /// Not a valid HAR 1.2 document: the parser's words.
-    Har12Invalid { detail: String },
+    Har12Invalid {
+        detail: String,
+    },
     /// A HAR body recorded as form parameters only.
     FormParamsOnly,
     CurlEmpty,
-    CurlNotCurl { first: String },
-    CurlNeedsValue { opt: String },
-    CurlCookieFile { opt: String, value: String },
-    CurlUnsupported { opt: String },
+    CurlNotCurl {
+        first: String,
+    },
+    CurlNeedsValue {
+        opt: String,
+    },
+    CurlCookieFile {
+        opt: String,
+        value: String,
+    },
+    CurlUnsupported {
+        opt: String,
+    },
     CurlNoUrl,
-    CurlDataFile { opt: String, value: String },
-    CurlSecondUrl { url: String, first: String },
-    CurlHeaderFile { opt: String, file: String },
-    CurlHeaderNoName { opt: String, header: String },
-    CurlHeaderShape { opt: String, header: String },
+    CurlDataFile {
+        opt: String,
+        value: String,
+    },
+    CurlSecondUrl {
+        url: String,
+        first: String,
+    },
+    CurlHeaderFile {
+        opt: String,
+        file: String,
+    },
+    CurlHeaderNoName {
+        opt: String,
+        header: String,
+    },
+    CurlHeaderShape {
+        opt: String,
+        header: String,
+    },
     /// `shell-words` could not split the command: its words.
-    ShellWords { detail: String },
-    ShellSyntax { c: char },
-    ShellExpansion { c: char },
+    ShellWords {
+        detail: String,
+    },
+    ShellSyntax {
+        c: char,
+    },
+    ShellExpansion {
+        c: char,
+    },
     UnclosedSingle,
     UnclosedDouble,
     AnsiCUnclosed,
     AnsiCNotUtf8,
     /// `\x`, `\u` or `\U` without hex digits in `$'...'` (`escape` is the letter).
-    AnsiCNoHex { escape: char },
+    AnsiCNoHex {
+        escape: char,
+    },
     /// `\u` or `\U` with a value that is no Unicode scalar value (`escape` as written).
-    AnsiCNotScalar { escape: String },
+    AnsiCNotScalar {
+        escape: String,
+    },
     RawHeadEndsEarly,
     RawContentLength,
     RawChunked,
-    RawHeaderNotUtf8 { name: String },
-    RawTarget { target: String },
+    RawHeaderNotUtf8 {
+        name: String,
+    },
+    RawTarget {
+        target: String,
+    },
     RawNoHost,
     /// The request head does not parse; `header_hint` when the line is a header
     /// line without a colon.
-    RawSyntax { what: RawSyntax, header_hint: bool },
+    RawSyntax {
+        what: RawSyntax,
+        header_hint: bool,
+    },
 }
 
 /// Which part of a raw request head `httparse` refused.
@@ -125,7 +190,12 @@ impl Problem {
             UnknownFormat => t!(lang, "client-import-unknown-format"),
             EntryNotHar { n } => t!(lang, "client-import-entry-not-har", n = *n),
             EntrySkipped { n, why } => {
-                t!(lang, "client-import-entry-skipped", n = *n, why = why.text(lang))
+                t!(
+                    lang,
+                    "client-import-entry-skipped",
+                    n = *n,
+                    why = why.text(lang)
+                )
             }
             NoSuchEntry { n } => t!(lang, "client-import-no-such-entry", n = *n),
             HarNoVendor { skipped } => {
@@ -153,7 +223,12 @@ impl Problem {
             CurlUnsupported { opt } => t!(lang, "client-import-curl-unsupported", opt = opt),
             CurlNoUrl => t!(lang, "client-import-curl-no-url"),
             CurlDataFile { opt, value } => {
-                t!(lang, "client-import-curl-data-file", opt = opt, value = value)
+                t!(
+                    lang,
+                    "client-import-curl-data-file",
+                    opt = opt,
+                    value = value
+                )
             }
             CurlSecondUrl { url, first } => t!(
                 lang,
@@ -162,7 +237,12 @@ impl Problem {
                 first = q(first)
             ),
             CurlHeaderFile { opt, file } => {
-                t!(lang, "client-import-curl-header-file", opt = opt, file = file)
+                t!(
+                    lang,
+                    "client-import-curl-header-file",
+                    opt = opt,
+                    file = file
+                )
             }
             CurlHeaderNoName { opt, header } => t!(
                 lang,
@@ -287,15 +367,42 @@ mod tests {
     #[test]
     fn every_problem_has_both_languages_the_english_as_before() {
         let cases: Vec<(&str, &str)> = vec![
-            ("hello world", "not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1"),
-            ("curl http://h/a http://h/b", "a second URL \"http://h/b\" (the first is \"http://h/a\"): import one request at a time at 1:17"),
-            ("curl -H 'nocolon' http://h/", "curl option -H \"nocolon\": expected 'Name: value' at 1:6"),
-            ("curl -d @body.json http://h/", "curl option -d @body.json reads a file: paste the body instead (or use --data-raw) at 1:6"),
-            ("curl 'ftp://h/x'", "URL \"ftp://h/x\": the scheme must be http or https at 1:6"),
-            ("curl $'\\xZZ' http://h/", "\\x without hex digits in $'...' at 1:8"),
-            ("curl 'http://h/ | sh", "missing closing ' of the quote that starts here at 1:6"),
-            ("GET /a HTTP/1.1\nx-agent: a\n\n", "no Host header: the raw request does not say which server it went to"),
-            ("POST /a HTTP/1.1\nHost: h\nbroken line\n\n", "invalid header name: a header line needs `Name: value` at 3:12"),
+            (
+                "hello world",
+                "not a curl command, a HAR file or a raw HTTP/1.1 request (METHOD /path HTTP/1.1) at 1:1",
+            ),
+            (
+                "curl http://h/a http://h/b",
+                "a second URL \"http://h/b\" (the first is \"http://h/a\"): import one request at a time at 1:17",
+            ),
+            (
+                "curl -H 'nocolon' http://h/",
+                "curl option -H \"nocolon\": expected 'Name: value' at 1:6",
+            ),
+            (
+                "curl -d @body.json http://h/",
+                "curl option -d @body.json reads a file: paste the body instead (or use --data-raw) at 1:6",
+            ),
+            (
+                "curl 'ftp://h/x'",
+                "URL \"ftp://h/x\": the scheme must be http or https at 1:6",
+            ),
+            (
+                "curl $'\\xZZ' http://h/",
+                "\\x without hex digits in $'...' at 1:8",
+            ),
+            (
+                "curl 'http://h/ | sh",
+                "missing closing ' of the quote that starts here at 1:6",
+            ),
+            (
+                "GET /a HTTP/1.1\nx-agent: a\n\n",
+                "no Host header: the raw request does not say which server it went to",
+            ),
+            (
+                "POST /a HTTP/1.1\nHost: h\nbroken line\n\n",
+                "invalid header name: a header line needs `Name: value` at 3:12",
+            ),
         ];
         for (input, en) in cases {
             let e = parse(input).unwrap_err();
@@ -305,7 +412,10 @@ mod tests {
             assert!(has_chinese(&zh), "{input}: {zh}");
             assert_ne!(zh, en);
             if let Some(p) = e.pos {
-                assert!(zh.ends_with(&format!("（第 {} 行第 {} 列）", p.line, p.col)), "{zh}");
+                assert!(
+                    zh.ends_with(&format!("（第 {} 行第 {} 列）", p.line, p.col)),
+                    "{zh}"
+                );
             }
         }
         let e = parse("curl http://h/ --form x").unwrap_err();
@@ -339,7 +449,10 @@ mod tests {
             unreadable.text(Lang::En),
             "the body is recorded as form parameters only, not as text"
         );
-        assert_eq!(unreadable.text(Lang::Zh), "请求体只以表单参数记录，没有原文");
+        assert_eq!(
+            unreadable.text(Lang::Zh),
+            "请求体只以表单参数记录，没有原文"
+        );
         assert_eq!(
             Problem::HarMany { n: 2 }.text(Lang::En),
             "the HAR holds 2 vendor-API requests: pick one with --entry N (see `vflow import`)"

@@ -128,9 +128,7 @@ fn fill(req: &mut Imported, p: &httparse::Request) -> Result<(), ImportError> {
         .header("host")
         .map(str::trim)
         .filter(|h| !h.is_empty())
-        .ok_or_else(|| {
-            ImportError::new(Problem::RawNoHost, None)
-        })?
+        .ok_or_else(|| ImportError::new(Problem::RawNoHost, None))?
         .to_string();
     let hostname = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(&host);
     let plain = host.ends_with(":80")

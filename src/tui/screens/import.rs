@@ -443,7 +443,7 @@ pub(crate) fn summary(app: &App) -> Vec<Line<'static>> {
                             why = why.text(lang)
                         )
                     ))
-                        .themed(theme::MUTED),
+                    .themed(theme::MUTED),
                 );
             }
             if let Some((_, r)) = h.entries.get(app.import.sel) {
@@ -538,7 +538,12 @@ fn request_lines(r: &Imported, lang: crate::api::Lang, lines: &mut Vec<Line<'sta
     }
     for n in &r.notes {
         lines.push(
-            Line::from(t!(lang, "tui-lists-import-note", note = visible(&n.text(lang)))).themed(theme::MUTED),
+            Line::from(t!(
+                lang,
+                "tui-lists-import-note",
+                note = visible(&n.text(lang))
+            ))
+            .themed(theme::MUTED),
         );
     }
 }

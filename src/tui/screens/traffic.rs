@@ -10,11 +10,11 @@
 use super::super::app::{App, Cmd, Screen};
 use super::super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::super::record::Record;
+use crate::api::Lang;
 use crate::api::headers as h;
 use crate::client::import::{Format, Imported};
 use crate::client::proxy::Recorded;
 use crate::client::{Outcome, RequestSpec, SentRequest};
-use crate::api::Lang;
 use crate::t;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::VecDeque;
