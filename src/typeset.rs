@@ -295,7 +295,20 @@ fn lay_out(
 
     // Tailorings 1, 2 and 4: drop opportunities, sort the rest into word
     // boundaries and points inside words.
-    let notes = short_notes(text, ps, pe, rest);
+    let notes: Vec<(usize, usize)> = short_notes(text, ps, pe)
+        .into_iter()
+        .filter(|&(a, b)| {
+            // The note with what UAX #14 glues to it (`JWT（…）、`) must fit a line:
+            // one that cannot breaks as before rather than between graphemes.
+            let left = allowed
+                .iter()
+                .rev()
+                .find(|&&p| p <= a)
+                .map_or(ps, |&p| p.max(ps));
+            let right = allowed.iter().find(|&&p| p >= b).map_or(pe, |&p| p.min(pe));
+            display_width(text[left..right].trim()) <= rest
+        })
+        .collect();
     let mut bounds = vec![ps];
     let mut inner = Vec::new();
     for &p in allowed {
@@ -473,10 +486,8 @@ fn is_joining(c: char) -> bool {
 }
 
 /// Tailoring 4: the byte ranges (from the opening bracket to just past the
-/// closing one) of the short bracketed notes in `text[ps..pe]` that fit in
-/// `room` columns with the closing punctuation glued after them (`（见控制台）；`):
-/// one that does not fit breaks as before, not between graphemes.
-fn short_notes(text: &str, ps: usize, pe: usize, room: usize) -> Vec<(usize, usize)> {
+/// closing one) of the short bracketed notes in `text[ps..pe]`.
+fn short_notes(text: &str, ps: usize, pe: usize) -> Vec<(usize, usize)> {
     const PAIRS: [(char, char); 8] = [
         ('（', '）'),
         ('「', '」'),
@@ -501,15 +512,9 @@ fn short_notes(text: &str, ps: usize, pe: usize, room: usize) -> Vec<(usize, usi
         };
         let inside = &para[from..from + len];
         let end = from + len + close.len_utf8();
-        let glued: usize = para[end..]
-            .chars()
-            .take_while(|&c| is_closing(c))
-            .map(|c| c.width().unwrap_or(0))
-            .sum();
         if para[from + len..].starts_with(close)
             && !inside.trim().is_empty()
             && display_width(inside) <= SHORT_NOTE
-            && display_width(&para[i..end]) + glued <= room
         {
             out.push((ps + i, ps + end));
         }

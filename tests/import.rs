@@ -84,7 +84,11 @@ fn chrome_curl_with_ansi_c_quoting() {
         keys,
         ["mobile", "type", "captcha_token", "remark", "attempt"]
     );
-    assert!(r.notes.iter().any(|n| n.to_string().contains("--compressed")));
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.to_string().contains("--compressed"))
+    );
     // the spec sends these exact bytes and headers in this order
     let spec = r.to_spec();
     assert_eq!(spec.body_bytes().unwrap(), body.as_bytes());

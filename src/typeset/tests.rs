@@ -306,6 +306,14 @@ fn a_short_bracketed_note_is_never_split() {
     let lines = wrap(long, 20);
     assert_fits(&lines, 20);
     assert_eq!(lines[0], "短信验证码（五分钟内");
+    // A note glued to a word and a comma (`JWT（…）、`) that cannot fit a line breaks
+    // as before: never so that the comma starts a line.
+    let glued = "不是 JWT（三段以点分隔）、本租户未签发";
+    for width in 6..=30 {
+        for l in wrap(glued, width).iter().skip(1) {
+            assert!(!l.starts_with('、'), "{width}: {l:?}");
+        }
+    }
     // Too narrow for the note: it is broken rather than lost.
     assert_eq!(wrap("（必填）", 4).concat(), "（必填）");
 }
