@@ -89,6 +89,26 @@ fn as_documented_in(lang: Lang, suite: &Suite, i: usize) -> CaseResult {
     }
 }
 
+#[test]
+fn the_suites_are_parsed_when_the_check_screen_opens_not_before_the_first_frame() {
+    let (mut a, _) = fixtures::app();
+    // Start-up: nothing of the suites yet (the first frame does not show them).
+    assert!(a.check.deferred && a.check.rows.is_empty());
+    assert!(a.probe.deferred && a.probe.rows.is_empty());
+    fixtures::key(&mut a, KeyCode::F(4));
+    assert!(!a.check.deferred && !a.probe.deferred);
+    assert_eq!(a.check.rows.len(), Suite::builtin().cases.len());
+    assert_eq!(
+        a.probe.rows.len(),
+        check::probe::ProbeSuite::builtin().probes.len()
+    );
+    assert_eq!(
+        a.check.running,
+        Some(1),
+        "the run starts over the whole suite"
+    );
+}
+
 fn check_app() -> App {
     let (mut a, _) = fixtures::app();
     fixtures::key(&mut a, KeyCode::F(4));

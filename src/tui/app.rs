@@ -178,9 +178,10 @@ impl App {
             in_flight: None,
             replay: None,
             base_headers: headers_for_base,
-            check: screens::check::CheckState::default(),
+            // The suites are parsed when the Check screen first opens, not before the first frame.
+            check: screens::check::CheckState::deferred(),
             puzzle: Default::default(),
-            probe: Default::default(),
+            probe: screens::probe::ProbeState::deferred(),
             header_refusal: None,
             reveals: None,
             ui_lang: crate::api::Lang::En,
@@ -264,12 +265,22 @@ impl App {
 /// The only place state changes.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
     let before = app.screen;
+    ensure_suites(app);
     let cmds = dispatch(app, msg);
+    ensure_suites(app);
     if app.screen != before && app.screen == Screen::Wizard(Step::Review) {
         // The review always opens at its top, where the warnings are.
         app.review.scroll = 0;
     }
     cmds
+}
+
+/// The Check screen (and a puzzle asked for by a check) reads the suites: parse them on the way in.
+fn ensure_suites(app: &mut App) {
+    if matches!(app.screen, Screen::Check | Screen::Puzzle) {
+        app.check.ensure_loaded();
+        app.probe.ensure_loaded();
+    }
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
