@@ -92,6 +92,11 @@ impl TrafficState {
 
     /// A new exchange: appended (the oldest dropped past `keep`).
     pub fn push(&mut self, r: Arc<Recorded>) {
+        // Ids come in arrival order: one seen already (in the store's snapshot taken just
+        // after subscribing, and again from the channel) is not listed twice.
+        if self.list.back().is_some_and(|last| r.id <= last.id) {
+            return;
+        }
         if self.list.len() >= self.keep.max(1) {
             self.list.pop_front();
             self.dropped += 1;
