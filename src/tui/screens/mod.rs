@@ -87,7 +87,8 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
         && !app.copy_menu
         && !matches!(m.kind, MouseEventKind::Drag(_) | MouseEventKind::Up(_))
         && let Some(n) = layout::notice(app, area)
-        && n.area.contains(ratatui::layout::Position::new(m.column, m.row))
+        && n.area
+            .contains(ratatui::layout::Position::new(m.column, m.row))
     {
         if matches!(m.kind, MouseEventKind::Down(_)) {
             app.notice = None;

@@ -93,12 +93,17 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
     }
     let mobile = app.mobile.value().trim().to_string();
     if mobile.is_empty() {
-        app.token_after_mobile = true;
+        // asked for elsewhere than on a step (a result's retry): back to the review
+        app.token_after_mobile = Some(match app.screen {
+            Screen::Wizard(step) => step,
+            _ => Step::Review,
+        });
         app.screen = Screen::Wizard(Step::Mobile);
         app.notice(crate::t!(app.ui_lang, "tui-flow-mobile-then-token"));
         return vec![];
     }
     app.header_refusal = None;
+    app.review_after_token = false;
     app.start_busy(Busy::Token);
     // The headers as edited: the real app sends them to every endpoint, so a
     // header the server refuses fails here already (Ctrl+F then uses the profile's).
