@@ -172,16 +172,11 @@ fn a_header_refusal_is_read_in_full_at_80x24_in_english_and_chinese() {
             Lang::Zh => "header_refusal_zh_80x24",
         };
         insta::assert_snapshot!(name, t.backend());
-        // wider screens: on the status row alone, as before
-        for (w, h) in [(200, 50)] {
+        // wider screens: read in full too; at 200 columns on the status row alone
+        for (w, h) in [(120, 40), (200, 50)] {
             a.size = (w, h);
-            assert_eq!(
-                layout::notice(&a, ratatui::layout::Rect::new(0, 0, w, h))
-                    .unwrap()
-                    .area
-                    .height,
-                1
-            );
+            let n = layout::notice(&a, ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            assert_eq!(n.area.height == 1, w == 200, "at {w}x{h}");
             assert_notice_in_full(&mut a);
         }
     }
@@ -403,5 +398,29 @@ async fn header_refused_ctrl_g_leaves_a_visible_notice_and_the_full_headers_offe
         t.settle().await;
         assert!(t.app.token_meta.is_some(), "{:?}", t.app.notice);
         assert!(t.app.header_refusal.is_none());
+    }
+}
+
+#[test]
+fn on_the_puzzle_a_long_notice_stays_below_the_picture_and_its_track() {
+    let (mut a, _) = fixtures::puzzle_screen();
+    assert_eq!(a.screen, Screen::Puzzle);
+    assert!(a.busy.is_none());
+    a.notice = Some(Notice {
+        text: "word ".repeat(600),
+        error: true,
+    });
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        a.size = (w, h);
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let track = vflow::tui::screens::puzzle::areas(&a, area).track;
+        let n = layout::notice(&a, area).unwrap();
+        assert!(
+            n.area.y > track.y,
+            "at {w}x{h}: {:?} over {track:?}",
+            n.area
+        );
+        let r = rows(&draw(&mut a, w, h));
+        assert!(r[usize::from(h) - 2].trim_end().ends_with('…'), "{r:?}");
     }
 }
