@@ -205,7 +205,7 @@ fn a_very_long_notice_takes_a_third_of_the_screen_and_ends_with_an_ellipsis() {
         .collect::<Vec<_>>()
         .join(" ");
     a.notice = Some(Notice {
-        text: long.clone().into(),
+        text: long.clone(),
         error: true,
     });
     for (w, h) in [(80, 24), (120, 40), (60, 16)] {
@@ -235,7 +235,7 @@ fn a_click_on_a_notice_over_the_scene_list_dismisses_it_and_selects_nothing() {
     assert_eq!(a.screen, Screen::Wizard(Step::Scene));
     let sel = a.scene_sel;
     a.notice = Some(Notice {
-        text: "x ".repeat(400).into(),
+        text: "x ".repeat(400),
         error: true,
     });
     let n = layout::notice(&a, ratatui::layout::Rect::new(0, 0, 80, 24)).unwrap();
