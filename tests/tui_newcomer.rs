@@ -424,3 +424,23 @@ fn on_the_puzzle_a_long_notice_stays_below_the_picture_and_its_track() {
         assert!(r[usize::from(h) - 2].trim_end().ends_with('…'), "{r:?}");
     }
 }
+
+#[test]
+fn ctrl_f_with_the_mobile_cleared_since_the_refusal_says_so_and_keeps_the_offer() {
+    let mut a = refused(Lang::En, 80, 24);
+    assert!(a.header_refusal.is_some());
+    fixtures::key(&mut a, KeyCode::Tab);
+    fixtures::key(&mut a, KeyCode::Tab);
+    assert_eq!(a.screen, Screen::Wizard(Step::Mobile));
+    update(&mut a, ctrl('u'));
+    assert!(a.mobile.value().is_empty());
+    let cmds = update(&mut a, ctrl('f'));
+    assert!(cmds.is_empty(), "{cmds:?}");
+    let n = a.notice.clone().expect("a notice, not silence");
+    assert!(n.error && n.text.contains("mobile number first"), "{n:?}");
+    assert!(a.header_refusal.is_some(), "Ctrl+F still offered");
+    fixtures::typed(&mut a, fixtures::MOBILE);
+    let cmds = update(&mut a, ctrl('f'));
+    assert_eq!(cmds.len(), 1, "{cmds:?}");
+    assert_eq!(a.busy, Some(Busy::Token));
+}
