@@ -509,6 +509,27 @@ fn the_token_question_names_the_case_and_k_of_n_over_the_table() {
     assert!(screen.contains("p solve puzzle"), "{screen}");
 }
 
+/// The question is wider than the status row at 80x24: read in full (wrapped over the
+/// bottom of the table's detail, above the footer), not cut at the screen's edge.
+#[test]
+fn the_token_question_is_read_in_full_at_80x24() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (mut a, _answer) = asking_app_in(lang, true);
+        let notice = a.notice.clone().unwrap().text;
+        assert!(
+            unicode_width::UnicodeWidthStr::width(notice.as_str()) > 80,
+            "{notice}"
+        );
+        let t = zh_screens::draw(&mut a, 80, 24);
+        let flat = |s: &str| s.split_whitespace().collect::<String>();
+        let screen = zh_screens::rows(&t).join("\n");
+        assert!(flat(&screen).contains(&flat(&notice)), "{notice}\n{screen}");
+        if lang == Lang::En {
+            insta::assert_snapshot!("check_asking_80x24", t.backend());
+        }
+    }
+}
+
 #[test]
 fn the_status_and_the_puzzle_panel_mask_the_mobile_alike() {
     for redact in [true, false] {

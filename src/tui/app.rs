@@ -53,8 +53,12 @@ pub struct App {
     pub scene_sel: usize,
     pub other_scene: Input,
     pub editing_other: bool,
-    /// Mobile must be entered before a token can be fetched (it is the captcha's sender).
-    pub token_after_mobile: bool,
+    /// Mobile must be entered before a token can be fetched (it is the captcha's sender):
+    /// the step where the token was asked for, where Enter on the mobile step goes back to.
+    pub token_after_mobile: Option<Step>,
+    /// When the token that Enter on the mobile step fetches arrives, go on to the review
+    /// (the token was asked for on the mobile step: Enter there means "next" too).
+    pub review_after_token: bool,
     pub headers: Vec<HeaderSetting>,
     /// The headers editor's own state.
     pub editor: super::screens::headers::EditorState,
@@ -145,7 +149,8 @@ impl App {
             scene_sel: 1, // LOGIN_SMS: the scene of the demo flow
             other_scene: Input::default(),
             editing_other: false,
-            token_after_mobile: false,
+            token_after_mobile: None,
+            review_after_token: false,
             headers,
             editor: Default::default(),
             busy: None,
