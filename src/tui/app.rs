@@ -76,12 +76,9 @@ pub struct App {
     pub panes: super::panes::PaneSet,
     /// The review's own state.
     pub review: super::screens::review::ReviewState,
-    /// How far the help could scroll at the last draw.
-    pub help_max: std::cell::Cell<u16>,
     pub notice: Option<Notice>,
-    pub help: bool,
-    /// First line of the help overlay shown (small windows scroll it).
-    pub help_scroll: u16,
+    /// The help overlay (F1 / `?`).
+    pub help: screens::help::HelpState,
     pub copy_menu: bool,
     pub redact: bool,
     pub no_color: bool,
@@ -162,10 +159,8 @@ impl App {
             history_list: Default::default(),
             panes: Default::default(),
             review: Default::default(),
-            help_max: Default::default(),
             notice: None,
-            help: false,
-            help_scroll: 0,
+            help: Default::default(),
             copy_menu: false,
             redact: false,
             no_color: false,
@@ -375,7 +370,7 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             if app.copy_menu {
                 app.copy_menu = false; // any other key closes it
             } else if app.screen == Screen::Headers
-                && !app.help
+                && !app.help.open
                 && screens::headers::unbound_key(app, &k)
             {
             } else {

@@ -62,12 +62,12 @@ pub fn view(app: &App, f: &mut Frame) {
     if app.copy_menu {
         screens::result::copy_menu(app, f, area);
     }
-    if app.help {
+    if app.help.open {
         screens::help::help(app, f, area);
     }
     if app.no_color {
         // The puzzle's picture is an image, not coloured text: it keeps its colours.
-        let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
+        let keep = (app.screen == Screen::Puzzle && !app.help.open && !app.copy_menu)
             .then(|| screens::puzzle::pictures(app, area));
         theme::strip_colors(f, keep);
     }

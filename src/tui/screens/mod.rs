@@ -41,7 +41,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
     match action {
         Action::Quit => return super::app::quit(app),
         Action::Help if mode != Mode::Help => {
-            app.help = true;
+            app.help.open = true;
             return vec![];
         }
         Action::OpenHeaders => return headers::open(app),
@@ -83,7 +83,7 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     // A notice drawn over the body: a click there dismisses it, never reaches
     // what is under it (a drag already under way goes on).
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-    if !app.help
+    if !app.help.open
         && !app.copy_menu
         && !matches!(m.kind, MouseEventKind::Drag(_) | MouseEventKind::Up(_))
         && let Some(n) = layout::notice(app, area)
@@ -101,7 +101,7 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     if app.screen == Screen::Check {
         return check::on_mouse(app, m);
     }
-    if app.screen == Screen::Puzzle && !app.help {
+    if app.screen == Screen::Puzzle && !app.help.open {
         return puzzle::on_mouse(app, m);
     }
     if (app.screen == Screen::Result
