@@ -320,6 +320,17 @@ fn cli_prints_a_line_per_exchange_and_writes_jsonl() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // A proxy that never prints what is awaited fails the test instead of hanging it: the
+    // child is killed after a minute, which ends its output.
+    let (done, watchdog) = std::sync::mpsc::channel::<()>();
+    let pid = child.id() as i32;
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+            watchdog.recv_timeout(std::time::Duration::from_secs(60))
+        {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut addr = None;
     let mut banner = String::new();
@@ -362,6 +373,7 @@ fn cli_prints_a_line_per_exchange_and_writes_jsonl() {
     assert!(line.contains(" POST "), "{line}");
     assert!(line.contains(" 400 "), "{line}");
     assert!(line.contains("IDAAS.SDK.PARAM.0001"), "{line}");
+    let _ = done.send(());
     // SIGTERM stops it cleanly
     unsafe {
         libc::kill(child.id() as i32, libc::SIGTERM);

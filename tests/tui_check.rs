@@ -89,6 +89,26 @@ fn as_documented_in(lang: Lang, suite: &Suite, i: usize) -> CaseResult {
     }
 }
 
+#[test]
+fn the_suites_are_parsed_when_the_check_screen_opens_not_before_the_first_frame() {
+    let (mut a, _) = fixtures::app();
+    // Start-up: nothing of the suites yet (the first frame does not show them).
+    assert!(a.check.deferred && a.check.rows.is_empty());
+    assert!(a.probe.deferred && a.probe.rows.is_empty());
+    fixtures::key(&mut a, KeyCode::F(4));
+    assert!(!a.check.deferred && !a.probe.deferred);
+    assert_eq!(a.check.rows.len(), Suite::builtin().cases.len());
+    assert_eq!(
+        a.probe.rows.len(),
+        check::probe::ProbeSuite::builtin().probes.len()
+    );
+    assert_eq!(
+        a.check.running,
+        Some(1),
+        "the run starts over the whole suite"
+    );
+}
+
 fn check_app() -> App {
     let (mut a, _) = fixtures::app();
     fixtures::key(&mut a, KeyCode::F(4));
@@ -487,6 +507,27 @@ fn the_token_question_names_the_case_and_k_of_n_over_the_table() {
     t.draw(|f| view(&a, f)).unwrap();
     let screen = format!("{:?}", t.backend());
     assert!(screen.contains("p solve puzzle"), "{screen}");
+}
+
+/// The question is wider than the status row at 80x24: read in full (wrapped over the
+/// bottom of the table's detail, above the footer), not cut at the screen's edge.
+#[test]
+fn the_token_question_is_read_in_full_at_80x24() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (mut a, _answer) = asking_app_in(lang, true);
+        let notice = a.notice.clone().unwrap().text;
+        assert!(
+            unicode_width::UnicodeWidthStr::width(notice.as_str()) > 80,
+            "{notice}"
+        );
+        let t = zh_screens::draw(&mut a, 80, 24);
+        let flat = |s: &str| s.split_whitespace().collect::<String>();
+        let screen = zh_screens::rows(&t).join("\n");
+        assert!(flat(&screen).contains(&flat(&notice)), "{notice}\n{screen}");
+        if lang == Lang::En {
+            insta::assert_snapshot!("check_asking_80x24", t.backend());
+        }
+    }
 }
 
 #[test]

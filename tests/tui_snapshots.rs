@@ -225,7 +225,7 @@ fn help_overlay() {
         Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))),
     );
     key(&mut a, KeyCode::Char('?'));
-    assert!(a.help);
+    assert!(a.help.open);
     snap("help", a);
 }
 

@@ -102,6 +102,20 @@ fn the_list_follows_the_newest_filters_and_opens_the_panes() {
 }
 
 #[test]
+fn an_exchange_already_listed_is_not_listed_twice() {
+    // attach subscribes, then lists the store's snapshot: an exchange recorded in between
+    // arrives both ways.
+    let mut a = traffic(3);
+    let again: Vec<_> = a.traffic.list.iter().cloned().collect();
+    for r in again {
+        update(&mut a, Msg::Traffic(r));
+    }
+    assert_eq!(a.traffic.shown(), 3);
+    let ids: Vec<u64> = a.traffic.list.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [1, 2, 3]);
+}
+
+#[test]
 fn the_list_is_bounded_and_the_selection_stays_on_its_row() {
     let mut a = traffic(5);
     a.traffic.keep = 5;

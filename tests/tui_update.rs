@@ -41,13 +41,13 @@ fn letters_type_into_fields_but_act_elsewhere() {
         "q?h",
         "on a text field q, ? and h are text"
     );
-    assert!(!a.should_quit && !a.help);
+    assert!(!a.should_quit && !a.help.open);
     key(&mut a, KeyCode::Enter); // to the scene list: not typing
     assert_eq!(a.screen, Screen::Wizard(Step::Scene));
     key(&mut a, KeyCode::Char('?'));
-    assert!(a.help, "? opens help when not typing");
+    assert!(a.help.open, "? opens help when not typing");
     key(&mut a, KeyCode::Esc);
-    assert!(!a.help);
+    assert!(!a.help.open);
     let cmds = update(
         &mut a,
         Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
@@ -323,7 +323,7 @@ fn help_scrolls_in_a_small_window_and_stops_at_its_end() {
     let mut a = with_result(a, Some(ok_response()));
     a.size = (60, 16);
     key(&mut a, KeyCode::Char('?'));
-    assert!(a.help);
+    assert!(a.help.open);
     let screen = |a: &vflow::tui::App| {
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 16)).unwrap();
         t.draw(|f| vflow::tui::view(a, f)).unwrap();
@@ -337,15 +337,15 @@ fn help_scrolls_in_a_small_window_and_stops_at_its_end() {
     }
     let max = vflow::tui::view::help_max_scroll(&a);
     assert!(max > 0);
-    assert_eq!(a.help_scroll, max, "clamped at the end");
+    assert_eq!(a.help.scroll, max, "clamped at the end");
     assert!(
         screen(&a).contains("closes this help"),
         "the end is reachable"
     );
     key(&mut a, KeyCode::Up);
-    assert_eq!(a.help_scroll, max - 1, "one Up goes back one line");
+    assert_eq!(a.help.scroll, max - 1, "one Up goes back one line");
     key(&mut a, KeyCode::Esc);
-    assert!(!a.help && a.help_scroll == 0);
+    assert!(!a.help.open && a.help.scroll == 0);
 }
 
 /// A 200 from captcha/verify with this pass token.

@@ -96,7 +96,7 @@ fn help_overlay_in_chinese() {
     );
     in_chinese(&mut a);
     key(&mut a, KeyCode::Char('?'));
-    assert!(a.help);
+    assert!(a.help.open);
     let s = snap_zh("help", &mut a);
     let f = flat(&s);
     for want in [

@@ -197,6 +197,14 @@ impl ProbeSuite {
     }
 
     /// The built-in probes, parsed once per process (see `Suite::builtin_shared`).
+    /// A suite with no probes: what the Check screen holds until it first opens.
+    pub fn empty() -> ProbeSuite {
+        ProbeSuite {
+            source: BUILTIN_SOURCE.into(),
+            probes: Vec::new(),
+        }
+    }
+
     pub fn builtin_shared() -> std::sync::Arc<ProbeSuite> {
         static S: std::sync::LazyLock<std::sync::Arc<ProbeSuite>> =
             std::sync::LazyLock::new(|| std::sync::Arc::new(ProbeSuite::builtin()));

@@ -305,6 +305,19 @@ impl Suite {
 
     /// The built-in suite, parsed once per process (the TUI warms it on another thread
     /// while it starts, so its first frame does not wait for it).
+    /// A suite with no cases: what the Check screen holds until it first opens.
+    pub fn empty() -> Suite {
+        Suite {
+            source: BUILTIN_SOURCE.into(),
+            defaults: Defaults {
+                scene: default_scene(),
+                mobile: default_mobile(),
+                captcha_token: default_token(),
+            },
+            cases: Vec::new(),
+        }
+    }
+
     pub fn builtin_shared() -> std::sync::Arc<Suite> {
         static S: std::sync::LazyLock<std::sync::Arc<Suite>> =
             std::sync::LazyLock::new(|| std::sync::Arc::new(Suite::builtin()));

@@ -308,31 +308,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         if target.simulator {
             env.simulator = Some(true);
         }
-        let source = suite.source_in(lang);
-        let (n_sel, url, name) = (
-            selected.len(),
-            target.base_url.as_str(),
-            profile.name.as_str(),
-        );
-        let start = if target.simulator {
-            crate::t!(
-                lang,
-                "cli-check-start-sim",
-                n = n_sel,
-                suite = source.as_str(),
-                url = url,
-                profile = name
-            )
-        } else {
-            crate::t!(
-                lang,
-                "cli-check-start-target",
-                n = n_sel,
-                suite = source.as_str(),
-                url = url,
-                profile = name
-            )
-        };
+        let start = start_line(&suite, selected.len(), &target, &profile.name, lang);
         eprintln!("vflow check: {start}");
         let n = selected.len();
         let width = n.to_string().len();
@@ -340,23 +316,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         let report = check::run::run(&suite, &selected, &env, |p| {
             if let Progress::Finished { result, .. } = p {
                 done += 1;
-                let (got, extra) = match &result.verdict {
-                    // the first words of the reason; the whole of it follows the table
-                    Verdict::Skip { reason } => {
-                        (first_words(reason, &[',', '(', '，', '（']), String::new())
-                    }
-                    _ => (
-                        check::short(result.got.as_deref().unwrap_or("-")),
-                        format!(" {}", ms(result)),
-                    ),
-                };
-                eprintln!(
-                    "[{done:>width$}/{n}] {} {}: {}{extra}",
-                    check::pad(&result.verdict.word_in(lang), 4),
-                    result.name,
-                    crate::api::text::visible(&got),
-                );
-                let _ = std::io::stderr().flush();
+                progress_line(result, done, n, width, lang);
             }
         })
         .await;
@@ -394,18 +354,80 @@ pub fn run(global: &GlobalArgs, args: CheckArgs) -> ExitCode {
         if !common::write_har_all(args.har.as_deref(), &all, profile.redact, lang) {
             return ExitCode::from(exit::USAGE);
         }
-        if report.ok() {
-            ExitCode::SUCCESS
-        } else if no_answer_at_all(&report) {
-            eprintln!(
-                "vflow check: {}",
-                crate::t!(lang, "cli-check-never-answered")
-            );
-            ExitCode::from(exit::TRANSPORT)
-        } else {
-            ExitCode::from(exit::API_ERROR)
-        }
+        exit_code(&report, lang)
     })
+}
+
+/// `vflow check: 17 cases of the built-in suite against … (profile …)`.
+fn start_line(
+    suite: &check::Suite,
+    n: usize,
+    target: &crate::config::Target,
+    profile: &str,
+    lang: crate::api::Lang,
+) -> String {
+    let source = suite.source_in(lang);
+    let url = target.base_url.as_str();
+    if target.simulator {
+        crate::t!(
+            lang,
+            "cli-check-start-sim",
+            n = n,
+            suite = source.as_str(),
+            url = url,
+            profile = profile
+        )
+    } else {
+        crate::t!(
+            lang,
+            "cli-check-start-target",
+            n = n,
+            suite = source.as_str(),
+            url = url,
+            profile = profile
+        )
+    }
+}
+
+/// `[ 3/17] PASS name: got 12 ms` on stderr as each case finishes.
+fn progress_line(
+    result: &check::CaseResult,
+    done: usize,
+    n: usize,
+    width: usize,
+    lang: crate::api::Lang,
+) {
+    let (got, extra) = match &result.verdict {
+        // the first words of the reason; the whole of it follows the table
+        Verdict::Skip { reason } => (first_words(reason, &[',', '(', '，', '（']), String::new()),
+        _ => (
+            check::short(result.got.as_deref().unwrap_or("-")),
+            format!(" {}", ms(result)),
+        ),
+    };
+    eprintln!(
+        "[{done:>width$}/{n}] {} {}: {}{extra}",
+        check::pad(&result.verdict.word_in(lang), 4),
+        result.name,
+        crate::api::text::visible(&got),
+    );
+    let _ = std::io::stderr().flush();
+}
+
+/// 0 when every case passed; 3 when no case got any answer (the target is not reachable);
+/// else 1.
+fn exit_code(report: &check::Report, lang: crate::api::Lang) -> ExitCode {
+    if report.ok() {
+        ExitCode::SUCCESS
+    } else if no_answer_at_all(report) {
+        eprintln!(
+            "vflow check: {}",
+            crate::t!(lang, "cli-check-never-answered")
+        );
+        ExitCode::from(exit::TRANSPORT)
+    } else {
+        ExitCode::from(exit::API_ERROR)
+    }
 }
 
 /// Every case that ran ended without any response: the target is not reachable,

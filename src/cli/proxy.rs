@@ -187,29 +187,9 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
         }
     };
     runtime.block_on(async move {
-        let mut sim: Option<SimHandle> = None;
-        let upstream = match &args.upstream {
-            Some(u) => u.clone(),
-            None => {
-                let cfg = SimConfig {
-                    quiet: true,
-                    ..SimConfig::default()
-                };
-                match crate::sim::start(cfg, ([127, 0, 0, 1], 0).into()).await {
-                    Ok(s) => {
-                        let u = s.base_url();
-                        sim = Some(s);
-                        u
-                    }
-                    Err(e) => {
-                        return common::usage_error(crate::t!(
-                            lang,
-                            "cli-sim-start-failed",
-                            error = e.to_string()
-                        ));
-                    }
-                }
-            }
+        let (upstream, sim) = match upstream_of(&args, lang).await {
+            Ok(u) => u,
+            Err(code) => return code,
         };
         let handle = match proxy::start(
             ProxyConfig {
@@ -234,27 +214,11 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
                 return ExitCode::from(exit::TRANSPORT);
             }
         };
+        // Subscribed before the address is announced: an exchange that follows the banner at
+        // once is printed and written too (a receiver sees only what is sent after it exists).
+        let mut rx = handle.store.subscribe();
         let stop = super::serve::stop_signal();
-        let forwarding = if sim.is_some() {
-            crate::t!(lang, "cli-proxy-forwarding-sim", url = upstream.as_str())
-        } else {
-            crate::t!(lang, "cli-proxy-forwarding", url = upstream.as_str())
-        };
-        println!("vflow proxy: {forwarding}");
-        for a in listen_addresses(handle.addr) {
-            println!("  {}", crate::t!(lang, "cli-proxy-listening", url = a));
-        }
-        if !handle.addr.ip().is_loopback() {
-            eprintln!(
-                "vflow proxy: {}",
-                crate::t!(
-                    lang,
-                    "cli-proxy-reachable",
-                    addr = handle.addr.to_string(),
-                    upstream = upstream.as_str()
-                )
-            );
-        }
+        announce(&handle, &upstream, sim.is_some(), lang);
         let tui = std::io::IsTerminal::is_terminal(&std::io::stdout()) && !args.no_tui;
         if !tui {
             println!("{}", crate::t!(lang, "cli-ctrl-c"));
@@ -267,7 +231,6 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
             simulator: sim.is_some(),
         });
         let mut red = profile.redact.then(Redactor::new);
-        let mut rx = handle.store.subscribe();
         // lines are flushed whenever the printer has caught up, not one write per line
         let mut stdout = std::io::BufWriter::new(std::io::stdout());
         // On a terminal the TUI shows the exchanges (this loop only writes the
@@ -326,6 +289,53 @@ pub fn run(global: &GlobalArgs, args: ProxyArgs) -> ExitCode {
         }
         ExitCode::SUCCESS
     })
+}
+
+/// Where the proxy forwards to: `--upstream`, or a simulator started for this command.
+async fn upstream_of(
+    args: &ProxyArgs,
+    lang: crate::api::Lang,
+) -> Result<(String, Option<SimHandle>), ExitCode> {
+    if let Some(u) = &args.upstream {
+        return Ok((u.clone(), None));
+    }
+    let cfg = SimConfig {
+        quiet: true,
+        ..SimConfig::default()
+    };
+    match crate::sim::start(cfg, ([127, 0, 0, 1], 0).into()).await {
+        Ok(s) => Ok((s.base_url(), Some(s))),
+        Err(e) => Err(common::usage_error(crate::t!(
+            lang,
+            "cli-sim-start-failed",
+            error = e.to_string()
+        ))),
+    }
+}
+
+/// What the proxy forwards to and where it listens (and a warning when it is reachable from
+/// other machines).
+fn announce(handle: &proxy::ProxyHandle, upstream: &str, simulator: bool, lang: crate::api::Lang) {
+    let forwarding = if simulator {
+        crate::t!(lang, "cli-proxy-forwarding-sim", url = upstream)
+    } else {
+        crate::t!(lang, "cli-proxy-forwarding", url = upstream)
+    };
+    println!("vflow proxy: {forwarding}");
+    for a in listen_addresses(handle.addr) {
+        println!("  {}", crate::t!(lang, "cli-proxy-listening", url = a));
+    }
+    if !handle.addr.ip().is_loopback() {
+        eprintln!(
+            "vflow proxy: {}",
+            crate::t!(
+                lang,
+                "cli-proxy-reachable",
+                addr = handle.addr.to_string(),
+                upstream = upstream
+            )
+        );
+    }
 }
 
 /// On a terminal: the TUI on the Traffic screen, fed by the proxy; the

@@ -203,9 +203,16 @@ pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHa
     let addr = listener.local_addr()?;
     let server_limits = config.server;
     let sim = Arc::new(state::Sim::new(config));
-    let app = routes::build(sim.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(server::serve(listener, app, server_limits, stopped));
+    // The router is built in the server's task, like the backgrounds: the listener is bound
+    // (its port known) now, and connections wait in its backlog until the task first runs.
+    let server = tokio::spawn({
+        let sim = sim.clone();
+        async move {
+            let app = routes::build(sim);
+            server::serve(listener, app, server_limits, stopped).await
+        }
+    });
     let sweeper = tokio::spawn({
         let sim = sim.clone();
         async move {

@@ -53,8 +53,12 @@ pub struct App {
     pub scene_sel: usize,
     pub other_scene: Input,
     pub editing_other: bool,
-    /// Mobile must be entered before a token can be fetched (it is the captcha's sender).
-    pub token_after_mobile: bool,
+    /// Mobile must be entered before a token can be fetched (it is the captcha's sender):
+    /// the step where the token was asked for, where Enter on the mobile step goes back to.
+    pub token_after_mobile: Option<Step>,
+    /// When the token that Enter on the mobile step fetches arrives, go on to the review
+    /// (the token was asked for on the mobile step: Enter there means "next" too).
+    pub review_after_token: bool,
     pub headers: Vec<HeaderSetting>,
     /// The headers editor's own state.
     pub editor: super::screens::headers::EditorState,
@@ -72,12 +76,9 @@ pub struct App {
     pub panes: super::panes::PaneSet,
     /// The review's own state.
     pub review: super::screens::review::ReviewState,
-    /// How far the help could scroll at the last draw.
-    pub help_max: std::cell::Cell<u16>,
     pub notice: Option<Notice>,
-    pub help: bool,
-    /// First line of the help overlay shown (small windows scroll it).
-    pub help_scroll: u16,
+    /// The help overlay (F1 / `?`).
+    pub help: screens::help::HelpState,
     pub copy_menu: bool,
     pub redact: bool,
     pub no_color: bool,
@@ -145,7 +146,8 @@ impl App {
             scene_sel: 1, // LOGIN_SMS: the scene of the demo flow
             other_scene: Input::default(),
             editing_other: false,
-            token_after_mobile: false,
+            token_after_mobile: None,
+            review_after_token: false,
             headers,
             editor: Default::default(),
             busy: None,
@@ -157,10 +159,8 @@ impl App {
             history_list: Default::default(),
             panes: Default::default(),
             review: Default::default(),
-            help_max: Default::default(),
             notice: None,
-            help: false,
-            help_scroll: 0,
+            help: Default::default(),
             copy_menu: false,
             redact: false,
             no_color: false,
@@ -178,9 +178,10 @@ impl App {
             in_flight: None,
             replay: None,
             base_headers: headers_for_base,
-            check: screens::check::CheckState::default(),
+            // The suites are parsed when the Check screen first opens, not before the first frame.
+            check: screens::check::CheckState::deferred(),
             puzzle: Default::default(),
-            probe: Default::default(),
+            probe: screens::probe::ProbeState::deferred(),
             header_refusal: None,
             reveals: None,
             ui_lang: crate::api::Lang::En,
@@ -264,12 +265,22 @@ impl App {
 /// The only place state changes.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
     let before = app.screen;
+    ensure_suites(app);
     let cmds = dispatch(app, msg);
+    ensure_suites(app);
     if app.screen != before && app.screen == Screen::Wizard(Step::Review) {
         // The review always opens at its top, where the warnings are.
         app.review.scroll = 0;
     }
     cmds
+}
+
+/// The Check screen (and a puzzle asked for by a check) reads the suites: parse them on the way in.
+fn ensure_suites(app: &mut App) {
+    if matches!(app.screen, Screen::Check | Screen::Puzzle) {
+        app.check.ensure_loaded();
+        app.probe.ensure_loaded();
+    }
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
@@ -359,7 +370,7 @@ pub(crate) fn on_key(app: &mut App, k: KeyEvent) -> Vec<Cmd> {
             if app.copy_menu {
                 app.copy_menu = false; // any other key closes it
             } else if app.screen == Screen::Headers
-                && !app.help
+                && !app.help.open
                 && screens::headers::unbound_key(app, &k)
             {
             } else {

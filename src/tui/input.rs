@@ -36,7 +36,7 @@ pub(crate) fn typed(app: &mut App, k: &KeyEvent) {
 
 /// The text field that takes typed keys now, if any.
 fn typing_field(app: &mut App) -> Option<&mut Input> {
-    if app.help || !app.typing() {
+    if app.help.open || !app.typing() {
         return None;
     }
     match app.screen {
@@ -57,7 +57,7 @@ fn typing_field(app: &mut App) -> Option<&mut Input> {
 
 /// A bracketed paste.
 pub(crate) fn on_paste(app: &mut App, text: &str) -> Vec<Cmd> {
-    if !app.help && screens::import::takes_paste(app, text) {
+    if !app.help.open && screens::import::takes_paste(app, text) {
         return screens::import::on_paste(app, text);
     }
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();

@@ -499,7 +499,7 @@ pub fn screen_mode(app: &App) -> Mode {
 
 /// The mode that takes the next key.
 pub fn mode(app: &App) -> Mode {
-    if app.help {
+    if app.help.open {
         Mode::Help
     } else {
         screen_mode(app)
@@ -766,7 +766,7 @@ mod tests {
         out.push(a);
         out.extend(import_and_traffic_states());
         let mut a = result();
-        a.help = true;
+        a.help.open = true;
         out.push(a);
         out
     }

@@ -205,3 +205,63 @@ pub fn list_offset(sel: usize, len: usize, height: u16) -> usize {
         (sel + 1 - visible).min(len - visible)
     }
 }
+
+/// A notice as drawn: on the status row when it fits there; a wider one wrapped
+/// over the bottom rows of the body too, under a rule, growing upwards.
+pub struct NoticeArea {
+    /// Every row the notice takes: its rule, its lines, the status row.
+    pub area: Rect,
+    /// The notice's lines, wrapped at the screen's width (the last one ends
+    /// with `…` when even [`NOTICE_SHARE`] of the screen is not enough).
+    pub lines: Vec<ratatui::text::Line<'static>>,
+}
+
+/// A notice takes at most this share of the screen's rows (rule included).
+pub const NOTICE_SHARE: u16 = 3;
+
+/// Where the current notice goes and its lines (none while busy: the busy line
+/// has the status row then). Shared by `view` and the mouse, so a click on a
+/// notice drawn over the body never lands on what is under it.
+pub fn notice(app: &App, area: Rect) -> Option<NoticeArea> {
+    use crate::tui::theme;
+    use ratatui::text::{Line, Text};
+    if app.busy.is_some() {
+        return None;
+    }
+    let n = app.notice.as_ref()?;
+    let f = frame(area);
+    let style = if n.error { theme::ERROR } else { theme::OK };
+    let text = crate::api::text::visible(&n.text).into_owned();
+    let width = f.status.width;
+    let one = Line::styled(text.clone(), style);
+    if one.width() <= usize::from(width) {
+        return Some(NoticeArea {
+            area: f.status,
+            lines: vec![one],
+        });
+    }
+    let mut lines = super::wrap::wrap_text(&Text::from(one), width).lines;
+    // A rule above the lines; the last line on the status row.
+    let mut most = (area.height / NOTICE_SHARE).max(2) - 1;
+    if app.screen == Screen::Puzzle {
+        // never over the picture or its track
+        let track = super::screens::puzzle::areas(app, area).track;
+        let below = f.status.y.saturating_sub(track.y + 1);
+        most = most.min(below.saturating_sub(1)).max(1);
+    }
+    let most = usize::from(most);
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            let s: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = super::view::ellipsize(&format!("{}…", s.trim_end()), usize::from(width));
+            *last = Line::styled(cut, style);
+        }
+    }
+    let rows = lines.len() as u16 + u16::from(lines.len() > 1);
+    let top = (f.status.y + 1).saturating_sub(rows).max(f.body.y);
+    Some(NoticeArea {
+        area: Rect::new(f.status.x, top, width, f.status.y + 1 - top),
+        lines,
+    })
+}

@@ -78,7 +78,6 @@ pub async fn run_in(opts: Options) -> std::io::Result<()> {
 
 /// Run the interactive app until the person quits.
 pub fn main(opts: Options) -> ExitCode {
-    warm_up();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -98,11 +97,10 @@ pub fn main(opts: Options) -> ExitCode {
     }
 }
 
-/// The check and probe suites are parsed on another thread while the main one sets up
-/// the simulator and the terminal (the UI's messages and the error catalogue already are,
-/// since `cli::main` began: [`crate::i18n::warm_in_background`]): on two cores the first
-/// frame waits for none of it (what it needs before a thread is done, it waits for, never
-/// twice).
+/// The check and probe suites are parsed on another thread once the first frame is up
+/// (the first screen does not show them; the Check screen parses them on its way in if the
+/// thread has not yet: [`app::App::new`] defers them), so that on two cores the first frame
+/// shares the machine only with the UI's messages ([`crate::i18n::warm_in_background`]).
 fn warm_up() {
     let _ = std::thread::Builder::new()
         .name("warm-up".into())
@@ -155,6 +153,23 @@ impl Drop for TerminalGuard {
     }
 }
 
+type Term =
+    ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Raw mode, the alternate screen, mouse and bracketed paste. Every frame goes out in one
+/// write (a buffer that each draw flushes at its end) rather than in 1 KB pieces.
+fn init_terminal() -> std::io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
+    crossterm::execute!(
+        out,
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
 fn restore_terminal() {
     let _ = crossterm::execute!(
         std::io::stdout(),
@@ -205,22 +220,19 @@ async fn run(opts: Options) -> std::io::Result<()> {
 
     let signals = signals();
     tokio::pin!(signals);
-    let mut terminal = ratatui::try_init()?;
-    let _guard = TerminalGuard;
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    // A panic restores the terminal first, then the usual hook prints it on a sane screen.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
+        restore_terminal();
         prev(info);
     }));
+    let _guard = TerminalGuard;
+    let mut terminal = init_terminal()?;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     terminal.draw(|f| view(&app, f))?;
     // Nothing slow before the first frame: history loads now, in the background.
+    warm_up();
     rt.load_history();
     // A simulator elsewhere (`vflow serve`) says whether Ctrl+G can work, so that the first
     // screen offers only what works for this target.

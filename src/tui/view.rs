@@ -8,7 +8,7 @@ use crate::tui::wrap::{wrap_text, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use tui_input::Input;
 
 /// Headers every HTTP client adds on its own.
@@ -62,12 +62,12 @@ pub fn view(app: &App, f: &mut Frame) {
     if app.copy_menu {
         screens::result::copy_menu(app, f, area);
     }
-    if app.help {
+    if app.help.open {
         screens::help::help(app, f, area);
     }
     if app.no_color {
         // The puzzle's picture is an image, not coloured text: it keeps its colours.
-        let keep = (app.screen == Screen::Puzzle && !app.help && !app.copy_menu)
+        let keep = (app.screen == Screen::Puzzle && !app.help.open && !app.copy_menu)
             .then(|| screens::puzzle::pictures(app, area));
         theme::strip_colors(f, keep);
     }
@@ -159,13 +159,28 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             )
         ))
         .themed(theme::WARN)
-    } else if let Some(n) = &app.notice {
-        let style = if n.error { theme::ERROR } else { theme::OK };
-        Line::styled(crate::api::text::visible(&n.text).into_owned(), style)
+    } else if let Some(n) = layout::notice(app, f.area()) {
+        notice(app, f, n);
+        return;
     } else {
         Line::from("")
     };
     f.render_widget(Paragraph::new(line), area);
+}
+
+/// The notice on the status row, or, wider than that row, wrapped over the
+/// bottom of the body under a rule in the notice's colour: read in full.
+fn notice(app: &App, f: &mut Frame, n: layout::NoticeArea) {
+    let style = match &app.notice {
+        Some(x) if x.error => theme::ERROR,
+        _ => theme::OK,
+    };
+    f.render_widget(Clear, n.area);
+    let mut block = Block::new();
+    if n.lines.len() > 1 {
+        block = block.borders(Borders::TOP).border_style(style);
+    }
+    f.render_widget(Paragraph::new(Text::from(n.lines)).block(block), n.area);
 }
 
 pub(crate) fn elapsed(app: &App) -> f64 {

@@ -88,6 +88,8 @@ pub struct CheckState {
     pub asking: Option<TokenRequest>,
     /// `r` was pressed while a run is going: the next `r` restarts it.
     pub confirm_restart: bool,
+    /// The built-in suite is not parsed yet (see [`CheckState::deferred`]).
+    pub deferred: bool,
 }
 
 impl Default for CheckState {
@@ -110,6 +112,25 @@ impl CheckState {
             stopped: false,
             asking: None,
             confirm_restart: false,
+            deferred: false,
+        }
+    }
+
+    /// The built-in suite, parsed when the Check screen first opens ([`CheckState::ensure_loaded`],
+    /// which `update` calls) rather than before the first frame.
+    pub fn deferred() -> CheckState {
+        CheckState {
+            deferred: true,
+            ..CheckState::new(Arc::new(Suite::empty()))
+        }
+    }
+
+    /// Parse the built-in suite now if it was deferred (its rows follow it; the rest stays).
+    pub fn ensure_loaded(&mut self) {
+        if self.deferred {
+            self.suite = Suite::builtin_shared();
+            self.rows = vec![CaseState::Pending; self.suite.cases.len()];
+            self.deferred = false;
         }
     }
 
@@ -274,6 +295,8 @@ pub fn answer_token(app: &mut App, token: Result<String, TokenError>) {
 
 /// F4: show the screen; the first time, start the run.
 pub fn open(app: &mut App) -> Vec<Cmd> {
+    app.check.ensure_loaded();
+    app.probe.ensure_loaded();
     if !matches!(
         app.screen,
         Screen::Headers | Screen::History | Screen::Sending | Screen::Check | Screen::Puzzle

@@ -6,6 +6,17 @@ use crate::api::Lang;
 use crate::t;
 use crossterm::event::KeyCode;
 
+/// The help overlay's own state.
+#[derive(Debug, Default)]
+pub struct HelpState {
+    /// The overlay is shown (over the current screen).
+    pub open: bool,
+    /// First line shown (small windows scroll it).
+    pub scroll: u16,
+    /// How far it could scroll at the last draw.
+    pub max: std::cell::Cell<u16>,
+}
+
 pub const KEYS: &[Binding] = &[
     key(
         &[plain(KeyCode::Down), ch('j')],
@@ -51,16 +62,16 @@ pub(crate) fn keys_line(lang: Lang) -> String {
 }
 
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
-    let max = app.help_max.get();
+    let max = app.help.max.get();
     match action {
         Action::Back => {
-            app.help = false;
-            app.help_scroll = 0;
+            app.help.open = false;
+            app.help.scroll = 0;
         }
-        Action::Down => app.help_scroll = (app.help_scroll + 1).min(max),
-        Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Action::PageDown => app.help_scroll = (app.help_scroll + 10).min(max),
-        Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+        Action::Down => app.help.scroll = (app.help.scroll + 1).min(max),
+        Action::Up => app.help.scroll = app.help.scroll.saturating_sub(1),
+        Action::PageDown => app.help.scroll = (app.help.scroll + 10).min(max),
+        Action::PageUp => app.help.scroll = app.help.scroll.saturating_sub(10),
         _ => {}
     }
     vec![]
@@ -146,8 +157,8 @@ pub(crate) fn help_max_scroll(app: &App) -> u16 {
 
 pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
     let (r, text, max) = help_layout(app, area);
-    app.help_max.set(max);
-    let pos = app.help_scroll.min(max);
+    app.help.max.set(max);
+    let pos = app.help.scroll.min(max);
     let mut block = Block::bordered()
         .title(format!(" {} ", t!(app.ui_lang, "tui-help-title")))
         .border_type(BorderType::Double);

@@ -51,20 +51,23 @@ pub const KEYS: &[Binding] = &[
 pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     match action {
         Action::Accept => {
-            if app.token_after_mobile {
-                app.token_after_mobile = false;
+            if let Some(asked_on) = app.token_after_mobile {
                 if app.mobile.value().trim().is_empty() {
                     app.error(crate::t!(app.ui_lang, "tui-flow-mobile-first"));
-                    app.token_after_mobile = true;
                     return vec![];
                 }
-                app.screen = Screen::Wizard(Step::Token);
-                return wizard::fetch_token(app);
+                app.token_after_mobile = None;
+                // Back where the token was asked for; asked for here, the token
+                // is fetched here and Enter goes on to the review once it came.
+                app.screen = Screen::Wizard(asked_on);
+                let cmds = wizard::fetch_token(app);
+                app.review_after_token = asked_on == Step::Mobile && !cmds.is_empty();
+                return cmds;
             }
             app.screen = Screen::Wizard(Step::Review);
         }
         Action::Back => {
-            app.token_after_mobile = false;
+            app.token_after_mobile = None;
             app.screen = Screen::Wizard(Step::Scene);
         }
         Action::GetToken => return wizard::fetch_token(app),
@@ -110,7 +113,7 @@ pub(crate) fn mobile_step(app: &App, f: &mut Frame, area: Rect) {
         Constraint::Min(1),
     ])
     .areas(area);
-    let intro_text = if app.token_after_mobile {
+    let intro_text = if app.token_after_mobile.is_some() {
         t!(lang, "tui-flow-mobile-intro-sender")
     } else {
         t!(lang, "tui-flow-mobile-intro")

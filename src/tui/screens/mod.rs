@@ -41,7 +41,7 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
     match action {
         Action::Quit => return super::app::quit(app),
         Action::Help if mode != Mode::Help => {
-            app.help = true;
+            app.help.open = true;
             return vec![];
         }
         Action::OpenHeaders => return headers::open(app),
@@ -80,13 +80,28 @@ pub(crate) fn route(app: &mut App, mode: Mode, action: Action, k: KeyEvent) -> V
 
 /// A mouse event: what is under the pointer (from the layout) decides.
 pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
+    // A notice drawn over the body: a click there dismisses it, never reaches
+    // what is under it (a drag already under way goes on).
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    if !app.help.open
+        && !app.copy_menu
+        && !matches!(m.kind, MouseEventKind::Drag(_) | MouseEventKind::Up(_))
+        && let Some(n) = layout::notice(app, area)
+        && n.area
+            .contains(ratatui::layout::Position::new(m.column, m.row))
+    {
+        if matches!(m.kind, MouseEventKind::Down(_)) {
+            app.notice = None;
+        }
+        return vec![];
+    }
     if probe::showing(app) {
         return probe::on_mouse(app, m);
     }
     if app.screen == Screen::Check {
         return check::on_mouse(app, m);
     }
-    if app.screen == Screen::Puzzle && !app.help {
+    if app.screen == Screen::Puzzle && !app.help.open {
         return puzzle::on_mouse(app, m);
     }
     if (app.screen == Screen::Result
@@ -95,7 +110,6 @@ pub(crate) fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
     {
         return vec![];
     }
-    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
     let hit = layout::hit(app, area, m.column, m.row);
     match (m.kind, hit) {
         (MouseEventKind::Down(MouseButton::Left), Some(layout::Hit::Row(i))) => match app.screen {

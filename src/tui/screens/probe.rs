@@ -90,6 +90,8 @@ pub struct ProbeState {
     /// What the running (or last) run found out: the target is a vflow simulator, and
     /// the budget that follows.
     pub began: Option<(bool, Option<u32>)>,
+    /// The built-in probes are not parsed yet (see [`ProbeState::deferred`]).
+    pub deferred: bool,
 }
 
 impl Default for ProbeState {
@@ -116,6 +118,26 @@ impl ProbeState {
             authorized: false,
             max_sms: None,
             began: None,
+            deferred: false,
+        }
+    }
+
+    /// The built-in probes, parsed when the Check screen first opens
+    /// ([`ProbeState::ensure_loaded`], which `update` calls) rather than before the first frame.
+    pub fn deferred() -> ProbeState {
+        ProbeState {
+            deferred: true,
+            ..ProbeState::new(Arc::new(ProbeSuite::empty()))
+        }
+    }
+
+    /// Parse the built-in probes now if they were deferred (their rows follow them; the rest,
+    /// such as what the command line set, stays).
+    pub fn ensure_loaded(&mut self) {
+        if self.deferred {
+            self.suite = ProbeSuite::builtin_shared();
+            self.rows = vec![ProbeRow::Pending; self.suite.probes.len()];
+            self.deferred = false;
         }
     }
 

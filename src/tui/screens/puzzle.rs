@@ -770,7 +770,7 @@ pub fn picture(app: &App, area: Rect) -> Option<graphics::Want<'_>> {
         puzzle: &c.puzzle,
         x: c.x,
         area: areas(app, area).picture,
-        covered: app.help || app.copy_menu,
+        covered: app.help.open || app.copy_menu,
         screen: area.as_size(),
     })
 }

@@ -115,12 +115,16 @@ pub(crate) fn on_token(
                 "tui-token-fresh",
                 secs = api::ttl::PASS_TOKEN.as_secs()
             ));
+            let review = std::mem::take(&mut app.review_after_token);
             if app.screen == Screen::Wizard(Step::Token) {
                 app.screen = Screen::Wizard(Step::Scene);
+            } else if review && app.screen == Screen::Wizard(Step::Mobile) {
+                app.screen = Screen::Wizard(Step::Review);
             }
             vec![]
         }
         Err(e) => {
+            app.review_after_token = false;
             let send_after = std::mem::take(&mut app.send_after_token);
             app.replay = None;
             if app.screen == Screen::Sending {

@@ -91,9 +91,14 @@ impl TrafficState {
         self.list.get((pos - self.dropped) as usize)
     }
 
-    /// A new exchange: appended (the oldest dropped past `keep`).
-    /// Add an exchange; the filter matches its row as drawn in `lang`.
+    /// A new exchange: appended (the oldest dropped past `keep`); the filter
+    /// matches its row as drawn in `lang`.
     pub fn push(&mut self, r: Arc<Recorded>, lang: Lang) {
+        // Ids come in arrival order: one seen already (in the store's snapshot taken just
+        // after subscribing, and again from the channel) is not listed twice.
+        if self.list.back().is_some_and(|last| r.id <= last.id) {
+            return;
+        }
         if self.list.len() >= self.keep.max(1) {
             self.list.pop_front();
             self.dropped += 1;

@@ -93,12 +93,17 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
     }
     let mobile = app.mobile.value().trim().to_string();
     if mobile.is_empty() {
-        app.token_after_mobile = true;
+        // asked for elsewhere than on a step (a result's retry): back to the review
+        app.token_after_mobile = Some(match app.screen {
+            Screen::Wizard(step) => step,
+            _ => Step::Review,
+        });
         app.screen = Screen::Wizard(Step::Mobile);
         app.notice(crate::t!(app.ui_lang, "tui-flow-mobile-then-token"));
         return vec![];
     }
     app.header_refusal = None;
+    app.review_after_token = false;
     app.start_busy(Busy::Token);
     // The headers as edited: the real app sends them to every endpoint, so a
     // header the server refuses fails here already (Ctrl+F then uses the profile's).
@@ -111,13 +116,18 @@ pub(crate) fn fetch_token(app: &mut App) -> Vec<Cmd> {
 /// Ctrl+F after a refusal: the same fetch with the profile's full headers, so
 /// that sms/send's own answer to the edited headers can still be tested.
 pub(crate) fn fetch_token_full_headers(app: &mut App) -> Vec<Cmd> {
+    if app.header_refusal.is_none() || app.busy.is_some() {
+        return vec![];
+    }
+    let mobile = app.mobile.value().trim().to_string();
+    if mobile.is_empty() {
+        // cleared since the refusal: say so, and keep the offer
+        app.error(crate::t!(app.ui_lang, "tui-flow-mobile-first"));
+        return vec![];
+    }
     let Some(r) = app.header_refusal.take() else {
         return vec![];
     };
-    let mobile = app.mobile.value().trim().to_string();
-    if app.busy.is_some() || mobile.is_empty() {
-        return vec![];
-    }
     app.send_after_token = r.send_after;
     if r.send_after {
         app.screen = Screen::Sending;
