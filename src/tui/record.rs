@@ -41,12 +41,32 @@ pub fn transport_label_in(k: TransportKind, lang: Lang) -> String {
     }
 }
 
-/// How long an exchange took, for a person: `87 ms`, `1.42 s`.
+/// How long an exchange took, for a person: `0.84 ms`, `3.2 ms`, `87 ms`, `1.42 s` (a loopback
+/// simulator answers within a millisecond: never `0 ms`).
 pub fn duration_label(d: std::time::Duration) -> String {
-    if d < std::time::Duration::from_secs(1) {
+    let ms = d.as_secs_f64() * 1e3;
+    if ms < 1.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else if ms < 1000.0 {
         format!("{} ms", d.as_millis())
     } else {
         format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::duration_label;
+    use std::time::Duration;
+
+    #[test]
+    fn a_duration_keeps_its_significant_digits() {
+        assert_eq!(duration_label(Duration::from_micros(840)), "0.84 ms");
+        assert_eq!(duration_label(Duration::from_micros(3_240)), "3.2 ms");
+        assert_eq!(duration_label(Duration::from_micros(87_400)), "87 ms");
+        assert_eq!(duration_label(Duration::from_millis(1_420)), "1.42 s");
     }
 }
 
