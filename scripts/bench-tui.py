@@ -145,12 +145,12 @@ def side_by_side():
     with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as ohome:
         for r in range(ARGS.rounds):
             res = {}
-            for key, argv, m, h in (("vflow", [BIN], MARK, home), (name, other, mark, ohome),
+            for key, argv, m, h in (("vflow", [BIN], MARK, home), ("other", other, mark, ohome),
                                     ("floor", floor, b"floor-marker", ohome)):
                 runs = [first_frame(h, argv, m, cwd=h) for _ in range(RUNS)]
                 res[key] = (statistics.median(x for x, _ in runs),
                             statistics.median(y for _, y in runs) / 1024)
-            (v, vr), (o, orss), (f, _) = res["vflow"], res[name], res["floor"]
+            (v, vr), (o, orss), (f, _) = res["vflow"], res["other"], res["floor"]
             print(f"round {r + 1}: vflow first frame {v:.1f} ms, RSS {vr:.1f} MB | "
                   f"{name} first frame {o:.1f} ms, RSS {orss:.1f} MB | ratio {v / o:.2f} | "
                   f"floor (exec of echo) {f:.1f} ms, above it: vflow {v - f:.1f} ms, "

@@ -12,6 +12,9 @@ pub struct ServeArgs {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     pub bind: SocketAddr,
+    /// Port to listen on at 127.0.0.1 (short for --bind 127.0.0.1:PORT)
+    #[arg(long, value_name = "PORT", conflicts_with = "bind")]
+    pub port: Option<u16>,
     /// Register another application client id (repeatable); the documentation's example id
     /// is always registered
     #[arg(long = "client-id", value_name = "ID")]
@@ -77,6 +80,14 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 impl ServeArgs {
+    /// Where to listen: `--port` on 127.0.0.1, else `--bind`.
+    pub fn addr(&self) -> SocketAddr {
+        match self.port {
+            Some(p) => SocketAddr::from(([127, 0, 0, 1], p)),
+            None => self.bind,
+        }
+    }
+
     pub fn config(&self) -> SimConfig {
         SimConfig {
             extra_client_ids: self.client_ids.clone(),
@@ -235,7 +246,7 @@ pub fn run(global: &crate::cli::GlobalArgs, args: ServeArgs) -> ExitCode {
         }
     };
     let code = runtime.block_on(async {
-        let handle = match sim::start(args.config(), args.bind).await {
+        let handle = match sim::start(args.config(), args.addr()).await {
             Ok(h) => h,
             Err(e) => {
                 eprintln!(
@@ -243,7 +254,7 @@ pub fn run(global: &crate::cli::GlobalArgs, args: ServeArgs) -> ExitCode {
                     crate::t!(
                         lang,
                         "cli-cannot-listen",
-                        addr = args.bind.to_string(),
+                        addr = args.addr().to_string(),
                         error = e.to_string()
                     )
                 );
@@ -328,6 +339,15 @@ mod tests {
         assert_eq!(c.latency, Duration::from_millis(30));
         assert!(c.aes && !c.reveal_solutions && !c.quiet);
         assert_eq!(t.args.bind.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn port_is_short_for_a_loopback_bind_and_conflicts_with_bind() {
+        let t = T::try_parse_from(["t", "--port", "18093"]).unwrap();
+        assert_eq!(t.args.addr().to_string(), "127.0.0.1:18093");
+        let t = T::try_parse_from(["t", "--bind", "0.0.0.0:9"]).unwrap();
+        assert_eq!(t.args.addr().to_string(), "0.0.0.0:9");
+        assert!(T::try_parse_from(["t", "--bind", "127.0.0.1:1", "--port", "2"]).is_err());
     }
 
     #[test]
