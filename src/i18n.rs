@@ -324,6 +324,26 @@ mod tests {
     }
 
     #[test]
+    fn list_titles_count_in_the_singular_too() {
+        assert_eq!(
+            crate::t!(Lang::En, "tui-lists-history-title-n", n = 1usize),
+            "History (1 exchange)"
+        );
+        assert_eq!(
+            crate::t!(Lang::En, "tui-lists-history-title-n", n = 2usize),
+            "History (2 exchanges)"
+        );
+        assert_eq!(
+            crate::t!(Lang::En, "tui-lists-traffic-count", n = 1usize),
+            "1 exchange"
+        );
+        assert_eq!(
+            crate::t!(Lang::Zh, "tui-lists-traffic-count", n = 1usize),
+            "1 次请求"
+        );
+    }
+
+    #[test]
     fn placeables_and_plurals_come_from_the_library() {
         assert_eq!(
             crate::t!(Lang::En, "ui-lang-mismatch", ui = "English", server = "zh"),

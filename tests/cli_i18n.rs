@@ -704,3 +704,24 @@ fn http_set_up_errors_in_chinese() {
     let en = err(&run(&cfg, EN_OVER_ZH, &args));
     has(&en, &["cannot read CA file", "os error"], &["无法"]);
 }
+
+#[test]
+fn a_history_that_cannot_be_written_is_a_warning_in_the_ui_language() {
+    let cfg = config("history-blocked", "");
+    // history.jsonl is a directory: appending to it fails, the send itself does not.
+    let data = cfg.parent().unwrap().join("data/vflow/history.jsonl");
+    std::fs::create_dir_all(&data).unwrap();
+    let o = run(&cfg, ZH_LOCALE, BAD_SCENE);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    has(
+        &err(&o),
+        &["vflow: 警告：本次请求未写入历史（", "history.jsonl）："],
+        &["was not added to the history"],
+    );
+    let o = run(&cfg, &[], BAD_SCENE);
+    has(
+        &err(&o),
+        &["vflow: warning: the exchange was not added to the history ("],
+        &["未写入历史"],
+    );
+}

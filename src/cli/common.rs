@@ -102,7 +102,11 @@ pub fn keep_history(global: &GlobalArgs) {
         config::history_path().map(HistoryStore::new)
     };
     let _ = HISTORY.set(store);
+    let _ = HISTORY_LANG.set(ui_lang(global));
 }
+
+/// The UI language of the command that keeps history (for its warning).
+static HISTORY_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// Add an exchange to the history, as made by the CLI. The captcha calls of
 /// a flow are steps towards a send, not exchanges to look at again: left out.
@@ -126,10 +130,14 @@ fn record(spec: &RequestSpec, x: &Exchange) {
     let mut rec = Record::new(id, spec.clone(), x.clone(), None);
     rec.source = Source::Cli;
     if let Err(e) = store.append(&rec) {
-        eprintln!(
-            "vflow: warning: the exchange was not added to the history ({}): {e}",
-            store.path.display()
+        let lang = HISTORY_LANG.get().copied().unwrap_or(Lang::En);
+        let text = crate::t!(
+            lang,
+            "cli-history-not-added",
+            path = store.path.display().to_string(),
+            error = e.to_string()
         );
+        warn(lang, &text);
     }
 }
 

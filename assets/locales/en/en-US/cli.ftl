@@ -4,6 +4,7 @@
 ## Shared
 
 cli-warning = vflow: warning: {$text}
+cli-history-not-added = the exchange was not added to the history ({$path}): {$error}
 cli-sim-start-failed = cannot start the built-in simulator: {$error}
 cli-in-process-note = no --target: using an in-process simulator at {$url} (its state lasts for this command only; run `vflow serve` and pass --target http://127.0.0.1:8080 to keep state between commands)
 cli-cannot-write = cannot write {$path}: {$error}

@@ -2,7 +2,10 @@
 
 ## History
 tui-lists-history-title = History
-tui-lists-history-title-n = History ({$n} exchanges)
+tui-lists-history-title-n = History ({$n ->
+    [one] {$n} exchange
+   *[other] {$n} exchanges
+})
 tui-lists-history-empty = No exchanges yet: send a request and it appears here.
 tui-lists-history-nothing-to-export = no exchanges to export yet
 tui-lists-col-time = time
@@ -56,7 +59,10 @@ tui-lists-traffic-pane-request = #{$id} Request (as received)
 tui-lists-traffic-filter = Filter (method, path, status, code, client, device)
 tui-lists-traffic-title = Traffic: {$listen} → {$upstream}
 tui-lists-traffic-shown-of = {$n} of {$total} shown
-tui-lists-traffic-count = {$n} exchanges
+tui-lists-traffic-count = {$n ->
+    [one] {$n} exchange
+   *[other] {$n} exchanges
+}
 tui-lists-traffic-missed = , {$n} went by too fast to list
 tui-lists-traffic-waiting = Waiting for the first exchange: point the app (or curl) at {$listen}
 tui-lists-traffic-no-match = No exchange matches the filter (Esc clears it).

@@ -3,6 +3,7 @@
 ## 共用
 
 cli-warning = vflow: 警告：{$text}
+cli-history-not-added = 本次请求未写入历史（{$path}）：{$error}
 cli-sim-start-failed = 无法启动内置模拟器：{$error}
 cli-in-process-note = 未指定 --target：使用进程内模拟器 {$url}（其状态只在本条命令内有效；如需在多条命令之间保留状态，请运行 `vflow serve` 并传入 --target http://127.0.0.1:8080）
 cli-cannot-write = 无法写入 {$path}：{$error}
