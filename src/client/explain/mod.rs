@@ -42,6 +42,13 @@ pub fn explain_exchange(x: &super::Exchange, ctx: &ExplainContext) -> Explanatio
     explain(&x.request, x.response.as_ref(), &x.outcome, ctx)
 }
 
+/// The endpoint a request went to, as the explanations read it (`/api/v2/sdk/sms/send`,
+/// a tenant root's prefix cut; a simulator helper's full path): what tells a fetched
+/// captcha from a sent SMS code wherever a screen words an exchange.
+pub fn endpoint(request: &SentRequest) -> String {
+    RequestView::new(request).path
+}
+
 /// Explain an outcome of a recorded request (and its response, when there was one).
 pub fn explain(
     request: &SentRequest,
