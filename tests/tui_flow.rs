@@ -194,10 +194,7 @@ async fn happy_path_sends_and_logs_in_with_the_delivered_code() {
         !ex.contains("use the code with") && !ex.contains("read the code from GET"),
         "{ex}"
     );
-    assert!(
-        todo.contains("id_token as Authorization: Bearer"),
-        "{ex}"
-    );
+    assert!(todo.contains("id_token as Authorization: Bearer"), "{ex}");
     t.app.ui_lang = vflow::api::Lang::Zh;
     let ex = t.explanation();
     assert!(

@@ -726,7 +726,11 @@ fn each_exchange_of_the_evidence_is_headed_by_its_own_endpoint() {
             assert_eq!(a.probe.exchange, k);
             let third = plain(&probe::pane_lines(&a, 2));
             // the pane in the UI language, before the other language's block
-            let other = if lang == Lang::Zh { "\n[en]\n" } else { "\n[zh]\n" };
+            let other = if lang == Lang::Zh {
+                "\n[en]\n"
+            } else {
+                "\n[zh]\n"
+            };
             let ui = third.split(other).next().unwrap().to_string();
             let want = if lang == Lang::Zh { zh } else { en };
             assert!(ui.contains(want), "{k}: {want}\n{third}");
