@@ -187,3 +187,37 @@ fn send_prints_the_warning_before_the_exchange_and_json_carries_it() {
             .contains("X-device-fingerprint")
     );
 }
+
+/// The review's cooldown warning: the seconds since the send and the seconds left are
+/// read from the same instant and add up to the 60 s cooldown (2.9 s ago: 2 s, wait 58 s).
+#[test]
+fn the_cooldown_warning_adds_up_to_the_cooldown() {
+    use vflow::client::precheck::{Input, warnings};
+    let headers = fixtures::headers();
+    for (ms, ago, left) in [(2_900, 2, 58), (35_000, 35, 25), (59_999, 59, 1)] {
+        let w = warnings(&Input {
+            headers: &headers,
+            mobile: "13800138000",
+            scene: "LOGIN_SMS",
+            captcha_token: fixtures::TOKEN,
+            issued: None,
+            recent_send: Some(std::time::Duration::from_millis(ms)),
+        });
+        let w = w
+            .iter()
+            .find(|w| w.expect == Some(codes::CAPTCHA_0006))
+            .expect("the cooldown warning");
+        assert!(
+            w.text.en.contains(&format!("{ago} s ago"))
+                && w.text.en.contains(&format!("wait {left} s)")),
+            "{}",
+            w.text.en
+        );
+        assert!(
+            w.text.zh.contains(&format!("{ago} 秒前"))
+                && w.text.zh.contains(&format!("等待 {left} 秒")),
+            "{}",
+            w.text.zh
+        );
+    }
+}

@@ -360,6 +360,19 @@ async fn without_reveal_the_person_is_asked_and_leaving_the_puzzle_skips_the_tok
             let reason = r.verdict.reason().unwrap_or_default();
             assert_eq!(r.verdict.word(), "SKIP", "{}", case.name);
             assert!(reason.contains("left unsolved"), "{reason}");
+            // the advice fits the Check screen it is read on: its keys, not "F4"
+            assert!(
+                reason.contains("r runs the check again: solve the puzzle (p)")
+                    && !reason.contains("F4"),
+                "{reason}"
+            );
+            // a setup that went well before the token was refused is no answer of the case's
+            assert!(
+                r.explanation.as_ref().is_none_or(|e| e.class != "success"),
+                "{}: {:?}",
+                case.name,
+                r.explanation
+            );
         } else {
             assert_eq!(r.verdict, Verdict::Pass, "{}", case.name);
         }
@@ -943,4 +956,89 @@ async fn a_check_run_in_chinese_through_the_update_loop() {
     );
     let t = zh_screens::draw(&mut app, 120, 40);
     assert_chinese(&zh_screens::text(&t), FILES);
+}
+
+/// Issue: the person omitted X-agent in F2, then ran the check: 33 cases fail with
+/// PARAM.0001 and nothing said why. The table says the headers are F2's (what is
+/// different, how to change them back); a failing case explained by that edit says so; a
+/// case that failed while preparing does not show a setup's "Success" as what it got.
+/// English, then Chinese, through the real update loop against the simulator.
+#[tokio::test]
+async fn the_check_says_when_the_headers_edited_in_f2_are_the_cause() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (mut app, mut rt, _sim) = harness(true).await;
+        if lang == Lang::Zh {
+            in_chinese(&mut app);
+        }
+        // F2, down to X-agent, Space omits it, Esc
+        press(&mut rt, &mut app, KeyCode::F(2));
+        assert_eq!(app.screen, Screen::Headers);
+        let idx = app
+            .headers
+            .iter()
+            .position(|h| h.name == vflow::api::headers::AGENT)
+            .unwrap();
+        for _ in 0..idx {
+            press(&mut rt, &mut app, KeyCode::Down);
+        }
+        press(&mut rt, &mut app, KeyCode::Char(' '));
+        assert!(!app.headers[idx].enabled);
+        press(&mut rt, &mut app, KeyCode::Esc);
+        press(&mut rt, &mut app, KeyCode::F(4));
+        rt.settle(&mut app, LIMIT).await.unwrap();
+        assert_eq!(app.check.running, None);
+        let (notice, fail_line, prep, got) = match lang {
+            Lang::En => (
+                "Headers as edited in F2, not the profile's: X-agent omitted. Every case starts from them; F2 to change them back.",
+                "This failure comes from the F2 edit (X-agent omitted), not from the server",
+                "The case stopped while preparing",
+                "What it got",
+            ),
+            Lang::Zh => (
+                "请求头按 F2 中的编辑发送，而不是配置档中的：X-agent 被省略。每个用例都以此为起点；按 F2 改回。",
+                "这一失败源于 F2 中的编辑（X-agent 被省略），而不是服务器的问题",
+                "用例在准备阶段停止",
+                "实际结果",
+            ),
+        };
+        let screen = |app: &mut App, w: u16, h: u16| {
+            app.size = (w, h);
+            zh_screens::flat(&zh_screens::text(&zh_screens::draw(app, w, h)))
+        };
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = screen(&mut app, w, h);
+            // a wrapped line may break inside a Chinese phrase: compare without spaces
+            let tight = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(tight(&text).contains(&tight(notice)), "{w}x{h}: {text}");
+        }
+        // a case whose checked request failed with PARAM.0001 because of the edit
+        let suite = app.check.suite.clone();
+        let pos = |name: &str| suite.cases.iter().position(|c| c.name == name).unwrap();
+        let i = pos("scene-unknown");
+        let CaseState::Done(r) = &app.check.rows[i] else {
+            panic!("ran")
+        };
+        assert!(r.got.as_deref().unwrap_or_default().contains("PARAM.0001"));
+        app.check.open = Some(i);
+        let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 2));
+        assert!(text.contains(fail_line), "{text}");
+        assert!(text.contains(got), "{text}");
+        // a case that failed getting its pass token: no "Success" of a setup send
+        let i = pos("consumer-bind");
+        app.check.open = Some(i);
+        let text = vflow::tui::record::plain(&vflow::tui::check::pane_lines(&app, 2));
+        assert!(text.contains("PARAM.0001"), "{text}");
+        assert!(text.contains(fail_line), "{text}");
+        assert!(text.contains(prep), "{text}");
+        for wrong in [got, "Success", "成功", "/_sim/state-token returned 2xx"] {
+            assert!(!text.contains(wrong), "{wrong}: {text}");
+        }
+        // the edit undone, the next run's table says nothing
+        app.check.open = None;
+        app.headers[idx].enabled = true;
+        press(&mut rt, &mut app, KeyCode::Char('r'));
+        rt.settle(&mut app, LIMIT).await.unwrap();
+        let text = screen(&mut app, 120, 40);
+        assert!(!text.contains("F2"), "{text}");
+    }
 }

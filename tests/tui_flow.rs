@@ -187,6 +187,20 @@ async fn happy_path_sends_and_logs_in_with_the_delivered_code() {
         screen.contains("login request"),
         "login exchange shown too: {screen}"
     );
+    // the code is spent: the advice is what comes after a login, not to log in again
+    let ex = t.explanation();
+    let todo = ex.split("What to do").nth(1).expect("a next step");
+    assert!(
+        !ex.contains("use the code with") && !ex.contains("read the code from GET"),
+        "{ex}"
+    );
+    assert!(todo.contains("id_token as Authorization: Bearer"), "{ex}");
+    t.app.ui_lang = vflow::api::Lang::Zh;
+    let ex = t.explanation();
+    assert!(
+        ex.contains("Bearer") && !ex.contains("用该验证码调用") && !ex.contains("读取验证码"),
+        "{ex}"
+    );
 }
 
 #[tokio::test]

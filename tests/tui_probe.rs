@@ -689,3 +689,60 @@ async fn the_runtime_refuses_a_probe_run_elsewhere_in_chinese() {
         "{got:?}"
     );
 }
+
+/// The evidence's headline follows the exchange's endpoint: a fetched captcha, a passed
+/// captcha and a simulator helper are not "SMS code sent" (and no code goes to a phone);
+/// the sms/send exchanges still are. In English and in Chinese.
+#[test]
+fn each_exchange_of_the_evidence_is_headed_by_its_own_endpoint() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = done_with_a_finding_in(lang);
+        fixtures::key(&mut a, KeyCode::Enter);
+        assert_eq!(a.probe.open, Some(0));
+        // a simulator helper answered 2xx, as the probes' token step records it
+        let helper = build::sim_get(BASE, "/_sim/captcha/0f1e");
+        let p = &mut a.probe;
+        let i = p.open.unwrap();
+        let Some(probe::ProbeRow::Done(r)) = p.rows.get_mut(i) else {
+            panic!("the race is done")
+        };
+        r.sends.insert(
+            1,
+            Sent {
+                role: "pass token",
+                exchange: fixtures::exchange(&helper, Some(json_response(200, "{\"x\":237}"))),
+                spec: helper,
+            },
+        );
+        let (sent_en, sent_zh) = ("SMS code sent", "短信验证码已发送");
+        let (phone_en, phone_zh) = ("The code goes to the phone", "验证码发到了手机上");
+        let wants: [(&str, &str); 4] = [
+            ("200 OK: Captcha puzzle issued", "200 OK：已获取滑块验证码"),
+            ("200 OK: Success", "200 OK：成功"),
+            ("200 OK: Captcha passed", "200 OK：图形验证码校验通过"),
+            ("200 OK: SMS code sent", "200 OK：短信验证码已发送"),
+        ];
+        for (k, (en, zh)) in wants.into_iter().enumerate() {
+            assert_eq!(a.probe.exchange, k);
+            let third = plain(&probe::pane_lines(&a, 2));
+            // the pane in the UI language, before the other language's block
+            let other = if lang == Lang::Zh {
+                "\n[en]\n"
+            } else {
+                "\n[zh]\n"
+            };
+            let ui = third.split(other).next().unwrap().to_string();
+            let want = if lang == Lang::Zh { zh } else { en };
+            assert!(ui.contains(want), "{k}: {want}\n{third}");
+            if k < 3 {
+                for wrong in [sent_en, sent_zh, phone_en, phone_zh] {
+                    assert!(!third.contains(wrong), "{k}: {wrong}\n{third}");
+                }
+            } else {
+                let phone = if lang == Lang::Zh { phone_zh } else { phone_en };
+                assert!(ui.contains(phone), "{third}");
+            }
+            fixtures::key(&mut a, KeyCode::Char('n'));
+        }
+    }
+}

@@ -55,6 +55,15 @@ pub mod ttl {
     pub const SMS_CODE_MAX_WRONG: u32 = 5;
     /// Resend cooldown per mobile and scene.
     pub const RESEND_COOLDOWN: Duration = Duration::from_secs(60);
+    /// A send `ago` before now, in whole seconds, and the seconds of cooldown left, so that
+    /// the two always add up to the cooldown (`2 s ago`, `wait 58 s`): `ago` rounds down,
+    /// the wait rounds up (waiting the extra part of a second is always safe).
+    pub fn cooldown_split(ago: Duration) -> (u64, u64) {
+        let c = RESEND_COOLDOWN.as_secs();
+        let ago = ago.as_secs().min(c);
+        (ago, c - ago)
+    }
+
     /// Daily cap of codes per mobile.
     pub const DAILY_CAP: u32 = 10;
     pub const DAY: Duration = Duration::from_secs(24 * 3600);
@@ -64,4 +73,25 @@ pub mod ttl {
     pub const SESSION_EXPIRE_SECS: u64 = 432_000;
     /// A simulated social-login state token lives 10 minutes and is single use.
     pub const STATE_TOKEN: Duration = Duration::from_secs(600);
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_time_since_a_send_and_the_wait_left_add_up_to_the_cooldown() {
+            let c = RESEND_COOLDOWN.as_secs();
+            for ms in [
+                0, 1, 999, 2_000, 2_900, 34_999, 35_000, 59_999, 60_000, 90_000,
+            ] {
+                let (ago, left) = cooldown_split(Duration::from_millis(ms));
+                assert_eq!(ago + left, c, "{ms} ms");
+                assert!(
+                    Duration::from_secs(left) + Duration::from_millis(ms) >= RESEND_COOLDOWN
+                        || ms >= 60_000
+                );
+            }
+            assert_eq!(cooldown_split(Duration::from_millis(2_900)), (2, 58));
+        }
+    }
 }

@@ -735,8 +735,12 @@ impl Runner<'_> {
             if let Err(reason) = compare_in(&case.expect, &x.outcome, self.env.lang) {
                 result.verdict = Verdict::Fail { reason };
             }
-        } else if let Some(first) = sends.last() {
-            // a setup send that did not succeed: show what it got
+        } else if let Some(first) = sends
+            .last()
+            .filter(|s| s.exchange.outcome != Outcome::Success)
+        {
+            // a setup send that did not succeed: show what it got (a setup that went well
+            // and then stopped, for a pass token say, has no answer to show)
             result.explanation = Some(explain_exchange(&first.exchange, &self.env.explain));
         }
         result.sends = sends;

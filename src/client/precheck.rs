@@ -95,8 +95,8 @@ pub fn warnings(i: &Input<'_>) -> Vec<Warning> {
     w.extend(fields(i));
     w.extend(token(i));
     if let Some(ago) = i.recent_send {
-        let left = api::ttl::RESEND_COOLDOWN.saturating_sub(ago).as_secs();
-        let (scene, ago) = (i.scene, ago.as_secs());
+        let (ago, left) = api::ttl::cooldown_split(ago);
+        let scene = i.scene;
         w.push(Warning::new(
             Some(codes::CAPTCHA_0006),
             format!(

@@ -1,7 +1,7 @@
 //! The explanation pane: what happened, why in this request, what to do next.
 
 use super::record::Record;
-use crate::api::{Consumer, Lang, Scene};
+use crate::api::{Consumer, Lang, Scene, paths};
 use crate::client::Outcome;
 use crate::client::consumer;
 use crate::client::explain::{ExplainContext, Explanation, Step, UiAction, explain_exchange};
@@ -31,10 +31,21 @@ pub fn lines(
         redact: false,
         ..base.clone()
     };
-    let ex = explain_exchange(&r.exchange, &ctx);
-    if r.exchange.outcome == Outcome::Success {
+    let mut ex = explain_exchange(&r.exchange, &ctx);
+    let sms_send = crate::client::explain::endpoint(&r.exchange.request) == paths::SMS_SEND;
+    if r.exchange.outcome == Outcome::Success && sms_send {
         // What the person came for first: the code, and the next step.
         success_extra(r, &ctx, lang, keys, out);
+        if let Some(login) = r.login.as_ref().filter(|l| code_accepted(l)) {
+            // The code is spent: "use the code with ..." is done; what comes next is the
+            // consumer's own next step (the id_token, ...), if it has one.
+            ex.next_steps = explain_exchange(login, &ctx).next_steps;
+        }
+        render_parts(&ex, lang, false, out);
+    } else if r.exchange.outcome == Outcome::Success {
+        // Another endpoint (captcha, verify, a consumer, a simulator helper): its own
+        // headline, from the same explanation as the rest of the pane.
+        out.push(Line::from(success_headline(&r.exchange, &ex, lang)).themed(theme::OK_STRONG));
         render_parts(&ex, lang, false, out);
     } else {
         render(&ex, lang, out);
@@ -148,6 +159,33 @@ fn render_parts(ex: &Explanation, lang: Lang, headline: bool, out: &mut Vec<Line
     }
 }
 
+/// Whether the consumer exchange took the code (a 2xx is not always a yes).
+fn code_accepted(login: &crate::client::Exchange) -> bool {
+    login.outcome == Outcome::Success
+        && next_step::consumer_of(login).is_none_or(|c| consumer::accepted(c, login))
+}
+
+/// `200 OK: Captcha puzzle issued`: the status as received and the explanation's title.
+fn success_headline(x: &crate::client::Exchange, ex: &Explanation, lang: Lang) -> String {
+    let status = x
+        .response
+        .as_ref()
+        .map(|r| {
+            let reason = http::StatusCode::from_u16(r.status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("");
+            format!("{} {reason}", r.status).trim_end().to_string()
+        })
+        .unwrap_or_else(|| x.outcome.label());
+    t!(
+        lang,
+        "tui-result-success-headline",
+        status = status,
+        title = ex.title.get(lang)
+    )
+}
+
 fn success_extra(
     r: &Record,
     base: &ExplainContext,
@@ -180,7 +218,7 @@ fn success_extra(
             ..base.clone()
         };
         match &login.outcome {
-            Outcome::Success if c.is_none_or(|c| consumer::accepted(c, login)) => {
+            Outcome::Success if code_accepted(login) => {
                 let (en, zh) = c.unwrap_or(Consumer::Login).success();
                 let what = if lang == Lang::Zh { zh } else { en };
                 out.push(

@@ -415,8 +415,8 @@ impl Runtime {
         let headers = app.headers.clone();
         let explain = app.explain_base.clone();
         let simulator = app.target.simulator.then_some(true);
-        let tokens = super::check::token_source(self.tx.clone(), run);
         let lang = app.ui_lang;
+        let tokens = super::check::token_source(self.tx.clone(), run, lang);
         let handle = tokio::spawn(async move {
             match http.await {
                 Ok(http) => {

@@ -29,6 +29,10 @@ pub fn in_chinese(a: &mut App) {
     a.ui_lang = Lang::Zh;
     a.headers = headers_in(Lang::Zh);
     a.base_headers = headers_in(Lang::Zh);
+    // a check run already started did so with these headers too (as if Chinese all along)
+    if a.check.ran_with.is_some() {
+        a.check.ran_with = Some(headers_in(Lang::Zh));
+    }
 }
 
 /// The terminal after drawing `a` at `w`x`h`.

@@ -94,6 +94,14 @@ fn captcha_0005(view: &RequestView, _ctx: &ExplainContext, _mask: &Mask, out: &m
     }
 }
 
+/// The catalogue's CAPTCHA.0006 next steps this request's explanation can say better
+/// (their index in its `todo`).
+pub(super) mod todo_0006 {
+    pub const CHECK_MOBILE: usize = 0;
+    pub const WAIT_COOLDOWN: usize = 1;
+}
+use todo_0006::{CHECK_MOBILE as TODO_CHECK_MOBILE, WAIT_COOLDOWN as TODO_WAIT_COOLDOWN};
+
 fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut Out) {
     match view.field("mobile") {
         Found::Value(m) => match mobile::problem(&m) {
@@ -110,6 +118,7 @@ fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut
                     "fix the mobile number: 5 to 20 digits after an optional +",
                     "修正手机号：可选的 + 号后跟 5 到 20 位数字",
                 ));
+                out.supersede(TODO_CHECK_MOBILE);
             }
             None => {
                 out.line(t(
@@ -119,8 +128,8 @@ fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut
                 let cooldown = ttl::RESEND_COOLDOWN;
                 if let Some(ago) = ctx.recent_send.filter(|a| *a < cooldown) {
                     let scene = view.field("type").value().unwrap_or_default().to_string();
-                    let (s, c) = (ago.as_secs(), cooldown.as_secs());
-                    let left = cooldown.saturating_sub(ago).as_secs();
+                    let c = cooldown.as_secs();
+                    let (s, left) = ttl::cooldown_split(ago);
                     out.line(t(
                         format!("this session sent a code to this mobile for {scene} {s} s before this request: that is the {c} s resend cooldown"),
                         format!("本会话在此请求前 {s} 秒已向该手机号发送过 {scene} 验证码：这正是 {c} 秒的重发冷却"),
@@ -129,6 +138,10 @@ fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut
                         format!("wait {left} s more, or send to another mobile or scene"),
                         format!("再等待 {left} 秒，或换一个手机号或场景发送"),
                     ));
+                    // the catalogue's "check the mobile number" and "wait for the cooldown,
+                    // or use another number": said above, for this request
+                    out.supersede(TODO_CHECK_MOBILE);
+                    out.supersede(TODO_WAIT_COOLDOWN);
                     return;
                 }
                 out.line(t(

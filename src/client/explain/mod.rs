@@ -42,6 +42,13 @@ pub fn explain_exchange(x: &super::Exchange, ctx: &ExplainContext) -> Explanatio
     explain(&x.request, x.response.as_ref(), &x.outcome, ctx)
 }
 
+/// The endpoint a request went to, as the explanations read it (`/api/v2/sdk/sms/send`,
+/// a tenant root's prefix cut; a simulator helper's full path): what tells a fetched
+/// captcha from a sent SMS code wherever a screen words an exchange.
+pub fn endpoint(request: &SentRequest) -> String {
+    RequestView::new(request).path
+}
+
 /// Explain an outcome of a recorded request (and its response, when there was one).
 pub fn explain(
     request: &SentRequest,
@@ -141,11 +148,13 @@ fn api_error(
     e.catalogue_message = Some(t(entry.msg.en.clone(), entry.msg.zh.clone()));
     e.meaning = t(entry.meaning.en.clone(), entry.meaning.zh.clone());
     e.general_causes = from_list(&entry.causes);
-    let (lines, steps) = table::specific(&entry.code, view, ctx, mask);
-    e.in_this_request = lines;
-    e.next_steps = steps;
-    for todo in from_list(&entry.todo) {
-        e.step(todo);
+    let out = table::specific(&entry.code, view, ctx, mask);
+    e.in_this_request = out.lines;
+    e.next_steps = out.steps;
+    for (i, todo) in from_list(&entry.todo).into_iter().enumerate() {
+        if !out.superseded.contains(&i) {
+            e.step(todo);
+        }
     }
     if message.trim() != entry.msg.en && message.trim() != entry.msg.zh {
         e.in_this_request.push(t(

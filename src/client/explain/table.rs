@@ -12,6 +12,10 @@ use super::{captcha, consumer, fields, headers, sim};
 pub(super) struct Out {
     pub(super) lines: Vec<Text>,
     pub(super) steps: Vec<Step>,
+    /// The catalogue's generic next steps (by their index in its `todo`) that this
+    /// request's own lines and steps make needless ("check the mobile number" when the
+    /// mobile is known to be well formed): not repeated under them.
+    pub(super) superseded: Vec<usize>,
 }
 
 impl Out {
@@ -23,6 +27,12 @@ impl Out {
     /// A next step vflow has no action for.
     pub(super) fn step(&mut self, text: Text) {
         self.steps.push(Step::plain(text));
+    }
+
+    /// The catalogue's `todo` step number `i` says nothing this request's explanation
+    /// does not say better.
+    pub(super) fn supersede(&mut self, i: usize) {
+        self.superseded.push(i);
     }
 
     /// A next step done by a vflow action (each front end names its key or flag).
@@ -55,19 +65,15 @@ pub(super) fn lookup(code: &str) -> Option<Explainer> {
         .map(|(_, f)| *f)
 }
 
-/// The request-specific cause lines and extra next steps for a catalogue code
-/// (none for a code without an explainer: the catalogue's text stands alone).
-pub(super) fn specific(
-    code: &str,
-    view: &RequestView,
-    ctx: &ExplainContext,
-    mask: &Mask,
-) -> (Vec<Text>, Vec<Step>) {
+/// The request-specific cause lines, extra next steps and superseded catalogue steps
+/// for a catalogue code (none for a code without an explainer: the catalogue's text
+/// stands alone).
+pub(super) fn specific(code: &str, view: &RequestView, ctx: &ExplainContext, mask: &Mask) -> Out {
     let mut out = Out::default();
     if let Some(f) = lookup(code) {
         f(view, ctx, mask, &mut out);
     }
-    (out.lines, out.steps)
+    out
 }
 
 #[cfg(test)]

@@ -528,3 +528,58 @@ fn no_explanation_names_a_tui_key() {
         }
     }
 }
+
+#[test]
+fn a_resend_in_the_cooldown_says_what_to_do_once_and_the_seconds_add_up() {
+    let todo = &Catalogue::get().entry(codes::CAPTCHA_0006).todo;
+    // the steps the explainer supersedes are the ones it says better
+    assert!(todo.en[fields::todo_0006::CHECK_MOBILE].contains("mobile number"));
+    assert!(todo.en[fields::todo_0006::WAIT_COOLDOWN].contains("cooldown"));
+    let ctx = ExplainContext {
+        recent_send: Some(Duration::from_millis(35_600)),
+        ..Default::default()
+    };
+    let e = explain_spec(&base_spec(), &api(codes::CAPTCHA_0006), &ctx);
+    let en: Vec<&str> = e.next_steps.iter().map(|s| s.text.en.as_str()).collect();
+    let zh: Vec<&str> = e.next_steps.iter().map(|s| s.text.zh.as_str()).collect();
+    // 35 s before, 25 s more: 60 in all
+    assert!(
+        causes(&e).contains("for LOGIN_SMS 35 s before"),
+        "{}",
+        causes(&e)
+    );
+    assert_eq!(
+        en.iter()
+            .filter(|s| s.contains("wait") || s.contains("another"))
+            .count(),
+        1,
+        "{en:?}"
+    );
+    assert!(
+        en.contains(&"wait 25 s more, or send to another mobile or scene"),
+        "{en:?}"
+    );
+    assert!(
+        !en.iter().any(|s| s.contains("check the mobile number")),
+        "{en:?}"
+    );
+    assert!(
+        zh.contains(&"再等待 25 秒，或换一个手机号或场景发送"),
+        "{zh:?}"
+    );
+    assert!(!zh.iter().any(|s| s.contains("等待冷却结束")), "{zh:?}");
+    // the consumed pass token is still worth saying
+    assert!(
+        en.iter().any(|s| s.contains("solve a new captcha")),
+        "{en:?}"
+    );
+    // a malformed number: "fix it" once, not "check it" as well
+    let mut s = base_spec();
+    s.set_field("mobile", "138");
+    let e = explain_spec(&s, &api(codes::CAPTCHA_0006), &ExplainContext::default());
+    let en: Vec<&str> = e.next_steps.iter().map(|s| s.text.en.as_str()).collect();
+    assert!(
+        !en.iter().any(|s| s.contains("check the mobile number")),
+        "{en:?}"
+    );
+}

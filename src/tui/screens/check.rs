@@ -90,6 +90,8 @@ pub struct CheckState {
     pub confirm_restart: bool,
     /// The built-in suite is not parsed yet (see [`CheckState::deferred`]).
     pub deferred: bool,
+    /// The headers the last run started from (F2's, as they were then).
+    pub ran_with: Option<Vec<HeaderSetting>>,
 }
 
 impl Default for CheckState {
@@ -113,6 +115,7 @@ impl CheckState {
             asking: None,
             confirm_restart: false,
             deferred: false,
+            ran_with: None,
         }
     }
 
@@ -216,12 +219,13 @@ fn asking_text(app: &App) -> Option<String> {
 
 /// Where the check's pass tokens come from in the TUI: the simulator's reveal
 /// when the target has it, otherwise the person solves the slider puzzle.
-pub fn token_source(tx: UnboundedSender<Msg>, run: u64) -> Arc<dyn TokenSource> {
+pub fn token_source(tx: UnboundedSender<Msg>, run: u64, lang: Lang) -> Arc<dyn TokenSource> {
     Arc::new(AskThePerson {
         reveal: SimulatorReveal::default(),
         no_reveal: AtomicBool::new(false),
         tx,
         run,
+        lang,
     })
 }
 
@@ -232,6 +236,8 @@ struct AskThePerson {
     no_reveal: AtomicBool,
     tx: UnboundedSender<Msg>,
     run: u64,
+    /// The UI language (the skip reason the hint ends is in it).
+    lang: Lang,
 }
 
 impl TokenSource for AskThePerson {
@@ -264,11 +270,24 @@ impl TokenSource for AskThePerson {
         })
     }
 
-    // English like the runner's skip reason it ends (check::run builds that sentence).
+    // Read on the Check screen itself: its own keys, not "F4".
     fn hint(&self) -> String {
-        "solve the puzzle when the check asks for it (F4), or run against the built-in simulator"
-            .into()
+        t!(
+            self.lang,
+            "tui-check-token-hint",
+            again = own_key(Action::RunAgain),
+            solve = own_key(Action::SolvePuzzle)
+        )
     }
+}
+
+/// The Check screen's own key for `action` (`r`), for text read on that screen.
+fn own_key(action: Action) -> String {
+    KEYS.iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+        .unwrap_or_default()
 }
 
 /// Open the puzzle for the waiting case (when the Check screen is in front).
@@ -349,6 +368,7 @@ pub fn start(app: &mut App) -> Vec<Cmd> {
     if c.running.is_some() {
         return vec![];
     }
+    c.ran_with = Some(app.headers.clone());
     c.last_run += 1;
     c.running = Some(c.last_run);
     c.stopped = false;
@@ -696,6 +716,7 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
 pub fn hit(app: &App, body: Rect, x: u16, y: u16) -> Option<layout::Hit> {
     let c = &app.check;
     if c.open.is_none() {
+        let (_, body) = edits_split(app, body);
         let (table, _) = table_areas(app, body);
         // bordered, with a header row: data starts two rows down
         let first = table.y + 2;
@@ -805,8 +826,172 @@ fn ms(r: &CaseResult) -> String {
 pub fn view(app: &App, f: &mut Frame, body: Rect) {
     match app.check.open {
         Some(i) => detail(app, f, body, i),
-        None => table(app, f, body),
+        None => {
+            let (notice, rest) = edits_split(app, body);
+            if let Some(area) = notice {
+                let text = Text::from(edits_lines(app));
+                f.render_widget(Paragraph::new(wrap_text(&text, area.width)), area);
+            }
+            table(app, f, rest)
+        }
     }
+}
+
+// ---- headers edited in F2 ----------------------------------------------------------
+
+/// How one header the check sends differs from the profile's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderChange {
+    /// In the list but switched off: not sent.
+    Omitted(String),
+    /// Sent with no value where the profile has one.
+    Blank(String),
+    /// Sent with another value.
+    Changed(String),
+    /// Sent, and the profile does not send it.
+    Added(String),
+    /// Deleted from the list: not sent.
+    Removed(String),
+}
+
+impl HeaderChange {
+    pub fn name(&self) -> &str {
+        match self {
+            HeaderChange::Omitted(n)
+            | HeaderChange::Blank(n)
+            | HeaderChange::Changed(n)
+            | HeaderChange::Added(n)
+            | HeaderChange::Removed(n) => n,
+        }
+    }
+
+    /// The header is not sent (or sent empty) where the profile sends a value.
+    fn missing(&self) -> bool {
+        matches!(
+            self,
+            HeaderChange::Omitted(_) | HeaderChange::Blank(_) | HeaderChange::Removed(_)
+        )
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        let name = self.name();
+        match self {
+            HeaderChange::Omitted(_) => t!(lang, "tui-check-header-omitted", name = name),
+            HeaderChange::Blank(_) => t!(lang, "tui-check-header-blank", name = name),
+            HeaderChange::Changed(_) => t!(lang, "tui-check-header-changed", name = name),
+            HeaderChange::Added(_) => t!(lang, "tui-check-header-added", name = name),
+            HeaderChange::Removed(_) => t!(lang, "tui-check-header-removed", name = name),
+        }
+    }
+}
+
+/// How the headers `now` (F2's) differ from the profile's `base`, in the profile's order
+/// (then the added ones); header names compare without case.
+pub fn header_changes(base: &[HeaderSetting], now: &[HeaderSetting]) -> Vec<HeaderChange> {
+    let find = |hs: &[HeaderSetting], name: &str| {
+        hs.iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .cloned()
+    };
+    let mut out = Vec::new();
+    for b in base {
+        let name = b.name.clone();
+        match find(now, &b.name) {
+            None if b.enabled => out.push(HeaderChange::Removed(name)),
+            None => {}
+            Some(n) if b.enabled && !n.enabled => out.push(HeaderChange::Omitted(name)),
+            Some(n) if !b.enabled && n.enabled => out.push(HeaderChange::Added(name)),
+            Some(n) if !n.enabled || n.value == b.value => {}
+            Some(n) if n.value.trim().is_empty() => out.push(HeaderChange::Blank(name)),
+            Some(_) => out.push(HeaderChange::Changed(name)),
+        }
+    }
+    for n in now.iter().filter(|n| n.enabled) {
+        if find(base, &n.name).is_none() {
+            out.push(HeaderChange::Added(n.name.clone()));
+        }
+    }
+    out
+}
+
+/// The changes as one phrase: `X-agent omitted, X-L changed`.
+fn changes_text(changes: &[HeaderChange], lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    changes
+        .iter()
+        .map(|c| c.text(lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The headers the table's results were sent with (the last run's; before any run,
+/// the ones the next run will send) against the profile's.
+fn table_changes(app: &App) -> Vec<HeaderChange> {
+    let now = app.check.ran_with.as_deref().unwrap_or(&app.headers);
+    header_changes(&app.base_headers, now)
+}
+
+/// The line over the table when the check sends other headers than the profile's.
+fn edits_lines(app: &App) -> Vec<Line<'static>> {
+    let changes = table_changes(app);
+    if changes.is_empty() {
+        return vec![];
+    }
+    let lang = app.ui_lang;
+    vec![
+        Line::from(t!(
+            lang,
+            "tui-check-edited-headers",
+            changes = changes_text(&changes, lang),
+            key = crate::tui::keymap::key_label_in(Action::OpenHeaders, lang),
+        ))
+        .themed(theme::WARN),
+    ]
+}
+
+/// The notice's rows (none when the headers are the profile's) and the rest of the body.
+fn edits_split(app: &App, body: Rect) -> (Option<Rect>, Rect) {
+    let lines = edits_lines(app);
+    if lines.is_empty() {
+        return (None, body);
+    }
+    let h = wrapped_height(lines, body.width, 1, 3).min(body.height.saturating_sub(8));
+    if h == 0 {
+        return (None, body);
+    }
+    let [notice, rest] = Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(body);
+    (Some(notice), rest)
+}
+
+/// The F2 edits that explain a failing case's answer: a device header not sent for
+/// PARAM.0001, X-client-id not sent for PARAM.0002 or changed for PARAM.0003.
+fn edits_behind(app: &App, r: &CaseResult) -> Vec<HeaderChange> {
+    use crate::api::catalogue::codes;
+    use crate::api::headers as h;
+    if !matches!(r.verdict, Verdict::Fail { .. }) {
+        return vec![];
+    }
+    let said = format!(
+        "{} {}",
+        r.got.as_deref().unwrap_or_default(),
+        r.verdict.reason().unwrap_or_default()
+    );
+    let Some(ran_with) = app.check.ran_with.as_deref() else {
+        return vec![];
+    };
+    header_changes(&app.base_headers, ran_with)
+        .into_iter()
+        .filter(|c| {
+            let is = |n: &str| c.name().eq_ignore_ascii_case(n);
+            (said.contains(codes::PARAM_0001)
+                && c.missing()
+                && h::REQUIRED_DEVICE.iter().any(|n| is(n)))
+                || (said.contains(codes::PARAM_0002) && c.missing() && is(h::CLIENT_ID))
+                || (said.contains(codes::PARAM_0003)
+                    && matches!(c, HeaderChange::Changed(_))
+                    && is(h::CLIENT_ID))
+        })
+        .collect()
 }
 
 fn title(app: &App) -> String {
@@ -1116,7 +1301,7 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     };
     let mut out = Vec::new();
     if i == 2 {
-        check_lines(lang, r, &mut out);
+        check_lines(app, r, &mut out);
         // the explanation of what it got (computed by the runner)
         if let Some(e) = &r.explanation {
             crate::tui::explain_view::render(e, lang, &mut out);
@@ -1170,7 +1355,8 @@ pub fn pane_lines(app: &App, i: usize) -> Vec<Line<'static>> {
 /// Width of the labels before the values in the check pane (`expected  `).
 const LABEL_COLS: usize = 10;
 
-fn check_lines(lang: Lang, r: &CaseResult, out: &mut Vec<Line<'static>>) {
+fn check_lines(app: &App, r: &CaseResult, out: &mut Vec<Line<'static>>) {
+    let lang = app.ui_lang;
     let label = |s: String| Span::raw(pad(&s, LABEL_COLS)).themed(theme::MUTED);
     out.push(Line::from(vec![
         label(t!(lang, "tui-check-label-expected")),
@@ -1188,10 +1374,30 @@ fn check_lines(lang: Lang, r: &CaseResult, out: &mut Vec<Line<'static>>) {
     if let Some(reason) = r.verdict.reason().filter(|x| !x.starts_with("expected ")) {
         out.push(Line::from(reason.to_string()).style(verdict_style(&r.verdict)));
     }
+    let behind = edits_behind(app, r);
+    if !behind.is_empty() {
+        out.push(
+            Line::from(t!(
+                lang,
+                "tui-check-failed-by-edit",
+                changes = changes_text(&behind, lang),
+                key = crate::tui::keymap::key_label_in(Action::OpenHeaders, lang),
+                again = own_key(Action::RunAgain),
+            ))
+            .themed(theme::WARN),
+        );
+    }
     if r.sends.len() > 1 {
         out.push(
             Line::from(t!(lang, "tui-check-sends-setup", n = r.sends.len())).themed(theme::MUTED),
         );
+    }
+    if r.checked().is_none() && r.explanation.is_none() && !r.sends.is_empty() {
+        // the preparation went well as far as it was sent, then stopped (the reason is
+        // above): no answer of the case's own to show
+        out.push(Line::from(""));
+        out.push(Line::from(t!(lang, "tui-check-stopped-in-preparation")).themed(theme::MUTED));
+        return;
     }
     if r.sends.is_empty() && r.explanation.is_none() {
         // nothing went out (a skip, or a setup that stopped first): no answer to show

@@ -66,3 +66,14 @@ tui-check-needs-captcha = a check case needs a captcha solved: F4 shows which
 tui-check-run-goes-on = the run goes on
 tui-check-confirm-restart = a run is going ({$summary}): r again restarts it from the first case, any other key keeps it
 tui-check-cannot-run = cannot run the check: {$error}
+
+# The headers the check sent differ from the profile's (F2 edits).
+tui-check-edited-headers = Headers as edited in F2, not the profile's: {$changes}. Every case starts from them; {$key} to change them back.
+tui-check-header-omitted = {$name} omitted
+tui-check-header-blank = {$name} blank
+tui-check-header-changed = {$name} changed
+tui-check-header-added = {$name} added
+tui-check-header-removed = {$name} removed
+tui-check-failed-by-edit = This failure comes from the F2 edit ({$changes}), not from the server: the suite expects the profile's headers. {$key} to change them back, then {$again} to run again.
+tui-check-stopped-in-preparation = The case stopped while preparing (the reason is above): its own request was not sent, so there is no answer to explain.
+tui-check-token-hint = {$again} runs the check again: solve the puzzle ({$solve}) when a case asks for one; or run against the built-in simulator

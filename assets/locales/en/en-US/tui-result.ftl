@@ -47,6 +47,7 @@ tui-result-key-change-mobile = change mobile
 tui-result-key-change-token = change token
 tui-result-key-new-request = new request
 tui-result-sms-sent = 200 OK: SMS code sent
+tui-result-success-headline = {$status}: {$title}
 tui-result-delivered-code = Delivered code: {$code}
 tui-result-from-outbox = (read from the simulator's outbox)
 tui-result-code-on-phone = The code goes to the phone: read it there.

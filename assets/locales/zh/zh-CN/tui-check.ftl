@@ -66,3 +66,14 @@ tui-check-needs-captcha = 一个检查用例需要解验证码：按 F4 查看�
 tui-check-run-goes-on = 运行继续
 tui-check-confirm-restart = 正在运行（{$summary}）：再按一次 r 从第一个用例重新开始，按其他键继续运行
 tui-check-cannot-run = 无法运行检查：{$error}
+
+# The headers the check sent differ from the profile's (F2 edits).
+tui-check-edited-headers = 请求头按 F2 中的编辑发送，而不是配置档中的：{$changes}。每个用例都以此为起点；按 {$key} 改回。
+tui-check-header-omitted = {$name} 被省略
+tui-check-header-blank = {$name} 为空
+tui-check-header-changed = {$name} 已修改
+tui-check-header-added = {$name} 为新增
+tui-check-header-removed = {$name} 已删除
+tui-check-failed-by-edit = 这一失败源于 F2 中的编辑（{$changes}），而不是服务器的问题：检查套件以配置档的请求头为准。按 {$key} 改回，再按 {$again} 重新运行。
+tui-check-stopped-in-preparation = 用例在准备阶段停止（原因见上）：它自己的请求没有发出，因此没有可解释的响应。
+tui-check-token-hint = 按 {$again} 重新运行检查：用例需要时完成滑块拼图（{$solve}）；或改用内置模拟器运行

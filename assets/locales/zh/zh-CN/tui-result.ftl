@@ -46,6 +46,7 @@ tui-result-key-change-mobile = 更换手机号
 tui-result-key-change-token = 更换通过令牌
 tui-result-key-new-request = 新请求
 tui-result-sms-sent = 200 OK：短信验证码已发送
+tui-result-success-headline = {$status}：{$title}
 tui-result-delivered-code = 收到的验证码：{$code}
 tui-result-from-outbox = （读自模拟器的发件箱）
 tui-result-code-on-phone = 验证码发到了手机上：请在手机上查看。
