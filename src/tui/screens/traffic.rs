@@ -649,48 +649,50 @@ pub(crate) fn click_row(app: &mut App, i: usize) -> Vec<Cmd> {
 }
 
 pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
-    let t = &app.traffic;
-    if let Some(rec) = t.open.as_deref() {
-        let areas = layout::result(body);
-        let lang = app.ui_lang;
-        let status = crate::tui::record::outcome_label_in(&rec.exchange.outcome, lang);
-        let titles = [
-            format!(
-                " {} ",
-                t!(lang, "tui-lists-traffic-pane-request", id = rec.id)
-            ),
-            format!(
-                " {} ",
-                t!(lang, "tui-result-pane-response", status = status)
-            ),
-            format!(" {} ", t!(lang, "tui-result-pane-explanation")),
-        ];
-        let red = app.redact.then(|| rec.redactor());
-        let summary = crate::tui::record::summary_line_in(&rec.exchange, red.as_ref(), lang);
-        app.panes
-            .draw(f, &areas, app.ui_lang, summary, titles, |i| {
-                // Without the result screen's keys (r, s, m, l...): they do not work
-                // here; the footer has this screen's (e takes it to the review).
-                let lines = crate::tui::record::pane_lines(
-                    rec,
-                    i,
-                    app.redact,
-                    &app.explain_base,
-                    app.ui_lang,
-                    false,
-                );
-                Text::from(lines)
-            });
-        return;
+    match app.traffic.open.as_deref() {
+        Some(rec) => draw_detail(app, f, body, rec),
+        None => draw_list(app, f, body),
     }
-    let (list_area, filter_area) = areas(app, body);
-    if let Some(fa) = filter_area {
-        let filter_title = format!(" {} ", t!(app.ui_lang, "tui-lists-traffic-filter"));
-        input_box(f, fa, &t.filter, &filter_title, t.filtering);
-    }
-    let n = t.shown();
+}
+
+/// An opened exchange: the summary line and the request, response and explanation panes.
+fn draw_detail(app: &App, f: &mut Frame, body: Rect, rec: &crate::tui::record::Record) {
+    let areas = layout::result(body);
     let lang = app.ui_lang;
-    let title = format!(
+    let status = crate::tui::record::outcome_label_in(&rec.exchange.outcome, lang);
+    let titles = [
+        format!(
+            " {} ",
+            t!(lang, "tui-lists-traffic-pane-request", id = rec.id)
+        ),
+        format!(
+            " {} ",
+            t!(lang, "tui-result-pane-response", status = status)
+        ),
+        format!(" {} ", t!(lang, "tui-result-pane-explanation")),
+    ];
+    let red = app.redact.then(|| rec.redactor());
+    let summary = crate::tui::record::summary_line_in(&rec.exchange, red.as_ref(), lang);
+    app.panes
+        .draw(f, &areas, app.ui_lang, summary, titles, |i| {
+            // Without the result screen's keys (r, s, m, l...): they do not work
+            // here; the footer has this screen's (e takes it to the review).
+            let lines = crate::tui::record::pane_lines(
+                rec,
+                i,
+                app.redact,
+                &app.explain_base,
+                app.ui_lang,
+                false,
+            );
+            Text::from(lines)
+        });
+}
+
+/// The list title: where the proxy listens and forwards, how many exchanges (shown of all).
+fn list_title(t: &TrafficState, lang: crate::api::Lang) -> String {
+    let n = t.shown();
+    format!(
         " {}  {}{} ",
         t!(
             lang,
@@ -712,8 +714,20 @@ pub(crate) fn draw(app: &App, f: &mut Frame, body: Rect) {
         } else {
             String::new()
         }
-    );
-    let block = focused_block(title, !t.filtering);
+    )
+}
+
+/// The list of exchanges (and the filter box when there is one).
+fn draw_list(app: &App, f: &mut Frame, body: Rect) {
+    let t = &app.traffic;
+    let (list_area, filter_area) = areas(app, body);
+    if let Some(fa) = filter_area {
+        let filter_title = format!(" {} ", t!(app.ui_lang, "tui-lists-traffic-filter"));
+        input_box(f, fa, &t.filter, &filter_title, t.filtering);
+    }
+    let n = t.shown();
+    let lang = app.ui_lang;
+    let block = focused_block(list_title(t, lang), !t.filtering);
     if n == 0 {
         let text = if t.list.is_empty() {
             t!(
