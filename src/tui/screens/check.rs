@@ -1002,7 +1002,9 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
         [a, b, ..] => Some(t!(lang, "tui-check-flags-two", a = a, b = b)),
     };
     if let Some(flags) = flags {
-        head.push(Span::styled(format!(" {flags}"), theme::MUTED));
+        // A full-width bracket needs no space before it (Chinese).
+        let gap = if lang == Lang::Zh { "" } else { " " };
+        head.push(Span::styled(format!("{gap}{flags}"), theme::MUTED));
     }
     let mut lines = vec![Line::from(head)];
     match c.rows.get(i) {

@@ -732,8 +732,10 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(probe.name.clone(), theme::STRONG),
         Span::raw(format!(
-            "{} ",
-            t!(lang, "tui-probe-about-title", title = probe.title_in(lang))
+            "{}{}",
+            t!(lang, "tui-probe-about-title", title = probe.title_in(lang)),
+            // A full-width bracket needs no space before it (Chinese).
+            if lang == Lang::Zh { "" } else { " " },
         )),
         Span::styled(
             t!(
