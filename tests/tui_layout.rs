@@ -1,0 +1,147 @@
+//! Layout at the sizes a person uses (80x24, 120x40, 160x48), in English and
+//! Chinese: nothing a person needs is cut or runs into its neighbour. The
+//! help overlay's two columns, the puzzle's status line, and the tables'
+//! cells (a cut cell ends with `…` and the selected row's full text is
+//! shown below the table).
+
+mod zh_screens;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use vflow::api::Lang;
+use vflow::tui::app::{App, Msg, update};
+use vflow::tui::fixtures::{self, app, error_body, filled, json_response, with_result};
+use zh_screens::{assert_rows_fit, in_chinese};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (160, 48)];
+
+fn lang_code(a: &App) -> &'static str {
+    match a.ui_lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+fn draw(a: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let t = zh_screens::draw(a, w, h);
+    assert_rows_fit(&t);
+    t
+}
+
+/// The text of the cells `x0..x1` of row `y` (a wide character once).
+fn cells(t: &Terminal<TestBackend>, y: u16, x0: u16, x1: u16) -> String {
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    let mut skip = 0usize;
+    for x in x0..x1 {
+        let sym = buf[(x, y)].symbol();
+        if skip == 0 {
+            s.push_str(sym);
+        }
+        skip = skip.max(zh_screens::cols(sym)).saturating_sub(1);
+    }
+    s
+}
+
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Open the help overlay on `a` and check, at every size, that each key's
+/// description stays in its own column (the gap between the columns blank,
+/// every description whole in its column) and snapshot it.
+fn help_columns(name: &str, a: &mut App) {
+    let screen_keys = vflow::tui::keymap::help(a);
+    let lang = a.ui_lang;
+    let global: Vec<(&str, String)> = vflow::tui::keymap::GLOBAL
+        .iter()
+        .filter(|b| (b.shown)(a))
+        .map(|b| (b.label, b.describe(lang)))
+        .collect();
+    update(a, Msg::Key(KeyEvent::from(KeyCode::F(1))));
+    assert!(a.help.open);
+    for (w, h) in SIZES {
+        let t = draw(a, w, h);
+        let rows = zh_screens::rows(&t);
+        let top = rows.iter().position(|r| r.contains('╔')).unwrap();
+        let ox = zh_screens::column_of(&rows[top], "╔").unwrap() as u16;
+        let ow = zh_screens::column_of(&rows[top], "╗").unwrap() as u16 + 1 - ox;
+        let inner = ow - 2;
+        let (heading, everywhere) = match lang {
+            Lang::En => ("This screen", "Everywhere"),
+            Lang::Zh => ("本页", "任何页面"),
+        };
+        let first = rows.iter().position(|r| r.contains(heading)).unwrap();
+        let gap = zh_screens::column_of(&rows[first], everywhere).unwrap() as u16 - 1;
+        assert!(gap > ox + inner / 3, "{w}x{h}: two columns");
+        let first = first + 1;
+        let last = rows.iter().position(|r| r.contains('╚')).unwrap();
+        let (mut left, mut right) = (String::new(), String::new());
+        for y in first..last {
+            let y = y as u16;
+            let row = cells(&t, y, ox + 1, ox + ow - 1);
+            if row.trim().is_empty() {
+                break; // the end of the two columns
+            }
+            assert_eq!(
+                cells(&t, y, gap, gap + 1),
+                " ",
+                "{w}x{h} row {y}: a description runs into the right column\n{}",
+                zh_screens::text(&t)
+            );
+            left.push_str(&cells(&t, y, ox + 1, gap));
+            right.push_str(&cells(&t, y, gap + 1, ox + ow - 1));
+        }
+        let (left, right) = (squeezed(&left), squeezed(&right));
+        // Small windows scroll: check what is on screen.
+        for (k, d) in &screen_keys {
+            let entry = squeezed(&format!("{k}{d}"));
+            if left.contains(&squeezed(k)) && (w, h) != (80, 24) {
+                assert!(left.contains(&entry), "{w}x{h}: {entry} in {left}");
+            }
+        }
+        for (k, d) in &global {
+            let entry = squeezed(&format!("{k}{d}"));
+            if (w, h) != (80, 24) {
+                assert!(right.contains(&entry), "{w}x{h}: {entry} in {right}");
+            }
+        }
+        insta::assert_snapshot!(format!("help_{name}_{}_{w}x{h}", lang_code(a)), t.backend());
+    }
+}
+
+#[test]
+fn help_on_the_token_step_keeps_each_entry_in_its_column() {
+    let (mut a, _) = app();
+    help_columns("token", &mut a);
+    let (mut a, _) = app();
+    in_chinese(&mut a);
+    help_columns("token", &mut a);
+}
+
+#[test]
+fn help_on_the_result_keeps_each_entry_in_its_column() {
+    for zh in [false, true] {
+        let (a, _) = filled(vflow::tui::app::Step::Review);
+        let mut a = with_result(
+            a,
+            Some(json_response(400, &error_body("IDAAS.SDK.PARAM.0002"))),
+        );
+        if zh {
+            in_chinese(&mut a);
+        }
+        help_columns("result", &mut a);
+    }
+}
+
+#[test]
+fn help_on_the_puzzle_keeps_each_entry_in_its_column() {
+    for zh in [false, true] {
+        let (mut a, _) = fixtures::puzzle_screen();
+        if zh {
+            in_chinese(&mut a);
+        }
+        help_columns("puzzle", &mut a);
+    }
+}
