@@ -145,3 +145,152 @@ fn help_on_the_puzzle_keeps_each_entry_in_its_column() {
         help_columns("puzzle", &mut a);
     }
 }
+
+/// The text of the screen with whitespace removed (a wrapped text reads whole).
+fn squeezed_screen(t: &Terminal<TestBackend>) -> String {
+    squeezed(&zh_screens::flat(&zh_screens::text(t)).replace(['┃', '│'], " "))
+}
+
+#[test]
+fn the_selected_scene_shows_its_whole_description() {
+    use vflow::api::Scene;
+    for zh in [false, true] {
+        let (mut a, _) = filled(vflow::tui::app::Step::Scene);
+        if zh {
+            in_chinese(&mut a);
+        }
+        for (i, s) in Scene::ALL.iter().enumerate() {
+            a.scene_sel = i;
+            for (w, h) in SIZES {
+                let t = draw(&mut a, w, h);
+                let screen = squeezed_screen(&t);
+                let d = squeezed(&vflow::tui::screens::scene::description(*s, a.ui_lang));
+                assert!(
+                    screen.contains(&d),
+                    "{w}x{h} {s:?}: {d}\n{}",
+                    zh_screens::text(&t)
+                );
+            }
+        }
+    }
+}
+
+/// The row of the screen that shows `name` in a table's first column, whole
+/// or cut with `…` (at least 8 characters of it).
+fn table_row<'a>(rows: &'a [String], name: &str) -> Option<&'a str> {
+    rows.iter().map(String::as_str).find(|r| {
+        let Some(cell) = r.strip_prefix('│') else {
+            return false;
+        };
+        cell.starts_with(&format!("{name} "))
+            || name
+                .char_indices()
+                .skip(8)
+                .any(|(i, _)| cell.starts_with(&format!("{}…", &name[..i])))
+    })
+}
+
+/// A table's cell text shown whole in `row`, or cut with `…`; false when a
+/// part of it is shown with no `…`.
+fn whole_or_ellipsized(row: &str, text: &str) -> bool {
+    if row.contains(text) {
+        return true;
+    }
+    // The longest prefix of `text` on the row must be followed by `…`.
+    // (a column starts after two spaces; three characters at least).
+    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(3).collect();
+    match ends
+        .iter()
+        .rev()
+        .find(|&&i| row.contains(&format!("  {}", &text[..i])))
+    {
+        Some(&i) => row.contains(&format!("{}…", &text[..i])),
+        None => true, // the column is not drawn at this width
+    }
+}
+
+#[test]
+fn check_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
+    for zh in [false, true] {
+        let (mut a, _) = app();
+        if zh {
+            in_chinese(&mut a);
+        }
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::F(4))));
+        let cases = a.check.suite.cases.clone();
+        for (w, h) in SIZES {
+            for (i, case) in cases.iter().enumerate() {
+                a.check.sel = i;
+                let t = draw(&mut a, w, h);
+                let rows = zh_screens::rows(&t);
+                let row = table_row(&rows, &case.name).unwrap_or_else(|| {
+                    panic!("{w}x{h}: {} not in\n{}", case.name, rows.join("\n"))
+                });
+                let what = case.description_in(a.ui_lang);
+                assert!(
+                    whole_or_ellipsized(row, what),
+                    "{w}x{h}: {what:?} cut without … in {row:?}"
+                );
+                // The box under the table has the selected case in full.
+                let screen = squeezed_screen(&t);
+                assert!(
+                    screen.contains(&squeezed(&case.name)),
+                    "{w}x{h} {}",
+                    case.name
+                );
+                assert!(screen.contains(&squeezed(what)), "{w}x{h} {what}");
+            }
+            a.check.sel = 0;
+            let t = draw(&mut a, w, h);
+            insta::assert_snapshot!(
+                format!("check_table_{}_{w}x{h}", lang_code(&a)),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn probe_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
+    for zh in [false, true] {
+        let (mut a, _) = app();
+        if zh {
+            in_chinese(&mut a);
+        }
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::F(4))));
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('s'))));
+        update(
+            &mut a,
+            Msg::Check(vflow::tui::check::CheckMsg::Finished {
+                run: 1,
+                stopped: true,
+            }),
+        );
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Tab)));
+        assert!(a.probe.shown);
+        let probes = a.probe.suite.probes.clone();
+        for (w, h) in SIZES {
+            for (i, probe) in probes.iter().enumerate() {
+                a.probe.sel = i;
+                let t = draw(&mut a, w, h);
+                let rows = zh_screens::rows(&t);
+                let row = table_row(&rows, &probe.name).unwrap_or_else(|| {
+                    panic!("{w}x{h}: {} not in\n{}", probe.name, rows.join("\n"))
+                });
+                let title = probe.title_in(a.ui_lang);
+                assert!(
+                    whole_or_ellipsized(row, title),
+                    "{w}x{h}: {title:?} cut without … in {row:?}"
+                );
+                let screen = squeezed_screen(&t);
+                assert!(screen.contains(&squeezed(title)), "{w}x{h} {title}");
+            }
+            a.probe.sel = 0;
+            let t = draw(&mut a, w, h);
+            insta::assert_snapshot!(
+                format!("probe_table_{}_{w}x{h}", lang_code(&a)),
+                t.backend()
+            );
+        }
+    }
+}
