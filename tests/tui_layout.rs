@@ -294,3 +294,104 @@ fn probe_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
         }
     }
 }
+
+/// The puzzle screen as `fixtures::puzzle_screen` opens it, in `lang`.
+fn puzzle_in(zh: bool) -> App {
+    let (mut a, _) = fixtures::app();
+    if zh {
+        in_chinese(&mut a);
+    }
+    let ctrl_p = KeyEvent::new(KeyCode::Char('p'), crossterm::event::KeyModifiers::CONTROL);
+    update(&mut a, Msg::Key(ctrl_p));
+    update(
+        &mut a,
+        Msg::PuzzleFetched(Ok(Box::new(vflow::tui::screens::puzzle::Fetched {
+            puzzle: fixtures::puzzle(),
+            picker: Some(ratatui_image::picker::Picker::halfblocks()),
+        }))),
+    );
+    a
+}
+
+fn keys(a: &mut App, s: &str) {
+    for c in s.chars() {
+        update(a, Msg::Key(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+#[test]
+fn the_puzzle_status_wraps_at_80x24_and_the_picture_keeps_its_size() {
+    use vflow::tui::screens::puzzle;
+    let full = ratatui::layout::Rect::new(0, 0, 80, 24);
+    for zh in [false, true] {
+        let mut a = puzzle_in(zh);
+        a.mobile = Default::default();
+        let picture = puzzle::areas(&a, full).picture;
+        let lang = lang_code(&a);
+        // Typing x with no mobile known: the status says how to give one.
+        keys(&mut a, "150");
+        let t = draw(&mut a, 80, 24);
+        let screen = squeezed_screen(&t);
+        let unknown = match a.ui_lang {
+            Lang::En => "typed 150 sender: mobile not known yet: Enter asks for it (m edits)",
+            Lang::Zh => "已输入 150 手机号：尚未填写，按 Enter 时会询问（m 编辑）",
+        };
+        assert!(
+            screen.contains(&squeezed(unknown)),
+            "{}",
+            zh_screens::text(&t)
+        );
+        assert_eq!(
+            puzzle::areas(&a, full).picture,
+            picture,
+            "the picture keeps its size"
+        );
+        insta::assert_snapshot!(format!("puzzle_status_typed_{lang}_80x24"), t.backend());
+        // Enter asks for the mobile; the number typed, the status says what Enter does.
+        update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+        assert!(a.puzzle.editing_mobile);
+        keys(&mut a, "13800138000");
+        let mut t = draw(&mut a, 80, 24);
+        let screen = squeezed_screen(&t);
+        let editing = match a.ui_lang {
+            Lang::En => "13800138000 Enter verifies, Esc back to the slider",
+            Lang::Zh => "13800138000 按 Enter 验证，按 Esc 返回滑块",
+        };
+        assert!(
+            screen.contains(&squeezed(editing)),
+            "{}",
+            zh_screens::text(&t)
+        );
+        assert_eq!(
+            puzzle::areas(&a, full).picture,
+            picture,
+            "the picture keeps its size"
+        );
+        // The cursor is right after the number typed.
+        let pos = t.get_cursor_position().unwrap();
+        let rows = zh_screens::rows(&t);
+        let row = &rows[usize::from(pos.y)];
+        let at = zh_screens::column_of(row, "13800138000").expect("the number on the cursor's row");
+        assert_eq!(usize::from(pos.x), at + 11, "{row}");
+        insta::assert_snapshot!(format!("puzzle_status_mobile_{lang}_80x24"), t.backend());
+    }
+}
+
+#[test]
+fn the_loupe_has_a_label_at_80x24() {
+    for zh in [false, true] {
+        let mut a = puzzle_in(zh);
+        keys(&mut a, "147");
+        let t = draw(&mut a, 80, 24);
+        let ar = vflow::tui::screens::puzzle::areas(&a, ratatui::layout::Rect::new(0, 0, 80, 24));
+        assert!(ar.loupe.height >= 2, "a loupe at 80x24");
+        // A narrow column on the left: `loupe` / `×2`.
+        let label = cells(&t, ar.loupe.y, ar.loupe.x, ar.loupe.x + 6)
+            + &cells(&t, ar.loupe.y + 1, ar.loupe.x, ar.loupe.x + 6);
+        let want = match a.ui_lang {
+            Lang::En => "loupe×2",
+            Lang::Zh => "放大镜×2",
+        };
+        assert!(squeezed(&label).starts_with(want), "{label:?}");
+    }
+}
