@@ -56,20 +56,6 @@ pub fn duration_label(d: std::time::Duration) -> String {
     }
 }
 
-#[cfg(test)]
-mod duration_tests {
-    use super::duration_label;
-    use std::time::Duration;
-
-    #[test]
-    fn a_duration_keeps_its_significant_digits() {
-        assert_eq!(duration_label(Duration::from_micros(840)), "0.84 ms");
-        assert_eq!(duration_label(Duration::from_micros(3_240)), "3.2 ms");
-        assert_eq!(duration_label(Duration::from_micros(87_400)), "87 ms");
-        assert_eq!(duration_label(Duration::from_millis(1_420)), "1.42 s");
-    }
-}
-
 /// The one-line summary above the panes: status and code, time, and the
 /// server's own words (last, so a narrow screen cuts only those).
 pub fn summary_line(ex: &Exchange, redact: Option<&Redactor>) -> Line<'static> {
@@ -369,5 +355,19 @@ fn visible_spans(lines: &mut [ratatui::text::Line<'_>]) {
                 span.content = v.into();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::duration_label;
+    use std::time::Duration;
+
+    #[test]
+    fn a_duration_keeps_its_significant_digits() {
+        assert_eq!(duration_label(Duration::from_micros(840)), "0.84 ms");
+        assert_eq!(duration_label(Duration::from_micros(3_240)), "3.2 ms");
+        assert_eq!(duration_label(Duration::from_micros(87_400)), "87 ms");
+        assert_eq!(duration_label(Duration::from_millis(1_420)), "1.42 s");
     }
 }
