@@ -48,10 +48,12 @@
 //!      opening bracket glued to Latin text (`code（仅限模拟器）`) may start a
 //!      line. Likewise a short code span in backticks (at most `SHORT_CODE`
 //!      columns, `` `vflow serve --reveal-solutions` ``) is kept whole.
-//!   4a. *Paths and URLs* (a word with a `/`) break after a separator only:
-//!      a segment between slashes that fits a line is not broken at its `-`
+//!
+//!      *4a. Paths and URLs* (a word with a `/`) break after a separator
+//!      only: a segment between slashes that fits a line is not broken at its `-`
 //!      or `.` (`…/reports/` then `vflow-report-2026-12-02T224010Z.txt`).
-//!   4b. *Short tokens stay with their neighbours*: a one-character key or
+//!
+//!      *4b. Short tokens stay with their neighbours*: a one-character key or
 //!      variable stays with the word after it (`p solves`), and with up to
 //!      two ideographs either side of it (`y 恒为 5`); an HTTP status stays
 //!      with the error code after it (`400 IDAAS.SDK.PARAM.0001`).
@@ -315,10 +317,11 @@ fn lay_out(
             .chars()
             .next_back()
             .is_some_and(|c| !c.is_whitespace() && !is_opening(c));
-        if a > ps && after_text && !text[a..].starts_with('`') {
-            if let Err(at) = allowed.binary_search(&a) {
-                allowed.insert(at, a);
-            }
+        if a > ps
+            && after_text
+            && let Err(at) = allowed.binary_search(&a)
+        {
+            allowed.insert(at, a);
         }
     }
     notes.extend(code_spans(text, ps, pe));

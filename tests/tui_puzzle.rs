@@ -919,7 +919,7 @@ fn asking_for_the_sender_in_chinese_puts_the_cursor_after_the_wide_label() {
         let rows = zh_screens::rows(&t);
         let label = zh_screens::column_of(&rows[usize::from(at.y)], "手机号：1380")
             .expect("the sender on the cursor's row") as u16;
-        assert!(sender.contains(at.into()), "{w}x{h}: {sender:?}");
+        assert!(sender.contains(at), "{w}x{h}: {sender:?}");
         assert_eq!(at.x, label + 8 + 4, "{w}x{h}: {sender:?}");
     }
 }
