@@ -649,9 +649,13 @@ fn ends_with_lone_token(s: &str) -> bool {
 }
 
 /// Whether `s` starts with a one-character token (`5`, `p 键`).
+/// A digit before a unit (`5 次`) is not one: tailoring 1 keeps it with its unit.
 fn starts_with_lone_token(s: &str) -> bool {
     let mut cs = s.chars();
-    cs.next().is_some_and(|c| c.is_ascii_alphanumeric()) && token_edge(cs.next())
+    let Some(c) = cs.next().filter(char::is_ascii_alphanumeric) else {
+        return false;
+    };
+    token_edge(cs.next()) && !(c.is_ascii_digit() && is_unit(s[1..].trim_start_matches(' ')))
 }
 
 /// Whether `s` ends with an HTTP status (`400`), a word of its own.
