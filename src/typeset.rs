@@ -44,7 +44,19 @@
 //!      `（必填）`, `（可选）` or `（HTTP 库添加）`, there is no break: the
 //!      note moves to the next line whole rather than leaving `（必` at the end
 //!      of one line and `填）` at the start of the next. A longer bracketed
-//!      text, or a note wider than the line, breaks as any other.
+//!      text, or a note wider than the line, breaks as any other. A full-width
+//!      opening bracket glued to Latin text (`code（仅限模拟器）`) may start a
+//!      line. Likewise a short code span in backticks (at most `SHORT_CODE`
+//!      columns, `` `vflow serve --reveal-solutions` ``) is kept whole.
+//!
+//!      *4a. Paths and URLs* (a word with a `/`) break after a separator
+//!      only: a segment between slashes that fits a line is not broken at its `-`
+//!      or `.` (`…/reports/` then `vflow-report-2026-12-02T224010Z.txt`).
+//!
+//!      *4b. Short tokens stay with their neighbours*: a one-character key or
+//!      variable stays with the word after it (`p solves`), and with up to
+//!      two ideographs either side of it (`y 恒为 5`); an HTTP status stays
+//!      with the error code after it (`400 IDAAS.SDK.PARAM.0001`).
 //!   5. *Only when nothing fits* (a piece with no point left is wider than
 //!      the line) it starts a line of its own and is broken between grapheme
 //!      clusters, each line full (CSS `overflow-wrap: break-word`); never so
@@ -295,7 +307,25 @@ fn lay_out(
 
     // Tailorings 1, 2 and 4: drop opportunities, sort the rest into word
     // boundaries and points inside words.
-    let notes: Vec<(usize, usize)> = short_notes(text, ps, pe)
+    let mut notes = short_notes(text, ps, pe);
+    // A full-width opening bracket glued to Latin text (`code（仅限模拟器）`,
+    // which UAX #14 keeps together) may start a line: CJK typesetting breaks
+    // before an opening bracket.
+    let mut allowed = allowed.to_vec();
+    for &(a, _) in &notes {
+        let after_text = text[..a]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !is_opening(c));
+        if a > ps
+            && after_text
+            && let Err(at) = allowed.binary_search(&a)
+        {
+            allowed.insert(at, a);
+        }
+    }
+    notes.extend(code_spans(text, ps, pe));
+    let notes: Vec<(usize, usize)> = notes
         .into_iter()
         .filter(|&(a, b)| {
             // The note with what UAX #14 glues to it (`JWT（…）、`) must fit a line:
@@ -311,7 +341,7 @@ fn lay_out(
         .collect();
     let mut bounds = vec![ps];
     let mut inner = Vec::new();
-    for &p in allowed {
+    for &p in &allowed {
         if p <= ps + prefix_len
             || p >= pe
             || keeps_together(text, p)
@@ -359,6 +389,7 @@ fn lay_out(
         if width_of > rest {
             split_word(
                 text,
+                rest,
                 a,
                 content_end,
                 b,
@@ -382,6 +413,7 @@ fn lay_out(
 /// Rule 3: cut a word wider than a line at its secondary points.
 fn split_word(
     text: &str,
+    rest: usize,
     a: usize,
     content_end: usize,
     end: usize,
@@ -390,6 +422,13 @@ fn split_word(
 ) {
     let mut points: Vec<(usize, u8)> = uax14.iter().map(|&p| (p, INNER)).collect();
     sensible_points(text, a, content_end, &mut points);
+    if text[a..content_end].contains('/') {
+        // A path or URL: inside a segment that fits a line (a file name such
+        // as `vflow-report-2026-12-02T224010Z.txt`), only after a separator.
+        points.retain(|&(p, _)| {
+            after_separator(&text[a..p]) || segment_width(text, a, content_end, p) > rest
+        });
+    }
     points.sort_unstable();
     // One point per position, with the best priority.
     points.dedup_by(|later, earlier| {
@@ -460,6 +499,27 @@ fn sensible_points(text: &str, a: usize, content_end: usize, points: &mut Vec<(u
     }
 }
 
+/// Whether `s` ends with a separator of rule 3 (a break after it is kept in a path).
+fn after_separator(s: &str) -> bool {
+    s.ends_with(['/', '?', '&', ',', ';', '=', ':', '|'])
+}
+
+/// The width of the `/`-separated segment of `text[a..b]` around the point `p`
+/// (with its closing `/`).
+fn segment_width(text: &str, a: usize, b: usize, p: usize) -> usize {
+    let from = text[a..p].rfind('/').map_or(a, |i| a + i + 1);
+    let to = text[p..b].find('/').map_or(b, |i| p + i + 1);
+    display_width(&text[from..to])
+}
+
+/// Opening punctuation: UAX #14 forbids a break after these.
+fn is_opening(c: char) -> bool {
+    matches!(
+        break_property(c as u32),
+        BreakClass::OpenPunctuation | BreakClass::Quotation
+    )
+}
+
 /// Whether a line may start with `c` after a break inside a word.
 fn can_start_line(c: char) -> bool {
     !c.is_whitespace() && !is_closing(c) && !is_joining(c)
@@ -522,16 +582,101 @@ fn short_notes(text: &str, ps: usize, pe: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Tailoring 1: a UAX #14 opportunity at `p` that must not break.
+/// Tailoring 4 for code: the byte ranges of the short `` `…` `` spans in
+/// `text[ps..pe]` (a command such as `` `vflow serve --reveal-solutions` ``).
+fn code_spans(text: &str, ps: usize, pe: usize) -> Vec<(usize, usize)> {
+    let para = &text[ps..pe];
+    let ticks: Vec<usize> = para.match_indices('`').map(|(i, _)| i).collect();
+    ticks
+        .chunks_exact(2)
+        .filter(|pair| {
+            let inside = &para[pair[0] + 1..pair[1]];
+            !inside.trim().is_empty() && display_width(inside) <= SHORT_CODE
+        })
+        .map(|pair| (ps + pair[0], ps + pair[1] + 1))
+        .collect()
+}
+
+/// Tailorings 1 and 6: a UAX #14 opportunity at `p` that must not break.
 fn keeps_together(text: &str, p: usize) -> bool {
     let before = text[..p].trim_end_matches(' ');
-    let (Some(c1), Some(c2)) = (before.chars().next_back(), text[p..].chars().next()) else {
+    let after = &text[p..];
+    let (Some(c1), Some(c2)) = (before.chars().next_back(), after.chars().next()) else {
         return false;
     };
     if is_digit(c1) {
-        return is_unit(&text[p..]);
+        return is_unit(after) || (is_status(before) && is_error_code(after));
     }
-    c1 == '第' && is_digit(c2)
+    if c1 == '第' && is_digit(c2) {
+        return true;
+    }
+    // A one-character key or variable stays with the word after it
+    // (`p solves the puzzle`), and with the Chinese word either side of it
+    // (`y 恒为 5`: up to two ideographs).
+    let spaced = before.len() < p;
+    if spaced && ends_with_lone_token(before) {
+        return true;
+    }
+    if is_ideograph(c1) {
+        let before1 = &before[..before.len() - c1.len_utf8()];
+        if spaced && starts_with_lone_token(after) {
+            return true;
+        }
+        if !spaced && is_ideograph(c2) {
+            let after1 = after[c2.len_utf8()..].trim_start_matches(' ');
+            let glued_right = after.len() - c2.len_utf8() > after1.len();
+            let glued_left = before1.len() > before1.trim_end_matches(' ').len();
+            return (glued_left && ends_with_lone_token(before1.trim_end_matches(' ')))
+                || (glued_right && starts_with_lone_token(after1));
+        }
+    }
+    false
+}
+
+/// The widest content of a `` `…` `` span kept whole, in columns.
+const SHORT_CODE: usize = 48;
+
+/// A lone ASCII letter or digit: what may come before or after it.
+fn token_edge(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || is_ideograph(c) || is_opening(c) || is_closing(c))
+}
+
+/// Whether `s` ends with a one-character token (` p`, `y`).
+fn ends_with_lone_token(s: &str) -> bool {
+    let mut cs = s.chars().rev();
+    cs.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && cs.next().is_none_or(|c| c.is_whitespace() || is_wide(c))
+}
+
+/// Whether `s` starts with a one-character token (`5`, `p 键`).
+/// A digit before a unit (`5 次`) is not one: tailoring 1 keeps it with its unit.
+fn starts_with_lone_token(s: &str) -> bool {
+    let mut cs = s.chars();
+    let Some(c) = cs.next().filter(char::is_ascii_alphanumeric) else {
+        return false;
+    };
+    token_edge(cs.next()) && !(c.is_ascii_digit() && is_unit(s[1..].trim_start_matches(' ')))
+}
+
+/// Whether `s` ends with an HTTP status (`400`), a word of its own.
+fn is_status(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && matches!(b[b.len() - 3], b'1'..=b'5')
+        && b[b.len() - 3..].iter().all(u8::is_ascii_digit)
+        && (b.len() == 3 || !b[b.len() - 4].is_ascii_alphanumeric())
+}
+
+/// Whether `s` starts with an error code (`IDAAS.SDK.PARAM.0001`, `CAPTCHA_0006`).
+fn is_error_code(s: &str) -> bool {
+    let code = &s[..s.find(|c: char| c.is_whitespace()).unwrap_or(s.len())];
+    let code = code.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    code.len() >= 3
+        && code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code.contains(['.', '_'])
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '_'))
 }
 
 fn is_digit(c: char) -> bool {

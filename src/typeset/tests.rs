@@ -317,3 +317,118 @@ fn a_short_bracketed_note_is_never_split() {
     // Too narrow for the note: it is broken rather than lost.
     assert_eq!(wrap("（必填）", 4).concat(), "（必填）");
 }
+
+#[test]
+fn a_path_breaks_after_slashes_not_at_hyphens() {
+    // The CLI's "report written to" line at 80 columns was split
+    // `…/reports/vflow-` / `report-2026-12-02T224010Z.txt`.
+    let text = "report written to /tmp/lay-home/.local/share/vflow/reports/\
+                vflow-report-2026-12-02T224010Z.txt (open it with less -R)";
+    let file = "vflow-report-2026-12-02T224010Z.txt";
+    for width in display_width(file)..=90 {
+        let lines = wrap(text, width);
+        assert_fits(&lines, width);
+        assert!(lines.iter().any(|l| l.contains(file)), "{width}: {lines:?}");
+        for l in &lines {
+            assert!(!l.ends_with('-'), "{width}: {lines:?}");
+        }
+    }
+    // A URL's name with hyphens moves whole to the next line.
+    let url = "https://tenant.example.com/api/v2/sdk/sms-send-with-captcha-verification";
+    for width in 42..=70 {
+        let lines = wrap(url, width);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l == "sms-send-with-captcha-verification"),
+            "{width}: {lines:?}"
+        );
+    }
+    // A segment longer than the line still breaks inside, at its hyphens.
+    let lines = wrap(url, 20);
+    assert_fits(&lines, 20);
+    assert_eq!(lines.concat(), url);
+}
+
+#[test]
+fn a_short_backticked_command_stays_whole() {
+    // The puzzle's help text at 80 columns: `` `vflow serve `` / `` --reveal-solutions` ``.
+    let text =
+        "the simulator shows the answer when it runs as `vflow serve --reveal-solutions` only";
+    let cmd = "`vflow serve --reveal-solutions`";
+    for width in display_width(cmd)..display_width(text) {
+        let lines = wrap(text, width);
+        assert_fits(&lines, width);
+        assert!(lines.iter().any(|l| l.contains(cmd)), "{width}: {lines:?}");
+    }
+    // Narrower than the command: it breaks as before, nothing lost.
+    let lines = wrap(text, 20);
+    assert_fits(&lines, 20);
+    assert!(lines.iter().any(|l| l.starts_with("--reveal")), "{lines:?}");
+}
+
+#[test]
+fn a_one_letter_key_stays_with_the_next_word() {
+    // The token step's advice: `…for 13900010094: p` / `solves the puzzle`.
+    let text = "no pass token yet for 13900010094: p solves the puzzle, g gets one";
+    for width in 12..display_width(text) {
+        let lines = wrap(text, width);
+        assert_fits(&lines, width);
+        for l in &lines {
+            assert!(
+                !l.ends_with(" p") && !l.ends_with(" g"),
+                "{width}: {lines:?}"
+            );
+            assert!(l != "p" && l != "g", "{width}: {lines:?}");
+        }
+    }
+    // A one-character token glued to the Chinese word next to it.
+    let zh = "拖动拼图后提交 point_json；y 恒为 5";
+    for width in 10..display_width(zh) {
+        let lines = wrap(zh, width);
+        assert_fits(&lines, width);
+        assert!(
+            lines.iter().any(|l| l.contains("y 恒为 5")),
+            "{width}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn an_http_status_stays_with_its_code() {
+    // The result pane: `captcha: 400` / `IDAAS.SDK.PARAM.0001`.
+    let text = "the server refused the captcha: 400 IDAAS.SDK.PARAM.0001 (a parameter is missing)";
+    let code = "400 IDAAS.SDK.PARAM.0001";
+    for width in display_width(code)..display_width(text) {
+        let lines = wrap(text, width);
+        assert_fits(&lines, width);
+        assert!(lines.iter().any(|l| l.contains(code)), "{width}: {lines:?}");
+    }
+    // A number before an ordinary word still breaks (see a_number_stays_with_its_unit).
+    assert_eq!(
+        wrap("HTTP 400 Bad Request", 9),
+        ["HTTP 400", "Bad", "Request"]
+    );
+}
+
+#[test]
+fn a_short_note_after_a_space_or_latin_text_stays_whole() {
+    // The explanation of a header and the check list at 80 columns split
+    // `（正` / `常）` and `（仅限` / `模拟器）`.
+    for (text, note) in [
+        ("x-device-fingerprint 已带值发送（正常）", "（正常）"),
+        ("X-agent 已带值发送 （正常）", "（正常）"),
+        ("绑定手机号（仅限模拟器）", "（仅限模拟器）"),
+        (
+            "consumer-bind-mobile 绑定手机号 （仅限模拟器）",
+            "（仅限模拟器）",
+        ),
+        ("register-right-code（仅限模拟器）", "（仅限模拟器）"),
+    ] {
+        for width in display_width(note)..display_width(text) {
+            let lines = wrap(text, width);
+            assert_fits(&lines, width);
+            assert!(lines.iter().any(|l| l.contains(note)), "{width}: {lines:?}");
+        }
+    }
+}

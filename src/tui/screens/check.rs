@@ -1027,7 +1027,7 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         .unwrap_or(4) as u16;
     let fixed = name_w + 16 + 16 + 7 + 7 + 5;
     let wide = area.width.saturating_sub(2) >= fixed + 24;
-    let rows: Vec<Row> = c
+    let rows: Vec<TableRow> = c
         .suite
         .cases
         .iter()
@@ -1040,31 +1040,34 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
                         .as_deref()
                         .map(crate::check::short)
                         .unwrap_or_default(),
-                    Cell::from(verdict_word(lang, &r.verdict)).style(verdict_style(&r.verdict)),
+                    (verdict_word(lang, &r.verdict), verdict_style(&r.verdict)),
                     ms(r),
                     theme::PLAIN,
                 ),
                 CaseState::Running => (
                     "…".to_string(),
-                    Cell::from(t!(lang, "tui-check-running-cell")).style(theme::ACCENT),
+                    (t!(lang, "tui-check-running-cell"), theme::ACCENT),
                     String::new(),
                     theme::PLAIN,
                 ),
-                CaseState::Pending => (String::new(), Cell::from("·"), String::new(), theme::MUTED),
+                CaseState::Pending => (
+                    String::new(),
+                    ("·".to_string(), Style::default()),
+                    String::new(),
+                    theme::MUTED,
+                ),
             };
             let mut cells = vec![
-                Cell::from(case.name.clone()),
-                Cell::from(expected),
-                Cell::from(got),
+                (case.name.clone(), Style::default()),
+                (expected, Style::default()),
+                (got, Style::default()),
                 verdict,
-                Cell::from(time),
+                (time, Style::default()),
             ];
             if wide {
-                cells.push(
-                    Cell::from(case.description_in(app.ui_lang).to_string()).style(theme::MUTED),
-                );
+                cells.push((case.description_in(app.ui_lang).to_string(), theme::MUTED));
             }
-            Row::new(cells).style(style)
+            TableRow { cells, style }
         })
         .collect();
     let mut widths = vec![
@@ -1111,15 +1114,68 @@ pub(crate) struct ResultsTable {
     pub title: String,
     /// Where the suite came from (in the UI language), shown with the target under the table.
     pub source: String,
-    pub rows: Vec<Row<'static>>,
+    pub rows: Vec<TableRow>,
     pub widths: Vec<Constraint>,
     pub header: Vec<String>,
     pub sel: usize,
     pub about: Vec<Line<'static>>,
 }
 
+/// One row of a results table: each cell's text and style, and the row's style.
+pub(crate) struct TableRow {
+    pub cells: Vec<(String, Style)>,
+    pub style: Style,
+}
+
+/// `s` cut to `w` columns, ending with `…` when something was cut.
+pub(crate) fn ellipsized(s: &str, w: usize) -> String {
+    if crate::typeset::display_width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let gw = crate::typeset::display_width(g);
+        if used + gw + 1 > w {
+            break;
+        }
+        out.push_str(g);
+        used += gw;
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The widths `Table` gives its columns in `area` (bordered, no highlight
+/// symbol, one column of spacing, `Flex::Start`).
+fn column_widths(widths: &[Constraint], area: Rect) -> Vec<usize> {
+    let inner = Rect::new(0, 0, area.width.saturating_sub(2), 1);
+    Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
 /// Draw `t` into `area` (the table) and `info` (the box about its selected row).
+/// A cell cut to its column ends with `…`; the box shows the selected row in full.
 pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: ResultsTable) {
+    let cols = column_widths(&t.widths, area);
+    let rows: Vec<Row<'static>> = t
+        .rows
+        .into_iter()
+        .map(|r| {
+            let cells = r.cells.into_iter().enumerate().map(|(i, (text, style))| {
+                let w = cols.get(i).copied().unwrap_or(0);
+                Cell::from(ellipsized(&text, w)).style(style)
+            });
+            Row::new(cells.collect::<Vec<_>>()).style(r.style)
+        })
+        .collect();
     let block = Block::bordered()
         .title(t.title)
         .title_bottom(
@@ -1127,8 +1183,8 @@ pub(crate) fn draw_results(app: &App, f: &mut Frame, area: Rect, info: Rect, t: 
                 .alignment(Alignment::Right),
         )
         .border_style(theme::ACCENT);
-    let len = t.rows.len();
-    let table = Table::new(t.rows, t.widths)
+    let len = rows.len();
+    let table = Table::new(rows, t.widths)
         .header(Row::new(t.header).themed(theme::HEADING))
         .row_highlight_style(theme::SELECTED)
         .block(block);
@@ -1187,7 +1243,9 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
         [a, b, ..] => Some(t!(lang, "tui-check-flags-two", a = a, b = b)),
     };
     if let Some(flags) = flags {
-        head.push(Span::styled(format!(" {flags}"), theme::MUTED));
+        // A full-width bracket needs no space before it (Chinese).
+        let gap = if lang == Lang::Zh { "" } else { " " };
+        head.push(Span::styled(format!("{gap}{flags}"), theme::MUTED));
     }
     let mut lines = vec![Line::from(head)];
     match c.rows.get(i) {

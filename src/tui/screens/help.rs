@@ -94,9 +94,37 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
 }
 
-/// The help overlay's text for the current screen.
-pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// The key column of the help overlay (a leading space, the key, a space).
+const KEY_COLUMNS: usize = 14;
+/// The narrowest description column kept beside another column.
+const MIN_DESCRIPTION: usize = 16;
+
+/// One help entry at `width` columns: the key in its column, the description
+/// wrapped beside it (a hanging indent under the description), each row
+/// exactly `width` columns wide.
+fn entry_rows(key: &str, description: &str, width: usize) -> Vec<Vec<Span<'static>>> {
+    let key_width = KEY_COLUMNS - 2;
+    let desc_width = width.saturating_sub(KEY_COLUMNS).max(1);
+    let keys = crate::typeset::wrap(key, key_width);
+    let descs = crate::typeset::wrap(description, desc_width);
+    (0..keys.len().max(descs.len()))
+        .map(|i| {
+            let k = keys.get(i).map_or("", String::as_str);
+            let d = descs.get(i).map_or("", String::as_str);
+            vec![
+                Span::styled(format!(" {} ", pad(k, key_width)), theme::KEY),
+                Span::raw(pad(d, width.saturating_sub(KEY_COLUMNS))),
+            ]
+        })
+        .collect()
+}
+
+/// The help overlay's text for the current screen, laid out for `width`
+/// columns: two columns of keys (this screen on the left, everywhere on the
+/// right) when they fit, else one after the other.
+pub(crate) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let lang = app.ui_lang;
+    let width = usize::from(width);
     let mut lines = vec![
         Line::from(t!(lang, "tui-help-flow")).themed(theme::STRONG),
         Line::from(t!(lang, "tui-help-moving")),
@@ -108,28 +136,75 @@ pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
         .filter(|b| (b.shown)(app))
         .map(|b| (b.label, b.describe(lang)))
         .collect();
-    let cell = |k: &(&str, String)| {
-        vec![
-            Span::styled(format!(" {}", pad(k.0, 13)), theme::KEY),
-            Span::raw(pad(&k.1, 20)),
-        ]
-    };
-    // Two columns of keys: this screen on the left, everywhere on the right.
-    lines.push(Line::from(vec![
-        Span::raw(pad(&t!(lang, "tui-help-this-screen"), 34))
-            .themed(theme::STRONG)
-            .themed(theme::UNDERLINE),
-        Span::raw(t!(lang, "tui-help-everywhere")).themed(theme::HEADING),
-    ]));
-    for i in 0..screen.len().max(global.len()) {
-        let mut spans = match screen.get(i) {
-            Some(k) => cell(k),
-            None => vec![Span::raw(" ".repeat(34))],
+    let this_screen = t!(lang, "tui-help-this-screen");
+    let everywhere = t!(lang, "tui-help-everywhere");
+    // The left column ends with a one-column gap before the right one; the
+    // split is the one with the fewest rows (the nearest to the middle of those).
+    let narrowest = KEY_COLUMNS + MIN_DESCRIPTION;
+    let two = width > 2 * narrowest;
+    let rows_at = |left: usize| -> usize {
+        let h = |k: Option<&(&str, String)>, w: usize| {
+            k.map_or(0, |k| {
+                crate::typeset::height(&k.1, w - KEY_COLUMNS)
+                    .max(crate::typeset::height(k.0, KEY_COLUMNS - 2))
+            })
         };
-        if let Some(k) = global.get(i) {
-            spans.extend(cell(k));
+        (0..screen.len().max(global.len()))
+            .map(|i| h(screen.get(i), left - 1).max(h(global.get(i), width - left)))
+            .sum()
+    };
+    let left = if two {
+        (narrowest + 1..=width - narrowest)
+            .min_by_key(|&l| (rows_at(l), l.abs_diff(width / 2)))
+            .unwrap_or(width / 2)
+    } else {
+        width
+    };
+    let right = width - left;
+    if two {
+        lines.push(Line::from(vec![
+            Span::raw(pad(&this_screen, left))
+                .themed(theme::STRONG)
+                .themed(theme::UNDERLINE),
+            Span::raw(everywhere).themed(theme::HEADING),
+        ]));
+        for i in 0..screen.len().max(global.len()) {
+            let l = screen
+                .get(i)
+                .map_or_else(Vec::new, |k| entry_rows(k.0, &k.1, left - 1));
+            let r = global
+                .get(i)
+                .map_or_else(Vec::new, |k| entry_rows(k.0, &k.1, right));
+            // Rows of one entry stay beside the rows of the other.
+            for j in 0..l.len().max(r.len()) {
+                let mut spans = match l.get(j) {
+                    Some(row) => row.clone(),
+                    None => vec![Span::raw(" ".repeat(left - 1))],
+                };
+                spans.push(Span::raw(" "));
+                if let Some(row) = r.get(j) {
+                    spans.extend(row.iter().cloned());
+                }
+                lines.push(Line::from(spans));
+            }
         }
-        lines.push(Line::from(spans));
+    } else {
+        for (heading, keys, style) in [
+            (this_screen, &screen, theme::STRONG),
+            (everywhere, &global, theme::HEADING),
+        ] {
+            lines.push(Line::from(heading).themed(style));
+            for k in keys {
+                lines.extend(entry_rows(k.0, &k.1, width).into_iter().map(Line::from));
+            }
+        }
+    }
+    for line in &mut lines[3..] {
+        // No trailing padding: the overlay's own background fills the rest.
+        if let Some(last) = line.spans.last_mut() {
+            let trimmed = last.content.trim_end().to_string();
+            last.content = trimmed.into();
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(t!(lang, "tui-help-mouse")).themed(theme::MUTED));
@@ -139,9 +214,9 @@ pub(crate) fn help_lines(app: &App) -> Vec<Line<'static>> {
 
 /// Where the help overlay goes, its text wrapped to fit, and how far it can scroll.
 pub(crate) fn help_layout(app: &App, area: Rect) -> (Rect, Text<'static>, u16) {
-    let text = Text::from(help_lines(app));
     let w = 76.min(area.width);
     let inner_width = w.saturating_sub(2);
+    let text = Text::from(help_lines(app, inner_width));
     let height = wrapped_height(&text, inner_width);
     let h = (height as u16).saturating_add(2).min(area.height);
     let r = centered(area, w, h);

@@ -9,6 +9,7 @@
 //! started with `--authorized`. The budget is `--max-sms` (3 unless given, none against a
 //! vflow simulator).
 
+use super::check::TableRow;
 use crate::api::Lang;
 use crate::check::probe::{ProbeResult, ProbeSuite, ProbeVerdict, Severity};
 use crate::check::probe_plan::{self, Consent};
@@ -23,7 +24,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::Paragraph;
 use std::sync::Arc;
 
 /// One row of the probe table.
@@ -657,33 +658,35 @@ fn table(app: &App, f: &mut Frame, body: Rect) {
         .unwrap_or(5) as u16;
     let fixed = name_w + 20 + 5 + 9 + 10 + 5;
     let wide = area.width.saturating_sub(2) >= fixed + 24;
-    let rows: Vec<Row> = p
+    let rows: Vec<TableRow> = p
         .suite
         .probes
         .iter()
         .zip(&p.rows)
         .map(|(probe, row)| {
+            let plain = |s: String| (s, Style::default());
             let cells = match row {
                 ProbeRow::Done(r) => vec![
-                    Cell::from(verdict_word(lang, &r.verdict)).style(verdict_style(&r.verdict)),
-                    Cell::from(r.sms.to_string()),
-                    Cell::from(r.requests().to_string()),
-                    Cell::from(crate::check::ms(r.elapsed)),
+                    (verdict_word(lang, &r.verdict), verdict_style(&r.verdict)),
+                    plain(r.sms.to_string()),
+                    plain(r.requests().to_string()),
+                    plain(crate::check::ms(r.elapsed)),
                 ],
-                ProbeRow::Running => {
-                    vec![Cell::from(t!(lang, "tui-check-running-cell")).style(theme::ACCENT)]
-                }
-                ProbeRow::Pending => vec![Cell::from("·").style(theme::MUTED)],
+                ProbeRow::Running => vec![(t!(lang, "tui-check-running-cell"), theme::ACCENT)],
+                ProbeRow::Pending => vec![("·".to_string(), theme::MUTED)],
             };
-            let mut all = vec![Cell::from(probe.name.clone())];
+            let mut all = vec![plain(probe.name.clone())];
             all.extend(cells);
             while all.len() < 5 {
-                all.push(Cell::from(""));
+                all.push(plain(String::new()));
             }
             if wide {
-                all.push(Cell::from(probe.title_in(app.ui_lang).to_string()).style(theme::MUTED));
+                all.push((probe.title_in(app.ui_lang).to_string(), theme::MUTED));
             }
-            Row::new(all)
+            TableRow {
+                cells: all,
+                style: Style::default(),
+            }
         })
         .collect();
     let mut widths = vec![
@@ -732,8 +735,10 @@ fn about(app: &App, i: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(probe.name.clone(), theme::STRONG),
         Span::raw(format!(
-            "{} ",
-            t!(lang, "tui-probe-about-title", title = probe.title_in(lang))
+            "{}{}",
+            t!(lang, "tui-probe-about-title", title = probe.title_in(lang)),
+            // A full-width bracket needs no space before it (Chinese).
+            if lang == Lang::Zh { "" } else { " " },
         )),
         Span::styled(
             t!(

@@ -11,7 +11,7 @@ use crate::term::puzzle_image::{self, Puzzle, X_LIMIT};
 use crate::tui::app::{App, Busy, Cmd, Notice, Screen, Step, TokenMeta};
 use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
 use crate::tui::theme::{self, Themed};
-use crate::tui::wrap::wrap_text;
+use crate::tui::wrap::{wrap_text, wrapped_height};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
@@ -633,9 +633,6 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
 
 /// Inner heights below this use the compact layout.
 const COMPACT_BELOW: u16 = 24;
-/// Width of `x = NNN of 0–263` and a gap, in the compact layout (at least: typed
-/// digits widen it, so that the sender beside it never covers them).
-const READOUT_WIDTH: u16 = 21;
 /// Rows under the picture for the loupe, the hint or a failure: the same in
 /// every phase, so the picture keeps its size across attempts.
 const BELOW_COMPACT: u16 = 3;
@@ -650,7 +647,8 @@ const LOUPE_ABOVE: f64 = 2.0;
 
 /// Where the parts of the screen are (shared by drawing and mouse hit-testing).
 pub struct Areas {
-    /// x and the sender share a row (short screens): no key hint after x.
+    /// x and the sender share the status (short screens), wrapped over the
+    /// rows of `readout` (`sender` is the same): no key hint after x.
     pub compact: bool,
     pub block: Rect,
     pub info: Rect,
@@ -668,30 +666,31 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     let inner = Block::bordered().inner(block);
     // Short screens (80x24) put x and the sender on one row, so the picture gets the rows.
     let compact = inner.height < COMPACT_BELOW;
-    let below_rows = if compact { BELOW_COMPACT } else { BELOW };
+    // Short screens: x and the sender share the status, wrapped over as many
+    // rows as it needs; its extra rows come from under the picture, so the
+    // picture keeps its size.
+    let status_rows = if compact {
+        app.puzzle.current.as_ref().map_or(1, |c| {
+            let (line, _) = status_line(app, c);
+            (wrapped_height(&Text::from(line), inner.width) as u16).clamp(1, BELOW_COMPACT)
+        })
+    } else {
+        1
+    };
+    let below_rows = if compact {
+        BELOW_COMPACT + 1 - status_rows
+    } else {
+        BELOW
+    };
     let [info, pic_and_track, readout, sender_row, below] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(if compact { 0 } else { 1 }),
         Constraint::Length(below_rows),
     ])
     .areas(inner);
-    let (readout, sender) = if compact {
-        let cols = app
-            .puzzle
-            .current
-            .as_ref()
-            .map_or(0, |c| Line::from(readout_spans(app, c)).width() as u16 + 2);
-        let [a, b] = Layout::horizontal([
-            Constraint::Length(cols.max(READOUT_WIDTH)),
-            Constraint::Min(1),
-        ])
-        .areas(readout);
-        (a, b)
-    } else {
-        (readout, sender_row)
-    };
+    let sender = if compact { readout } else { sender_row };
     let avail = Size::new(pic_and_track.width, pic_and_track.height.saturating_sub(1));
     let picker = app.puzzle.picker.as_ref();
     let cells = match picker {
@@ -857,63 +856,29 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
 
     if let Some(c) = &st.current {
-        let mut spans = readout_spans(app, c);
-        if !a.compact {
+        if a.compact {
+            let (line, cursor) = status_line(app, c);
+            let text = Text::from(line);
+            f.render_widget(Paragraph::new(wrap_text(&text, a.readout.width)), a.readout);
+            if let Some(at) = cursor {
+                set_cursor(f, &text, at, a.readout);
+            }
+        } else {
+            let mut spans = readout_spans(app, c);
             spans.push(
                 Span::raw(format!("   {}", t!(lang, "tui-puzzle-readout-keys")))
                     .themed(theme::MUTED),
             );
+            f.render_widget(Paragraph::new(Line::from(spans)), a.readout);
         }
-        let line = Line::from(spans);
-        f.render_widget(Paragraph::new(line), a.readout);
     }
-
-    let mobile = app.mobile.value();
-    if st.editing_mobile {
-        // the label is the message with no number in it (`sender: `)
-        let label = t!(lang, "tui-puzzle-sender", mobile = "");
-        let label_cols = Span::raw(label.as_str()).width() as u16;
-        f.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::raw(label).themed(theme::STRONG),
-                Span::raw(mobile.to_string()),
-                Span::raw(format!("   {}", t!(lang, "tui-puzzle-sender-editing")))
-                    .themed(theme::MUTED),
-            ])),
-            a.sender,
-        );
-        let x = a.sender.x + label_cols + app.mobile.visual_cursor() as u16;
-        f.set_cursor_position(Position::new(
-            x.min(a.sender.right().saturating_sub(1)),
-            a.sender.y,
-        ));
-    } else if let Some(sender) = &st.for_check {
-        let shown = if app.redact {
-            api::redact::mobile(sender)
-        } else {
-            sender.clone()
-        };
-        f.render_widget(
-            Paragraph::new(t!(lang, "tui-puzzle-sender-for-check", mobile = shown))
-                .themed(theme::MUTED),
-            a.sender,
-        );
-    } else {
-        let shown = if mobile.is_empty() {
-            t!(lang, "tui-puzzle-mobile-unknown")
-        } else if app.redact {
-            t!(
-                lang,
-                "tui-puzzle-mobile-edits",
-                mobile = api::redact::mobile(mobile)
-            )
-        } else {
-            t!(lang, "tui-puzzle-mobile-edits", mobile = mobile)
-        };
-        f.render_widget(
-            Paragraph::new(t!(lang, "tui-puzzle-sender", mobile = shown)).themed(theme::MUTED),
-            a.sender,
-        );
+    if !a.compact || st.current.is_none() {
+        let (line, cursor) = sender_line(app);
+        let text = Text::from(line);
+        f.render_widget(Paragraph::new(wrap_text(&text, a.sender.width)), a.sender);
+        if let Some(at) = cursor {
+            set_cursor(f, &text, at, a.sender);
+        }
     }
 
     let msg: Vec<Line> = match &st.phase {
@@ -946,7 +911,9 @@ fn readout_spans(app: &App, c: &Current) -> Vec<Span<'static>> {
         Span::raw("x = "),
         Span::raw(format!("{:>3}", c.x)).themed(theme::KEY),
         Span::raw(format!(
-            " {}",
+            // A full-width bracket needs no space before it (Chinese).
+            "{}{}",
+            if lang == Lang::Zh { "" } else { " " },
             t!(lang, "tui-puzzle-of-range", limit = X_LIMIT)
         )),
     ];
@@ -960,6 +927,86 @@ fn readout_spans(app: &App, c: &Current) -> Vec<Span<'static>> {
         );
     }
     spans
+}
+
+/// Who the puzzle is for: the sender (`sender: 13800138000`, being typed, or
+/// a check case's), and where the cursor goes while it is typed (a byte
+/// offset in the line's text).
+fn sender_line(app: &App) -> (Line<'static>, Option<usize>) {
+    let st = &app.puzzle;
+    let lang = app.ui_lang;
+    let mobile = app.mobile.value();
+    if st.editing_mobile {
+        // the label is the message with no number in it (`sender: `)
+        let label = t!(lang, "tui-puzzle-sender", mobile = "");
+        let cursor = label.len()
+            + mobile
+                .char_indices()
+                .nth(app.mobile.cursor())
+                .map_or(mobile.len(), |(i, _)| i);
+        let line = Line::from(vec![
+            Span::raw(label).themed(theme::STRONG),
+            Span::raw(mobile.to_string()),
+            Span::raw(format!("   {}", t!(lang, "tui-puzzle-sender-editing"))).themed(theme::MUTED),
+        ]);
+        return (line, Some(cursor));
+    }
+    let text = if let Some(sender) = &st.for_check {
+        let shown = if app.redact {
+            api::redact::mobile(sender)
+        } else {
+            sender.clone()
+        };
+        t!(lang, "tui-puzzle-sender-for-check", mobile = shown)
+    } else {
+        let shown = if mobile.is_empty() {
+            t!(lang, "tui-puzzle-mobile-unknown")
+        } else if app.redact {
+            t!(
+                lang,
+                "tui-puzzle-mobile-edits",
+                mobile = api::redact::mobile(mobile)
+            )
+        } else {
+            t!(lang, "tui-puzzle-mobile-edits", mobile = mobile)
+        };
+        t!(lang, "tui-puzzle-sender", mobile = shown)
+    };
+    (Line::from(text).themed(theme::MUTED), None)
+}
+
+/// The status of short screens: x, the digits typed, then the sender; the
+/// cursor's offset when the sender is typed.
+fn status_line(app: &App, c: &Current) -> (Line<'static>, Option<usize>) {
+    let mut spans = readout_spans(app, c);
+    spans.push(Span::raw("   "));
+    let before: usize = spans.iter().map(|s| s.content.len()).sum();
+    let (sender, cursor) = sender_line(app);
+    spans.extend(
+        sender
+            .spans
+            .into_iter()
+            .map(|s| s.patch_style(sender.style)),
+    );
+    (Line::from(spans), cursor.map(|at| before + at))
+}
+
+/// Put the cursor at byte `at` of `text`'s only line as wrapped into `area`.
+fn set_cursor(f: &mut Frame, text: &Text<'_>, at: usize, area: Rect) {
+    let content: String = text.lines[0]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    let ranges = crate::typeset::lines(&content, usize::from(area.width));
+    let Some((row, r)) = ranges.iter().enumerate().rev().find(|(_, r)| r.start <= at) else {
+        return;
+    };
+    let col =
+        r.indent + crate::typeset::display_width(&content[r.start..at.min(r.end).max(r.start)]);
+    let x = area.x + col as u16;
+    let y = area.y + (row as u16).min(area.height.saturating_sub(1));
+    f.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), y));
 }
 
 /// The slider track under the picture: the piece's span is highlighted.
@@ -983,23 +1030,50 @@ fn loupe(f: &mut Frame, area: Rect, c: &Current, lang: Lang) {
         return;
     }
     let label_rows = u16::from(area.height >= LOUPE_ROWS);
-    let [label, pic] =
+    let [label, mut pic] =
         Layout::vertical([Constraint::Length(label_rows), Constraint::Min(1)]).areas(area);
+    if label_rows == 0 {
+        // Short screens: a short label in a narrow column on the left (`loupe` / `×2`).
+        let short = t!(
+            lang,
+            "tui-puzzle-loupe-short",
+            zoom = puzzle_image::LOUPE_ZOOM
+        );
+        let col = short
+            .split_whitespace()
+            .map(crate::typeset::display_width)
+            .max()
+            .unwrap_or(0);
+        let rows = crate::typeset::wrap(&short, col);
+        if rows.len() <= usize::from(pic.height) && usize::from(pic.width) > col + 1 + 20 {
+            let [l, _, p] = Layout::horizontal([
+                Constraint::Length(col as u16),
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ])
+            .areas(pic);
+            let text: Vec<Line> = rows.into_iter().map(Line::from).collect();
+            f.render_widget(Paragraph::new(text).themed(theme::MUTED), l);
+            pic = p;
+        }
+    }
     let Some((img, start)) = c.puzzle.loupe(c.x, pic.width, pic.height) else {
         return;
     };
     let span = img.width() / puzzle_image::LOUPE_ZOOM;
-    f.render_widget(
-        Paragraph::new(t!(
-            lang,
-            "tui-puzzle-loupe",
-            zoom = puzzle_image::LOUPE_ZOOM,
-            from = start,
-            to = start + span.saturating_sub(1),
-        ))
-        .themed(theme::MUTED),
-        label,
-    );
+    if label_rows > 0 {
+        f.render_widget(
+            Paragraph::new(t!(
+                lang,
+                "tui-puzzle-loupe",
+                zoom = puzzle_image::LOUPE_ZOOM,
+                from = start,
+                to = start + span.saturating_sub(1),
+            ))
+            .themed(theme::MUTED),
+            label,
+        );
+    }
     let size = Size::new(pic.width.min(img.width() as u16), pic.height);
     if let Ok(p) = ratatui_image::protocol::halfblocks::Halfblocks::new(
         image::DynamicImage::ImageRgba8(img),

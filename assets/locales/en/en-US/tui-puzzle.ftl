@@ -47,3 +47,4 @@ tui-puzzle-mobile-edits = {$mobile} (m edits)
 tui-puzzle-hint-move = Move the piece onto the dark hole (←→, drag, or type x); Enter verifies once it has moved (one attempt per puzzle).
 tui-puzzle-hint-line-up = Line the piece's magenta outline up with the dark hole, then Enter verifies (one attempt per puzzle).
 tui-puzzle-loupe = loupe ×{$zoom}: x {$from}–{$to}; line the piece's outline up with the hole's left edge
+tui-puzzle-loupe-short = loupe ×{$zoom}

@@ -47,3 +47,4 @@ tui-puzzle-mobile-edits = {$mobile}（m 编辑）
 tui-puzzle-hint-move = 把滑块移到深色缺口上（←→、拖动或输入 x）；移动后按 Enter 验证（每个拼图只能尝试一次）。
 tui-puzzle-hint-line-up = 把滑块的品红色轮廓与深色缺口对齐，然后按 Enter 验证（每个拼图只能尝试一次）。
 tui-puzzle-loupe = 放大镜 ×{$zoom}：x {$from}–{$to}；将滑块轮廓对准缺口的左边缘
+tui-puzzle-loupe-short = 放大镜 ×{$zoom}
