@@ -862,7 +862,7 @@ fn the_puzzle_loading_and_sliding_in_chinese() {
         assert!(small.contains(want), "{want}\n{small}");
     }
     for want in [
-        "←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · 数字键输入 x · 拖动",
+        "←→ 1 像素 · Shift+←→ / PgUp PgDn 10 像素 · Home/End · 数字键输入 x · 拖动",
         "把滑块移到深色缺口上（←→、拖动或输入 x）；移动后按 Enter 验证（每个拼图只能尝试一次）。",
     ] {
         assert!(large.contains(want), "{want}\n{large}");
@@ -965,12 +965,12 @@ fn a_verify_in_chinese_says_so_and_fails_with_reasons_in_chinese() {
     );
     // at 80x24 the two rows under the title hold the whole sentence
     assert!(
-        zh_screens::flat(&small).contains("与缺口相差 5 px 以内即可通过；按 r 获取新拼图。"),
+        zh_screens::flat(&small).contains("与缺口相差 5 像素以内即可通过；按 r 获取新拼图。"),
         "{small}"
     );
     let flat = zh_screens::flat(&large);
     for want in [
-        "每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 5 px 以内即可通过；按 r 获取新拼图。",
+        "每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 5 像素以内即可通过；按 r 获取新拼图。",
         "服务器：",
         "拼图已过期（有效期 120 秒）。",
     ] {

@@ -14,7 +14,7 @@ tui-puzzle-headers-refused-ctrl-f = 按 Ctrl+F 用配置档的完整请求头获
 tui-puzzle-fetch-failed = 无法获取拼图
 tui-puzzle-fetch-retry = 按 r 重试；按 Esc 返回。
 tui-puzzle-not-in-hole = {$label}：滑块没有对准缺口（x = {$x}）
-tui-puzzle-one-attempt = 每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 {$tolerance} px 以内即可通过；按 r 获取新拼图。
+tui-puzzle-one-attempt = 每个拼图只能尝试一次（无论对错，服务器在这次验证时已删除它），与缺口相差 {$tolerance} 像素以内即可通过；按 r 获取新拼图。
 tui-puzzle-server-said = 服务器：{$message}
 tui-puzzle-had-expired = 拼图已过期（有效期 120 秒）。
 tui-puzzle-no-token-in-body = {$label}，但响应体中没有 captcha_token
@@ -38,7 +38,7 @@ tui-puzzle-expired = 已过期（120 秒）：按 r 获取新拼图
 # 图片下方。
 tui-puzzle-of-range = （0–{$limit}）
 tui-puzzle-typed = 已输入 {$digits}
-tui-puzzle-readout-keys = ←→ 1 px · Shift+←→ / PgUp PgDn 10 px · Home/End · 数字键输入 x · 拖动
+tui-puzzle-readout-keys = ←→ 1 像素 · Shift+←→ / PgUp PgDn 10 像素 · Home/End · 数字键输入 x · 拖动
 tui-puzzle-sender-editing = 按 Enter 验证，按 Esc 返回滑块
 tui-puzzle-sender-for-check = 手机号：{$mobile}（用于检查用例；按 Esc 跳过）
 tui-puzzle-sender = 手机号：{$mobile}
