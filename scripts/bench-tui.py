@@ -44,6 +44,9 @@ def spawn(home, argv=None, cwd=None):
     pid, fd = pty.fork()
     if pid == 0:
         os.close(rd)
+        # The window size is set before exec: a TUI that reads it at once sees 120x40.
+        import fcntl, termios, struct
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         if cwd:
             os.chdir(cwd)
         os.write(wr, repr(time.perf_counter()).encode())
