@@ -270,6 +270,10 @@ async fn reused_token_gives_captcha_0003() {
         "{:?}",
         t.app.warnings()
     );
+    // The sidebar agrees with the review: the spent token is no longer a ✓.
+    let screen = t.screen();
+    assert!(screen.contains("1 ! Captcha token"), "{screen}");
+    assert!(screen.contains("2 warning(s)"), "{screen}");
     t.press(KeyCode::Enter);
     t.settle().await;
     t.expect_code("IDAAS.SDK.CAPTCHA.0003");
@@ -290,6 +294,11 @@ async fn reused_token_gives_captcha_0003() {
         !t.app.warnings().iter().any(|w| w.contains("already used")),
         "the used token is not the one Enter will send"
     );
+    // The sidebar counts what the review lists: the cooldown, not the empty token that
+    // Enter fetches.
+    let screen = t.screen();
+    assert!(screen.contains("1 warning(s)"), "{screen}");
+    assert_eq!(t.app.warnings().len(), 1, "{:?}", t.app.warnings());
     // Enter gets a fresh token and sends: within the 60 s cooldown the
     // simulator refuses the same mobile and scene: CAPTCHA.0006, as documented.
     t.press(KeyCode::Enter);

@@ -4,6 +4,7 @@ use super::super::app::{App, Cmd, Screen, Step, TokenMeta};
 use super::super::keymap::{Action, Binding, ch, key, plain};
 use super::wizard;
 use crate::api;
+use crate::api::Lang;
 use crate::client::Outcome;
 use crossterm::event::KeyCode;
 use std::time::Duration;
@@ -182,12 +183,25 @@ impl App {
             .filter(|ago| *ago < api::ttl::RESEND_COOLDOWN)
     }
 
-    /// Problems that will likely make the send fail, shown on the review screen.
+    /// Problems that will likely make the send fail, shown on the review screen (in English).
     pub fn warnings(&self) -> Vec<String> {
-        let imported = super::import::token_warning(self);
-        imported
+        self.warnings_in(Lang::En)
+    }
+
+    /// [`App::warnings`] in `lang`: what the review lists and the sidebar counts (one list).
+    /// A resend that fetches a fresh token first is not warned of its empty token.
+    pub fn warnings_in(&self, lang: Lang) -> Vec<String> {
+        let fresh = self.review.fresh_token && self.token.value().is_empty();
+        super::import::token_warning(self)
             .into_iter()
-            .chain(self.prechecks().into_iter().map(|w| w.text.en))
+            .chain(
+                self.prechecks()
+                    .into_iter()
+                    .filter(|w| {
+                        !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008))
+                    })
+                    .map(|w| w.text.get(lang).to_string()),
+            )
             .collect()
     }
 
@@ -231,15 +245,7 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let spec = app.send_spec();
     let mut lines = Vec::new();
     let fresh = app.review.fresh_token && app.token.value().is_empty();
-    let warnings: Vec<String> = super::import::token_warning(app)
-        .into_iter()
-        .chain(
-            app.prechecks()
-                .into_iter()
-                .filter(|w| !(fresh && w.expect == Some(crate::api::catalogue::codes::PARAM_0008)))
-                .map(|w| w.text.get(lang).to_string()),
-        )
-        .collect();
+    let warnings = app.warnings_in(lang);
     if fresh {
         lines.push(Line::from(t!(lang, "tui-flow-review-resend")).themed(theme::ACCENT));
     }

@@ -198,7 +198,14 @@ pub(crate) fn sidebar(app: &App, f: &mut Frame, area: Rect, current: Step) {
         let (value, ok) = match s {
             Step::Token => {
                 let v = app.token.value();
-                let ok = api::token::parse_pass_token(v).is_ok();
+                // A well-formed token that a send already spent (or that expired) is no
+                // longer a ✓: the review says CAPTCHA.0003 of it.
+                let spent = || {
+                    app.prechecks()
+                        .iter()
+                        .any(|w| w.expect == Some(crate::api::catalogue::codes::CAPTCHA_0003))
+                };
+                let ok = api::token::parse_pass_token(v).is_ok() && !spent();
                 (
                     if v.is_empty() {
                         "—".into()
