@@ -612,6 +612,22 @@ fn r_on_a_result_reviews_first_and_enter_fetches_a_fresh_token() {
     assert_eq!(a.screen, Screen::Sending);
 }
 
+/// Against a target that does not reveal solutions, `r`'s review says what Enter really does:
+/// the puzzle first, then back to this review, then Enter sends.
+#[test]
+fn r_against_a_tenant_without_reveal_says_the_puzzle_comes_first() {
+    let (a, _) = filled(Step::Review);
+    let mut a = with_result(a, Some(ok_response()));
+    a.reveals = Some(false);
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Char('r'))));
+    assert_eq!(a.screen, Screen::Wizard(Step::Review));
+    let text = vflow::tui::record::plain(&vflow::tui::screens::review::review_lines(&a));
+    assert!(text.contains("Enter opens the puzzle"), "{text}");
+    assert!(!text.contains("then sends this request"), "{text}");
+    update(&mut a, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    assert_eq!(a.screen, Screen::Puzzle);
+}
+
 /// Issue 15.2: Home/End move in the list, Enter selects the old value so
 /// typing replaces it, ←→ keep it to edit, a letter typed outside the field
 /// changes no row, and the footer names every key that works.

@@ -247,7 +247,13 @@ pub fn review_lines(app: &App) -> Vec<Line<'static>> {
     let fresh = app.review.fresh_token && app.token.value().is_empty();
     let warnings = app.warnings_in(lang);
     if fresh {
-        lines.push(Line::from(t!(lang, "tui-flow-review-resend")).themed(theme::ACCENT));
+        // Against a target that does not reveal solutions the token is a puzzle away.
+        let text = if app.auto_token() {
+            t!(lang, "tui-flow-review-resend")
+        } else {
+            t!(lang, "tui-flow-review-resend-puzzle")
+        };
+        lines.push(Line::from(text).themed(theme::ACCENT));
     }
     if warnings.is_empty() {
         lines.push(Line::from(t!(lang, "tui-flow-review-ok")).themed(theme::OK));

@@ -65,6 +65,7 @@ tui-flow-review-title = Review: the request about to be sent
 tui-flow-review-more = ↓ more
 tui-flow-review-back-up = ↑ back up
 tui-flow-review-resend = Resend: Enter gets a fresh pass token, then sends this request
+tui-flow-review-resend-puzzle = Resend: Enter opens the puzzle for a fresh pass token; once it is solved, this review comes back and Enter sends
 tui-flow-review-ok = ✓ no problems found: Enter sends
 tui-flow-review-likely-fail = Likely to fail (you can still send):
 tui-flow-review-cannot-build = ✗ this request cannot be built: {$error}

@@ -65,6 +65,7 @@ tui-flow-review-title = 核对：即将发送的请求
 tui-flow-review-more = ↓ 还有
 tui-flow-review-back-up = ↑ 回到上面
 tui-flow-review-resend = 重新发送：按 Enter 获取新的通过令牌，然后发送这个请求
+tui-flow-review-resend-puzzle = 重新发送：按 Enter 打开滑块拼图获取新的通过令牌；解开后回到这里，再按 Enter 发送
 tui-flow-review-ok = ✓ 未发现问题：按 Enter 发送
 tui-flow-review-likely-fail = 很可能失败（仍然可以发送）：
 tui-flow-review-cannot-build = ✗ 无法构造这个请求：{$error}
