@@ -1042,3 +1042,61 @@ async fn the_check_says_when_the_headers_edited_in_f2_are_the_cause() {
         assert!(!text.contains("F2"), "{text}");
     }
 }
+
+/// The table follows the running case (a long suite scrolls with the run) until the person
+/// moves the selection; at the end the first failure is selected.
+#[test]
+fn the_selection_follows_the_run_until_the_person_moves_it_and_ends_on_the_first_failure() {
+    use vflow::tui::check::CheckMsg;
+    let mut a = check_app();
+    let run = a.check.running.unwrap();
+    let suite = a.check.suite.clone();
+    let n = suite.cases.len();
+    assert!(n > 25, "a suite longer than an 80x24 table");
+    update(&mut a, Msg::Check(CheckMsg::Started { run, index: 20 }));
+    assert_eq!(a.check.sel, 20, "follows the running case");
+    fixtures::key(&mut a, KeyCode::Up);
+    assert_eq!(a.check.sel, 19);
+    update(&mut a, Msg::Check(CheckMsg::Started { run, index: 25 }));
+    assert_eq!(a.check.sel, 19, "the person moved: the selection stays");
+    update(
+        &mut a,
+        Msg::Check(CheckMsg::Finished {
+            run,
+            stopped: false,
+        }),
+    );
+    assert_eq!(
+        a.check.sel, 19,
+        "not following: still where the person put it"
+    );
+    // A second run followed to its end: the first failing case is selected.
+    a.check.running = None;
+    fixtures::key(&mut a, KeyCode::Char('r'));
+    let run = a.check.running.unwrap();
+    for i in 0..n {
+        update(&mut a, Msg::Check(CheckMsg::Started { run, index: i }));
+        let result = if i == 7 {
+            result_in(Lang::En, &suite, i, Some(ok_response())) // expected an error: FAIL
+        } else {
+            as_documented(&suite, i)
+        };
+        update(
+            &mut a,
+            Msg::Check(CheckMsg::Done {
+                run,
+                index: i,
+                result: Box::new(result),
+            }),
+        );
+    }
+    assert_eq!(a.check.sel, n - 1);
+    update(
+        &mut a,
+        Msg::Check(CheckMsg::Finished {
+            run,
+            stopped: false,
+        }),
+    );
+    assert_eq!(a.check.sel, 7, "the first failure");
+}

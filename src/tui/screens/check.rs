@@ -92,6 +92,9 @@ pub struct CheckState {
     pub deferred: bool,
     /// The headers the last run started from (F2's, as they were then).
     pub ran_with: Option<Vec<HeaderSetting>>,
+    /// The selection follows the running case (until the person moves it), so the table
+    /// scrolls with the run.
+    pub follow: bool,
 }
 
 impl Default for CheckState {
@@ -116,6 +119,7 @@ impl CheckState {
             confirm_restart: false,
             deferred: false,
             ran_with: None,
+            follow: false,
         }
     }
 
@@ -373,6 +377,7 @@ pub fn start(app: &mut App) -> Vec<Cmd> {
     c.running = Some(c.last_run);
     c.stopped = false;
     c.open = None;
+    c.follow = true;
     c.rows = vec![CaseState::Pending; c.suite.cases.len()];
     vec![Cmd::RunCheck { run: c.last_run }]
 }
@@ -398,6 +403,9 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
         CheckMsg::Started { run, index } if c.running == Some(run) => {
             if let Some(r) = c.rows.get_mut(index) {
                 *r = CaseState::Running;
+                if c.follow && c.open.is_none() {
+                    c.sel = index;
+                }
             }
         }
         CheckMsg::Done { run, index, result } if c.running == Some(run) => {
@@ -406,6 +414,14 @@ pub fn on_msg(app: &mut App, m: CheckMsg) -> Vec<Cmd> {
             }
         }
         CheckMsg::Finished { run, stopped } if c.running == Some(run) => {
+            if std::mem::take(&mut c.follow) && c.open.is_none() {
+                // The run is over: the first failure (or the top) is what to look at.
+                c.sel = c
+                    .rows
+                    .iter()
+                    .position(|r| matches!(r, CaseState::Done(x) if x.verdict.word() == "FAIL"))
+                    .unwrap_or(0);
+            }
             c.running = None;
             c.stopped = stopped;
             c.asking = None;
@@ -579,6 +595,17 @@ pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> 
         });
     }
     let c = &mut app.check;
+    if matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp
+    ) {
+        c.follow = false;
+    }
     match action {
         Action::Up => c.sel = c.sel.saturating_sub(1),
         Action::Down => c.sel = (c.sel + 1).min(n.saturating_sub(1)),
@@ -660,6 +687,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Cmd> {
                 open_row(app, i);
             } else if i < app.check.rows.len() {
                 app.check.sel = i;
+                app.check.follow = false;
             }
         }
         (MouseEventKind::ScrollDown, Some(layout::Hit::Row(_))) => {
