@@ -45,10 +45,8 @@ pub fn transport_label_in(k: TransportKind, lang: Lang) -> String {
 /// simulator answers within a millisecond: never `0 ms`).
 pub fn duration_label(d: std::time::Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
-    if ms < 1.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 10.0 {
-        format!("{ms:.1} ms")
+    if ms < 10.0 {
+        crate::check::ms(d) // as the check tables write it
     } else if ms < 1000.0 {
         format!("{} ms", d.as_millis())
     } else {
