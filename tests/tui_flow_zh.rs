@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Duration;
 use vflow::api::{Lang, Scene};
 use vflow::client::Outcome;
-use vflow::tui::app::{App, Busy, Cmd, Msg, Screen, Step, Target, update};
+use vflow::tui::app::{App, Busy, Cmd, Msg, Screen, Step, update};
 use vflow::tui::fixtures::{
     self, MOBILE, app, error_body, filled, json_response, key, ok_response, typed, with_result,
 };
@@ -340,16 +340,7 @@ fn consumers_in_chinese() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn from_the_scene_step_to_a_result_in_chinese() {
     let sim = fixtures::simulator(false).await;
-    let target = Target {
-        base_url: sim.base_url(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    let mut app = App::new(
-        target,
-        zh_screens::headers_in(Lang::Zh),
-        vflow::clock::system(),
-    );
+    let mut app = vflow::tui::fixtures::app_on(&sim, zh_screens::headers_in(Lang::Zh));
     app.ui_lang = Lang::Zh;
     app.size = (80, 24);
     let mut rt = fixtures::runtime();

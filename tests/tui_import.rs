@@ -8,8 +8,7 @@ use ratatui::backend::TestBackend;
 use std::time::Duration;
 use vflow::client::Outcome;
 use vflow::client::import::{self, Parsed};
-use vflow::clock;
-use vflow::tui::app::{App, Cmd, Msg, Screen, Step, Target, update};
+use vflow::tui::app::{App, Cmd, Msg, Screen, Step, update};
 use vflow::tui::fixtures::{app, key};
 use vflow::tui::view;
 
@@ -212,12 +211,7 @@ fn a_typed_path_is_read_by_the_runtime_and_parsed() {
 #[tokio::test]
 async fn pasted_request_is_sent_and_the_explanation_names_the_missing_header() {
     let sim = vflow::tui::fixtures::simulator(false).await;
-    let target = Target {
-        base_url: sim.base_url(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    let mut a = App::new(target, vflow::tui::fixtures::headers(), clock::system());
+    let mut a = vflow::tui::fixtures::app_on(&sim, vflow::tui::fixtures::headers());
     a.size = (160, 48);
     let mut rt = vflow::tui::fixtures::runtime();
     rt.dispatch(

@@ -209,6 +209,30 @@ fn whole_or_ellipsized(row: &str, text: &str) -> bool {
     }
 }
 
+/// The table row of `name` shows `text` whole or cut with `…`, and the box under the table
+/// has `text` in full (the selected row). The screen, squeezed.
+#[track_caller]
+fn assert_cut_with_ellipsis_and_whole_below(
+    t: &Terminal<TestBackend>,
+    name: &str,
+    text: &str,
+) -> String {
+    let (w, h) = (
+        t.backend().buffer().area.width,
+        t.backend().buffer().area.height,
+    );
+    let rows = zh_screens::rows(t);
+    let row = table_row(&rows, name)
+        .unwrap_or_else(|| panic!("{w}x{h}: {name} not in\n{}", rows.join("\n")));
+    assert!(
+        whole_or_ellipsized(row, text),
+        "{w}x{h}: {text:?} cut without … in {row:?}"
+    );
+    let screen = squeezed_screen(t);
+    assert!(screen.contains(&squeezed(text)), "{w}x{h} {text}");
+    screen
+}
+
 #[test]
 fn check_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
     for zh in [false, true] {
@@ -222,23 +246,16 @@ fn check_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
             for (i, case) in cases.iter().enumerate() {
                 a.check.sel = i;
                 let t = draw(&mut a, w, h);
-                let rows = zh_screens::rows(&t);
-                let row = table_row(&rows, &case.name).unwrap_or_else(|| {
-                    panic!("{w}x{h}: {} not in\n{}", case.name, rows.join("\n"))
-                });
-                let what = case.description_in(a.ui_lang);
-                assert!(
-                    whole_or_ellipsized(row, what),
-                    "{w}x{h}: {what:?} cut without … in {row:?}"
+                let screen = assert_cut_with_ellipsis_and_whole_below(
+                    &t,
+                    &case.name,
+                    case.description_in(a.ui_lang),
                 );
-                // The box under the table has the selected case in full.
-                let screen = squeezed_screen(&t);
                 assert!(
                     screen.contains(&squeezed(&case.name)),
                     "{w}x{h} {}",
                     case.name
                 );
-                assert!(screen.contains(&squeezed(what)), "{w}x{h} {what}");
             }
             a.check.sel = 0;
             let t = draw(&mut a, w, h);
@@ -273,17 +290,11 @@ fn probe_table_cells_are_cut_with_an_ellipsis_and_shown_whole_below() {
             for (i, probe) in probes.iter().enumerate() {
                 a.probe.sel = i;
                 let t = draw(&mut a, w, h);
-                let rows = zh_screens::rows(&t);
-                let row = table_row(&rows, &probe.name).unwrap_or_else(|| {
-                    panic!("{w}x{h}: {} not in\n{}", probe.name, rows.join("\n"))
-                });
-                let title = probe.title_in(a.ui_lang);
-                assert!(
-                    whole_or_ellipsized(row, title),
-                    "{w}x{h}: {title:?} cut without … in {row:?}"
+                assert_cut_with_ellipsis_and_whole_below(
+                    &t,
+                    &probe.name,
+                    probe.title_in(a.ui_lang),
                 );
-                let screen = squeezed_screen(&t);
-                assert!(screen.contains(&squeezed(title)), "{w}x{h} {title}");
             }
             a.probe.sel = 0;
             let t = draw(&mut a, w, h);

@@ -11,7 +11,7 @@ use vflow::api::Lang;
 use vflow::api::headers as h;
 use vflow::client::Outcome;
 use vflow::sim::SimHandle;
-use vflow::tui::app::{App, Busy, Msg, Notice, Screen, Step, Target, update};
+use vflow::tui::app::{App, Busy, Msg, Notice, Screen, Step, update};
 use vflow::tui::fixtures;
 use vflow::tui::layout;
 use vflow::tui::runtime::Runtime;
@@ -30,16 +30,7 @@ struct Harness {
 impl Harness {
     async fn new(w: u16, h: u16) -> Harness {
         let sim = vflow::tui::fixtures::simulator(false).await;
-        let target = Target {
-            base_url: sim.base_url(),
-            simulator: true,
-            profile: "default".into(),
-        };
-        let mut app = App::new(
-            target,
-            vflow::tui::fixtures::headers(),
-            vflow::clock::system(),
-        );
+        let mut app = vflow::tui::fixtures::app_on(&sim, vflow::tui::fixtures::headers());
         app.size = (w, h);
         Harness {
             app,

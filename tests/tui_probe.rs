@@ -360,12 +360,7 @@ async fn the_probes_run_from_the_tui_against_a_weak_simulator_to_the_end() {
         ..SimConfig::in_process()
     };
     let sim = vflow::sim::spawn_in_process(cfg).await.unwrap();
-    let target = Target {
-        base_url: sim.base_url(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    let mut app = App::new(target, fixtures::headers(), clock::system());
+    let mut app = vflow::tui::fixtures::app_on(&sim, fixtures::headers());
     app.size = (120, 40);
     let mut rt: Runtime = fixtures::runtime();
     let press = |rt: &mut Runtime, app: &mut App, k: KeyCode| {
@@ -616,12 +611,7 @@ async fn a_probe_run_in_chinese_through_the_update_loop() {
         ..SimConfig::in_process()
     };
     let sim = vflow::sim::spawn_in_process(cfg).await.unwrap();
-    let target = Target {
-        base_url: sim.base_url(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    let mut app = App::new(target, headers_in(Lang::Zh), clock::system());
+    let mut app = vflow::tui::fixtures::app_on(&sim, headers_in(Lang::Zh));
     in_chinese(&mut app);
     let mut rt: Runtime = fixtures::runtime();
     let press = |rt: &mut Runtime, app: &mut App, k: KeyCode| {

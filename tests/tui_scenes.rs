@@ -11,9 +11,8 @@ use ratatui::backend::TestBackend;
 use std::time::Duration;
 use vflow::api::{Consumer, Scene};
 use vflow::client::Outcome;
-use vflow::clock;
 use vflow::sim::SimHandle;
-use vflow::tui::app::{App, Cmd, Msg, Screen, Step, Target, update};
+use vflow::tui::app::{App, Cmd, Msg, Screen, Step, update};
 use vflow::tui::fixtures::{self, MOBILE, error_body, filled, json_response, ok_response};
 use vflow::tui::runtime::Runtime;
 use vflow::tui::{keymap, record, view};
@@ -34,12 +33,7 @@ fn ev(code: KeyCode) -> KeyEvent {
 impl Harness {
     async fn new(size: (u16, u16)) -> Harness {
         let sim = fixtures::simulator(false).await;
-        let target = Target {
-            base_url: sim.base_url(),
-            simulator: true,
-            profile: "default".into(),
-        };
-        let mut app = App::new(target, fixtures::headers(), clock::system());
+        let mut app = vflow::tui::fixtures::app_on(&sim, fixtures::headers());
         app.size = size;
         Harness {
             app,

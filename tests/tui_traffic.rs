@@ -9,8 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use vflow::client::proxy::{self, ProxyConfig};
-use vflow::clock;
-use vflow::tui::app::{App, Cmd, Msg, Screen, Step, Target, update};
+use vflow::tui::app::{App, Cmd, Msg, Screen, Step, update};
 use vflow::tui::fixtures::traffic;
 use vflow::tui::view;
 
@@ -252,12 +251,7 @@ async fn proxied_exchanges_are_listed_and_one_is_edited_and_resent() {
         .unwrap()
         .unwrap();
 
-    let target = Target {
-        base_url: sim.base_url(),
-        simulator: true,
-        profile: "default".into(),
-    };
-    let mut a = App::new(target, vflow::tui::fixtures::headers(), clock::system());
+    let mut a = vflow::tui::fixtures::app_on(&sim, vflow::tui::fixtures::headers());
     a.size = (160, 48);
     a.traffic.listen = handle.base_url();
     a.screen = Screen::Traffic;

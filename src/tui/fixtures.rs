@@ -183,6 +183,17 @@ pub fn runtime() -> super::runtime::Runtime {
     rt
 }
 
+/// An app whose target is the simulator `sim` (as the TUI starts on its in-process one),
+/// with `headers` and the system clock.
+pub fn app_on(sim: &crate::sim::SimHandle, headers: Vec<HeaderSetting>) -> App {
+    let target = Target {
+        base_url: sim.base_url(),
+        simulator: true,
+        profile: "default".into(),
+    };
+    App::new(target, headers, crate::clock::system())
+}
+
 /// A simulator on 127.0.0.1 that reveals solutions (and encrypts points with `aes`).
 pub async fn simulator(aes: bool) -> crate::sim::SimHandle {
     simulator_with(true, aes).await
