@@ -77,22 +77,20 @@ impl Store {
         exchange: Exchange,
         refused: Option<String>,
     ) -> Arc<Recorded> {
-        let rec = {
-            let mut g = self.inner.lock().expect("store lock");
-            g.1 += 1;
-            let rec = Arc::new(Recorded {
-                id: g.1,
-                client,
-                exchange,
-                refused,
-            });
-            if g.0.len() == self.keep {
-                g.0.pop_front();
-            }
-            g.0.push_back(rec.clone());
-            rec
-        };
-        // nobody listening is fine
+        let mut g = self.inner.lock().expect("store lock");
+        g.1 += 1;
+        let rec = Arc::new(Recorded {
+            id: g.1,
+            client,
+            exchange,
+            refused,
+        });
+        if g.0.len() == self.keep {
+            g.0.pop_front();
+        }
+        g.0.push_back(rec.clone());
+        // Sent under the lock, so that `snapshot_and_subscribe` sees each exchange
+        // exactly once; nobody listening is fine.
         let _ = self.tx.send(rec.clone());
         rec
     }
@@ -128,6 +126,15 @@ impl Store {
     /// New exchanges as they are recorded (a slow reader skips, see `broadcast`).
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Recorded>> {
         self.tx.subscribe()
+    }
+
+    /// The exchanges in memory and a channel of the ones after them, taken together: an
+    /// exchange recorded meanwhile is in one of the two, never in both, never in neither.
+    pub fn snapshot_and_subscribe(
+        &self,
+    ) -> (Vec<Arc<Recorded>>, broadcast::Receiver<Arc<Recorded>>) {
+        let g = self.inner.lock().expect("store lock");
+        (g.0.iter().cloned().collect(), self.tx.subscribe())
     }
 }
 
@@ -565,6 +572,20 @@ mod tests {
             1,
             "subscribers see every new one"
         );
+    }
+
+    #[test]
+    fn a_snapshot_and_its_channel_hand_over_each_exchange_once() {
+        let s = Store::new(10);
+        let peer: SocketAddr = "127.0.0.1:1".parse().unwrap();
+        s.push(peer, x(1), None);
+        s.push(peer, x(2), None);
+        let (snap, mut rx) = s.snapshot_and_subscribe();
+        s.push(peer, x(3), None);
+        let snap: Vec<u64> = snap.iter().map(|r| r.id).collect();
+        assert_eq!(snap, [1, 2]);
+        assert_eq!(rx.try_recv().unwrap().id, 3);
+        assert!(rx.try_recv().is_err(), "nothing twice");
     }
 
     #[test]

@@ -94,8 +94,8 @@ impl TrafficState {
     /// A new exchange: appended (the oldest dropped past `keep`); the filter
     /// matches its row as drawn in `lang`.
     pub fn push(&mut self, r: Arc<Recorded>, lang: Lang) {
-        // Ids come in arrival order: one seen already (in the store's snapshot taken just
-        // after subscribing, and again from the channel) is not listed twice.
+        // Ids come in arrival order: one listed already is not listed twice (the store hands
+        // its snapshot and channel over without overlap; this keeps the list right even so).
         if self.list.back().is_some_and(|last| r.id <= last.id) {
             return;
         }
@@ -311,8 +311,8 @@ pub(crate) fn attach(
     app.traffic.listen = feed.listen.clone();
     app.traffic.upstream = feed.upstream.clone();
     app.traffic.keep = feed.store.capacity();
-    let rx = feed.store.subscribe();
-    for r in feed.store.snapshot() {
+    let (kept, rx) = feed.store.snapshot_and_subscribe();
+    for r in kept {
         app.traffic.push(r, app.ui_lang);
     }
     app.screen = Screen::Traffic;
