@@ -1,93 +1,178 @@
 //! The UI's words: one Fluent catalogue (`assets/locales/{en/en-US,zh/zh-CN}/*.ftl`) for every string a
 //! person reads in the TUI and in the CLI's human output, English and Simplified Chinese.
 //!
-//! Fluent (through `fluent-templates`) was chosen over `rust-i18n` because it handles plurals
-//! (CLDR rules per language) and placeables in the library, keeps translators' files free of Rust,
-//! and embeds the catalogue at build time. Ids are looked up with [`t!`](crate::t) so that a test
-//! can find every id the code uses (`tests/i18n_catalogue.rs`): an id missing in one language, or
+//! Fluent (`fluent-bundle`) was chosen over `rust-i18n` because it handles plurals (CLDR rules
+//! per language) and placeables in the library and keeps translators' files free of Rust. The
+//! files are embedded at build time. Ids are looked up with [`t!`](crate::t) so that a test can
+//! find every id the code uses (`tests/i18n_catalogue.rs`): an id missing in one language, or
 //! not used anywhere, fails it.
+//!
+//! Each file is parsed the first time one of its messages is looked up, in the language looked
+//! up: ids are named after their file (`tui-token-…` lives in `tui-token.ftl`; an id that starts
+//! with no file's name lives in `common.ftl`), so a lookup knows which file to parse. The TUI's
+//! first frame reads three files of one language, a third of the catalogue (see
+//! [`FIRST_FRAME`]); a CLI command reads its own.
 //!
 //! The UI language is independent of `X-L` (the language asked of the server): see [`choose`].
 
 use crate::api::catalogue::Lang;
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, langid};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-// One loader per language, each over its own directory (`assets/locales/en/en-US`,
-// `assets/locales/zh/zh-CN`): a loader parses all of its languages on first use, and a
-// person reads one, so the other is never parsed (half the start-up work and memory).
-fluent_templates::static_loader! {
-    static EN_LOCALES = {
-        locales: "./assets/locales/en",
-        fallback_language: "en-US",
-        // No Unicode isolation marks around placeables: a terminal draws them as odd cells.
-        customise: |bundle| bundle.set_use_isolating(false),
+/// One catalogue file of one language: its text, embedded, and its messages once parsed.
+struct File {
+    name: &'static str,
+    source: &'static str,
+    bundle: OnceLock<FluentBundle<FluentResource>>,
+}
+
+/// The files of `dir` (`assets/locales/DIR/NAME.ftl`), in the order given.
+macro_rules! files {
+    ($dir:literal: $($name:literal),+ $(,)?) => {
+        [$(File {
+            name: $name,
+            source: include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"), "/assets/locales/", $dir, "/", $name, ".ftl"
+            )),
+            bundle: OnceLock::new(),
+        }),+]
     };
 }
 
-fluent_templates::static_loader! {
-    static ZH_LOCALES = {
-        locales: "./assets/locales/zh",
-        fallback_language: "zh-CN",
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
+/// The files of every language (a test holds this list to the directories).
+const FILE_NAMES: [&str; 15] = [
+    "check",
+    "cli",
+    "client",
+    "common",
+    "report",
+    "tui-check",
+    "tui-flow",
+    "tui-help",
+    "tui-keys",
+    "tui-lists",
+    "tui-probe",
+    "tui-puzzle",
+    "tui-result",
+    "tui-runtime",
+    "tui-token",
+];
 
-static EN: LanguageIdentifier = langid!("en-US");
-static ZH: LanguageIdentifier = langid!("zh-CN");
+/// The file whose ids start with no other file's name.
+const COMMON: &str = "common";
 
-fn loader(
-    lang: Lang,
-) -> (
-    &'static fluent_templates::StaticLoader,
-    &'static LanguageIdentifier,
-) {
+/// The files the TUI's first frame reads: its steps and sidebar, the token step, the footer's
+/// key labels (`tests/first_frame_words.rs` holds the first frame to them).
+pub const FIRST_FRAME: [&str; 3] = ["tui-flow", "tui-keys", "tui-token"];
+
+static EN_FILES: [File; 15] = files!("en/en-US":
+    "check", "cli", "client", "common", "report", "tui-check", "tui-flow", "tui-help",
+    "tui-keys", "tui-lists", "tui-probe", "tui-puzzle", "tui-result", "tui-runtime", "tui-token");
+static ZH_FILES: [File; 15] = files!("zh/zh-CN":
+    "check", "cli", "client", "common", "report", "tui-check", "tui-flow", "tui-help",
+    "tui-keys", "tui-lists", "tui-probe", "tui-puzzle", "tui-result", "tui-runtime", "tui-token");
+
+fn files(lang: Lang) -> (&'static [File; 15], &'static str) {
     match lang {
-        Lang::En => (&EN_LOCALES, &EN),
-        Lang::Zh => (&ZH_LOCALES, &ZH),
+        Lang::En => (&EN_FILES, "en-US"),
+        Lang::Zh => (&ZH_FILES, "zh-CN"),
     }
+}
+
+/// The name of the file that holds `id`: the file whose name, and a `-`, begin it, else
+/// [`COMMON`].
+fn file_of(id: &str) -> &'static str {
+    FILE_NAMES
+        .iter()
+        .copied()
+        .find(|name| {
+            id.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('-'))
+        })
+        .unwrap_or(COMMON)
+}
+
+/// `name`'s messages in `lang`, parsed on first use.
+fn bundle(lang: Lang, name: &str) -> &'static FluentBundle<FluentResource> {
+    let (files, locale) = files(lang);
+    let file = files
+        .iter()
+        .find(|f| f.name == name)
+        .expect("file_of names a listed file");
+    file.bundle.get_or_init(|| {
+        let mut bundle =
+            FluentBundle::new_concurrent(vec![locale.parse().expect("a valid language tag")]);
+        // No Unicode isolation marks around placeables: a terminal draws them as odd cells.
+        bundle.set_use_isolating(false);
+        // A syntax error (which the catalogue test rules out) loses only the entries it is in.
+        let resource = FluentResource::try_new(file.source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = bundle(lang, file_of(id));
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// The message `id` in `lang`. An unknown id (a bug the catalogue test catches) shows as the id.
 pub fn text(lang: Lang, id: &str) -> String {
-    let (loader, id_of) = loader(lang);
-    loader
-        .try_lookup(id_of, id)
-        .unwrap_or_else(|| id.to_string())
+    lookup(lang, id, None).unwrap_or_else(|| id.to_string())
 }
 
 /// The message `id` in `lang` with its placeables filled from `args`.
 pub fn text_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args
+    let mut map = FluentArgs::with_capacity(args.len());
+    for (k, v) in args {
+        map.set(*k, v.0.clone());
+    }
+    lookup(lang, id, Some(&map)).unwrap_or_else(|| id.to_string())
+}
+
+/// Parse `names` in `lang` now (each is parsed on first use otherwise): for a start-up that
+/// warms them on another thread.
+pub fn warm(lang: Lang, names: &[&str]) {
+    for name in names {
+        let _ = bundle(lang, name);
+    }
+}
+
+/// Whether `name` has been parsed in `lang` (for the test that holds the first frame to
+/// [`FIRST_FRAME`]).
+#[cfg(any(test, feature = "test-support"))]
+pub fn is_parsed(lang: Lang, name: &str) -> bool {
+    files(lang)
+        .0
         .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.0.clone()))
-        .collect();
-    let (loader, id_of) = loader(lang);
-    loader
-        .try_lookup_with_args(id_of, id, &map)
-        .unwrap_or_else(|| id.to_string())
+        .any(|f| f.name == name && f.bundle.get().is_some())
 }
 
-/// Parse `lang`'s catalogue now (it is parsed on first use otherwise): for a start-up that
-/// warms it on another thread.
-pub fn warm(lang: Lang) {
-    let _ = text(lang, "ui-lang-mismatch");
-}
-
-/// Parse the catalogue of the language this process will most likely speak, and the error
-/// catalogue every explanation reads, on another thread, from the very start of the process:
-/// the first words printed or drawn rarely wait for it. The guess reads `--ui-lang`,
-/// `VFLOW_UI_LANG` and the locale; a profile's `ui_lang` is read later, and a wrong guess
-/// only means that language is parsed on first use instead.
-pub fn warm_in_background() {
+/// On another thread, from the very start of the process, parse the files of the language
+/// this process will most likely speak that its first words come from: the TUI's first frame
+/// ([`FIRST_FRAME`]) when `tui`, else the CLI's, and the error catalogue every explanation
+/// reads. The first words printed or drawn rarely wait for them. The guess reads `--ui-lang`,
+/// `VFLOW_UI_LANG` and the locale; a profile's `ui_lang` is read later, and a wrong guess only
+/// means that language is parsed on first use instead.
+pub fn warm_in_background(tui: bool) {
     let lang = guess_ui_lang(std::env::args().skip(1), |k| std::env::var(k).ok());
     let _ = std::thread::Builder::new()
         .name("warm-i18n".into())
         .spawn(move || {
-            warm(lang);
-            let _ = crate::api::catalogue::Catalogue::get();
+            if tui {
+                warm(lang, &FIRST_FRAME);
+            } else {
+                warm(lang, &["cli", "client"]);
+                let _ = crate::api::catalogue::Catalogue::get();
+            }
         });
 }
 
@@ -311,6 +396,40 @@ mod tests {
             guess_ui_lang(args(&["--ui-lang", "klingon"]), env(&[])),
             Lang::En
         );
+    }
+
+    #[test]
+    fn each_language_lists_the_files_of_its_directory() {
+        for (lang, dir) in [(Lang::En, "en/en-US"), (Lang::Zh, "zh/zh-CN")] {
+            let path = format!("{}/assets/locales/{dir}", env!("CARGO_MANIFEST_DIR"));
+            let mut on_disk: Vec<String> = std::fs::read_dir(&path)
+                .unwrap()
+                .filter_map(|e| {
+                    let name = e.unwrap().file_name().into_string().unwrap();
+                    name.strip_suffix(".ftl").map(str::to_string)
+                })
+                .collect();
+            on_disk.sort();
+            let listed: Vec<&str> = files(lang).0.iter().map(|f| f.name).collect();
+            assert_eq!(listed, on_disk, "{dir}");
+            assert_eq!(listed, FILE_NAMES, "{dir}");
+        }
+    }
+
+    #[test]
+    fn an_id_is_looked_up_in_the_file_it_is_named_after() {
+        assert_eq!(file_of("tui-token-title"), "tui-token");
+        assert_eq!(file_of("tui-check-title"), "tui-check");
+        assert_eq!(file_of("check-title"), "check");
+        assert_eq!(file_of("ui-lang-mismatch"), "common");
+        // A name is a whole word of the id: `tui-` alone is no file.
+        assert_eq!(file_of("tui-tokens"), "common");
+        // No file's name begins another's with a `-` after it, so the first match is the only one.
+        for a in FILE_NAMES {
+            for b in FILE_NAMES {
+                assert!(a == b || !b.starts_with(&format!("{a}-")), "{a} / {b}");
+            }
+        }
     }
 
     #[test]

@@ -168,3 +168,43 @@ fn every_id_the_code_uses_exists_and_every_id_is_used() {
         .collect();
     assert!(unused.is_empty(), "ids no code uses: {unused:?}");
 }
+
+/// Ids are named after their file (`tui-token-…` in `tui-token.ftl`; `common.ftl` holds the ids
+/// that start with no file's name): a lookup parses only the file its id names.
+#[test]
+fn every_id_is_named_after_its_file() {
+    for locale in LOCALES {
+        let dir = root().join(locale_dir(locale));
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| {
+                let n = e.unwrap().file_name().into_string().unwrap();
+                n.strip_suffix(".ftl").map(str::to_string)
+            })
+            .collect();
+        let owner = |id: &str| {
+            names
+                .iter()
+                .find(|n| {
+                    id.strip_prefix(n.as_str())
+                        .is_some_and(|r| r.starts_with('-'))
+                })
+                .cloned()
+                .unwrap_or_else(|| "common".to_string())
+        };
+        for name in &names {
+            let src = std::fs::read_to_string(dir.join(format!("{name}.ftl"))).unwrap();
+            let res = fluent_syntax::parser::parse(src.as_str()).unwrap();
+            for entry in res.body {
+                if let ast::Entry::Message(m) = entry {
+                    assert_eq!(
+                        &owner(m.id.name),
+                        name,
+                        "{locale}: {} is in {name}.ftl, so its id starts with `{name}-`",
+                        m.id.name
+                    );
+                }
+            }
+        }
+    }
+}

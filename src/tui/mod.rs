@@ -97,14 +97,16 @@ pub fn main(opts: Options) -> ExitCode {
     }
 }
 
-/// The check and probe suites are parsed on another thread once the first frame is up
-/// (the first screen does not show them; the Check screen parses them on its way in if the
-/// thread has not yet: [`app::App::new`] defers them), so that on two cores the first frame
-/// shares the machine only with the UI's messages ([`crate::i18n::warm_in_background`]).
+/// The error catalogue (every explanation reads it) and the check and probe suites are
+/// parsed on another thread once the first frame is up (the first screen shows none of them;
+/// the Check screen parses the suites on its way in if the thread has not yet: [`app::App::new`]
+/// defers them), so that on two cores the first frame shares the machine only with its own
+/// messages ([`crate::i18n::warm_in_background`]).
 fn warm_up() {
     let _ = std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(|| {
+            let _ = crate::api::catalogue::Catalogue::get();
             let _ = crate::check::Suite::builtin_shared();
             let _ = crate::check::probe::ProbeSuite::builtin_shared();
         });
