@@ -499,3 +499,31 @@ fn vflow_serve_prints_its_banner_and_stops_cleanly_on_sigterm() {
     let status = child.wait().unwrap();
     assert!(status.success(), "exit after SIGTERM: {status:?}");
 }
+
+/// The TUI binds the simulator's socket before its first frame (the address is on it) and
+/// serves after: a connection made in between waits in the backlog and is answered.
+#[tokio::test]
+async fn a_bound_simulator_answers_a_connection_made_before_it_served() {
+    use std::io::{Read, Write};
+    let bound = sim::bind_in_process().unwrap();
+    let url = bound.base_url();
+    assert!(bound.addr().ip().is_loopback());
+    let mut early = std::net::TcpStream::connect(bound.addr()).unwrap();
+    early
+        .write_all(b"GET /_sim/outbox HTTP/1.1\r\nHost: sim\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let handle = bound.serve(SimConfig::in_process()).unwrap();
+    assert_eq!(handle.base_url(), url);
+    let answer = tokio::task::spawn_blocking(move || {
+        early
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let mut out = String::new();
+        early.read_to_string(&mut out).map(|_| out)
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("[]"), "{answer}");
+}

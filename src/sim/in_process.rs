@@ -19,5 +19,11 @@ impl SimConfig {
 /// Start the simulator on a free port of 127.0.0.1 (loopback only, never
 /// reachable from the network). Dropping the handle stops it.
 pub async fn spawn_in_process(config: SimConfig) -> std::io::Result<SimHandle> {
-    super::start(config, ([127, 0, 0, 1], 0).into()).await
+    bind_in_process()?.serve(config)
+}
+
+/// The in-process simulator's socket, a free port of 127.0.0.1, bound and not yet served
+/// (see [`super::Bound`]).
+pub fn bind_in_process() -> std::io::Result<super::Bound> {
+    super::Bound::bind(([127, 0, 0, 1], 0).into())
 }

@@ -25,7 +25,7 @@ mod store;
 mod validate;
 pub mod weak;
 
-pub use in_process::spawn_in_process;
+pub use in_process::{bind_in_process, spawn_in_process};
 pub use log::TARGET as LOG_TARGET;
 pub use routes::{BODY_LIMIT, MAX_HEADER_BYTES, MAX_HEADERS};
 pub use server::ServerLimits;
@@ -135,7 +135,7 @@ pub struct SimHandle {
 impl SimHandle {
     /// `http://ADDR` without a trailing slash.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        url_of(self.addr)
     }
 
     /// The delivered codes, newest last (what `GET /_sim/outbox` returns).
@@ -193,7 +193,58 @@ pub fn router(config: SimConfig) -> axum::Router {
 /// Returns as soon as the socket is bound (so `bind` may use port 0; read the real
 /// address from [`SimHandle::addr`]). Must be called inside a tokio runtime.
 pub async fn start(config: SimConfig, bind: SocketAddr) -> std::io::Result<SimHandle> {
-    let listener = tokio::net::TcpListener::bind(bind).await?;
+    Bound::bind(bind)?.serve(config)
+}
+
+/// The simulator's URL at `addr`.
+fn url_of(addr: SocketAddr) -> String {
+    format!("http://{addr}")
+}
+
+/// A socket bound for the simulator that does not serve yet: its address is known (the TUI
+/// draws it on its first frame) before the simulator is built, and connections wait in the
+/// backlog until [`Bound::serve`]. Binding needs no async runtime.
+#[derive(Debug)]
+pub struct Bound {
+    listener: std::net::TcpListener,
+    addr: SocketAddr,
+}
+
+impl Bound {
+    /// Bind `addr` (port 0: a free port), as tokio's `TcpListener::bind` does: address reuse
+    /// on Unix, a backlog of 1024.
+    pub fn bind(addr: SocketAddr) -> std::io::Result<Bound> {
+        use socket2::{Domain, Protocol, Socket, Type};
+        let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+        #[cfg(unix)]
+        socket.set_reuse_address(true)?;
+        socket.set_nonblocking(true)?;
+        socket.bind(&addr.into())?;
+        socket.listen(1024)?;
+        let listener = std::net::TcpListener::from(socket);
+        Ok(Bound {
+            addr: listener.local_addr()?,
+            listener,
+        })
+    }
+
+    /// Where it is bound.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Its URL, as [`SimHandle::base_url`] will give it.
+    pub fn base_url(&self) -> String {
+        url_of(self.addr)
+    }
+
+    /// Serve on this socket, as [`start`] does. Must be called inside a tokio runtime.
+    pub fn serve(self, config: SimConfig) -> std::io::Result<SimHandle> {
+        serve(config, tokio::net::TcpListener::from_std(self.listener)?)
+    }
+}
+
+fn serve(config: SimConfig, listener: tokio::net::TcpListener) -> std::io::Result<SimHandle> {
     // The backgrounds render in the background so the first puzzle is as fast as the rest,
     // from a task: it starts when the caller first yields (the TUI: after its first frame),
     // so that a start-up does not share the CPU with it.

@@ -73,7 +73,8 @@ pub struct TrafficFeed {
 
 /// Run the interactive app inside an existing tokio runtime (`vflow proxy`).
 pub async fn run_in(opts: Options) -> std::io::Result<()> {
-    run(opts).await
+    let signals = signals();
+    run(start(opts)?, signals).await
 }
 
 /// Run the interactive app until the person quits.
@@ -88,7 +89,14 @@ pub fn main(opts: Options) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match rt.block_on(run(opts)) {
+    // SIGTERM and SIGHUP quit through the update loop (which restores the terminal) from
+    // before the terminal is taken over.
+    let signals = {
+        let _runtime = rt.enter();
+        signals()
+    };
+    let result = start(opts).map(|started| rt.block_on(run(started, signals)));
+    match result.and_then(|r| r) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vflow: {e}");
@@ -181,7 +189,23 @@ fn restore_terminal() {
     ratatui::restore();
 }
 
-async fn run(opts: Options) -> std::io::Result<()> {
+/// What is up when the update loop starts: the state, and the terminal with the first frame.
+struct Started {
+    app: App,
+    rt: runtime::Runtime,
+    terminal: Term,
+    guard: TerminalGuard,
+    /// The built-in simulator's socket: bound (its address is on the first frame), served
+    /// once the loop runs.
+    sim: Option<sim::Bound>,
+    feed_rx:
+        Option<tokio::sync::broadcast::Receiver<std::sync::Arc<crate::client::proxy::Recorded>>>,
+}
+
+/// Everything the first frame shows, and the frame. What it does not show waits until the
+/// frame is up: the simulator serves, the log opens, the history loads, the error catalogue
+/// and the suites are parsed ([`run`], [`warm_up`]).
+fn start(opts: Options) -> std::io::Result<Started> {
     let Options {
         profile,
         config_path,
@@ -191,9 +215,8 @@ async fn run(opts: Options) -> std::io::Result<()> {
         import,
         traffic,
     } = opts;
-    init_logging();
     let mut http = profile.http.clone();
-    let (target, _sim) = target_of(traffic.as_ref(), &profile, &mut http).await?;
+    let (target, sim) = target_of(traffic.as_ref(), &profile, &mut http)?;
 
     let mut app = App::new(target, profile.headers(), clock::system());
     app.no_color = theme::no_color_from_env();
@@ -220,20 +243,51 @@ async fn run(opts: Options) -> std::io::Result<()> {
     }
     rt.save_headers = header_saver(config_path, &profile);
 
-    let signals = signals();
-    tokio::pin!(signals);
     // A panic restores the terminal first, then the usual hook prints it on a sane screen.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         prev(info);
     }));
-    let _guard = TerminalGuard;
+    let guard = TerminalGuard;
     let mut terminal = init_terminal()?;
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    // The size the terminal was created with (no second query of the terminal).
+    let area = terminal.get_frame().area();
+    app.size = (area.width, area.height);
     terminal.draw(|f| view(&app, f))?;
-    // Nothing slow before the first frame: history loads now, in the background.
+    Ok(Started {
+        app,
+        rt,
+        terminal,
+        guard,
+        sim,
+        feed_rx,
+    })
+}
+
+async fn run(
+    started: Started,
+    signals: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let Started {
+        mut app,
+        mut rt,
+        mut terminal,
+        guard: _guard,
+        sim,
+        feed_rx,
+    } = started;
+    tokio::pin!(signals);
+    // Nothing slow before the first frame: the log, the simulator, the history and the
+    // parsing of what later screens show start now.
+    init_logging();
+    let _sim = match sim {
+        Some(bound) => Some(bound.serve(sim::SimConfig {
+            quiet: false, // its log lines go to the log file
+            ..sim::SimConfig::in_process()
+        })?),
+        None => None,
+    };
     warm_up();
     rt.load_history();
     // A simulator elsewhere (`vflow serve`) says whether Ctrl+G can work, so that the first
@@ -299,13 +353,13 @@ async fn run(opts: Options) -> std::io::Result<()> {
 }
 
 /// Where sends go: where the proxy forwards to (`vflow proxy`), the
-/// profile's target, or else the built-in simulator, started here (its
-/// handle keeps it running).
-async fn target_of(
+/// profile's target, or else the built-in simulator, whose socket is bound
+/// here (it serves once the update loop runs: [`run`]).
+fn target_of(
     traffic: Option<&TrafficFeed>,
     profile: &ResolvedProfile,
     http: &mut crate::client::HttpOptions,
-) -> std::io::Result<(app::Target, Option<sim::SimHandle>)> {
+) -> std::io::Result<(app::Target, Option<sim::Bound>)> {
     Ok(match (traffic, app::Target::configured(profile)) {
         // Sends from the Traffic screen go where the proxy forwards to.
         (Some(feed), _) => {
@@ -321,15 +375,11 @@ async fn target_of(
         }
         (None, Some(t)) => (t, None),
         (None, None) => {
-            let cfg = sim::SimConfig {
-                quiet: false, // its log lines go to the log file
-                ..sim::SimConfig::in_process()
-            };
-            let handle = sim::spawn_in_process(cfg).await?;
+            let bound = sim::bind_in_process()?;
             // Loopback to our own simulator never goes through a proxy.
             http.no_proxy = true;
-            let t = app::Target::simulator(handle.base_url(), &profile.name);
-            (t, Some(handle))
+            let t = app::Target::simulator(bound.base_url(), &profile.name);
+            (t, Some(bound))
         }
     })
 }
