@@ -164,16 +164,15 @@ pub fn is_parsed(lang: Lang, name: &str) -> bool {
 /// means that language is parsed on first use instead.
 pub fn warm_in_background(tui: bool) {
     let lang = guess_ui_lang(std::env::args().skip(1), |k| std::env::var(k).ok());
-    let _ = std::thread::Builder::new()
-        .name("warm-i18n".into())
-        .spawn(move || {
-            if tui {
-                warm(lang, &FIRST_FRAME);
-            } else {
-                warm(lang, &["cli", "client"]);
-                let _ = crate::api::catalogue::Catalogue::get();
-            }
-        });
+    // It may still run when the TUI holds the quit signals for its first frame.
+    let _ = crate::quit_signals::spawn_without("warm-i18n", move || {
+        if tui {
+            warm(lang, &FIRST_FRAME);
+        } else {
+            warm(lang, &["cli", "client"]);
+            let _ = crate::api::catalogue::Catalogue::get();
+        }
+    });
 }
 
 /// The UI language from the command line and the environment alone (no profile): `--ui-lang X`

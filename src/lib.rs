@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 pub mod exit;
 pub mod i18n;
+pub mod quit_signals;
 pub mod sim;
 pub mod term;
 pub mod tui;

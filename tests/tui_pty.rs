@@ -128,6 +128,28 @@ fn sigterm_restores_the_terminal() {
     assert_restored(&t);
 }
 
+/// The first frame goes up before the update loop's handlers are in (the async runtime is built
+/// after it): a SIGTERM that comes as the terminal is taken over waits for them and quits
+/// through the loop, so the exit is a clean one and the terminal is restored.
+#[test]
+fn sigterm_as_the_terminal_is_taken_over_quits_through_the_loop() {
+    for _ in 0..5 {
+        let mut t = PtyCommand::new(24, 80).spawn();
+        t.wait_until("the alternate screen", |term| {
+            term.parser.screen().alternate_screen()
+        });
+        // SAFETY: sending a signal to our own child process.
+        let rc = unsafe { libc::kill(t.pid() as i32, libc::SIGTERM) };
+        assert_eq!(rc, 0, "SIGTERM delivered");
+        let st = t.wait_exit();
+        assert!(
+            st.success(),
+            "quit through the update loop, not killed: {st:?}"
+        );
+        assert_restored(&t);
+    }
+}
+
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message_after() {
     let mut t = PtyCommand::new(24, 80)

@@ -31,7 +31,7 @@ pub use view::view;
 
 use crate::config::ResolvedProfile;
 use crate::term::{graphics, puzzle_image};
-use crate::{clock, sim};
+use crate::{clock, quit_signals, sim};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     EventStream,
@@ -77,26 +77,32 @@ pub async fn run_in(opts: Options) -> std::io::Result<()> {
     run(start(opts)?, signals).await
 }
 
-/// Run the interactive app until the person quits.
+/// Run the interactive app until the person quits. The first frame is drawn before the async
+/// runtime is built (SIGTERM and SIGHUP wait meanwhile: [`Started::held`]).
 pub fn main(opts: Options) -> ExitCode {
+    let started = match start(opts) {
+        Ok(started) => started,
+        Err(e) => {
+            eprintln!("vflow: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
         Ok(rt) => rt,
         Err(e) => {
+            drop(started); // restores the terminal before the message
             eprintln!("vflow: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
-    // SIGTERM and SIGHUP quit through the update loop (which restores the terminal) from
-    // before the terminal is taken over.
     let signals = {
         let _runtime = rt.enter();
         signals()
     };
-    let result = start(opts).map(|started| rt.block_on(run(started, signals)));
-    match result.and_then(|r| r) {
+    match rt.block_on(run(started, signals)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vflow: {e}");
@@ -195,6 +201,10 @@ struct Started {
     rt: runtime::Runtime,
     terminal: Term,
     guard: TerminalGuard,
+    /// SIGTERM and SIGHUP wait from before the terminal is taken over until the update loop's
+    /// handlers are in (the async runtime is built after the first frame): one that comes
+    /// meanwhile quits through the loop, which restores the terminal.
+    held: quit_signals::Held,
     /// The built-in simulator's socket: bound (its address is on the first frame), served
     /// once the loop runs.
     sim: Option<sim::Bound>,
@@ -243,6 +253,7 @@ fn start(opts: Options) -> std::io::Result<Started> {
     }
     rt.save_headers = header_saver(config_path, &profile);
 
+    let held = quit_signals::hold();
     // A panic restores the terminal first, then the usual hook prints it on a sane screen.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -260,6 +271,7 @@ fn start(opts: Options) -> std::io::Result<Started> {
         rt,
         terminal,
         guard,
+        held,
         sim,
         feed_rx,
     })
@@ -274,10 +286,14 @@ async fn run(
         mut rt,
         mut terminal,
         guard: _guard,
+        held,
         sim,
         feed_rx,
     } = started;
     tokio::pin!(signals);
+    // The handlers are in (`signals` is registered): a quit signal that came meanwhile is
+    // delivered now.
+    drop(held);
     // Nothing slow before the first frame: the log, the simulator, the history and the
     // parsing of what later screens show start now.
     init_logging();
