@@ -10,7 +10,11 @@ alternating rounds (median of --runs starts per round), first frame and RSS.
 TEXT is what that TUI draws last in its first frame (its bottom line). The
 other TUI runs in an empty temporary HOME and working directory. Each round also
 times the floor: /bin/echo in the same pty (exec of a trivial program), and prints
-both TUIs' time above it.
+both TUIs' time above it. Both TUIs run from copies made for the run, so that their
+files sit in the page cache the same way: a binary the linker has just written
+maps in smaller pieces than one copied or read back, and that alone made vflow,
+timed against a copy of itself, 8% slower (1.08, and 1.01 once both were read back
+alike).
 
 Usage: scripts/bench-tui.py [path/to/vflow] [runs]
        scripts/bench-tui.py [path/to/vflow] --other /path/to/atac --marker TEXT [--runs 5] [--rounds 3]
@@ -142,21 +146,34 @@ def first_frame(home, argv, mark, cwd=None):
 
 
 def side_by_side():
-    """Alternating rounds of vflow, the other TUI and a floor: /bin/echo printing the marker
-    (exec of a trivial program in the same pty: what no TUI can go below on this machine)."""
+    """Rounds of vflow, the other TUI and a floor: /bin/echo printing the marker (exec of a
+    trivial program in the same pty: what no TUI can go below on this machine). Within a round
+    the three take turns start by start, so that each figure's median comes from the same
+    stretch of the machine's time (a burst of noise hits all three, not one), and the order of
+    the turn rotates: a start right after another TUI's half second (vflow draws its puzzle
+    backgrounds then, on both cores) finds the CPUs awake, one after the echo finds them idle,
+    and each of the three comes after each other as often. (Without the rotation, vflow timed
+    against itself came out 1.09.)"""
     other = shlex.split(ARGS.other)
     mark = ARGS.marker.encode()
     floor = [shutil.which("echo") or "/bin/echo", "floor-marker"]
     name = os.path.basename(other[0])
-    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as ohome:
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as ohome, \
+            tempfile.TemporaryDirectory() as bins:
+        vflow_bin = shutil.copy2(BIN, os.path.join(bins, "vflow"))
+        other = [shutil.copy2(shutil.which(other[0]) or other[0], os.path.join(bins, "other"))] + other[1:]
         for r in range(ARGS.rounds):
-            res = {}
-            for key, argv, m, h in (("vflow", [BIN], MARK, home), ("other", other, mark, ohome),
-                                    ("floor", floor, b"floor-marker", ohome)):
-                runs = [first_frame(h, argv, m, cwd=h) for _ in range(RUNS)]
-                res[key] = (statistics.median(x for x, _, _ in runs),
-                            statistics.median(y for _, y, _ in runs) / 1024,
-                            statistics.median(z for _, _, z in runs) / 1024)
+            starts = (("vflow", [vflow_bin], MARK, home), ("other", other, mark, ohome),
+                      ("floor", floor, b"floor-marker", ohome))
+            runs = {key: [] for key, _, _, _ in starts}
+            for i in range(RUNS):
+                turn = starts[i % 3:] + starts[:i % 3]
+                for key, argv, m, h in turn:
+                    runs[key].append(first_frame(h, argv, m, cwd=h))
+            res = {key: (statistics.median(x for x, _, _ in rs),
+                         statistics.median(y for _, y, _ in rs) / 1024,
+                         statistics.median(z for _, _, z in rs) / 1024)
+                   for key, rs in runs.items()}
             (v, vr, vl), (o, orss, ol), (f, _, _) = res["vflow"], res["other"], res["floor"]
             print(f"round {r + 1}: vflow first frame {v:.1f} ms, RSS {vr:.1f} MB ({vl:.1f} MB 0.5 s later) | "
                   f"{name} first frame {o:.1f} ms, RSS {orss:.1f} MB ({ol:.1f} MB) | ratio {v / o:.2f} | "
