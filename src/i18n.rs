@@ -63,9 +63,11 @@ const FILE_NAMES: [&str; 15] = [
 /// The file whose ids start with no other file's name.
 const COMMON: &str = "common";
 
-/// The files the TUI's first frame reads: its steps and sidebar, the token step, the footer's
-/// key labels (`tests/first_frame_words.rs` holds the first frame to them).
-pub const FIRST_FRAME: [&str; 3] = ["tui-flow", "tui-keys", "tui-token"];
+/// The files the TUI's first frame reads, in the order it draws them: the title bar, steps and
+/// sidebar, the token step, the footer's key labels (`tests/first_frame_words.rs` holds the
+/// first frame to them). The warm-up parses them in this order, so that a frame that catches up
+/// with it waits for the file it needs next.
+pub const FIRST_FRAME: [&str; 3] = ["tui-flow", "tui-token", "tui-keys"];
 
 static EN_FILES: [File; 15] = files!("en/en-US":
     "check", "cli", "client", "common", "report", "tui-check", "tui-flow", "tui-help",
