@@ -165,7 +165,11 @@ pub fn is_parsed(lang: Lang, name: &str) -> bool {
 /// `VFLOW_UI_LANG` and the locale; a profile's `ui_lang` is read later, and a wrong guess only
 /// means that language is parsed on first use instead.
 pub fn warm_in_background(tui: bool) {
-    let lang = guess_ui_lang(std::env::args().skip(1), |k| std::env::var(k).ok());
+    // `args_os`: an argument that is not UTF-8 (a file name) is clap's to report, not a panic.
+    let args = std::env::args_os().skip(1);
+    let lang = guess_ui_lang(args.map(|a| a.to_string_lossy().into_owned()), |k| {
+        std::env::var(k).ok()
+    });
     // It may still run when the TUI holds the quit signals for its first frame.
     let _ = crate::quit_signals::spawn_without("warm-i18n", move || {
         if tui {

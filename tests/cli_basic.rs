@@ -450,3 +450,28 @@ fn send_help_at_80_columns_keeps_the_captcha_token_option_whole() {
     }
     assert!(examples.contains("--captcha-token 'TOKEN---"), "{examples}");
 }
+
+/// A file name that is not UTF-8 (legal on Linux) is reported like any missing file, by the
+/// command and by the TUI's `--import`: exit 2 and the name, never a panic.
+#[test]
+fn an_argument_that_is_not_utf8_gets_a_message_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let cfg = empty_config("non-utf8");
+    let dir = tmp("non-utf8");
+    let mut name = dir.as_os_str().as_bytes().to_vec();
+    name.extend_from_slice(b"/no\xffsuch.txt");
+    let path = std::ffi::OsStr::from_bytes(&name);
+    for args in [
+        vec!["import".as_ref(), path],
+        vec!["--import".as_ref(), path],
+    ] {
+        let out = support::command(&cfg).args(&args).output().unwrap();
+        let e = err(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {e}");
+        assert!(
+            e.contains("no\u{fffd}such.txt") && e.contains("cannot read"),
+            "{e}"
+        );
+        assert!(!e.contains("panicked"), "{e}");
+    }
+}

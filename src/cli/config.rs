@@ -274,7 +274,9 @@ pub fn run(global: &GlobalArgs, cmd: ConfigCommand) -> ExitCode {
                 // the file was read by `resolve` just now: read again for what it says itself
                 let file = p.config_file.as_deref().and_then(|f| config::load(f).ok());
                 let profile = file.as_ref().and_then(|f| f.profiles.get(&p.name));
-                let args: Vec<String> = std::env::args().collect();
+                let args: Vec<String> = std::env::args_os()
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect();
                 let (ui, x_l) = whence(global, &args, |k| std::env::var(k).ok(), profile);
                 print!("{}", show(&p, &ui, &x_l));
             }

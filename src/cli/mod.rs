@@ -220,9 +220,9 @@ pub fn main() -> ExitCode {
         return interactive::run(&GlobalArgs::default(), None);
     }
     // Nearly every command speaks through the catalogue: parse it while the arguments are.
-    let tui = !std::env::args()
+    let tui = !std::env::args_os()
         .skip(1)
-        .any(|a| SUBCOMMANDS.contains(&a.as_str()));
+        .any(|a| a.to_str().is_some_and(|a| SUBCOMMANDS.contains(&a)));
     crate::i18n::warm_in_background(tui);
     let cli = Cli::parse();
     if cli.command.is_some() {
