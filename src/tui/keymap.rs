@@ -8,6 +8,7 @@ use super::app::{App, HeaderEdit, Screen, Step};
 use super::screens;
 use crate::api::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::borrow::Cow;
 
 /// Everything a person can do with a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -187,7 +188,9 @@ pub enum Show {
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
-    /// The keys as written in the footer and help ("↑↓/jk").
+    /// The keys as written in the footer and help ("↑↓/jk"). A label that is a word rather
+    /// than key names ("drag") is a message id of `tui-keys.ftl` (`tui-keys-label-…`), so that
+    /// it reads in the UI language: see [`Binding::label_in`].
     pub label: &'static str,
     /// What the binding does: a message id of `tui-keys.ftl` (read it with
     /// [`Binding::describe`]); empty for a binding grouped under the one before.
@@ -222,6 +225,11 @@ pub const fn key(
 }
 
 impl Binding {
+    /// The label as written in `lang`: key names as they are, a word from the catalogue.
+    pub fn label_in(&self, lang: Lang) -> Cow<'static, str> {
+        label_in(self.label, lang)
+    }
+
     /// What the binding does, in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         if self.desc.is_empty() {
@@ -543,7 +551,7 @@ pub fn resolve(app: &App, k: &KeyEvent) -> Option<(Mode, Action)> {
 
 /// The footer's items for the current screen, in table order: the label and
 /// what it does in the UI language.
-pub fn footer(app: &App) -> Vec<(&'static str, String)> {
+pub fn footer(app: &App) -> Vec<(Cow<'static, str>, String)> {
     described(footer_bindings(app), app.ui_lang)
 }
 
@@ -553,14 +561,14 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
 }
 
 /// The help overlay's items for the current screen (footer items first).
-pub fn help(app: &App) -> Vec<(&'static str, String)> {
+pub fn help(app: &App) -> Vec<(Cow<'static, str>, String)> {
     described(listed(screen_mode(app), app, true), app.ui_lang)
 }
 
-fn described(bindings: Vec<&'static Binding>, lang: Lang) -> Vec<(&'static str, String)> {
+fn described(bindings: Vec<&'static Binding>, lang: Lang) -> Vec<(Cow<'static, str>, String)> {
     bindings
         .into_iter()
-        .map(|b| (b.label, b.describe(lang)))
+        .map(|b| (b.label_in(lang), b.describe(lang)))
         .collect()
 }
 
@@ -571,6 +579,18 @@ fn listed(m: Mode, app: &App, help: bool) -> Vec<&'static Binding> {
         .filter(|b| (b.active)(app) && (b.shown)(app))
         .collect()
 }
+
+/// A binding's label as written in `lang` ([`Binding::label`]).
+pub fn label_in(label: &'static str, lang: Lang) -> Cow<'static, str> {
+    if label.starts_with(LABEL_WORD) {
+        Cow::Owned(crate::i18n::text(lang, label))
+    } else {
+        Cow::Borrowed(label)
+    }
+}
+
+/// How a label that is a word (a message id) begins.
+const LABEL_WORD: &str = "tui-keys-label-";
 
 /// The label a binding is written under (its own, or its group's).
 pub fn written_label(bindings: &[Binding], i: usize) -> &'static str {
@@ -849,10 +869,10 @@ mod tests {
                         b.action
                     );
                 }
-                let label = written_label(table, i);
+                let label = label_in(written_label(table, i), app.ui_lang);
                 if (b.shown)(&app) || b.show == Show::Grouped {
                     assert!(
-                        written.iter().any(|w| w.contains(label)),
+                        written.iter().any(|w| w.contains(label.as_ref())),
                         "{m:?}: {label} for {:?} is written down in {written:?}",
                         b.action
                     );
@@ -870,6 +890,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A label that is a word ("drag") is written in the UI language; key names stay as they are.
+    #[test]
+    fn a_label_that_is_a_word_reads_in_the_ui_language() {
+        let mut words = 0;
+        for m in Mode::ALL {
+            for b in m.bindings() {
+                let (en, zh) = (b.label_in(Lang::En), b.label_in(Lang::Zh));
+                if b.label.starts_with(LABEL_WORD) {
+                    words += 1;
+                    assert!(
+                        en != b.label && zh != b.label,
+                        "{} is in the catalogue",
+                        b.label
+                    );
+                    assert!(en.is_ascii() && !zh.is_ascii(), "{}: {en} / {zh}", b.label);
+                } else {
+                    assert!(
+                        en == b.label && zh == b.label,
+                        "key names are not translated: {}",
+                        b.label
+                    );
+                    // Key names are capitalised (Enter, PgUp) or one or two letters (q, jk).
+                    let word = b
+                        .label
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()));
+                    assert!(
+                        !word,
+                        "{m:?}: the label {:?} reads like a word: make it a tui-keys-label- id",
+                        b.label
+                    );
+                }
+            }
+        }
+        assert!(words >= 1, "the puzzle's drag label is a word");
     }
 
     /// The keys that used to work without being written anywhere are in the help now.

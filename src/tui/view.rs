@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use std::borrow::Cow;
 use tui_input::Input;
 
 /// Headers every HTTP client adds on its own.
@@ -194,21 +195,21 @@ pub(crate) fn elapsed(app: &App) -> f64 {
 /// The keys of this screen, as many as fit, always ending with the help key.
 fn key_line(app: &App, f: &mut Frame, area: Rect) {
     let help_word = crate::t!(app.ui_lang, "tui-keys-help");
-    let help: (&str, String) = if app.typing() {
-        ("F1", help_word)
+    let help: (Cow<str>, String) = if app.typing() {
+        ("F1".into(), help_word)
     } else {
-        ("?", help_word)
+        ("?".into(), help_word)
     };
     let width = area.width as usize;
     let width_of = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let item_width = |(k, d): &(&str, String)| width_of(k) + width_of(d) + 3;
+    let item_width = |(k, d): &(Cow<str>, String)| width_of(k) + width_of(d) + 3;
     let mut budget = width.saturating_sub(item_width(&help));
-    let mut items: Vec<(&str, String)> = Vec::new();
+    let mut items: Vec<(Cow<str>, String)> = Vec::new();
     for b in keymap::footer_bindings(app) {
         if b.action == keymap::Action::Help {
             continue;
         }
-        let item = (b.label, b.describe(app.ui_lang));
+        let item = (b.label_in(app.ui_lang), b.describe(app.ui_lang));
         let w = item_width(&item);
         if w > budget {
             break;

@@ -56,7 +56,7 @@ pub const KEYS: &[Binding] = &[
 pub(crate) fn keys_line(lang: Lang) -> String {
     KEYS.iter()
         .filter(|b| b.show != super::super::keymap::Show::Grouped)
-        .map(|b| format!("{} {}", b.label, b.describe(lang)))
+        .map(|b| format!("{} {}", b.label_in(lang), b.describe(lang)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -87,6 +87,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 /// `s` padded with spaces to `width` terminal columns (a Chinese character takes two).
@@ -131,10 +132,10 @@ pub(crate) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         Line::from(""),
     ];
     let screen = keymap::help(app);
-    let global: Vec<(&str, String)> = keymap::GLOBAL
+    let global: Vec<(Cow<str>, String)> = keymap::GLOBAL
         .iter()
         .filter(|b| (b.shown)(app))
-        .map(|b| (b.label, b.describe(lang)))
+        .map(|b| (b.label_in(lang), b.describe(lang)))
         .collect();
     let this_screen = t!(lang, "tui-help-this-screen");
     let everywhere = t!(lang, "tui-help-everywhere");
@@ -143,10 +144,10 @@ pub(crate) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let narrowest = KEY_COLUMNS + MIN_DESCRIPTION;
     let two = width > 2 * narrowest;
     let rows_at = |left: usize| -> usize {
-        let h = |k: Option<&(&str, String)>, w: usize| {
+        let h = |k: Option<&(Cow<str>, String)>, w: usize| {
             k.map_or(0, |k| {
                 crate::typeset::height(&k.1, w - KEY_COLUMNS)
-                    .max(crate::typeset::height(k.0, KEY_COLUMNS - 2))
+                    .max(crate::typeset::height(&k.0, KEY_COLUMNS - 2))
             })
         };
         (0..screen.len().max(global.len()))
@@ -171,10 +172,10 @@ pub(crate) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         for i in 0..screen.len().max(global.len()) {
             let l = screen
                 .get(i)
-                .map_or_else(Vec::new, |k| entry_rows(k.0, &k.1, left - 1));
+                .map_or_else(Vec::new, |k| entry_rows(&k.0, &k.1, left - 1));
             let r = global
                 .get(i)
-                .map_or_else(Vec::new, |k| entry_rows(k.0, &k.1, right));
+                .map_or_else(Vec::new, |k| entry_rows(&k.0, &k.1, right));
             // Rows of one entry stay beside the rows of the other.
             for j in 0..l.len().max(r.len()) {
                 let mut spans = match l.get(j) {
@@ -195,7 +196,7 @@ pub(crate) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ] {
             lines.push(Line::from(heading).themed(style));
             for k in keys {
-                lines.extend(entry_rows(k.0, &k.1, width).into_iter().map(Line::from));
+                lines.extend(entry_rows(&k.0, &k.1, width).into_iter().map(Line::from));
             }
         }
     }

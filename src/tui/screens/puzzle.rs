@@ -448,7 +448,7 @@ pub const KEYS: &[Binding] = &[
     key(
         &[Key::Mouse],
         Action::Drag,
-        "drag",
+        "tui-keys-label-drag",
         "tui-keys-slide-with-the-mouse",
     ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),

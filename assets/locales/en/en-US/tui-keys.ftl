@@ -74,6 +74,7 @@ tui-keys-skip-no-token = skip (no token)
 tui-keys-type-x = type x
 tui-keys-ends = ends
 tui-keys-slide-with-the-mouse = slide with the mouse
+tui-keys-label-drag = drag
 tui-keys-with-the-profile-s-full-headers = with the profile's full headers
 tui-keys-back-to-slider = back to slider
 tui-keys-log-in-with-code = log in with code
