@@ -221,3 +221,35 @@ fn the_cooldown_warning_adds_up_to_the_cooldown() {
         );
     }
 }
+
+/// A malformed mobile's warning says what is wrong in each language (the Chinese text once
+/// carried the English reason: "手机号有误（3 digits: at least 5 are needed）").
+#[test]
+fn the_malformed_mobile_warning_reads_in_each_language() {
+    use vflow::client::precheck::{Input, warnings};
+    let headers = fixtures::headers();
+    for (mobile, en, zh) in [
+        ("138", "3 digits: at least 5 are needed", "3 位数字：至少需要 5 位"),
+        ("138 0013 8000", "only digits", "只允许数字"),
+    ] {
+        let w = warnings(&Input {
+            headers: &headers,
+            mobile,
+            scene: "LOGIN_SMS",
+            captcha_token: fixtures::TOKEN,
+            issued: None,
+            recent_send: None,
+        });
+        let w = w
+            .iter()
+            .find(|w| w.expect == Some(codes::CAPTCHA_0006))
+            .expect("the malformed-mobile warning");
+        assert!(w.text.en.contains(en), "{}", w.text.en);
+        assert!(w.text.zh.contains(zh), "{}", w.text.zh);
+        assert!(
+            !w.text.zh.contains("digit"),
+            "no English in the Chinese text: {}",
+            w.text.zh
+        );
+    }
+}

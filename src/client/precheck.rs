@@ -143,10 +143,11 @@ fn fields(i: &Input<'_>) -> Vec<Warning> {
             "手机号为空：USER.0004".into(),
         ));
     } else if let Some(p) = api::mobile::problem(i.mobile) {
+        let p_zh = api::mobile::problem_in(i.mobile, api::Lang::Zh).unwrap_or_default();
         w.push(Warning::new(
             Some(codes::CAPTCHA_0006),
             format!("mobile {p}: CAPTCHA.0006"),
-            format!("手机号有误（{p}）：CAPTCHA.0006"),
+            format!("手机号有误（{p_zh}）：CAPTCHA.0006"),
         ));
     }
     let scene = i.scene;
