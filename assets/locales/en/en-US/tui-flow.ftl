@@ -122,7 +122,7 @@ tui-flow-header-sent-blank = {$name} will be sent blank (b again brings the valu
 tui-flow-header-documented = {$name} is a documented header: omit it with Space instead
 tui-flow-header-not-editing = not editing: Enter edits the value of {$name}
 tui-flow-header-the-selected = the selected header
-tui-flow-header-type-new = type the new header as  Name: value
+tui-flow-header-type-new = type the new header as  Name: value (e.g. X-L: zh)
 tui-flow-header-bad-name = {$name} is not a valid header name
 tui-flow-header-replaced = {$name} was already in the list: its value is replaced
 

@@ -97,7 +97,7 @@ tui-flow-headers-required = 必填
 tui-flow-headers-optional = 可选
 tui-flow-headers-custom = 自定义
 tui-flow-headers-replace = {$name}：输入即替换，←→ 就地编辑
-tui-flow-headers-new = 新请求头  Name: value
+tui-flow-headers-new = 新请求头  名称: 值
 tui-flow-headers-presets = 按 p 选择设备预设：{$names}
 tui-flow-headers-custom-meaning = 自定义请求头：原样发送
 tui-flow-headers-meaning = {$name}：{$meaning}
@@ -122,7 +122,7 @@ tui-flow-header-sent-blank = {$name} 将以空值发送（再按 b 恢复原值�
 tui-flow-header-documented = {$name} 是文档规定的请求头：请改用空格键省略它
 tui-flow-header-not-editing = 不在编辑中：按 Enter 编辑 {$name} 的值
 tui-flow-header-the-selected = 选中的请求头
-tui-flow-header-type-new = 请按  Name: value  的格式输入新请求头
+tui-flow-header-type-new = 请按  名称: 值  的格式输入新请求头（例如 X-L: zh）
 tui-flow-header-bad-name = {$name} 不是合法的请求头名称
 tui-flow-header-replaced = {$name} 已在列表中：其值已被替换
 
