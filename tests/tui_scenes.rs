@@ -309,8 +309,19 @@ async fn a_password_change_without_a_login_sends_no_bearer_when_asked_to() {
     );
     t.press(KeyCode::Enter); // empty: send without a Bearer
     t.settle().await;
+    let auth: Vec<_> = t
+        .consumer_exchange()
+        .request
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+        .map(|(_, v)| v.clone())
+        .collect();
+    assert!(auth.is_empty(), "no Bearer at all, not {auth:?}");
+    // Without a Bearer the same path is the forgotten-password reset, which needs the
+    // mobile (README: "a password change without Bearer: USER.0004").
     match &t.consumer_exchange().outcome {
-        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.PARAM.0016"),
+        Outcome::ApiError { code, .. } => assert_eq!(code, "IDAAS.SDK.USER.0004"),
         o => panic!("refused, got {o:?}"),
     }
     // Esc in a prompt sends nothing
@@ -319,6 +330,54 @@ async fn a_password_change_without_a_login_sends_no_bearer_when_asked_to() {
     t.press(KeyCode::Esc);
     assert!(t.app.next.prompt.is_none());
     assert_eq!(t.app.history[0].login, before);
+}
+
+/// A try after the code was taken (another consumer with `u`, then the spent code again)
+/// keeps the code spent and the login's session: `l` is neither shown nor sent again, and
+/// a later password change carries that user's Bearer, not an earlier user's.
+#[tokio::test]
+async fn a_refused_try_after_a_login_keeps_the_code_spent_and_the_session() {
+    let mut t = Harness::new((160, 48)).await;
+    let (a, b) = ("13900139001", "13900139055");
+    t.send(Scene::LoginSms, a).await;
+    t.use_code(Scene::LoginSms, &[]).await;
+    t.assert_worked(Consumer::Login);
+    t.send(Scene::LoginSms, b).await;
+    t.use_code(Scene::LoginSms, &[]).await;
+    t.assert_worked(Consumer::Login);
+    let b_token = vflow::client::consumer::session_of(&t.consumer_exchange())
+        .unwrap()
+        .id_token;
+    // the spent code at register: refused (another scene's code)
+    t.press(KeyCode::Char('u'));
+    t.press(KeyCode::Char('1'));
+    t.answer(&[]).await;
+    assert!(t.app.notice.as_ref().unwrap().error);
+    let login_verb = vflow::tui::screens::next_step::verb(Consumer::Login);
+    assert!(
+        !t.footer().contains(&format!("l {login_verb}")),
+        "the code is spent: l is not offered again: {}",
+        t.footer()
+    );
+    // l anyway: nothing is sent, the person is told why
+    let tried = t.consumer_exchange();
+    t.press(KeyCode::Char('l'));
+    t.settle().await;
+    assert_eq!(t.consumer_exchange(), tried, "the spent code is not sent again");
+    let notice = t.app.notice.as_ref().unwrap();
+    assert!(notice.text.contains("already"), "{}", notice.text);
+    // a password change for b: b's own Bearer, from b's login
+    t.send(Scene::UpdatePwdSms, b).await;
+    t.use_code(Scene::UpdatePwdSms, &["An0ther#Pass"]).await;
+    t.assert_worked(Consumer::UpdatePwd);
+    let bearer = t
+        .consumer_exchange()
+        .request
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+        .map(|(_, v)| v.clone());
+    assert_eq!(bearer, Some(format!("Bearer {b_token}")), "b's id_token");
 }
 
 // ---- snapshots -------------------------------------------------------------------

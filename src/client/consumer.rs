@@ -76,8 +76,8 @@ impl Missing {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
     pub consumer: Consumer,
-    /// Ready to send when `missing` is empty; gaps are sent blank otherwise (on purpose,
-    /// to see the server's answer to them).
+    /// Ready to send when `missing` is empty; gaps are sent blank otherwise, and a missing
+    /// id_token as no Bearer (on purpose, to see the server's answer to them).
     pub spec: RequestSpec,
     missing: Vec<Missing>,
 }
@@ -125,7 +125,13 @@ pub fn request(
 ) -> NextStep {
     let val = |v: &Option<String>| v.clone().unwrap_or_default();
     match consumer.auth() {
-        Auth::Bearer => headers.push(header("Authorization", &bearer(&val(&known.id_token)))),
+        // No id_token is no Bearer at all (the server's answer to that is the one to see),
+        // not `Authorization: Bearer ` with nothing after it.
+        Auth::Bearer => {
+            if let Some(t) = known.id_token.as_deref().filter(|t| !t.trim().is_empty()) {
+                headers.push(header("Authorization", &bearer(t)));
+            }
+        }
         Auth::StateToken => headers.push(header(STATE_TOKEN_HEADER, &val(&known.state_token))),
         Auth::None => {}
     }
@@ -244,6 +250,24 @@ mod tests {
     }
 
     #[test]
+    fn without_an_id_token_a_bearer_consumer_sends_no_authorization_header() {
+        let auth = |k: &Known| {
+            request("http://h", vec![], Consumer::UpdatePwd, k)
+                .spec
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("authorization"))
+                .map(|h| h.value.clone())
+        };
+        let mut k = known();
+        assert_eq!(auth(&k), None, "no id_token");
+        k.id_token = Some(" ".into());
+        assert_eq!(auth(&k), None, "a blank id_token");
+        k.id_token = Some("h.p.s".into());
+        assert_eq!(auth(&k).as_deref(), Some("Bearer h.p.s"));
+    }
+
+    #[test]
     fn each_scene_maps_to_its_consumer_request() {
         let mut k = known();
         k.id_token = Some("h.p.s".into());
@@ -305,7 +329,8 @@ mod tests {
     fn missing_inputs_are_named_and_sent_blank() {
         let step = next_step(Scene::UpdatePwdSms, &known());
         assert_eq!(step.missing(), [Missing::NewPassword, Missing::IdToken]);
-        assert_eq!(step.spec.header("Authorization").unwrap().value, "Bearer ");
+        // The id_token's gap is no Bearer at all (what "Enter on empty" promises).
+        assert!(step.spec.header("Authorization").is_none());
         let step = next_step(Scene::BindMobileSms, &Known::default());
         assert_eq!(
             step.missing(),

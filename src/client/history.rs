@@ -43,8 +43,14 @@ pub struct Record {
     pub token_sender: Option<String>,
     /// The code the simulator delivered for this send.
     pub delivered_code: Option<String>,
-    /// The login exchange that consumed the code.
+    /// The newest exchange with a consumer of the code (the login, or another consumer
+    /// tried with `u`), accepted or not.
     pub login: Option<Exchange>,
+    /// The consumer exchange that accepted the code, kept when a later try (the spent code
+    /// again, another consumer) took `login`'s place: the code stays spent, and the
+    /// session's id_token stays known.
+    #[serde(default)]
+    pub accepted: Option<Exchange>,
     /// How old the pass token was when sent, when vflow obtained it.
     #[serde(default)]
     pub token_age: Option<std::time::Duration>,
@@ -74,6 +80,7 @@ impl Record {
             token_sender: sender,
             delivered_code: None,
             login: None,
+            accepted: None,
             token_age: None,
             token_spent: false,
             since_previous_send: None,

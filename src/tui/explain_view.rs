@@ -36,7 +36,7 @@ pub fn lines(
     if r.exchange.outcome == Outcome::Success && sms_send {
         // What the person came for first: the code, and the next step.
         success_extra(r, &ctx, lang, keys, out);
-        if let Some(login) = r.login.as_ref().filter(|l| code_accepted(l)) {
+        if let Some(login) = next_step::accepted_exchange(r) {
             // The code is spent: "use the code with ..." is done; what comes next is the
             // consumer's own next step (the id_token, ...), if it has one.
             ex.next_steps = explain_exchange(login, &ctx).next_steps;

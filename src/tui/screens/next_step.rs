@@ -154,11 +154,21 @@ fn own_consumer(r: &Record) -> Option<Consumer> {
     Scene::from_code(&r.scene()).map(Consumer::for_scene)
 }
 
+/// The consumer exchange that said yes to this record's code (it is spent), if any: the
+/// newest try, or the one a later try took the place of.
+pub(crate) fn accepted_exchange(r: &Record) -> Option<&Exchange> {
+    r.accepted
+        .as_ref()
+        .or_else(|| r.login.as_ref().filter(|x| took_the_code(x)))
+}
+
+fn took_the_code(x: &Exchange) -> bool {
+    consumer_of(x).is_some_and(|c| consumer::accepted(c, x))
+}
+
 /// The consumer already said yes to this record's code (it is spent).
 fn consumed(r: &Record) -> bool {
-    r.login
-        .as_ref()
-        .is_some_and(|x| consumer_of(x).is_some_and(|c| consumer::accepted(c, x)))
+    accepted_exchange(r).is_some()
 }
 
 /// The scene's own step is offered: a successful send of one of the six scenes,
@@ -190,9 +200,7 @@ pub fn session_id_token(app: &App, mobile: &str) -> Option<String> {
         .iter()
         .rev()
         .filter_map(|r| {
-            let x = r.login.as_ref()?;
-            let c = consumer_of(x)?;
-            let s = consumer::session_of(x).filter(|_| consumer::accepted(c, x))?;
+            let s = consumer::session_of(accepted_exchange(r)?)?;
             (!s.id_token.is_empty()).then(|| (r.mobile(), s.id_token))
         })
         .collect();
@@ -353,7 +361,8 @@ pub(crate) fn on_prompt_action(app: &mut App, action: Action) -> Vec<Cmd> {
             match asking {
                 Missing::Mobile => k.mobile = v,
                 Missing::Code => k.code = v,
-                Missing::IdToken => k.id_token = v,
+                // Enter on empty sends no Bearer, as the prompt says (not "Bearer ").
+                Missing::IdToken => k.id_token = v.filter(|t| !t.is_empty()),
                 Missing::StateToken => k.state_token = v,
                 Missing::NewPassword => k.new_password = v,
             }
@@ -464,6 +473,13 @@ pub(crate) fn on_consumed(app: &mut App, id: u64, exchange: Exchange) -> Vec<Cmd
     let Some(r) = app.history.iter_mut().rev().find(|r| r.id == id) else {
         return vec![];
     };
+    // A try after the code was taken keeps the exchange that took it.
+    if let Some(prev) = r.login.take()
+        && r.accepted.is_none()
+        && took_the_code(&prev)
+    {
+        r.accepted = Some(prev);
+    }
     r.login = Some(exchange);
     r.consumer_facts = Some(facts);
     let rec = r.clone();
