@@ -229,7 +229,11 @@ fn the_malformed_mobile_warning_reads_in_each_language() {
     use vflow::client::precheck::{Input, warnings};
     let headers = fixtures::headers();
     for (mobile, en, zh) in [
-        ("138", "3 digits: at least 5 are needed", "3 位数字：至少需要 5 位"),
+        (
+            "138",
+            "3 digits: at least 5 are needed",
+            "3 位数字：至少需要 5 位",
+        ),
         ("138 0013 8000", "only digits", "只允许数字"),
     ] {
         let w = warnings(&Input {

@@ -363,7 +363,11 @@ async fn a_refused_try_after_a_login_keeps_the_code_spent_and_the_session() {
     let tried = t.consumer_exchange();
     t.press(KeyCode::Char('l'));
     t.settle().await;
-    assert_eq!(t.consumer_exchange(), tried, "the spent code is not sent again");
+    assert_eq!(
+        t.consumer_exchange(),
+        tried,
+        "the spent code is not sent again"
+    );
     let notice = t.app.notice.as_ref().unwrap();
     assert!(notice.text.contains("already"), "{}", notice.text);
     // a password change for b: b's own Bearer, from b's login

@@ -176,7 +176,7 @@ fn notice(app: &App, f: &mut Frame, n: layout::NoticeArea) {
         Some(x) if x.error => theme::ERROR,
         _ => theme::OK,
     };
-    f.render_widget(Clear, n.area);
+    clear_for_overlay(f, n.area);
     let mut block = Block::new();
     if n.lines.len() > 1 {
         block = block.borders(Borders::TOP).border_style(style);
@@ -312,6 +312,23 @@ pub(crate) fn popup_height(lines: &[Line<'_>], w: u16) -> u16 {
     (rows.min(u16::MAX as usize - 2) as u16) + 2
 }
 
+/// Clear `r` for an overlay. A wide character (Chinese) that starts just left of it would
+/// be drawn over the overlay's left border (ratatui writes it whole and skips the cell it
+/// covers): it is cut anyway, so it is blanked.
+pub(crate) fn clear_for_overlay(f: &mut Frame, r: Rect) {
+    f.render_widget(Clear, r);
+    let Some(x) = r.x.checked_sub(1) else {
+        return;
+    };
+    let buf = f.buffer_mut();
+    for y in r.y..r.bottom() {
+        let cell = &mut buf[(x, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 pub(crate) fn popup(
     f: &mut Frame,
     area: Rect,
@@ -322,7 +339,7 @@ pub(crate) fn popup(
 ) {
     // wrapped here, at the popup's inner width (`popup_height` measures them)
     let r = centered(area, w.min(area.width), h.min(area.height));
-    f.render_widget(Clear, r);
+    clear_for_overlay(f, r);
     let text = wrap_text(&Text::from(lines), layout::inner_width(r));
     f.render_widget(
         Paragraph::new(text).block(
@@ -347,4 +364,31 @@ pub fn review_max_scroll(app: &App) -> u16 {
 /// How far result pane `i` can scroll at the app's size.
 pub fn pane_max_scroll(app: &App, i: usize) -> u16 {
     screens::result::pane_max_scroll(app, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// A popup whose left border falls on the second half of a Chinese character keeps its
+    /// border on the terminal: the backend gets what a terminal gets (ratatui writes a wide
+    /// character whole and skips the cell it covers).
+    #[test]
+    fn a_popup_over_chinese_text_keeps_its_left_border() {
+        let mut t = Terminal::new(TestBackend::new(20, 5)).unwrap();
+        t.draw(|f| {
+            let row = Line::from("中".repeat(10));
+            f.render_widget(Paragraph::new(vec![row; 5]), f.area());
+            // 9 wide in 20: it starts at x = 5, the second half of the third 中
+            popup(f, f.area(), 9, 3, "", vec![Line::from("ok")]);
+        })
+        .unwrap();
+        let buf = t.backend().buffer();
+        let left: Vec<&str> = (1..4).map(|y| buf[(5, y)].symbol()).collect();
+        assert_eq!(left, ["╔", "║", "╚"], "{buf:?}");
+        // the rows the popup does not cover keep their characters
+        assert_eq!(buf[(4, 0)].symbol(), "中");
+    }
 }

@@ -81,12 +81,12 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
 
 use crate::tui::keymap;
 use crate::tui::theme::{self, Themed};
-use crate::tui::view::centered;
+use crate::tui::view::{centered, clear_for_overlay};
 use crate::tui::wrap::{wrap_text, wrapped_height};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
@@ -247,22 +247,6 @@ pub(crate) fn help(app: &App, f: &mut Frame, area: Rect) {
             .alignment(Alignment::Right),
         );
     }
-    f.render_widget(Clear, r);
-    clear_wide_left_edge(f, r);
+    clear_for_overlay(f, r);
     f.render_widget(Paragraph::new(text).scroll((pos, 0)).block(block), r);
-}
-
-/// A wide character (Chinese) just left of the overlay would be drawn over its
-/// left border: blank it.
-fn clear_wide_left_edge(f: &mut Frame, r: Rect) {
-    let Some(x) = r.x.checked_sub(1) else {
-        return;
-    };
-    let buf = f.buffer_mut();
-    for y in r.y..r.y + r.height {
-        let cell = &mut buf[(x, y)];
-        if cell.symbol().width() > 1 {
-            cell.set_symbol(" ");
-        }
-    }
 }
