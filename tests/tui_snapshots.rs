@@ -214,6 +214,13 @@ fn history_list() {
     let mut a = with_result(a, None);
     key(&mut a, KeyCode::F(3));
     assert_eq!(a.screen, Screen::History);
+    // The mobile column follows masking (x), like every other screen.
+    let shown = |a: &mut App| format!("{:?}", render(a, 120, 40).backend());
+    a.redact = true;
+    let masked = shown(&mut a);
+    assert!(masked.contains("138******00") && !masked.contains("13800138000"));
+    a.redact = false;
+    assert!(shown(&mut a).contains("13800138000"));
     snap("history", a);
 }
 

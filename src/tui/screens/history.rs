@@ -197,6 +197,8 @@ struct Columns {
     from: bool,
     target: bool,
     narrow: bool,
+    /// Masking is on (`x`): mobiles are masked here as everywhere else.
+    redact: bool,
 }
 
 impl Columns {
@@ -208,7 +210,12 @@ impl Columns {
             from,
             target,
             narrow: (from || target) && width < 100,
+            redact: app.redact,
         }
+    }
+
+    fn mobile_w(&self) -> usize {
+        if self.from || self.target { 11 } else { 12 }
     }
 
     fn target_w(&self) -> u16 {
@@ -241,12 +248,11 @@ impl Columns {
         if self.target {
             w.push(Constraint::Length(self.target_w()));
         }
-        let extra = self.from || self.target;
         w.extend([
             Constraint::Length(if self.narrow { 12 } else { 16 }),
-            Constraint::Length(if extra { 11 } else { 12 }),
+            Constraint::Length(self.mobile_w() as u16),
             Constraint::Min(12),
-            Constraint::Length(if extra { 8 } else { 9 }),
+            Constraint::Length(if self.from || self.target { 8 } else { 9 }),
         ]);
         w
     }
@@ -274,7 +280,11 @@ impl Columns {
         }
         cells.extend([
             Cell::from(r.scene()),
-            Cell::from(api::redact::mobile(&r.mobile())),
+            Cell::from(if self.redact {
+                api::redact::mobile(&r.mobile())
+            } else {
+                crate::tui::view::ellipsize(&api::text::visible(&r.mobile()), self.mobile_w())
+            }),
             Cell::from(
                 crate::tui::record::outcome_label_in(&r.exchange.outcome, lang)
                     .replace("IDAAS.SDK.", ""),
