@@ -203,7 +203,7 @@ pub fn refine(
 fn scene_line(c: &Ctx) -> Text {
     let s = c.consumer.scene();
     t(
-        format!("{} takes a {s} code", c.consumer.label()),
+        format!("{} takes {s} codes", c.consumer.label()),
         format!("{} 使用 {s} 场景的验证码", c.consumer.label()),
     )
 }
@@ -376,7 +376,7 @@ fn other_scene(c: &Ctx, sent: &SentCode, lines: &mut Vec<Text>, steps: &mut Vec<
     let scene = c.consumer.scene();
     lines.push(t(
         format!(
-            "this code was sent for {}; {} takes a {scene} code",
+            "this code was sent for {}; {} takes {scene} codes",
             sent.scene,
             c.consumer.name()
         ),
