@@ -1014,7 +1014,7 @@ mod tests {
             None,
         );
         assert!(
-            c.contains("this code was sent for LOGIN_SMS; register/mobile-verify-code takes a REGISTER_SMS code"),
+            c.contains("this code was sent for LOGIN_SMS; register/mobile-verify-code takes REGISTER_SMS codes"),
             "{c}"
         );
         assert!(!c.contains("for LOGIN_SMS\""), "no login-only wording: {c}");
