@@ -118,7 +118,9 @@ fn captcha_0006(view: &RequestView, ctx: &ExplainContext, mask: &Mask, out: &mut
                     "fix the mobile number: 5 to 20 digits after an optional +",
                     "修正手机号：可选的 + 号后跟 5 到 20 位数字",
                 ));
+                // The server turns a malformed number away before any cooldown.
                 out.supersede(TODO_CHECK_MOBILE);
+                out.supersede(TODO_WAIT_COOLDOWN);
             }
             None => {
                 out.line(t(

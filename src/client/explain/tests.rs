@@ -426,6 +426,8 @@ fn next_steps_fit_what_the_request_shows() {
     let st = steps(&|s| s.set_field("mobile", "138"), codes::CAPTCHA_0006);
     assert!(st[0].starts_with("fix the mobile number"), "{st:?}");
     assert!(!st.iter().any(|x| x.starts_with("wait 60 s")), "{st:?}");
+    // ... and not the catalogue's "wait for the cooldown" either: the cause is known.
+    assert!(!st.iter().any(|x| x.contains("cooldown")), "{st:?}");
     // A well-formed one: the cooldown is the likely cause.
     let st = steps(&|_| {}, codes::CAPTCHA_0006);
     assert!(st.iter().any(|x| x.starts_with("wait 60 s")), "{st:?}");
