@@ -378,3 +378,26 @@ fn result_request_pane_breaks_the_url_only_after_a_slash() {
         );
     }
 }
+
+/// On the result, `G` and `g` take the focused pane to its bottom and back to the top, as
+/// End and Home do (`G` used to do nothing while j/k scrolled).
+#[test]
+fn g_and_shift_g_scroll_the_focused_pane_to_the_ends() {
+    let (mut a, _) = filled(Step::Review);
+    a.headers[3].enabled = false;
+    let body = error_body("IDAAS.SDK.PARAM.0001");
+    let mut a = with_result(a, Some(json_response(400, &body)));
+    render(&mut a, 80, 24); // the pane heights of the last draw bound the scroll
+    let focus = a.panes.focus;
+    assert_eq!(a.panes.scroll[focus], 0);
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+    );
+    let bottom = a.panes.scroll[focus];
+    assert!(bottom > 0, "G scrolled down");
+    key(&mut a, KeyCode::End);
+    assert_eq!(a.panes.scroll[focus], bottom, "End goes as far");
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.panes.scroll[focus], 0, "g goes back to the top");
+}

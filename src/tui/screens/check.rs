@@ -571,13 +571,19 @@ pub const CASE_KEYS: &[Binding] = &[
     )
     .help_only(),
     key(
-        &[plain(KeyCode::Home)],
+        &[plain(KeyCode::Home), ch('g')],
         Action::Top,
-        "Home/End",
+        "Home/End g/G",
         "tui-keys-top-bottom",
     )
     .help_only(),
-    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    key(
+        &[plain(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "Home/End g/G",
+        "",
+    )
+    .grouped(),
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {

@@ -109,13 +109,19 @@ pub const KEYS: &[Binding] = &[
     )
     .help_only(),
     key(
-        &[plain(KeyCode::Home)],
+        &[plain(KeyCode::Home), ch('g')],
         Action::Top,
-        "Home/End",
+        "Home/End g/G",
         "tui-keys-top-bottom",
     )
     .help_only(),
-    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    key(
+        &[plain(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "Home/End g/G",
+        "",
+    )
+    .grouped(),
     key(&[ch('t')], Action::GoToken, "t", "tui-keys-token").help_only(),
     key(&[ch('m')], Action::GoMobile, "m", "tui-keys-mobile").help_only(),
     key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").help_only(),
