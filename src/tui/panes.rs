@@ -136,6 +136,7 @@ impl PaneSet {
         titles: [String; PANES],
         text: impl Fn(usize) -> Text<'static>,
     ) {
+        let summary = crate::tui::view::ellipsize_line(summary, areas.summary.width as usize);
         f.render_widget(Paragraph::new(summary), areas.summary);
         let mut drawn = Drawn {
             tabs: areas.tabs,

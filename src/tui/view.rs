@@ -274,6 +274,28 @@ pub(crate) fn ellipsize(s: &str, width: usize) -> String {
     out
 }
 
+/// `line` cut to `width` terminal columns with a `…` in the style of the span it cuts.
+pub(crate) fn ellipsize_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width || width < 2 {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut left = width;
+    for span in line.spans {
+        let w = span.width();
+        if w < left {
+            left -= w;
+            spans.push(span);
+            continue;
+        }
+        // `ellipsize` keeps what fits before its `…` (it never cuts a wide character in two)
+        let cut = ellipsize(&format!("{}{}", span.content, " ".repeat(left)), left);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line { spans, ..line }
+}
+
 pub(crate) fn shown_token(app: &App, t: &str) -> String {
     if app.redact {
         api::redact::pass_token(t)
@@ -390,5 +412,24 @@ mod tests {
         assert_eq!(left, ["╔", "║", "╚"], "{buf:?}");
         // the rows the popup does not cover keep their characters
         assert_eq!(buf[(4, 0)].symbol(), "中");
+    }
+
+    #[test]
+    fn a_long_styled_line_ends_with_an_ellipsis_in_the_style_it_cuts() {
+        use ratatui::style::{Color, Style};
+        let red = Style::default().fg(Color::Red);
+        let line = Line::from(vec![
+            Span::styled("✗ 400", red),
+            Span::raw(" \"Graphic verification code 图形验证码\""),
+        ]);
+        let cut = ellipsize_line(line.clone(), 20);
+        assert_eq!(cut.width(), 20);
+        assert_eq!(cut.to_string(), "✗ 400 \"Graphic veri…");
+        assert_eq!(cut.spans[0].style, red);
+        // a wide character that would straddle the edge is left out, not cut in two
+        let cut = ellipsize_line(line.clone(), 36);
+        assert!(cut.width() <= 36 && cut.to_string().ends_with('…'), "{cut}");
+        // a line that fits is as it was
+        assert_eq!(ellipsize_line(line.clone(), 80), line);
     }
 }
