@@ -401,3 +401,20 @@ fn g_and_shift_g_scroll_the_focused_pane_to_the_ends() {
     key(&mut a, KeyCode::Char('g'));
     assert_eq!(a.panes.scroll[focus], 0, "g goes back to the top");
 }
+
+/// A title bar wider than the screen ends with … rather than in the middle of a word.
+#[test]
+fn a_title_bar_wider_than_the_screen_ends_with_an_ellipsis() {
+    let (mut a, _) = app();
+    let t = render(&mut a, 60, 20);
+    let buf = t.backend().buffer();
+    let row: String = (0..60).map(|x| buf[(x, 0)].symbol()).collect();
+    assert!(row.trim_end().ends_with('…'), "{row:?}");
+    let t = render(&mut a, 160, 20);
+    let buf = t.backend().buffer();
+    let row: String = (0..160).map(|x| buf[(x, 0)].symbol()).collect();
+    assert!(
+        !row.trim_end().ends_with('…'),
+        "a title that fits is whole: {row:?}"
+    );
+}

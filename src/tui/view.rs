@@ -126,7 +126,8 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect) {
         );
         spans.push(Span::raw(format!(" │ {both}")));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = ellipsize_line(Line::from(spans), area.width as usize);
+    f.render_widget(Paragraph::new(line), area);
 }
 
 /// A client id shortened for the title bar: first 4 and last 4 characters.
