@@ -27,25 +27,35 @@ fn code_values() -> Vec<&'static str> {
     v
 }
 
-/// Find by full code or by unique, case-insensitive suffix; the error in `lang`.
+/// Find by full code or by unique, case-insensitive suffix, the number written with or without
+/// its leading zeros (`captcha.6` is CAPTCHA.0006); the error in `lang`, with the nearest code
+/// when one is close.
 pub fn lookup(q: &str, lang: Lang) -> Result<&'static ErrorEntry, String> {
     let cat = Catalogue::get();
     if let Some(e) = cat.find(q) {
         return Ok(e);
     }
-    let q_up = q.trim().to_ascii_uppercase();
+    let q_up = without_leading_zeros(&q.trim().to_ascii_uppercase());
     let hits: Vec<&ErrorEntry> = cat
         .entries
         .iter()
-        .filter(|e| e.code.ends_with(&q_up) && !q_up.is_empty())
+        .filter(|e| {
+            // whole parts: `6` is CAPTCHA.0006, not PARAM.0016
+            let c = without_leading_zeros(&e.code);
+            !q_up.is_empty() && (c == q_up || c.ends_with(&format!(".{q_up}")))
+        })
         .collect();
     match hits.as_slice() {
         [one] => Ok(one),
-        [] => Err(crate::t!(
-            lang,
-            "cli-codes-unknown",
-            code = format!("{q:?}")
-        )),
+        [] => Err(match nearest(&q_up) {
+            Some(near) => crate::t!(
+                lang,
+                "cli-codes-unknown-near",
+                code = format!("{q:?}"),
+                near = near
+            ),
+            None => crate::t!(lang, "cli-codes-unknown", code = format!("{q:?}")),
+        }),
         many => Err(crate::t!(
             lang,
             "cli-codes-ambiguous",
@@ -57,6 +67,34 @@ pub fn lookup(q: &str, lang: Lang) -> Result<&'static ErrorEntry, String> {
                 .join(", ")
         )),
     }
+}
+
+/// `CAPTCHA.0006` → `CAPTCHA.6`: each dot-separated part that is a number, without its
+/// leading zeros.
+fn without_leading_zeros(code: &str) -> String {
+    code.split('.')
+        .map(|p| match p.trim_start_matches('0') {
+            "" if !p.is_empty() && p.bytes().all(|b| b == b'0') => "0",
+            t if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => t,
+            _ => p,
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The code nearest to an unknown one (`CAPTHCA.0006`), when it is close: by edit distance
+/// to the code without its `IDAAS.SDK.` prefix.
+fn nearest(q_up: &str) -> Option<&'static str> {
+    Catalogue::get()
+        .entries
+        .iter()
+        .map(|e| {
+            let short = without_leading_zeros(e.code.strip_prefix("IDAAS.SDK.").unwrap_or(&e.code));
+            (strsim::levenshtein(q_up, &short), e.code.as_str())
+        })
+        .filter(|(d, _)| *d <= 2.max(q_up.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// The catalogue as a table: the headings in `ui`, the messages in `lang`.
@@ -175,6 +213,19 @@ mod tests {
         assert!(lookup("0002", en).unwrap_err().contains("ambiguous"));
         assert!(lookup("0002", Lang::Zh).unwrap_err().contains("有歧义"));
         assert!(lookup("NOPE", en).is_err());
+        // the number with or without its zeros
+        for q in ["CAPTCHA.06", "captcha.6", "IDAAS.SDK.CAPTCHA.6"] {
+            assert_eq!(lookup(q, en).unwrap().code, "IDAAS.SDK.CAPTCHA.0006", "{q}");
+        }
+        assert!(lookup("0.6", en).is_err(), "a part is matched whole");
+        // whole parts: 0016 is not read as ...6
+        assert_eq!(lookup("0016", en).unwrap().code, "IDAAS.SDK.PARAM.0016");
+        // a near miss names the nearest code
+        let e = lookup("CAPTHCA.0006", en).unwrap_err();
+        assert!(e.contains("did you mean IDAAS.SDK.CAPTCHA.0006"), "{e}");
+        let e = lookup("CAPTHCA.0006", Lang::Zh).unwrap_err();
+        assert!(e.contains("IDAAS.SDK.CAPTCHA.0006"), "{e}");
+        assert!(!lookup("NOPE", en).unwrap_err().contains("did you mean"));
         assert!(table(Lang::Zh, en).contains("设备信息不完整"));
         assert!(full(lookup("IDAAS.SDK.CAPTCHA.0003", en).unwrap(), en).contains("[zh]"));
     }

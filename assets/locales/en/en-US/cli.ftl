@@ -19,6 +19,7 @@ cli-header-no-name = --header {$header}: the name is empty
 ## vflow codes
 
 cli-codes-unknown = no code {$code} in the catalogue; `vflow codes` lists them all
+cli-codes-unknown-near = no code {$code} in the catalogue: did you mean {$near}? `vflow codes` lists them all
 cli-codes-ambiguous = {$code} is ambiguous: {$codes}
 cli-codes-head-code = CODE
 cli-codes-head-message = MESSAGE

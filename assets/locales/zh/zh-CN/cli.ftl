@@ -18,6 +18,7 @@ cli-header-no-name = --header {$header}：请求头名称为空
 ## vflow codes
 
 cli-codes-unknown = 错误码目录中没有 {$code}；`vflow codes` 会列出全部错误码
+cli-codes-unknown-near = 错误码目录中没有 {$code}：是不是想查 {$near}？`vflow codes` 会列出全部错误码
 cli-codes-ambiguous = {$code} 有歧义：{$codes}
 cli-codes-head-code = 错误码
 cli-codes-head-message = 消息
