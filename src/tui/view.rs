@@ -289,8 +289,18 @@ pub(crate) fn ellipsize_line(line: Line<'static>, width: usize) -> Line<'static>
             spans.push(span);
             continue;
         }
-        // `ellipsize` keeps what fits before its `…` (it never cuts a wide character in two)
-        let cut = ellipsize(&format!("{}{}", span.content, " ".repeat(left)), left);
+        // what fits in `left - 1` columns (a wide character is not cut in two), then `…`
+        let mut cut = String::new();
+        let mut used = 0;
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > left - 1 {
+                break;
+            }
+            used += w;
+            cut.push(c);
+        }
+        cut.push('…');
         spans.push(Span::styled(cut, span.style));
         break;
     }
@@ -432,5 +442,12 @@ mod tests {
         assert!(cut.width() <= 36 && cut.to_string().ends_with('…'), "{cut}");
         // a line that fits is as it was
         assert_eq!(ellipsize_line(line.clone(), 80), line);
+        // the cut falls where a span ends one column short of the edge
+        let two = Line::from(vec![Span::raw("abcd"), Span::raw("efgh")]);
+        assert_eq!(ellipsize_line(two.clone(), 5).to_string(), "abcd…");
+        assert_eq!(ellipsize_line(two.clone(), 4).to_string(), "abc…");
+        let wide = Line::from(vec![Span::raw("abcd"), Span::raw("中文字")]);
+        assert_eq!(ellipsize_line(wide.clone(), 5).to_string(), "abcd…");
+        assert_eq!(ellipsize_line(wide, 7).to_string(), "abcd中…");
     }
 }
