@@ -353,6 +353,12 @@ async fn a_refused_try_after_a_login_keeps_the_code_spent_and_the_session() {
     t.press(KeyCode::Char('1'));
     t.answer(&[]).await;
     assert!(t.app.notice.as_ref().unwrap().error);
+    let expl = t.explanation();
+    assert!(
+        expl.contains("Logged in (an earlier try): the code was accepted"),
+        "the explanation says the code was taken before: {expl}"
+    );
+    assert!(!expl.contains("l  use the code"), "nor offers it again: {expl}");
     let login_verb = vflow::tui::screens::next_step::verb(Consumer::Login);
     assert!(
         !t.footer().contains(&format!("l {login_verb}")),

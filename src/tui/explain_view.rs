@@ -205,6 +205,19 @@ fn success_extra(
         None => out.push(Line::from(t!(lang, "tui-result-code-on-phone")).themed(theme::MUTED)),
     }
     let own = Scene::from_code(&r.scene()).map(Consumer::for_scene);
+    // A later try (shown below) took the place of the one that took the code: say so first.
+    if let Some(earlier) = &r.accepted {
+        let (en, zh) = next_step::consumer_of(earlier)
+            .unwrap_or(Consumer::Login)
+            .success();
+        let what = if lang == Lang::Zh { zh } else { en };
+        out.push(Line::from(""));
+        out.push(
+            Line::from(t!(lang, "tui-result-code-accepted-earlier", what = what))
+                .themed(theme::OK)
+                .themed(theme::STRONG),
+        );
+    }
     if let Some(login) = &r.login {
         out.push(Line::from(""));
         let c = next_step::consumer_of(login);
@@ -262,7 +275,8 @@ fn success_extra(
         if keys {
             out.push(Line::from(""));
             out.push(Line::from(t!(lang, "tui-result-next")).themed(theme::STRONG));
-            if c != own {
+            // Not once the code is spent (by this try or an earlier one).
+            if c != own && next_step::accepted_exchange(r).is_none() {
                 out.push(Line::from(format!(
                     "  {}",
                     t!(lang, "tui-result-next-elsewhere")

@@ -52,6 +52,7 @@ tui-result-delivered-code = Delivered code: {$code}
 tui-result-from-outbox = (read from the simulator's outbox)
 tui-result-code-on-phone = The code goes to the phone: read it there.
 tui-result-code-accepted = {$what}: the code was accepted
+tui-result-code-accepted-earlier = {$what} (an earlier try): the code was accepted, it is spent
 tui-result-login-failed = Login failed: {$outcome}
 tui-result-not-accepted = {$consumer} did not accept it:
 tui-result-next-elsewhere = l  use the code where it belongs; u  pick another consumer

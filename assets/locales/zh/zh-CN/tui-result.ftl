@@ -51,6 +51,7 @@ tui-result-delivered-code = 收到的验证码：{$code}
 tui-result-from-outbox = （读自模拟器的发件箱）
 tui-result-code-on-phone = 验证码发到了手机上：请在手机上查看。
 tui-result-code-accepted = {$what}：验证码已被接受
+tui-result-code-accepted-earlier = {$what}（之前的一次尝试）：验证码已被接受，已经用掉
 tui-result-login-failed = 登录失败：{$outcome}
 tui-result-not-accepted = {$consumer} 没有接受该验证码：
 tui-result-next-elsewhere = l  把验证码用在它所属的接口；u  另选一个使用验证码的接口
