@@ -358,7 +358,25 @@ async fn a_refused_try_after_a_login_keeps_the_code_spent_and_the_session() {
         expl.contains("Logged in (an earlier try): the code was accepted"),
         "the explanation says the code was taken before: {expl}"
     );
-    assert!(!expl.contains("l  use the code"), "nor offers it again: {expl}");
+    assert!(
+        !expl.contains("l  use the code"),
+        "nor offers it again: {expl}"
+    );
+    // the request pane keeps both tries, the login first
+    let r = t.app.current_record().unwrap();
+    let req = record::plain(&record::pane_lines(
+        r,
+        0,
+        false,
+        &t.app.explain_base,
+        t.app.ui_lang,
+        true,
+    ));
+    let (login, register) = (
+        req.find("── login request ──"),
+        req.find("register/mobile-verify-code request"),
+    );
+    assert!(login.is_some() && login < register, "{req}");
     let login_verb = vflow::tui::screens::next_step::verb(Consumer::Login);
     assert!(
         !t.footer().contains(&format!("l {login_verb}")),

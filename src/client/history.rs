@@ -121,11 +121,17 @@ impl Record {
         host_port(&self.exchange.request.url)
     }
 
+    /// The exchanges with the code's consumers, oldest first: the one that took the code when
+    /// a later try took its place, then the newest try.
+    pub fn consumer_exchanges(&self) -> impl Iterator<Item = &Exchange> {
+        self.accepted.iter().chain(self.login.iter())
+    }
+
     /// Masks this record's mobile numbers, tokens and client id.
     pub fn redactor(&self) -> Redactor {
         let mut r = Redactor::new();
         r.learn(&self.exchange);
-        if let Some(l) = &self.login {
+        for l in self.consumer_exchanges() {
             r.learn(l);
         }
         if let Some(code) = &self.delivered_code {

@@ -217,7 +217,7 @@ pub fn pane_lines(
     match i {
         0 => {
             request_lines(&r.exchange, &r.spec, lang, &mut out);
-            if let Some(login) = &r.login {
+            for login in r.consumer_exchanges() {
                 out.push(Line::from(""));
                 let step = step_name(login, lang);
                 out.push(
@@ -229,7 +229,7 @@ pub fn pane_lines(
         }
         1 => {
             response_lines(&r.exchange, lang, &mut out);
-            if let Some(login) = &r.login {
+            for login in r.consumer_exchanges() {
                 out.push(Line::from(""));
                 let step = step_name(login, lang);
                 out.push(

@@ -102,15 +102,13 @@ pub(crate) fn on_action(app: &mut App, action: Action) -> Vec<Cmd> {
     vec![]
 }
 
-/// Write these records' exchanges (each send, and the login that used its
-/// code) as one HAR 1.2 file; masked when masking is on.
+/// Write these records' exchanges (each send, and its code's consumers) as one HAR 1.2
+/// file; masked when masking is on.
 pub(crate) fn export_cmd(app: &App, records: &[crate::tui::record::Record]) -> Cmd {
     let mut xs = Vec::new();
     for r in records {
         xs.push(r.exchange.clone());
-        if let Some(l) = &r.login {
-            xs.push(l.clone());
-        }
+        xs.extend(r.consumer_exchanges().cloned());
     }
     if app.redact {
         let mut red = crate::client::report::Redactor::new();
