@@ -371,6 +371,28 @@ fn unknown_codes_http_errors_bad_bodies_and_transport_kinds() {
     }
     let e = explain_spec(&s, &Outcome::Cancelled, &ExplainContext::default());
     assert_eq!(e.class, "cancelled");
+    // the timeouts are named in each language
+    let ctx = ExplainContext {
+        connect_timeout: Some(std::time::Duration::from_secs(10)),
+        timeout: Some(std::time::Duration::from_secs(30)),
+        ..ExplainContext::default()
+    };
+    let o = Outcome::Transport {
+        kind: TransportKind::Timeout,
+        detail: "x".into(),
+    };
+    let e = explain_spec(&s, &o, &ctx);
+    assert!(
+        e.meaning.en.contains("(connect 10s, total 30s)"),
+        "{}",
+        e.meaning.en
+    );
+    assert!(
+        e.meaning.zh.contains("（连接 10s，总计 30s）"),
+        "{}",
+        e.meaning.zh
+    );
+    assert!(!e.meaning.zh.contains("connect"), "{}", e.meaning.zh);
 }
 
 #[test]

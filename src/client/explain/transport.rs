@@ -101,15 +101,18 @@ pub(super) fn transport(
         ),
         TransportKind::Timeout => {
             let secs = |d: Option<Duration>| d.map(|d| humantime::format_duration(d).to_string());
-            let limits = match (secs(ctx.connect_timeout), secs(ctx.timeout)) {
-                (Some(c), Some(a)) => format!(" (connect {c}, total {a})"),
-                _ => String::new(),
+            let (limits, limits_zh) = match (secs(ctx.connect_timeout), secs(ctx.timeout)) {
+                (Some(c), Some(a)) => (
+                    format!(" (connect {c}, total {a})"),
+                    format!("（连接 {c}，总计 {a}）"),
+                ),
+                _ => (String::new(), String::new()),
             };
             (
                 t("Timed out", "超时"),
                 (
                     format!("{host} did not answer completely in time{limits}."),
-                    format!("{host} 未在限定时间内完成应答{limits}。"),
+                    format!("{host} 未在限定时间内完成应答{limits_zh}。"),
                 ),
             )
         }
