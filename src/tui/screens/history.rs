@@ -278,11 +278,14 @@ impl Columns {
         }
         cells.extend([
             Cell::from(r.scene()),
-            Cell::from(if self.redact {
-                api::redact::mobile(&r.mobile())
-            } else {
-                crate::tui::view::ellipsize(&api::text::visible(&r.mobile()), self.mobile_w())
-            }),
+            Cell::from(crate::tui::view::ellipsize(
+                &api::text::visible(&if self.redact {
+                    api::redact::mobile(&r.mobile())
+                } else {
+                    r.mobile()
+                }),
+                self.mobile_w(),
+            )),
             Cell::from(
                 crate::tui::record::outcome_label_in(&r.exchange.outcome, lang)
                     .replace("IDAAS.SDK.", ""),
