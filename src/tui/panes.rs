@@ -4,7 +4,7 @@
 //! draw records where the panes went and how far each can scroll, so `update`
 //! clamps and hit-tests against what is on screen without laying it out again.
 
-use super::keymap::Action;
+use super::keymap::{Action, Binding, Key, ch, key, plain};
 use super::layout::{self, Hit, ResultAreas};
 use super::theme;
 use super::view::{focused_block, tab_labels};
@@ -16,6 +16,65 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Tabs};
 use std::cell::Cell;
+
+// The pane set's keys, one binding each, for the key table of every screen that shows it
+// (result, check case, probe evidence, traffic detail): dispatch, footer and help agree.
+pub(crate) const NEXT_PANE: Binding = key(
+    &[plain(KeyCode::Tab), plain(KeyCode::Right)],
+    Action::NextPane,
+    "Tab/1-3",
+    "tui-keys-pane",
+);
+pub(crate) const PICK_PANE: Binding =
+    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped();
+pub(crate) const SCROLL_DOWN: Binding = key(
+    &[plain(KeyCode::Down), ch('j')],
+    Action::Down,
+    "↑↓ PgUp/PgDn",
+    "tui-keys-scroll",
+);
+pub(crate) const SCROLL_UP: Binding = key(
+    &[plain(KeyCode::Up), ch('k')],
+    Action::Up,
+    "↑↓ PgUp/PgDn",
+    "",
+)
+.grouped();
+pub(crate) const PAGE_DOWN: Binding = key(
+    &[plain(KeyCode::PageDown), ch(' ')],
+    Action::PageDown,
+    "↑↓ PgUp/PgDn",
+    "",
+)
+.grouped();
+pub(crate) const PAGE_UP: Binding = key(
+    &[plain(KeyCode::PageUp)],
+    Action::PageUp,
+    "↑↓ PgUp/PgDn",
+    "",
+)
+.grouped();
+pub(crate) const PREV_PANE: Binding = key(
+    &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
+    Action::PrevPane,
+    "Shift+Tab/←→",
+    "tui-keys-previous-next-pane",
+)
+.help_only();
+pub(crate) const TOP: Binding = key(
+    &[plain(KeyCode::Home), ch('g')],
+    Action::Top,
+    "Home/End g/G",
+    "tui-keys-top-bottom",
+)
+.help_only();
+pub(crate) const BOTTOM: Binding = key(
+    &[plain(KeyCode::End), ch('G')],
+    Action::Bottom,
+    "Home/End g/G",
+    "",
+)
+.grouped();
 
 pub const PANES: usize = 3;
 

@@ -17,8 +17,9 @@ use crate::client::simflow::TokenError;
 use crate::client::{HeaderSetting, Http};
 use crate::t;
 use crate::tui::app::{App, Cmd, Msg, Screen};
-use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
+use crate::tui::keymap::{Action, Binding, ch, key, plain};
 use crate::tui::layout;
+use crate::tui::panes;
 use crate::tui::record::{self, Record};
 use crate::tui::theme::{self, Themed};
 use crate::tui::wrap::wrap_text;
@@ -514,40 +515,12 @@ pub const KEYS: &[Binding] = &[
 
 /// One case open in the three panes.
 pub const CASE_KEYS: &[Binding] = &[
-    key(
-        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
-        Action::NextPane,
-        "Tab/1-3",
-        "tui-keys-pane",
-    ),
-    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
-    key(
-        &[plain(KeyCode::Down), ch('j')],
-        Action::Down,
-        "↑↓ PgUp/PgDn",
-        "tui-keys-scroll",
-    ),
-    key(
-        &[plain(KeyCode::Up), ch('k')],
-        Action::Up,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
+    panes::NEXT_PANE,
+    panes::PICK_PANE,
+    panes::SCROLL_DOWN,
+    panes::SCROLL_UP,
+    panes::PAGE_DOWN,
+    panes::PAGE_UP,
     key(
         &[ch('n')],
         Action::NextCase,
@@ -563,27 +536,9 @@ pub const CASE_KEYS: &[Binding] = &[
         "tui-keys-results",
     ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
-    key(
-        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
-        Action::PrevPane,
-        "Shift+Tab/←→",
-        "tui-keys-previous-next-pane",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::Home), ch('g')],
-        Action::Top,
-        "Home/End g/G",
-        "tui-keys-top-bottom",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::End), ch('G')],
-        Action::Bottom,
-        "Home/End g/G",
-        "",
-    )
-    .grouped(),
+    panes::PREV_PANE,
+    panes::TOP,
+    panes::BOTTOM,
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {

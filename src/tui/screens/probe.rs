@@ -15,8 +15,9 @@ use crate::check::probe::{ProbeResult, ProbeSuite, ProbeVerdict, Severity};
 use crate::check::probe_plan::{self, Consent};
 use crate::t;
 use crate::tui::app::{App, Cmd, Msg, Screen};
-use crate::tui::keymap::{Action, Binding, Key, ch, key, plain};
+use crate::tui::keymap::{Action, Binding, ch, key, plain};
 use crate::tui::layout;
+use crate::tui::panes;
 use crate::tui::record::{self, Record};
 use crate::tui::theme::{self, Themed};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -362,40 +363,12 @@ pub const PLAN_KEYS: &[Binding] = &[
 
 /// One probe's evidence.
 pub const EVIDENCE_KEYS: &[Binding] = &[
-    key(
-        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
-        Action::NextPane,
-        "Tab/1-3",
-        "tui-keys-pane",
-    ),
-    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
-    key(
-        &[plain(KeyCode::Down), ch('j')],
-        Action::Down,
-        "↑↓ PgUp/PgDn",
-        "tui-keys-scroll",
-    ),
-    key(
-        &[plain(KeyCode::Up), ch('k')],
-        Action::Up,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
+    panes::NEXT_PANE,
+    panes::PICK_PANE,
+    panes::SCROLL_DOWN,
+    panes::SCROLL_UP,
+    panes::PAGE_DOWN,
+    panes::PAGE_UP,
     key(
         &[ch('n')],
         Action::NextCase,
@@ -411,21 +384,9 @@ pub const EVIDENCE_KEYS: &[Binding] = &[
         "tui-keys-probes",
     ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
-    key(
-        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
-        Action::PrevPane,
-        "Shift+Tab/←→",
-        "tui-keys-previous-next-pane",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::Home)],
-        Action::Top,
-        "Home/End",
-        "tui-keys-top-bottom",
-    )
-    .help_only(),
-    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    panes::PREV_PANE,
+    panes::TOP,
+    panes::BOTTOM,
 ];
 
 pub(crate) fn on_action(app: &mut App, action: Action, k: KeyEvent) -> Vec<Cmd> {

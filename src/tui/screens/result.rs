@@ -2,11 +2,12 @@
 //! (retry with a fresh token, log in with the delivered code, copy, save).
 
 use super::super::app::{App, Busy, Cmd, SCENE_OTHER, Screen, Step};
-use super::super::keymap::{Action, Binding, Key, ch, key, plain};
+use super::super::keymap::{Action, Binding, ch, key, plain};
 use super::super::record::{self, Record};
 use super::next_step;
 use crate::api::Scene;
 use crate::client::{Exchange, Outcome, RequestSpec};
+use crate::tui::panes;
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
@@ -67,61 +68,15 @@ pub const KEYS: &[Binding] = &[
         "tui-keys-review",
     ),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
-    key(
-        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
-        Action::NextPane,
-        "Tab/1-3",
-        "tui-keys-pane",
-    ),
-    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
-    key(
-        &[plain(KeyCode::Down), ch('j')],
-        Action::Down,
-        "↑↓ PgUp/PgDn",
-        "tui-keys-scroll",
-    ),
-    key(
-        &[plain(KeyCode::Up), ch('k')],
-        Action::Up,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
-        Action::PrevPane,
-        "Shift+Tab/←→",
-        "tui-keys-previous-next-pane",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::Home), ch('g')],
-        Action::Top,
-        "Home/End g/G",
-        "tui-keys-top-bottom",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::End), ch('G')],
-        Action::Bottom,
-        "Home/End g/G",
-        "",
-    )
-    .grouped(),
+    panes::NEXT_PANE,
+    panes::PICK_PANE,
+    panes::SCROLL_DOWN,
+    panes::SCROLL_UP,
+    panes::PAGE_DOWN,
+    panes::PAGE_UP,
+    panes::PREV_PANE,
+    panes::TOP,
+    panes::BOTTOM,
     key(&[ch('t')], Action::GoToken, "t", "tui-keys-token").help_only(),
     key(&[ch('m')], Action::GoMobile, "m", "tui-keys-mobile").help_only(),
     key(&[ch('h')], Action::OpenHeaders, "h", "tui-keys-headers").help_only(),

@@ -16,6 +16,7 @@ use crate::client::import::{Format, Imported};
 use crate::client::proxy::Recorded;
 use crate::client::{Outcome, RequestSpec, SentRequest};
 use crate::t;
+use crate::tui::panes;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -240,59 +241,19 @@ pub const FILTER_KEYS: &[Binding] = &[
 
 /// One exchange open in the three panes.
 pub const DETAIL_KEYS: &[Binding] = &[
-    key(
-        &[plain(KeyCode::Tab), plain(KeyCode::Right)],
-        Action::NextPane,
-        "Tab/1-3",
-        "tui-keys-pane",
-    ),
-    key(&[Key::Chars('1', '3')], Action::Pick, "Tab/1-3", "").grouped(),
-    key(
-        &[plain(KeyCode::Down), ch('j')],
-        Action::Down,
-        "↑↓ PgUp/PgDn",
-        "tui-keys-scroll",
-    ),
-    key(
-        &[plain(KeyCode::Up), ch('k')],
-        Action::Up,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
-    key(
-        &[plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "↑↓ PgUp/PgDn",
-        "",
-    )
-    .grouped(),
+    panes::NEXT_PANE,
+    panes::PICK_PANE,
+    panes::SCROLL_DOWN,
+    panes::SCROLL_UP,
+    panes::PAGE_DOWN,
+    panes::PAGE_UP,
     key(&[ch('e')], Action::Edit, "e", "tui-keys-edit-resend"),
     key(&[ch('w')], Action::ExportHar, "w", "tui-keys-har"),
     key(&[plain(KeyCode::Esc)], Action::Back, "Esc", "tui-keys-list"),
     key(&[ch('q')], Action::Quit, "q", "tui-keys-quit"),
-    key(
-        &[plain(KeyCode::BackTab), plain(KeyCode::Left)],
-        Action::PrevPane,
-        "Shift+Tab/←→",
-        "tui-keys-previous-next-pane",
-    )
-    .help_only(),
-    key(
-        &[plain(KeyCode::Home)],
-        Action::Top,
-        "Home/End",
-        "tui-keys-top-bottom",
-    )
-    .help_only(),
-    key(&[plain(KeyCode::End)], Action::Bottom, "Home/End", "").grouped(),
+    panes::PREV_PANE,
+    panes::TOP,
+    panes::BOTTOM,
 ];
 
 /// F5: back to the proxy's list (from any screen, while a proxy feeds it).
