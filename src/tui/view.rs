@@ -257,14 +257,18 @@ pub(crate) fn input_box(f: &mut Frame, area: Rect, input: &Input, title: &str, f
 
 /// `s` cut to `width` terminal columns with a `…` (a CJK character takes two columns).
 pub(crate) fn ellipsize(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
     if unicode_width::UnicodeWidthStr::width(s) <= width || width < 2 {
         return s.to_string();
     }
+    cut_with_ellipsis(s, width)
+}
+
+/// What of `s` fits in `width - 1` columns (a wide character is not cut in two), then `…`.
+fn cut_with_ellipsis(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if used + w > width - 1 {
             break;
         }
@@ -289,19 +293,10 @@ pub(crate) fn ellipsize_line(line: Line<'static>, width: usize) -> Line<'static>
             spans.push(span);
             continue;
         }
-        // what fits in `left - 1` columns (a wide character is not cut in two), then `…`
-        let mut cut = String::new();
-        let mut used = 0;
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > left - 1 {
-                break;
-            }
-            used += w;
-            cut.push(c);
-        }
-        cut.push('…');
-        spans.push(Span::styled(cut, span.style));
+        spans.push(Span::styled(
+            cut_with_ellipsis(&span.content, left),
+            span.style,
+        ));
         break;
     }
     Line { spans, ..line }
