@@ -361,8 +361,8 @@ pub(crate) fn on_prompt_action(app: &mut App, action: Action) -> Vec<Cmd> {
             match asking {
                 Missing::Mobile => k.mobile = v,
                 Missing::Code => k.code = v,
-                // Enter on empty sends no Bearer, as the prompt says (not "Bearer ").
-                Missing::IdToken => k.id_token = v.filter(|t| !t.is_empty()),
+                // empty: no Bearer at all (`consumer::request` leaves a blank one out)
+                Missing::IdToken => k.id_token = v,
                 Missing::StateToken => k.state_token = v,
                 Missing::NewPassword => k.new_password = v,
             }
