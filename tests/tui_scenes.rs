@@ -164,6 +164,15 @@ impl Harness {
             .expect("the consumer's exchange is recorded on the send")
     }
 
+    /// The Authorization headers the consumer's request carried.
+    fn authorization(&self) -> Vec<String> {
+        let x = self.consumer_exchange();
+        let auth = x.request.headers.iter();
+        auth.filter(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     #[track_caller]
     fn assert_worked(&self, c: Consumer) {
         let x = self.consumer_exchange();
@@ -209,30 +218,23 @@ async fn every_scene_at(size: (u16, u16)) {
     t.send(Scene::ForgetPwdSms, a).await;
     t.use_code(Scene::ForgetPwdSms, &["N3w#Pass2026"]).await;
     t.assert_worked(Consumer::ForgetPwd);
-    let x = t.consumer_exchange();
     assert!(
-        !x.request
-            .headers
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case("authorization")),
+        t.authorization().is_empty(),
         "the forgotten-password reset goes without Bearer"
     );
     // UPDATE_PWD_SMS: the Bearer of a's login, taken from the session
     t.send(Scene::UpdatePwdSms, a).await;
     t.use_code(Scene::UpdatePwdSms, &["An0ther#Pass"]).await;
     t.assert_worked(Consumer::UpdatePwd);
-    let x = t.consumer_exchange();
-    let bearer = x
-        .request
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("authorization"))
-        .map(|(_, v)| v.clone())
-        .unwrap();
+    let bearer = t.authorization();
     let login_token = vflow::client::consumer::session_of(t.app.history[0].login.as_ref().unwrap())
         .unwrap()
         .id_token;
-    assert_eq!(bearer, format!("Bearer {login_token}"), "a's own id_token");
+    assert_eq!(
+        bearer,
+        [format!("Bearer {login_token}")],
+        "a's own id_token"
+    );
     // UPDATE_MOBILE_SMS: the code goes to the NEW number; the Bearer of a login
     t.send(Scene::UpdateMobileSms, c).await;
     t.use_code(Scene::UpdateMobileSms, &[]).await;
@@ -309,14 +311,7 @@ async fn a_password_change_without_a_login_sends_no_bearer_when_asked_to() {
     );
     t.press(KeyCode::Enter); // empty: send without a Bearer
     t.settle().await;
-    let auth: Vec<_> = t
-        .consumer_exchange()
-        .request
-        .headers
-        .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case("authorization"))
-        .map(|(_, v)| v.clone())
-        .collect();
+    let auth = t.authorization();
     assert!(auth.is_empty(), "no Bearer at all, not {auth:?}");
     // Without a Bearer the same path is the forgotten-password reset, which needs the
     // mobile (README: "a password change without Bearer: USER.0004").
@@ -398,14 +393,11 @@ async fn a_refused_try_after_a_login_keeps_the_code_spent_and_the_session() {
     t.send(Scene::UpdatePwdSms, b).await;
     t.use_code(Scene::UpdatePwdSms, &["An0ther#Pass"]).await;
     t.assert_worked(Consumer::UpdatePwd);
-    let bearer = t
-        .consumer_exchange()
-        .request
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("authorization"))
-        .map(|(_, v)| v.clone());
-    assert_eq!(bearer, Some(format!("Bearer {b_token}")), "b's id_token");
+    assert_eq!(
+        t.authorization(),
+        [format!("Bearer {b_token}")],
+        "b's id_token"
+    );
 }
 
 // ---- snapshots -------------------------------------------------------------------
